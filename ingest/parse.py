@@ -60,6 +60,7 @@ def parse_bytes(source: str, data: bytes, suffix: str = ".txt") -> Document:
         if project is not None:
             document.projects.append(project)
     fill_garbled_periods(document)
+    warn_if_cut_off(document)
     if not document.projects and document.department_overall is None:
         raise IngestError(source, "文件中没有找到任何绩效目标表（没有“项目名称”和指标表头）。", line=1)
     fill_place_and_department(document, text.lines)
@@ -96,6 +97,20 @@ def fill_garbled_periods(document: Document) -> None:
             )
         else:
             plan.periods = [p or f"第{i + 1}期" for i, p in enumerate(plan.periods)]
+
+
+def warn_if_cut_off(document: Document) -> None:
+    """The last table of a file that stops early lacks level-1 categories every other table has."""
+    if len(document.projects) < 2:
+        return
+    *others, last = document.projects
+    common = set.intersection(*({i.level1 for i in p.indicators} for p in others))
+    missing = sorted(common - {i.level1 for i in last.indicators if i.level1})
+    if missing and last.indicators:
+        document.warnings.append(
+            f"第 {last.line_start}–{last.line_end} 行：项目「{last.name}」缺少本文件其他项目都有的"
+            f"{'、'.join(missing)}，表格可能在文件末尾被截断。"
+        )
 
 
 def find_fiscal_year(lines: list[str]) -> Optional[int]:

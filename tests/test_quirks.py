@@ -1,0 +1,251 @@
+"""One small test per layout quirk named in the ingest issue; expected values read off the source lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.parse import parse_bytes
+from tests.helpers import SAMPLES, parsed, squash
+
+
+def indicator_at(document, line):
+    owners = list(document.projects) + ([document.department_overall] if document.department_overall else [])
+    for owner in owners:
+        for indicator in owner.indicators:
+            if indicator.line_start <= line <= indicator.line_end:
+                return indicator
+    raise AssertionError(f"no indicator on line {line}")
+
+
+def project_named(document, name):
+    return next(p for p in document.projects if squash(p.name) == squash(name))
+
+
+# --- tab-separated rows (Xiqing, Pingluo) ---------------------------------------------------------------
+def test_table_broken_across_pages_continues_the_project():
+    # Xiqing lines 150/152: the page break falls inside 质量指标; line 152 repeats 绩效指标 and 产出指标.
+    project = project_named(parsed("xiqing"), "公共法律服务、人民调解和司法所工作等经费")
+    assert len(project.indicators) == 28  # lines 141-150 (10) and 152-169 (18)
+    row = indicator_at(parsed("xiqing"), 152)
+    assert (row.level1, row.level2, row.name, row.value) == ("产出指标", "质量指标", "装备购置合格率", "=100%")
+
+
+def test_header_without_level1_column_infers_level1_from_level2():
+    # Xiqing line 141: "→数量指标→受援法律援助案件数量→≥10件" under a header without 绩效指标
+    row = indicator_at(parsed("xiqing"), 141)
+    assert (row.level1, row.level2, row.level1_raw) == ("产出指标", "数量指标", None)
+
+
+def test_row_missing_leading_tabs_stays_under_current_category():
+    # Xiqing line 99: "社区矫正对象满意度→→→≥95%→" has no leading tabs.
+    row = indicator_at(parsed("xiqing"), 99)
+    assert (row.level1, row.level2) == ("满意度指标", "服务对象满意度指标")
+    assert (row.name, row.value) == ("社区矫正对象满意度", "≥95%")
+
+
+def test_shifted_indentation_keeps_name_and_value():
+    # Xiqing line 207: "→→受理调解案件及时率→→=100%→" and line 206 with the value one column further right.
+    document = parsed("xiqing")
+    assert (indicator_at(document, 206).name, indicator_at(document, 206).value) == ("咨询回复及时率", "=100%")
+    assert (indicator_at(document, 207).level2, indicator_at(document, 207).value) == ("时效指标", "=100%")
+
+
+def test_empty_level2_cell_inherits_previous_level2():
+    # Xiqing line 194: "绩效指标→产出指标→→新入职律师到司法所实践锻炼人数→=2名→" continues 数量指标
+    row = indicator_at(parsed("xiqing"), 194)
+    assert (row.level2, row.name, row.value) == ("数量指标", "新入职律师到司法所实践锻炼人数", "=2名")
+
+
+def test_cost_indicator_as_level2_in_older_template():
+    row = indicator_at(parsed("xiqing"), 95)  # "→成本指标→社区矫正经费→≤29.5万元→"
+    assert (row.level1, row.level2, row.value) == ("产出指标", "成本指标", "≤29.5万元")
+    assert (row.target.op, row.target.amount_wan) == ("<=", 29.5)
+
+
+def test_wrapped_indicator_name_is_joined():
+    # Pingluo lines 134 and 136: the name wraps onto a line of its own.
+    row = indicator_at(parsed("pingluo"), 134)
+    assert (row.line_start, row.line_end, row.value) == (134, 136, "长效发展")
+    assert squash(row.name) == (
+        "坚持依法治县、依法行政、依法行政共同推进，法治平罗、法治政府、法治社会一体建设，全面提升法治建设规范化水平"
+    )
+
+
+def test_required_suffix_is_removed_from_canonical_level():
+    row = indicator_at(parsed("pingluo"), 15)
+    assert (row.level2, row.level2_raw) == ("数量指标", "数量指标(必填)")
+    assert indicator_at(parsed("pingluo"), 17).level2_raw == "质量指标（必填）"
+
+
+def test_html_tag_is_removed_from_goal():
+    goal = project_named(parsed("pingluo"), "安置帮教工作经费 25 万元，社区矫正工作经费 13 万元").goal
+    assert "<p>" not in goal and "</p>" not in goal
+    assert goal.startswith("目标 1：开展社区矫正适用前调查评估工作")
+
+
+def test_total_label_followed_by_amount_label():
+    # Pingluo line 10: "项目资金 (万元)→年度资金总额:→0.6924"
+    project = parsed("pingluo").projects[0]
+    assert project.total_wan == 0.6924
+    assert [(f.source, f.level, f.amount_wan) for f in project.funding] == [("财政拨款", "fiscal", 0.6924)]
+
+
+def test_funding_sources_and_levels_xiqing():
+    project = project_named(parsed("xiqing"), "公共法律服务、人民调解和司法所工作等经费(第二批)")
+    assert [(f.source, f.level, f.amount_wan) for f in project.funding] == [
+        ("中央补助", "central", 98.0), ("市级资金", "city", 0.0),
+        ("区级资金", "county", 0.0), ("其他资金", "other", 0.0)]
+
+
+# --- one cell per line (Yuanjiang, Qingdao) -------------------------------------------------------------
+def test_department_wide_table_is_read_before_projects():
+    overall = parsed("yuanjiang").department_overall
+    assert (overall.department, overall.total_wan, overall.basic_wan, overall.project_wan) == (
+        "沅江市司法局", 1107.23, 958.494, 148.736)
+    assert [(f.source, f.amount_wan) for f in overall.funding] == [("一般公共预算", 1107.23)]
+    assert overall.goal.startswith("保障单位职工基本生活")
+    assert round(sum(p.total_wan for p in parsed("yuanjiang").projects), 4) == overall.project_wan
+
+
+def test_empty_indicator_rows_are_kept_as_slots_not_indicators():
+    project = parsed("yuanjiang").projects[0]  # 社区矫正专项: 2 indicators, the rest of the form left blank
+    assert len(project.indicators) == 2
+    slots = {(s.level2, s.line_start) for s in project.empty_slots}
+    assert ("数量指标", 206) in slots and ("时效指标", 255) in slots and ("服务对象满意度指标", 304) in slots
+    assert not any(i.level2 == "时效指标" for p in parsed("yuanjiang").projects for i in p.indicators)
+
+
+def test_score_weight_column():
+    row = indicator_at(parsed("yuanjiang"), 51)
+    assert (row.name, row.value, row.weight) == ("全市学法考法参与人数", "9000人", 10.0)
+
+
+def test_public_satisfaction_category_is_canonicalised():
+    row = indicator_at(parsed("yuanjiang"), 156)
+    assert (row.level1, row.level2) == ("满意度指标", "服务对象满意度指标")
+    assert row.level2_raw == "社会公众或服务对象满意度指标"
+    assert row.target.number == 90 and row.target.unit == "%"
+
+
+def test_label_broken_by_blank_line():
+    # Yuanjiang lines 181-184: "→年度本级" / "" / "预算金额" / "→57.6"
+    project = parsed("yuanjiang").projects[0]
+    assert project.total_wan == 57.6
+    assert [(f.source, f.level) for f in project.funding] == [("本级预算", "county")]
+
+
+def test_description_and_basis_columns():
+    row = indicator_at(parsed("qingdao"), 46)
+    assert (row.name, row.description, row.value, row.basis) == (
+        "培训费支出标准", "培训费开支符合规定", "≤550元（每人每天）", "依据政策要求")
+
+
+def test_row_without_level1_cell_is_aligned():
+    # Qingdao lines 181-186: the row has five cells, the empty level-1 cell is missing.
+    row = indicator_at(parsed("qingdao"), 183)
+    assert (row.level2, row.name, row.value, row.basis) == (
+        "时效指标", "考试工作严格按照国家部署和工作计划进行", "≤国家部署和工作计划规定时间", "依据政策要求")
+
+
+def test_cost_indicator_as_level1_in_newer_template():
+    row = indicator_at(parsed("qingdao"), 246)
+    assert (row.level1, row.level2, row.value) == ("成本指标", "经济成本指标", "≤228.4万元")
+
+
+def test_two_budget_units_in_one_document():
+    units = [p.budget_unit for p in parsed("qingdao").projects]
+    assert units.count("124001青岛市司法局本级") == 8
+    assert units.count("124005青岛市法律援助中心") == 2
+
+
+def test_spending_plan_in_wan_under_percent_header():
+    plan = project_named(parsed("qingdao"), "法治专项业务费").spending_plan
+    assert plan.periods == ["3月底", "6月底", "10月底", "12月底"]
+    assert plan.values == [None, 40.0, 150.0, 108.4]
+    assert (plan.unit, plan.unit_as_printed) == ("万元", "%")
+
+
+def test_project_code_and_goal_cell_per_line():
+    project = parsed("qingdao").projects[0]
+    assert project.code == "37020023P88002811020P"
+    assert project.purpose == "组织司法行政系统及行政执法人员法律知识培训"
+
+
+# --- text extracted from a PDF with a broken grid (Funing) ---------------------------------------------
+def test_toc_and_narrative_before_tables_are_skipped():
+    document = parsed("funing")
+    assert document.projects[0].name == "法律援助经费"
+    assert document.projects[0].line_start == 71
+    assert document.fiscal_year == 2020
+
+
+def test_split_cell_text_is_joined():
+    row = indicator_at(parsed("funing"), 81)  # "法律援助咨 询、案件受 理数"
+    assert (row.name, row.value, row.basis) == ("法律援助咨询、案件受理数", "≥260件", "受理案件数量")
+
+
+def test_title_broken_over_two_lines_names_the_project():
+    # Funing lines 176-178: "7、提前下达 … (2020)13 号绩" / "" / "效目标表"; the in-table name cell is garbled.
+    project = parsed("funing").projects[6]
+    assert squash(project.name) == "提前下达2020年省级基层公检法司转移支付资金(2020)13号"
+    assert project.total_wan == 32.0
+
+
+def test_garbled_in_table_name_loses_to_title():
+    project = parsed("funing").projects[7]  # in-table cell: "提前下达 202 付资金 (202→→纪检监察转移支"
+    assert squash(project.name) == "提前下达2020年中央政法纪检监察转移支付资金(2020)12号"
+    assert project.name_in_table is not None and "纪检监察" in project.name_in_table
+
+
+def test_effect_indicator_is_benefit_indicator():
+    row = indicator_at(parsed("funing"), 86)
+    assert (row.level1, row.level1_raw, row.level2) == ("效益指标", "效果指标", "社会效益指标")
+
+
+def test_level1_label_in_level2_column():
+    # Funing line 84: "→效果指标→社会效益指 标→法律援助案件办结率(%)→→75%→完成情况→"
+    row = indicator_at(parsed("funing"), 84)
+    assert (row.level1, row.level2, row.name, row.value, row.basis) == (
+        "效益指标", "社会效益指标", "法律援助案件办结率(%)", "75%", "完成情况")
+
+
+def test_three_line_cell_interleaved_by_extraction():
+    row = indicator_at(parsed("funing"), 225)
+    assert row.description == "复议决定提起数量占复议决定数量的比率"
+
+
+def test_spending_plan_digits_split_at_cut_points():
+    projects = parsed("funing").projects
+    assert projects[0].spending_plan.values == [20.0, 40.0, 60.0, 100.0]  # "20→0.00→40.00→60.00→1→00.00"
+    assert projects[4].spending_plan.values == [15.0, 40.0, 70.0, 100.0]  # "15→5.00→…"
+    assert projects[8].spending_plan.values == [25.0, 50.0, 75.0, 100.0]  # "25→5.00→…→1→.00.00"
+    assert all(p.spending_plan.unit == "%" for p in projects)
+
+
+def test_header_cell_with_stray_character():
+    # Funing line 208: "ī描述" in the header; the five rows below must still be read.
+    assert len(parsed("funing").projects[7].indicators) == 5
+
+
+def test_satisfaction_in_hundredths_wording():
+    row = indicator_at(parsed("funing"), 122)  # "≥65%百分 率"
+    assert (row.target.op, row.target.number, row.target.unit, row.target.kind) == (">=", 65.0, "%", "percent")
+
+
+# --- jurisdiction and year ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("key, province, city, county, jurisdiction", [
+    ("xiqing", "天津市", "天津市", "西青区", "西青区"),
+    ("pingluo", "宁夏回族自治区", "石嘴山市", "平罗县", "平罗县"),
+    ("funing", "河北省", "秦皇岛市", "抚宁区", "抚宁区"),
+    ("yuanjiang", "湖南省", "益阳市", "沅江市", "沅江市"),
+    ("qingdao", "山东省", "青岛市", None, "青岛市"),
+])
+def test_jurisdiction_is_placed_in_province_and_city(key, province, city, county, jurisdiction):
+    document = parsed(key)
+    assert (document.province, document.city, document.county, document.jurisdiction) == (
+        province, city, county, jurisdiction)
+
+
+def test_layout_detection_is_from_text_not_file_name():
+    document = parse_bytes("renamed.txt", (SAMPLES / "tianjin_xiqing_2024.txt").read_bytes())
+    assert document.layout == "tab_rows" and len(document.projects) == 8
