@@ -104,3 +104,16 @@ def test_cli_reports_bad_files_in_chinese_without_traceback(tmp_path):
 def test_error_message_names_file_and_line():
     error = IngestError("x.txt", "测试", line=12)
     assert str(error) == "x.txt 第 12 行：测试"
+
+
+def test_csv_export_of_a_tab_table_reads_like_the_tab_file():
+    text = (SAMPLES / "tianjin_xiqing_2024.txt").read_text(encoding="utf-8")
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(line.split("\t") for line in text.split("\n"))
+    document = parse_bytes("xiqing.csv", buffer.getvalue().encode("utf-8"), suffix=".csv")
+    assert document.layout == "tab_rows"
+    assert len(document.projects) == 8
+    assert sum(len(p.indicators) for p in document.projects) == 131
