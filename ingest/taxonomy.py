@@ -93,8 +93,15 @@ def overall_split_of(text: str) -> Optional[str]:
     return _lookups()["overall"].get(normalise_label(text))
 
 
+@lru_cache(maxsize=1)
+def _normalised_lists() -> dict[str, tuple[str, ...]]:
+    data = load_aliases()
+    keys = ("ignored_labels", "plan_label", "note_prefixes")
+    return {key: tuple(normalise_label(x) for x in data[key]) for key in keys}
+
+
 def is_ignored_label(text: str) -> bool:
-    return normalise_label(text) in {normalise_label(x) for x in load_aliases()["ignored_labels"]}
+    return normalise_label(text) in _normalised_lists()["ignored_labels"]
 
 
 def total_implied_source(text: str) -> Optional[str]:
@@ -102,13 +109,11 @@ def total_implied_source(text: str) -> Optional[str]:
 
 
 def is_plan_label(text: str) -> bool:
-    norm = normalise_label(text)
-    return any(norm.startswith(normalise_label(p)) for p in load_aliases()["plan_label"])
+    return normalise_label(text).startswith(_normalised_lists()["plan_label"])
 
 
 def is_note(text: str) -> bool:
-    norm = normalise_label(text)
-    return any(norm.startswith(normalise_label(p)) for p in load_aliases()["note_prefixes"])
+    return normalise_label(text).startswith(_normalised_lists()["note_prefixes"])
 
 
 def level1_with_cost_children() -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 CJK = "\u3400-\u9fff\uf900-\ufaff"
 _CJK_OR_PUNCT = CJK + "，。；：、（）《》“”‘’！？%％·"
@@ -22,6 +23,7 @@ def clean_text(text: str | None) -> str:
     return _GAP.sub("", text)
 
 
+@lru_cache(maxsize=65536)
 def normalise_label(text: str | None) -> str:
     """The form of a label used for alias lookup: no spaces, no (必填), no 其中 prefix, no colon, no (万元)."""
     if not text:
