@@ -1,0 +1,20 @@
+-- funding_composition: project funding by source level (central / provincial / city / county / fiscal / other)
+-- per jurisdiction and fiscal year.
+-- Returns one row per jurisdiction x fiscal_year x level: province, city, jurisdiction, fiscal_year, level,
+-- level_zh, level_order, amount_wan, n_projects (projects with a positive amount at that level), total_wan
+-- (jurisdiction-year total over all levels), share_pct (amount_wan / total_wan * 100).
+-- Levels with zero amounts are kept when the document prints them (e.g. 中央补助 0.00).
+-- Params: the common filters only.
+WITH g AS (
+    SELECT province, city, jurisdiction, fiscal_year, level, level_zh, level_order,
+           sum(amount_wan) AS amount_wan,
+           count(DISTINCT project_id) FILTER (WHERE amount_wan > 0) AS n_projects
+    FROM f_funding($province, $jurisdictions, $years, $department, $theme)
+    GROUP BY ALL
+)
+SELECT *,
+       sum(amount_wan) OVER w AS total_wan,
+       100 * amount_wan / nullif(sum(amount_wan) OVER w, 0) AS share_pct
+FROM g
+WINDOW w AS (PARTITION BY province, city, jurisdiction, fiscal_year)
+ORDER BY province, jurisdiction, fiscal_year, level_order;

@@ -1,0 +1,26 @@
+-- satisfaction_summary: satisfaction thresholds per jurisdiction x fiscal year (documents without any
+-- satisfaction indicator are listed with n_indicators = 0).
+-- Returns one row per jurisdiction x fiscal_year: province, city, jurisdiction, fiscal_year, n_indicators
+-- (satisfaction indicators), n_with_threshold (a threshold in %), min_pct, median_pct, max_pct, n_ge_90
+-- (>= 90%), n_lt_80 (< 80%), n_eq_100 (= 100%).
+-- Params: the common filters, and
+-- @param scope project
+--   scope: 'project' (default), 'department' (部门整体 tables) or 'all'.
+WITH s AS (
+    SELECT doc_id, target_pct
+    FROM f_indicators($province, $jurisdictions, $years, $department, $theme)
+    WHERE level1 = '满意度指标' AND ($scope = 'all' OR scope = $scope)
+)
+SELECT d.province, d.city, d.jurisdiction, d.fiscal_year,
+       count(s.doc_id) AS n_indicators,
+       count(s.target_pct) AS n_with_threshold,
+       min(s.target_pct) AS min_pct,
+       median(s.target_pct) AS median_pct,
+       max(s.target_pct) AS max_pct,
+       count(*) FILTER (WHERE s.target_pct >= 90) AS n_ge_90,
+       count(*) FILTER (WHERE s.target_pct < 80) AS n_lt_80,
+       count(*) FILTER (WHERE s.target_pct = 100) AS n_eq_100
+FROM f_documents($province, $jurisdictions, $years, $department, $theme) d
+LEFT JOIN s ON s.doc_id = d.doc_id
+GROUP BY d.province, d.city, d.jurisdiction, d.fiscal_year
+ORDER BY d.province, d.jurisdiction, d.fiscal_year;
