@@ -5,12 +5,13 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.helpers import ROOT
 
 
 def test_ruff_finds_nothing():
-    ruff = shutil.which("ruff", path=str(__import__("pathlib").Path(sys.executable).parent)) or shutil.which("ruff")
+    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
     assert ruff, "ruff is listed in requirements.txt and must be installed"
     result = subprocess.run([ruff, "check", "ingest", "queries", "tests", "bench"], cwd=ROOT, capture_output=True,
                             text=True, timeout=120)
