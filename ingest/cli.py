@@ -146,7 +146,16 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("--db", default="data/targetboard.duckdb", help="数据库文件（默认 data/targetboard.duckdb）")
     load.add_argument("--replace", action="store_true", help="已载入的同一文件（相同 sha256）重新载入")
     load.set_defaults(run=command_load)
+    review = commands.add_parser("review", help="按财政审核规则检查已载入的绩效目标，给出审核意见和评级")
+    _add_review(review)
     return parser
+
+
+def _add_review(subparser: argparse.ArgumentParser) -> None:
+    from review.engine import add_review_arguments, main_review
+
+    add_review_arguments(subparser)
+    subparser.set_defaults(run=main_review)
 
 
 def main(argv: Optional[list[str]] = None) -> int:

@@ -1,0 +1,791 @@
+"""Review engine: rule-based review of performance targets (绩效目标审核), with grades per table.
+
+Public API:
+
+- ``run_review(con, rule_ids=None, params=None, **filters) -> (findings, grades)``: run the rules of
+  ``review/rules.json`` on a TargetBoard database (any DuckDB connection with the schema of ``ingest/schema.sql``,
+  read-only is fine). ``filters`` are the common query filters ``province``, ``jurisdictions``, ``years``,
+  ``department``, ``theme`` (as in ``queries.run``) plus ``scope``: ``'all'`` (default), ``'project'`` or
+  ``'department'`` (部门整体支出 tables). ``params`` overrides rule parameters by name, e.g.
+  ``{"satisfaction_floor": 85}``. See ``FINDING_COLUMNS`` and ``GRADE_COLUMNS`` for the two DataFrames.
+- ``load_rules() -> RuleSet``: the validated rule table; ``rules_frame()`` the same as a DataFrame.
+- ``main_review(argv)``: the ``python -m ingest review [--db FILE] [--json] [--xlsx OUT] [--severity LEVEL]`` command.
+- ``rules_markdown()`` / ``update_docs()``: the generated part of ``docs/review_rules.md``.
+
+A reviewed table ("unit") is a project table or a department-wide table (部门整体支出绩效目标表). Every rule is a
+SQL file in ``review/rules/`` or a Python function in ``PYTHON_RULES``; it reads the temporary tables built for the
+run (``rv_units``, ``rv_indicators``, ``rv_satisfaction``, ``rv_slots``, ``rv_funding``, ``rv_plan``, see
+``_BASE_TABLES``) and returns the columns ``unit_key, indicator_id, slot_id, message``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping, Optional, Sequence, Union
+
+import pandas as pd
+
+REVIEW_DIR = Path(__file__).resolve().parent
+ROOT = REVIEW_DIR.parent
+RULES_PATH = REVIEW_DIR / "rules.json"
+RULE_SQL_DIR = REVIEW_DIR / "rules"
+SAMPLE_DIR = ROOT / "sample_data"
+DOCS_PATH = ROOT / "docs" / "review_rules.md"
+DEFAULT_DB = Path("data") / "targetboard.duckdb"
+
+SEVERITIES = ("error", "warning", "info")  # most severe first
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+GROUPS = ("完整性", "可衡量", "资金", "满意度")
+GRADES = ("优", "良", "中", "差")  # best first
+SCOPES = ("all", "project", "department")
+SCOPE_ZH = {"project": "项目", "department": "部门整体"}
+COMMON_FILTERS = ("province", "jurisdictions", "years", "department", "theme")
+RULE_OUTPUT = ("unit_key", "indicator_id", "slot_id", "message")
+DEPARTMENT_UNIT_NAME = "部门整体支出绩效目标"
+
+FINDING_COLUMNS = (
+    "rule_id", "group", "severity", "title", "message",
+    "scope", "project_id", "dept_overall_id", "doc_id", "province", "jurisdiction", "fiscal_year", "department",
+    "project_sequence", "project_name",
+    "indicator_id", "indicator_name", "indicator_value", "level1", "level2",
+    "anchor",  # where line_start..line_end point: 'indicator', 'empty_row' or 'table' (the whole table)
+    "line_start", "line_end", "source_file",
+)
+GRADE_COLUMNS = (
+    "scope", "project_id", "dept_overall_id", "doc_id", "province", "jurisdiction", "fiscal_year", "department",
+    "project_sequence", "project_name", "total_wan",
+    "n_error", "n_warning", "n_info", "n_findings", "score", "grade",
+    "capped",  # True when an error lowered the grade to grading.error_cap
+    "line_start", "line_end", "source_file",
+)
+_INT_COLUMNS = ("project_id", "dept_overall_id", "doc_id", "fiscal_year", "project_sequence", "indicator_id",
+                "line_start", "line_end")
+
+_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+_PARAM_USE_RE = re.compile(r"\$([a-z_][a-z0-9_]*)")
+_STRIP_RE = re.compile(r"--[^\n]*|'(?:[^']|'')*'")
+
+
+class RuleConfigError(ValueError):
+    """review/rules.json (or a rule file it names) is malformed."""
+
+
+class ReviewError(RuntimeError):
+    """A rule failed while running."""
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The rule table
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    group: str  # one of GROUPS
+    severity: str  # one of SEVERITIES
+    title: str
+    explanation: str
+    params: Mapping[str, Any]  # name -> default
+    sql_file: Optional[str]  # file name in review/rules/
+    python: Optional[str]  # key of PYTHON_RULES
+    sql: Optional[str] = None  # the text of sql_file
+
+    @property
+    def implementation(self) -> str:
+        return f"SQL review/rules/{self.sql_file}" if self.sql_file else f"Python review.engine.{self.python}"
+
+
+@dataclass(frozen=True)
+class Grading:
+    start: float
+    penalty: Mapping[str, float]  # severity -> points subtracted per finding
+    grades: tuple[tuple[str, float], ...]  # (grade, min_score), best first
+    error_cap: str  # the best grade a table with an error can have
+
+    def score(self, n_error: int, n_warning: int, n_info: int) -> float:
+        lost = n_error * self.penalty["error"] + n_warning * self.penalty["warning"] + n_info * self.penalty["info"]
+        return max(0.0, float(self.start) - lost)
+
+    def grade(self, score: float, n_error: int) -> tuple[str, bool]:
+        """The grade for ``score``; with an error, at best ``error_cap``. Returns (grade, capped)."""
+        grade = next(g for g, minimum in self.grades if score >= minimum)
+        if n_error and GRADES.index(grade) < GRADES.index(self.error_cap):
+            return self.error_cap, True
+        return grade, False
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    grading: Grading
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self.rules)
+
+    def get(self, rule_id: str) -> Rule:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(f"unknown review rule {rule_id!r}; known: {', '.join(self.ids)}")
+
+    @property
+    def defaults(self) -> dict[str, Any]:
+        """Every parameter of every rule with its default."""
+        out: dict[str, Any] = {}
+        for rule in self.rules:
+            out.update(rule.params)
+        return out
+
+
+def _sql_params(sql: str) -> set[str]:
+    return set(_PARAM_USE_RE.findall(_STRIP_RE.sub(" ", sql)))
+
+
+def _check_param_value(name: str, value: Any, default: Any, where: str) -> None:
+    if isinstance(default, bool) or isinstance(value, bool):
+        raise RuleConfigError(f"{where}: parameter {name!r} must not be a boolean")
+    if isinstance(default, (int, float)):
+        if not isinstance(value, (int, float)):
+            raise RuleConfigError(f"{where}: parameter {name!r} must be a number, got {value!r}")
+    elif isinstance(default, list):
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) and v for v in value):
+            raise RuleConfigError(f"{where}: parameter {name!r} must be a list of non-empty strings, got {value!r}")
+    else:
+        raise RuleConfigError(f"{where}: parameter {name!r} has an unsupported default {default!r}")
+
+
+def _text(entry: dict, key: str, where: str) -> str:
+    value = entry.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise RuleConfigError(f"{where}: '{key}' must be a non-empty string")
+    return value
+
+
+def _parse_grading(raw: Any) -> Grading:
+    where = f"{RULES_PATH.name}: grading"
+    if not isinstance(raw, dict):
+        raise RuleConfigError(f"{where} must be an object")
+    penalty = raw.get("penalty")
+    if not isinstance(penalty, dict) or set(penalty) != set(SEVERITIES) or not all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0 for v in penalty.values()):
+        raise RuleConfigError(f"{where}.penalty must give a non-negative number for each of {SEVERITIES}")
+    grades = raw.get("grades")
+    if not isinstance(grades, list) or [g.get("grade") for g in grades if isinstance(g, dict)] != list(GRADES):
+        raise RuleConfigError(f"{where}.grades must list {GRADES} in this order")
+    minimums = [g.get("min_score") for g in grades]
+    if not all(isinstance(m, (int, float)) and not isinstance(m, bool) for m in minimums) \
+            or minimums != sorted(minimums, reverse=True) or len(set(minimums)) != len(minimums) or minimums[-1] != 0:
+        raise RuleConfigError(f"{where}.grades: min_score must fall strictly from best to worst and end at 0")
+    start = raw.get("start")
+    if not isinstance(start, (int, float)) or isinstance(start, bool) or start < minimums[0]:
+        raise RuleConfigError(f"{where}.start must be a number no lower than the best grade's min_score")
+    if raw.get("error_cap") not in GRADES:
+        raise RuleConfigError(f"{where}.error_cap must be one of {GRADES}")
+    return Grading(start=float(start), penalty={k: float(v) for k, v in penalty.items()},
+                   grades=tuple((g["grade"], float(g["min_score"])) for g in grades), error_cap=raw["error_cap"])
+
+
+def _parse_rule(entry: Any, index: int) -> Rule:
+    where = f"{RULES_PATH.name}: rule #{index + 1}"
+    if not isinstance(entry, dict):
+        raise RuleConfigError(f"{where} must be an object")
+    rule_id = entry.get("id")
+    if not isinstance(rule_id, str) or not _NAME_RE.match(rule_id):
+        raise RuleConfigError(f"{where}: 'id' must be a snake_case name, got {rule_id!r}")
+    where = f"{RULES_PATH.name}: rule {rule_id}"
+    known = {"id", "group", "severity", "title", "explanation", "params", "sql", "python"}
+    unknown = set(entry) - known
+    if unknown:
+        raise RuleConfigError(f"{where}: unknown keys {sorted(unknown)}")
+    if entry.get("group") not in GROUPS:
+        raise RuleConfigError(f"{where}: 'group' must be one of {GROUPS}")
+    if entry.get("severity") not in SEVERITIES:
+        raise RuleConfigError(f"{where}: 'severity' must be one of {SEVERITIES}")
+    params = entry.get("params", {})
+    if not isinstance(params, dict):
+        raise RuleConfigError(f"{where}: 'params' must be an object")
+    for name, default in params.items():
+        if not _NAME_RE.match(name):
+            raise RuleConfigError(f"{where}: parameter name {name!r} must be snake_case")
+        _check_param_value(name, default, default, where)
+    if ("sql" in entry) == ("python" in entry):
+        raise RuleConfigError(f"{where}: give exactly one of 'sql' (a file in review/rules/) or 'python'")
+    sql_text = None
+    if "sql" in entry:
+        path = RULE_SQL_DIR / str(entry["sql"])
+        if path.parent != RULE_SQL_DIR or path.suffix != ".sql" or not path.is_file():
+            raise RuleConfigError(f"{where}: SQL file review/rules/{entry['sql']} does not exist")
+        sql_text = path.read_text(encoding="utf-8").strip().rstrip(";")
+        used = _sql_params(sql_text)
+        if used != set(params):
+            raise RuleConfigError(f"{where}: the SQL uses parameters {sorted(used)} but declares {sorted(params)}")
+    elif entry["python"] not in PYTHON_RULES:
+        raise RuleConfigError(f"{where}: no Python rule function {entry['python']!r} in review.engine.PYTHON_RULES")
+    return Rule(id=rule_id, group=entry["group"], severity=entry["severity"], title=_text(entry, "title", where),
+                explanation=_text(entry, "explanation", where), params=dict(params),
+                sql_file=entry.get("sql"), python=entry.get("python"), sql=sql_text)
+
+
+@lru_cache(maxsize=4)
+def _load_rules_cached(path: str, mtime: float, sql_mtimes: tuple) -> RuleSet:
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise RuleConfigError(f"cannot read {path}: {exc}") from exc
+    if not isinstance(raw, dict) or not isinstance(raw.get("rules"), list) or not raw["rules"]:
+        raise RuleConfigError(f"{path}: expected an object with a non-empty 'rules' list")
+    rules = tuple(_parse_rule(entry, i) for i, entry in enumerate(raw["rules"]))
+    ids = [r.id for r in rules]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise RuleConfigError(f"{path}: duplicate rule ids {duplicates}")
+    seen: dict[str, tuple[str, Any]] = {}
+    for rule in rules:
+        for name, default in rule.params.items():
+            if name in seen and seen[name][1] != default:
+                raise RuleConfigError(f"{path}: parameter {name!r} has default {default!r} in {rule.id} but "
+                                      f"{seen[name][1]!r} in {seen[name][0]}")
+            seen.setdefault(name, (rule.id, default))
+    if set(ids) & set(SCOPES) or any(n in COMMON_FILTERS or n == "scope" for n in seen):
+        raise RuleConfigError(f"{path}: rule or parameter names must not clash with the filters")
+    return RuleSet(rules=rules, grading=_parse_grading(raw.get("grading")))
+
+
+def load_rules(path: Union[str, Path] = RULES_PATH) -> RuleSet:
+    """The rule table, validated (raises ``RuleConfigError``); re-read when a file changes."""
+    path = Path(path)
+    sql_mtimes = tuple(sorted((p.name, p.stat().st_mtime) for p in RULE_SQL_DIR.glob("*.sql")))
+    try:
+        mtime = path.stat().st_mtime
+    except OSError as exc:
+        raise RuleConfigError(f"cannot read {path}: {exc}") from exc
+    return _load_rules_cached(str(path), mtime, sql_mtimes)
+
+
+def rules_frame(ruleset: Optional[RuleSet] = None) -> pd.DataFrame:
+    """One row per rule: rule_id, group, severity, severity_zh, title, explanation, params (JSON), implementation."""
+    ruleset = ruleset or load_rules()
+    return pd.DataFrame([{
+        "rule_id": r.id, "group": r.group, "severity": r.severity, "severity_zh": SEVERITY_ZH[r.severity],
+        "title": r.title, "explanation": r.explanation, "params": json.dumps(dict(r.params), ensure_ascii=False),
+        "implementation": r.implementation,
+    } for r in ruleset.rules])
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Python rules: fn(cursor, params) -> DataFrame with the columns RULE_OUTPUT
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _operator_tokens() -> tuple[str, ...]:
+    from ingest.values import TABLES
+
+    return tuple(token for token, _ in TABLES.prefix_ops) + tuple(token for token, _ in TABLES.suffix_ops)
+
+
+def satisfaction_no_operator(cur, params: Mapping[str, Any]) -> pd.DataFrame:
+    """Satisfaction targets with a number but no comparison printed: no ≥ ≤ = > < (in any width) and none of the
+    operator words of ingest/data/values.json (不低于, 以上 ...); ranges (90%-95%) have bounds and pass."""
+    from ingest.values import normalise_value
+
+    tokens = _operator_tokens()
+    rows = cur.execute(
+        "SELECT unit_key, indicator_id, value, op FROM rv_satisfaction"
+        " WHERE target_number IS NOT NULL ORDER BY unit_key, position"
+    ).fetchall()
+    out = []
+    for unit_key, indicator_id, value, op in rows:
+        text = normalise_value(value or "")
+        if op == "range" or any(token in text for token in tokens):
+            continue
+        out.append((unit_key, indicator_id, None, f"满意度目标“{value}”没有写明 ≥、≤ 或 ="))
+    return pd.DataFrame(out, columns=list(RULE_OUTPUT))
+
+
+PYTHON_RULES: dict[str, Callable[[Any, Mapping[str, Any]], pd.DataFrame]] = {
+    "satisfaction_no_operator": satisfaction_no_operator,
+}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Running the rules
+# ---------------------------------------------------------------------------------------------------------------
+
+# Temporary tables built once per run on a private cursor (DuckDB temp objects are per connection, so concurrent
+# reviews do not see each other's tables and a read-only database is fine). Only rv_units applies the filters.
+_UNIT_KEY = "CASE WHEN {a}.project_id IS NOT NULL THEN 'P' || {a}.project_id ELSE 'D' || {a}.dept_overall_id END"
+_BASE_TABLES: tuple[tuple[str, str], ...] = (
+    ("rv_units", f"""
+        WITH units AS (
+            SELECT 'P' || p.project_id AS unit_key, 'project' AS scope, p.project_id,
+                   NULL::INTEGER AS dept_overall_id, p.doc_id, p.source_file, p.province, p.jurisdiction,
+                   p.fiscal_year, p.department, p.sequence, p.name, p.total_wan, p.goal, p.line_start, p.line_end
+            FROM f_projects($province, $jurisdictions, $years, $department, $theme) p
+            WHERE $scope IN ('all', 'project')
+            UNION ALL
+            SELECT 'D' || o.dept_overall_id, 'department', NULL, o.dept_overall_id, d.doc_id, d.source,
+                   d.province, d.jurisdiction, d.fiscal_year, d.department, 0, '{DEPARTMENT_UNIT_NAME}',
+                   o.total_wan, o.goal, o.line_start, o.line_end
+            FROM department_overall o
+            JOIN documents d ON d.doc_id = o.doc_id
+            WHERE $scope IN ('all', 'department')
+              AND tb_match($province, $jurisdictions, $years, $department, $theme,
+                           d.province, d.jurisdiction, d.fiscal_year, d.department, NULL)
+        )
+        SELECT *, row_number() OVER (ORDER BY province, jurisdiction, fiscal_year, doc_id,
+                                     CASE scope WHEN 'department' THEN 0 ELSE 1 END, sequence) AS unit_order
+        FROM units"""),
+    ("rv_indicators", f"""
+        SELECT u.unit_key, i.indicator_id, i.position, i.level1, i.level2, i.category, i.name, i.value, i.op,
+               i.target_number, i.target_number_max, i.target_unit, i.target_kind, i.target_wan, i.target_date,
+               i.target_pct, i.target_class, i.flags, i.line_start, i.line_end
+        FROM v_indicators i
+        JOIN rv_units u ON u.unit_key = {_UNIT_KEY.format(a='i')}"""),
+    ("rv_satisfaction", """
+        SELECT *, coalesce(target_pct, CASE WHEN target_unit IS NULL AND target_kind = 'number'
+                                            THEN target_number END) AS sat_pct
+        FROM rv_indicators
+        WHERE level1 = '满意度指标'"""),
+    ("rv_slots", f"""
+        SELECT u.unit_key, s.slot_id, s.position, s.level1, s.level2, s.line_start, s.line_end
+        FROM empty_slots s
+        JOIN rv_units u ON u.unit_key = {_UNIT_KEY.format(a='s')}"""),
+    ("rv_funding", f"""
+        SELECT u.unit_key, f.position, f.source, f.level, f.amount_wan
+        FROM funding f
+        JOIN rv_units u ON u.unit_key = {_UNIT_KEY.format(a='f')}"""),
+    ("rv_plan", """
+        SELECT u.unit_key, s.period_index, s.period, s.value, s.unit, u.total_wan,
+               last_value(s.value IGNORE NULLS) OVER (PARTITION BY u.unit_key ORDER BY s.period_index
+                   ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS value_cf,
+               count(*) OVER (PARTITION BY u.unit_key) AS n_periods,
+               s.period_index = max(s.period_index) OVER (PARTITION BY u.unit_key) AS is_last
+        FROM spending_plan s
+        JOIN rv_units u ON u.project_id = s.project_id"""),
+)
+# Numbers in messages: integers without ".0", others rounded to 4 decimals; rv_amount adds the unit.
+_MACROS = (
+    "CREATE OR REPLACE TEMP MACRO rv_num(x) AS CASE WHEN x IS NULL THEN '' "
+    "WHEN CAST(x AS DOUBLE) = trunc(CAST(x AS DOUBLE)) AND abs(CAST(x AS DOUBLE)) < 1e15 "
+    "THEN CAST(CAST(x AS BIGINT) AS VARCHAR) ELSE CAST(round(CAST(x AS DOUBLE), 4) AS VARCHAR) END",
+    "CREATE OR REPLACE TEMP MACRO rv_amount(x, unit) AS rv_num(x) || CASE WHEN unit = '%' THEN '%' "
+    "ELSE ' ' || coalesce(unit, '') END",
+)
+
+
+def _as_list(value: Any, cast) -> Optional[list]:
+    if value is None:
+        return None
+    if isinstance(value, (str, int)) or not hasattr(value, "__iter__"):
+        value = [value]
+    items = [cast(v) for v in value]
+    return items or None
+
+
+def _bind_filters(filters: Mapping[str, Any]) -> dict[str, Any]:
+    unknown = sorted(set(filters) - set(COMMON_FILTERS) - {"scope"})
+    if unknown:
+        raise TypeError(f"run_review: unknown filter(s) {unknown}; known: {', '.join(COMMON_FILTERS + ('scope',))}")
+    values = {name: filters.get(name) for name in COMMON_FILTERS}
+    values["jurisdictions"] = _as_list(values["jurisdictions"], str)
+    values["years"] = _as_list(values["years"], int)
+    scope = filters.get("scope") or "all"
+    if scope not in SCOPES:
+        raise ValueError(f"run_review: scope must be one of {SCOPES}, got {scope!r}")
+    values["scope"] = scope
+    return values
+
+
+def _resolve_params(ruleset: RuleSet, params: Optional[Mapping[str, Any]]) -> dict[str, Any]:
+    defaults = ruleset.defaults
+    values = dict(defaults)
+    for name, value in (params or {}).items():
+        if name not in defaults:
+            raise ValueError(f"unknown review parameter {name!r}; known: {', '.join(sorted(defaults))}")
+        try:
+            _check_param_value(name, value, defaults[name], "run_review")
+        except RuleConfigError as exc:
+            raise ValueError(str(exc)) from exc
+        values[name] = list(value) if isinstance(value, tuple) else value
+    return values
+
+
+def _select_rules(ruleset: RuleSet, rule_ids: Optional[Iterable[str]]) -> tuple[Rule, ...]:
+    if rule_ids is None:
+        return ruleset.rules
+    if isinstance(rule_ids, str):
+        rule_ids = [rule_ids]
+    wanted = list(dict.fromkeys(rule_ids))
+    for rule_id in wanted:
+        ruleset.get(rule_id)  # KeyError for an unknown id
+    return tuple(r for r in ruleset.rules if r.id in wanted)
+
+
+def _prepare(cur, filters: Mapping[str, Any]) -> None:
+    for macro in _MACROS:
+        cur.execute(macro)
+    for name, select in _BASE_TABLES:
+        used = _sql_params(select)
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {select}", {k: filters[k] for k in used})
+
+
+def _run_rule(cur, rule: Rule, values: Mapping[str, Any]) -> pd.DataFrame:
+    bound = {name: values[name] for name in rule.params}
+    try:
+        if rule.sql is not None:
+            frame = cur.execute(rule.sql, bound).df() if bound else cur.execute(rule.sql).df()
+        else:
+            frame = PYTHON_RULES[rule.python](cur, bound)
+    except Exception as exc:  # noqa: BLE001 - name the failing rule
+        raise ReviewError(f"review rule {rule.id} failed: {exc}") from exc
+    if set(frame.columns) != set(RULE_OUTPUT):
+        raise ReviewError(f"review rule {rule.id} returned columns {list(frame.columns)}, expected {RULE_OUTPUT}")
+    frame = frame[list(RULE_OUTPUT)].copy()
+    frame["rule_id"] = rule.id
+    frame["_row"] = range(len(frame))
+    return frame
+
+
+def _empty(columns: Sequence[str]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+
+
+def _assemble(frames: list[pd.DataFrame], rules: Sequence[Rule], units: pd.DataFrame, indicators: pd.DataFrame,
+              slots: pd.DataFrame) -> pd.DataFrame:
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return _fix_types(_empty(("unit_key",) + FINDING_COLUMNS))
+    raw = pd.concat(frames, ignore_index=True)
+    unknown = set(raw["unit_key"]) - set(units["unit_key"])
+    if unknown:
+        raise ReviewError(f"review rules returned unknown tables {sorted(unknown)[:5]}")
+    meta = pd.DataFrame([{"rule_id": r.id, "group": r.group, "severity": r.severity, "title": r.title,
+                          "_rule_order": i} for i, r in enumerate(rules)])
+    df = raw.merge(meta, on="rule_id", how="left")
+    df = df.merge(units.rename(columns={"line_start": "unit_line_start", "line_end": "unit_line_end",
+                                        "sequence": "project_sequence", "name": "project_name"}),
+                  on="unit_key", how="left")
+    df["indicator_id"] = pd.to_numeric(df["indicator_id"]).astype("Int64")
+    df["slot_id"] = pd.to_numeric(df["slot_id"]).astype("Int64")
+    ind = indicators.rename(columns={"name": "indicator_name", "value": "indicator_value",
+                                     "line_start": "ind_line_start", "line_end": "ind_line_end"})
+    ind["indicator_id"] = ind["indicator_id"].astype("Int64")
+    df = df.merge(ind[["indicator_id", "indicator_name", "indicator_value", "level1", "level2", "ind_line_start",
+                       "ind_line_end"]], on="indicator_id", how="left")
+    sl = slots.rename(columns={"line_start": "slot_line_start", "line_end": "slot_line_end",
+                               "level1": "slot_level1", "level2": "slot_level2"})
+    sl["slot_id"] = sl["slot_id"].astype("Int64")
+    df = df.merge(sl[["slot_id", "slot_level1", "slot_level2", "slot_line_start", "slot_line_end"]],
+                  on="slot_id", how="left")
+    has_ind = df["indicator_id"].notna()
+    has_slot = df["slot_id"].notna() & ~has_ind
+    df["anchor"] = "table"
+    df.loc[has_slot, "anchor"] = "empty_row"
+    df.loc[has_ind, "anchor"] = "indicator"
+    df["line_start"] = df["ind_line_start"].where(has_ind, df["slot_line_start"].where(has_slot,
+                                                                                      df["unit_line_start"]))
+    df["line_end"] = df["ind_line_end"].where(has_ind, df["slot_line_end"].where(has_slot, df["unit_line_end"]))
+    df["level1"] = df["level1"].where(has_ind, df["slot_level1"])
+    df["level2"] = df["level2"].where(has_ind, df["slot_level2"])
+    df = df.sort_values(["unit_order", "line_start", "_rule_order", "_row"], kind="mergesort")
+    return _fix_types(df[["unit_key", *FINDING_COLUMNS]].reset_index(drop=True))
+
+
+def _fix_types(df: pd.DataFrame) -> pd.DataFrame:
+    for column in _INT_COLUMNS:
+        if column in df.columns:
+            df[column] = pd.to_numeric(df[column]).astype("Int64")
+    if "total_wan" in df.columns:
+        df["total_wan"] = pd.to_numeric(df["total_wan"]).astype("float64")
+    return df
+
+
+def _grade(findings: pd.DataFrame, units: pd.DataFrame, grading: Grading) -> pd.DataFrame:
+    """One row per table of ``units`` with its finding counts, score and grade (``findings`` keep unit_key)."""
+    counts = findings.groupby(["unit_key", "severity"]).size() if len(findings) else pd.Series(dtype="int64")
+    rows = []
+    for unit in units.sort_values("unit_order").itertuples(index=False):
+        n = {s: int(counts.get((unit.unit_key, s), 0)) for s in SEVERITIES}
+        score = grading.score(n["error"], n["warning"], n["info"])
+        grade, capped = grading.grade(score, n["error"])
+        rows.append({
+            "scope": unit.scope, "project_id": unit.project_id, "dept_overall_id": unit.dept_overall_id,
+            "doc_id": unit.doc_id, "province": unit.province, "jurisdiction": unit.jurisdiction,
+            "fiscal_year": unit.fiscal_year, "department": unit.department, "project_sequence": unit.sequence,
+            "project_name": unit.name, "total_wan": unit.total_wan,
+            "n_error": n["error"], "n_warning": n["warning"], "n_info": n["info"], "n_findings": sum(n.values()),
+            "score": score, "grade": grade, "capped": capped,
+            "line_start": unit.line_start, "line_end": unit.line_end, "source_file": unit.source_file,
+        })
+    frame = pd.DataFrame(rows, columns=list(GRADE_COLUMNS)) if rows else _empty(GRADE_COLUMNS)
+    return _fix_types(frame)
+
+
+def run_review(con, rule_ids: Optional[Iterable[str]] = None, params: Optional[Mapping[str, Any]] = None,
+               **filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Review the tables of ``con`` selected by ``filters``; return ``(findings, grades)``.
+
+    ``rule_ids``: run only these rules (``KeyError`` for an unknown id); grades then reflect only their findings.
+    ``params``: parameter overrides by name (``ValueError`` for an unknown name or a value of the wrong type).
+    ``filters``: ``province``, ``jurisdictions``, ``years``, ``department``, ``theme`` as in ``queries.run``, and
+    ``scope`` = ``'all'`` | ``'project'`` | ``'department'``.
+    """
+    ruleset = load_rules()
+    rules = _select_rules(ruleset, rule_ids)
+    values = _resolve_params(ruleset, params)
+    bound = _bind_filters(filters)
+    cur = con.cursor()
+    try:
+        _prepare(cur, bound)
+        frames = [_run_rule(cur, rule, values) for rule in rules]
+        units = cur.execute("SELECT * FROM rv_units ORDER BY unit_order").df()
+        indicators = cur.execute("SELECT indicator_id, name, value, level1, level2, line_start, line_end"
+                                 " FROM rv_indicators").df()
+        slots = cur.execute("SELECT slot_id, level1, level2, line_start, line_end FROM rv_slots").df()
+    finally:
+        cur.close()
+    findings = _assemble(frames, rules, units, indicators, slots)
+    grades = _grade(findings, units, ruleset.grading)
+    return findings[list(FINDING_COLUMNS)].reset_index(drop=True), grades
+
+
+def filter_severity(findings: pd.DataFrame, severity: Optional[str]) -> pd.DataFrame:
+    """Findings at least as severe as ``severity`` (``None`` = all)."""
+    if severity is None:
+        return findings
+    if severity not in SEVERITIES:
+        raise ValueError(f"severity must be one of {SEVERITIES}, got {severity!r}")
+    keep = SEVERITIES[:SEVERITIES.index(severity) + 1]
+    return findings[findings["severity"].isin(keep)].reset_index(drop=True)
+
+
+def summary(findings: pd.DataFrame, grades: pd.DataFrame, ruleset: Optional[RuleSet] = None) -> dict:
+    """Counts for the CLI and the report: per rule (every rule, 0 included), per severity and per grade."""
+    ruleset = ruleset or load_rules()
+    by_rule = findings["rule_id"].value_counts().to_dict() if len(findings) else {}
+    by_severity = findings["severity"].value_counts().to_dict() if len(findings) else {}
+    by_grade = grades["grade"].value_counts().to_dict() if len(grades) else {}
+    return {
+        "documents": int(grades["doc_id"].nunique()) if len(grades) else 0,
+        "tables": len(grades),
+        "projects": int((grades["scope"] == "project").sum()) if len(grades) else 0,
+        "department_tables": int((grades["scope"] == "department").sum()) if len(grades) else 0,
+        "findings": len(findings),
+        "by_severity": {s: int(by_severity.get(s, 0)) for s in SEVERITIES},
+        "by_rule": {r.id: int(by_rule.get(r.id, 0)) for r in ruleset.rules},
+        "by_grade": {g: int(by_grade.get(g, 0)) for g in GRADES},
+    }
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Command line
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def add_review_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The options of ``python -m ingest review`` (for a subparser of ingest/cli.py)."""
+    parser.add_argument("--db", default=None,
+                        help=f"数据库文件（默认 {DEFAULT_DB}，不存在时用 sample_data 中的样例建立）")
+    parser.add_argument("--json", action="store_true", help="输出 JSON：{\"summary\", \"findings\", \"grades\"}")
+    parser.add_argument("--xlsx", metavar="OUT", help="另存为 Excel 审核报告（审核意见、项目评级、规则说明三张表）")
+    parser.add_argument("--severity", choices=SEVERITIES,
+                        help="只列出此严重程度及以上的问题：error 仅错误，warning 错误和警告，info 全部（默认）；"
+                             "评级始终按全部问题计算")
+    parser.add_argument("--rule", action="append", metavar="ID", help="只运行指定规则（可重复）")
+    parser.add_argument("--jurisdiction", action="append", metavar="NAME", help="只审核指定地区（可重复）")
+    parser.add_argument("--year", action="append", type=int, metavar="YEAR", help="只审核指定年度（可重复）")
+    parser.add_argument("--scope", choices=SCOPES, default="all",
+                        help="all 全部（默认），project 仅项目表，department 仅部门整体支出表")
+    return parser
+
+
+def build_review_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m ingest review",
+                                     description="按 review/rules.json 中的规则审核已导入的绩效目标，并给出评级。")
+    return add_review_arguments(parser)
+
+
+def _lines(start, end) -> str:
+    if start is None or pd.isna(start):
+        return ""
+    return f"第 {int(start)} 行" if pd.isna(end) or int(end) == int(start) else f"第 {int(start)}–{int(end)} 行"
+
+
+def _wan(value) -> str:
+    if value is None or pd.isna(value):
+        return "预算未识别"
+    return f"{float(value):g} 万元"
+
+
+def format_text(findings: pd.DataFrame, grades: pd.DataFrame, shown: pd.DataFrame, info: dict) -> str:
+    """The readable Chinese report of the CLI: a summary, then every table with its grade and findings."""
+    sev = info["by_severity"]
+    out = [
+        f"绩效目标审核：{info['documents']} 个文件，{info['tables']} 张表（项目 {info['projects']}，"
+        f"部门整体 {info['department_tables']}）；发现问题 {info['findings']} 条"
+        f"（错误 {sev['error']}，警告 {sev['warning']}，提示 {sev['info']}）",
+        "评级：" + "，".join(f"{g} {n}" for g, n in info["by_grade"].items()),
+    ]
+    if len(shown) != len(findings):
+        out.append(f"（下面只列出 {len(shown)} 条达到所选严重程度的问题；评级按全部问题计算）")
+    current_doc = None
+    for unit in grades.itertuples(index=False):
+        if unit.doc_id != current_doc:
+            current_doc = unit.doc_id
+            year = f" {unit.fiscal_year}年" if not pd.isna(unit.fiscal_year) else ""
+            out += ["", f"{unit.jurisdiction or '地区未识别'}{year}（{unit.source_file}）"]
+        label = f"{unit.project_sequence}. " if unit.scope == "project" else ""
+        name = unit.project_name if unit.scope == "project" else DEPARTMENT_UNIT_NAME
+        cap = "，有错误，最高为中" if unit.capped else ""
+        out.append(f"  {label}{name}（{_wan(unit.total_wan)}）　评级 {unit.grade}（得分 {unit.score:g}{cap}）"
+                   f"　错误 {unit.n_error}，警告 {unit.n_warning}，提示 {unit.n_info}")
+        if unit.scope == "project":
+            mine = shown[(shown["scope"] == "project") & (shown["project_id"] == unit.project_id)]
+        else:
+            mine = shown[(shown["scope"] == "department") & (shown["dept_overall_id"] == unit.dept_overall_id)]
+        for f in mine.itertuples(index=False):
+            out.append(f"      [{SEVERITY_ZH[f.severity]}] {_lines(f.line_start, f.line_end)}　{f.title}：{f.message}")
+    return "\n".join(out)
+
+
+def frame_records(frame: pd.DataFrame) -> list[dict]:
+    """A DataFrame as JSON-ready records (NaN/NA -> None, numpy scalars -> Python)."""
+    return json.loads(frame.to_json(orient="records", force_ascii=False))
+
+
+def _open_database(db: Optional[str]):
+    from ingest import loader
+
+    if db is None:
+        path = loader.ensure_database(DEFAULT_DB, SAMPLE_DIR)
+    else:
+        path = Path(db)
+        if not path.exists():
+            raise FileNotFoundError(f"数据库文件不存在：{path}（可先运行 python -m ingest load 导入）")
+    return loader.connect(path, read_only=True), path
+
+
+def main_review(argv: Union[Sequence[str], argparse.Namespace, None] = None) -> int:
+    """``python -m ingest review [--db FILE] [--json] [--xlsx OUT] [--severity error|warning|info]``.
+
+    ``argv``: the arguments after ``review``, or a namespace parsed with ``add_review_arguments``. Exit code 0 on
+    success (whatever was found), 1 when the database is missing or a rule fails, 2 when it is locked.
+    """
+    from ingest.loader import DatabaseLockedError
+
+    args = argv if isinstance(argv, argparse.Namespace) else build_review_parser().parse_args(
+        None if argv is None else list(argv))
+    filters = {"jurisdictions": getattr(args, "jurisdiction", None), "years": getattr(args, "year", None),
+               "scope": getattr(args, "scope", None) or "all"}
+    try:
+        con, path = _open_database(getattr(args, "db", None))
+    except DatabaseLockedError as exc:
+        print(exc.message_zh, file=sys.stderr)
+        return 2
+    except FileNotFoundError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    try:
+        findings, grades = run_review(con, rule_ids=getattr(args, "rule", None), **filters)
+    except KeyError as exc:
+        print(f"未知的规则：{exc.args[0]}", file=sys.stderr)
+        return 1
+    except ReviewError as exc:
+        print(f"审核规则执行失败：{exc}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    shown = filter_severity(findings, getattr(args, "severity", None))
+    info = summary(findings, grades)
+    if getattr(args, "xlsx", None):
+        from review.report import build_report
+
+        Path(args.xlsx).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.xlsx).write_bytes(build_report(shown, grades))
+    if getattr(args, "json", False):
+        payload = {"db": str(path), "severity": getattr(args, "severity", None), "summary": info,
+                   "findings": frame_records(shown), "grades": frame_records(grades)}
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(format_text(findings, grades, shown, info))
+    if getattr(args, "xlsx", None):
+        print(f"已写出审核报告：{args.xlsx}", file=sys.stderr if getattr(args, "json", False) else sys.stdout)
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Documentation: the generated block of docs/review_rules.md
+# ---------------------------------------------------------------------------------------------------------------
+
+DOCS_BEGIN = "<!-- BEGIN GENERATED FROM review/rules.json: do not edit by hand, run review.engine.update_docs() -->"
+DOCS_END = "<!-- END GENERATED -->"
+
+
+def _param_text(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(value) + "]"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def rules_markdown(ruleset: Optional[RuleSet] = None) -> str:
+    """The rule table, the rule explanations and the grade mapping, as Markdown (between the markers)."""
+    ruleset = ruleset or load_rules()
+    g = ruleset.grading
+    out = [DOCS_BEGIN, "", "### 规则一览", "",
+           "| 编号 | 类别 | 严重程度 | 标题 | 参数（默认值） | 实现 |",
+           "| --- | --- | --- | --- | --- | --- |"]
+    for r in ruleset.rules:
+        params = "；".join(f"`{k}` = {_param_text(v)}" for k, v in r.params.items()) or "—"
+        out.append(f"| `{r.id}` | {r.group} | {SEVERITY_ZH[r.severity]}（{r.severity}） | {r.title} | {params} "
+                   f"| {r.implementation} |")
+    out += ["", "### 规则说明", ""]
+    for group in GROUPS:
+        out += [f"#### {group}", ""]
+        for r in (r for r in ruleset.rules if r.group == group):
+            out.append(f"- **`{r.id}` {r.title}**（{SEVERITY_ZH[r.severity]}）：{r.explanation}")
+        out.append("")
+    penalty = "，".join(f"每条{SEVERITY_ZH[s]}扣 {g.penalty[s]:g} 分" for s in SEVERITIES)
+    out += ["### 评级", "",
+            f"每张表从 {g.start:g} 分起算，{penalty}，最低 0 分。按得分评级：", "",
+            "| 评级 | 得分 |", "| --- | --- |"]
+    bounds = [None] + [m for _, m in g.grades[:-1]]
+    for (grade, minimum), upper in zip(g.grades, bounds):
+        span = f"≥ {minimum:g}" if upper is None else f"{minimum:g} ≤ 得分 < {upper:g}"
+        out.append(f"| {grade} | {span} |")
+    out += ["", f"有任何一条错误的表，评级最高为“{g.error_cap}”（得分更高时降为“{g.error_cap}”，"
+                f"评级表的 `capped` 列为 true）。", "", DOCS_END]
+    return "\n".join(out)
+
+
+def docs_block(text: str) -> Optional[str]:
+    """The generated block of a docs text (markers included), or None when the markers are missing."""
+    start, end = text.find(DOCS_BEGIN), text.find(DOCS_END)
+    if start < 0 or end < start:
+        return None
+    return text[start:end + len(DOCS_END)]
+
+
+def update_docs(path: Union[str, Path] = DOCS_PATH) -> bool:
+    """Rewrite the generated block of ``path`` from rules.json; return True when the file changed."""
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    block = docs_block(text)
+    if block is None:
+        raise ValueError(f"{path}: markers {DOCS_BEGIN!r} … {DOCS_END!r} not found")
+    new = text.replace(block, rules_markdown())
+    if new != text:
+        path.write_text(new, encoding="utf-8")
+    return new != text
+
+
+if __name__ == "__main__":  # pragma: no cover - the lead wires ``python -m ingest review`` in ingest/cli.py
+    sys.exit(main_review())
