@@ -494,8 +494,9 @@ def test_sample_grades(sample_review):
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def test_docs_match_rules_json():
-    text = engine.DOCS_PATH.read_text(encoding="utf-8")
+@pytest.mark.parametrize("doc_path", [engine.DOCS_PATH, engine.ROOT / "README.md"])
+def test_docs_match_rules_json(doc_path):
+    text = doc_path.read_text(encoding="utf-8")
     stale = "docs/review_rules.md is stale: run PYTHONPATH=. python -c 'from review.engine import update_docs; " \
             "update_docs()'"
     assert engine.docs_block(text) == engine.rules_markdown(), stale
