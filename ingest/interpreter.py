@@ -148,8 +148,8 @@ class Interpreter:
             return Columns(spans=spans, order=order)
         return None
 
-    def read_fields(self, rows: list[Row]) -> tuple[dict[str, str], list[tuple[str, str, float, Row]], list[int]]:
-        """Label → value pairs of the header zone, funding lines, and rows used by the spending plan."""
+    def read_fields(self, rows: list[Row]) -> tuple[dict[str, str], list[tuple[str, str, float, Row]]]:
+        """Label → value pairs of the header zone, and the funding lines (label, level, amount, row)."""
         fields: dict[str, str] = {}
         funding: list[tuple[str, str, float, Row]] = []
         pending: Optional[str] = None  # a text label left without value: its value may stand in the next row
@@ -175,12 +175,12 @@ class Interpreter:
                             fields["total"] = value
                     elif value and key not in fields:
                         fields[key] = value
-                    elif value and key in ("purpose", "goal"):
-                        fields[key] = fields[key] + value if self.layout.repairs_fragments else fields[key]
+                    elif value and key in ("purpose", "goal") and self.layout.repairs_fragments:
+                        fields[key] += value  # the rest of a cell the broken grid put on the next line
                 elif label_kind == "overall":
                     if to_number(value) is not None:
                         fields.setdefault(key, value)
-        return fields, funding, []
+        return fields, funding
 
     def _classify(self, cell: str) -> Optional[tuple[str, str, str]]:
         """(kind, key, label) when ``cell`` is a label; kind is field | funding | overall | ignored."""
@@ -488,7 +488,7 @@ class Interpreter:
     def read_project(self, block: Block, sequence: int) -> Optional[Project]:
         header_index = next((i for i, r in enumerate(block.rows) if self.read_header(r)), None)
         zone = block.rows if header_index is None else block.rows[:header_index]
-        fields, funding, _ = self.read_fields(zone)
+        fields, funding = self.read_fields(zone)
         title_name = title_to_name(block.title)
         table_name = fields.get("name")
         if not table_name and not title_name:
@@ -537,7 +537,7 @@ class Interpreter:
 
     def read_overall(self, block: Block) -> DepartmentOverall:
         header_index = next((i for i, r in enumerate(block.rows) if self.read_header(r)), len(block.rows))
-        fields, funding, _ = self.read_fields(block.rows[:header_index])
+        fields, funding = self.read_fields(block.rows[:header_index])
         overall = DepartmentOverall(
             department=fields.get("department_name") or fields.get("department"),
             total_wan=to_number(fields.get("total")),

@@ -114,7 +114,3 @@ def is_plan_label(text: str) -> bool:
 
 def is_note(text: str) -> bool:
     return normalise_label(text).startswith(_normalised_lists()["note_prefixes"])
-
-
-def level1_with_cost_children() -> str:
-    return load_aliases()["level1_with_cost_children"]

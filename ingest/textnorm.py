@@ -35,8 +35,3 @@ def normalise_label(text: str | None) -> str:
     text = text.rstrip(":：")
     text = _UNIT_SUFFIX.sub("", text)
     return text
-
-
-def strip_required(text: str) -> str:
-    """A level label as written, minus the (必填) marker and spaces."""
-    return normalise_label(text)
