@@ -1,0 +1,339 @@
+"""ui/: the dashboard's Streamlit-free helpers (formatting, phone masking, exports, source lines, URL state,
+display tables, findings, charts)."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from tests.conftest import SAMPLE_DIR
+from ui import charts, findings, sources, state, tables
+from ui.export import money_format, safe_text, to_csv_bytes, to_xlsx_bytes
+from ui.formatting import (
+    column_decimals,
+    column_kind,
+    decimals_needed,
+    display_width,
+    format_pct,
+    format_threshold,
+    format_wan,
+    level_label,
+)
+from ui.privacy import mask_frame, mask_phones
+
+YUANJIANG = SAMPLE_DIR / "hunan_yuanjiang_2024.txt"
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# Formatting
+# ------------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value, expected", [
+    (1487.65, "1487.65"), (248.15, "248.15"), (0.6924, "0.6924"), (148.736, "148.736"), (2343.6545, "2343.6545"),
+    (127, "127.00"), (0, "0.00"), (248.15 + 252.0285 + 207.09 + 148.736 + 1487.65, "2343.6545"),
+    (None, "–"), (float("nan"), "–"),
+])
+def test_format_wan_two_decimals_or_as_many_as_the_document_gives(value, expected):
+    assert format_wan(value) == expected
+
+
+def test_format_wan_options():
+    assert format_wan(1487.65, unit=True) == "1487.65 万元"
+    assert format_wan(2343.6545, thousands=True) == "2,343.6545"
+    assert format_wan(1.5, decimals=4) == "1.5000"
+    assert decimals_needed(91.9361) == 4 and decimals_needed(92.4) == 2
+    assert column_decimals([92.4, 0.6924, 1.0]) == 4
+
+
+def test_percent_and_threshold_formats():
+    assert format_pct(51.178723) == "51.18%"
+    assert format_pct(51.178723, 2, sign=False) == "51.18"
+    assert format_pct(None) == "–"
+    assert format_threshold(90.0) == "90%" and format_threshold(92.5) == "92.5%"
+
+
+def test_labels_and_column_kinds():
+    assert [level_label(lv) for lv in ("central", "provincial", "city", "county", "fiscal", "other")] == [
+        "中央", "省级", "市级", "区县级", "财政拨款", "其他"]
+    assert column_kind("金额（万元）") == "money"
+    assert column_kind("占比（%）") == "pct"
+    assert column_kind("项目") == "other"
+    assert display_width("西青区 2024") == 11
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# Phone masking
+# ------------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("填表人：孙娟 联系电话：15526355168 填报日期：2023.7.9", "填表人：孙娟 联系电话：155****5168 填报日期：2023.7.9"),
+    ("电话15526355168", "电话155****5168"),
+    ("155-2635-5168 或 155 2635 5168", "155****5168 或 155****5168"),
+    ("+86 15526355168", "+86 155****5168"),
+    ("两个：13812345678、19987654321。", "两个：138****5678、199****4321。"),
+])
+def test_mobile_numbers_are_masked(text, expected):
+    assert mask_phones(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "37020023P13000410220L",  # a project code containing 11 digits starting with 13
+    "预算 1487.65 万元",
+    "155265351680",  # 12 digits: not a mobile number
+    "12348 法律服务热线",
+    "2023.7.9",
+])
+def test_other_numbers_are_left_alone(text):
+    assert mask_phones(text) == text
+
+
+def test_mask_frame_masks_text_and_list_columns_only():
+    df = pd.DataFrame({"text": ["电话15526355168", None], "n": [15526355168, 1],
+                       "warnings": [["第 1 行：15526355168"], []]})
+    out = mask_frame(df)
+    assert out["text"].iloc[0] == "电话155****5168" and pd.isna(out["text"].iloc[1])
+    assert out["n"].tolist() == [15526355168, 1]
+    assert out["warnings"].tolist() == [["第 1 行：155****5168"], []]
+    assert df["text"].iloc[0] == "电话15526355168"  # the input is not changed
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# Exports
+# ------------------------------------------------------------------------------------------------------------------
+
+
+def _sheet(data: bytes):
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    return wb.active
+
+
+def test_excel_export_bold_frozen_header_number_formats_and_widths():
+    df = pd.DataFrame({
+        "地区": ["西青区", "平罗县"],
+        "项目": ["公共法律服务、人民调解和司法所工作等经费", "提前退休人员 2024 年住房公积金"],
+        "金额（万元）": [1487.65, 0.6924],
+        "占比（%）": [51.178723, 100.0],
+        "项目数": [8, 6],
+    })
+    ws = _sheet(to_xlsx_bytes(df, "资金构成"))
+    assert ws.title == "资金构成"
+    assert [c.value for c in ws[1]] == list(df.columns)
+    assert all(c.font.b for c in ws[1])
+    assert ws.freeze_panes == "A2"
+    assert ws["C2"].value == 1487.65 and ws["C2"].number_format == "#,##0.00"
+    assert ws["C3"].value == 0.6924 and ws["C3"].number_format == "#,##0.0000"
+    assert ws["D2"].number_format == "0.00"
+    assert ws["E2"].value == 8 and ws["E2"].number_format == "0"
+    widths = {k: v.width for k, v in ws.column_dimensions.items()}
+    assert widths["B"] > widths["A"] >= 6  # long Chinese text gets a wide column
+    assert widths["B"] <= 60
+
+
+def test_excel_export_masks_phones_and_never_writes_formulas():
+    df = pd.DataFrame({"原文": ["联系电话：15526355168", "=HYPERLINK(\"http://x\")", "-说明"],
+                       "提示": [["a", "b"], [], ["=1+1"]]})
+    ws = _sheet(to_xlsx_bytes(df))
+    assert ws["A2"].value == "联系电话：155****5168"
+    assert ws["A3"].value == "=HYPERLINK(\"http://x\")" and ws["A3"].data_type == "s"
+    assert ws["B2"].value == "a；b"
+    assert ws["B4"].data_type == "s"
+
+
+def test_csv_export_is_utf8_with_bom_masked_and_formula_safe():
+    df = pd.DataFrame({"地区": ["西青区", "=cmd"], "金额（万元）": [248.15, 0.6924], "电话": ["15526355168", "-x"]})
+    data = to_csv_bytes(df)
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    assert text.splitlines()[0] == "地区,金额（万元）,电话"
+    assert "155****5168" in text and "15526355168" not in text
+    assert "'=cmd" in text and "'-x" in text
+    assert "0.6924" in text
+    assert safe_text("-5%") == "-5%" and safe_text("@x") == "'@x"
+    assert money_format(4) == "#,##0.0000"
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# Source lines
+# ------------------------------------------------------------------------------------------------------------------
+
+
+def test_source_lines_are_numbered_marked_and_masked():
+    lines = sources.source_lines(YUANJIANG, 169, 173, marked=[(171, 171)])
+    assert list(lines.columns) == [sources.COL_MARK, sources.COL_LINE, sources.COL_TEXT]
+    assert lines[sources.COL_LINE].tolist() == [169, 170, 171, 172, 173]
+    assert lines[sources.COL_MARK].tolist() == ["", "", "▶", "", ""]
+    row = lines[lines[sources.COL_LINE] == 171].iloc[0]
+    assert row[sources.COL_TEXT] == "填表人：孙娟 联系电话：155****5168 填报日期：2023.7.9 单位负责人签字："
+    assert "15526355168" not in sources.numbered_text(lines)
+    assert sources.numbered_text(lines).splitlines()[2].startswith("▶ 171 ┃ 填表人")
+
+
+def test_source_lines_context_is_clipped_to_the_file():
+    total = len(sources.read_lines(YUANJIANG))
+    assert total == 1504
+    lines = sources.source_lines(YUANJIANG, 1, 2, context=5)
+    assert lines[sources.COL_LINE].tolist()[0] == 1
+    tail = sources.source_lines(YUANJIANG, 1503, 1504, context=5)
+    assert tail[sources.COL_LINE].tolist()[-1] == 1504
+
+
+def test_tabs_are_shown_as_cell_separators():
+    assert sources.shown_text("\t项目名称\t抚恤金  ") == " │ 项目名称 │ 抚恤金"
+
+
+def test_resolve_source_only_finds_files_in_the_given_folders(tmp_path):
+    assert sources.resolve_source("hunan_yuanjiang_2024.txt", [SAMPLE_DIR]) == SAMPLE_DIR / "hunan_yuanjiang_2024.txt"
+    assert sources.resolve_source("/somewhere/else/hunan_yuanjiang_2024.txt", [SAMPLE_DIR]) is not None
+    assert sources.resolve_source("../pyproject.toml", [SAMPLE_DIR]) is None
+    assert sources.resolve_source("", [SAMPLE_DIR]) is None
+    assert sources.resolve_source("missing.txt", [tmp_path, SAMPLE_DIR]) is None
+
+
+def test_line_references_in_warnings():
+    assert sources.line_references("第 303 行起：项目「惠企法律服务费」") == [303]
+    assert sources.line_references("第 78 行：资金支出计划") == [78]
+    assert sources.line_references("没有行号") == []
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# URL state
+# ------------------------------------------------------------------------------------------------------------------
+
+
+def test_filters_from_url_parameters_and_back():
+    f = state.Filters.from_mapping({"province": "天津市", "jurisdiction": ["西青区", "青岛市", "西青区"],
+                                    "year": ["2024", "x", "1800"], "theme": "人民调解", "department": ""})
+    assert f == state.Filters(province="天津市", jurisdictions=("西青区", "青岛市"), years=(2024,), theme="人民调解")
+    assert f.to_url_params() == {"province": "天津市", "jurisdiction": ["西青区", "青岛市"], "year": ["2024"],
+                                 "theme": "人民调解"}
+    assert state.Filters.from_mapping(f.to_url_params()) == f
+    assert f.query_kwargs() == {"province": "天津市", "jurisdictions": ("西青区", "青岛市"), "years": (2024,),
+                                "department": None, "theme": "人民调解"}
+
+
+def test_empty_filters():
+    f = state.Filters.from_mapping({})
+    assert f.is_empty() and f.to_url_params() == {}
+    assert f.describe() == "全部数据（未筛选）"
+    assert f.query_kwargs()["jurisdictions"] is None and f.query_kwargs()["years"] is None
+    assert state.Filters.from_mapping({"jurisdiction": "青岛市", "year": 2023}).describe() == "筛选：青岛市 · 2023 年"
+
+
+def test_presentation_flag_and_share_urls():
+    assert state.is_present("1") and state.is_present(["true"]) and not state.is_present(None)
+    assert not state.is_present("0")
+    f = state.Filters(jurisdictions=("青岛市",), years=(2023,))
+    url = state.share_url("satisfaction", f, present=True)
+    assert url == "/satisfaction?jurisdiction=%E9%9D%92%E5%B2%9B%E5%B8%82&year=2023&present=1"
+    assert state.share_url("project", state.Filters(), project=35) == "/project?project=35"
+    assert set(state.FILTER_PARAMS) <= set(state.URL_PARAMS)
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# Display tables and findings (small frames shaped like the query results)
+# ------------------------------------------------------------------------------------------------------------------
+
+
+def _composition() -> pd.DataFrame:
+    rows = [
+        ("天津市", "天津市", "西青区", 2024, "central", "中央", 1, 127.0, 2, 248.15, 51.178723),
+        ("天津市", "天津市", "西青区", 2024, "city", "市级", 3, 0.0, 0, 248.15, 0.0),
+        ("天津市", "天津市", "西青区", 2024, "county", "县区级", 4, 121.15, 6, 248.15, 48.821277),
+        ("山东省", "青岛市", "青岛市", 2023, "fiscal", "财政拨款（未分级）", 5, 1487.65, 10, 1487.65, 100.0),
+    ]
+    return pd.DataFrame(rows, columns=["province", "city", "jurisdiction", "fiscal_year", "level", "level_zh",
+                                       "level_order", "amount_wan", "n_projects", "total_wan", "share_pct"])
+
+
+def _summary_inputs():
+    keys = ["province", "jurisdiction", "fiscal_year"]
+    docs = pd.DataFrame([("天津市", "西青区", 2024, 5, 8, 248.15, 131), ("山东省", "青岛市", 2023, 4, 10, 1487.65, 80)],
+                        columns=keys + ["doc_id", "n_projects", "total_wan", "n_indicators"])
+    sat = pd.DataFrame([("天津市", "西青区", 2024, 15, 15, 12, 0, 5, 80.0, 98.0),
+                        ("山东省", "青岛市", 2023, 10, 10, 4, 0, 0, 80.0, 82.5)],
+                       columns=keys + ["n_indicators", "n_with_threshold", "n_ge_90", "n_lt_80", "n_eq_100", "min_pct",
+                                       "median_pct"])
+    qua = pd.DataFrame([("天津市", "西青区", 2024, 116, 15, 0, 88.5, 0.0),
+                        ("山东省", "青岛市", 2023, 71, 9, 0, 88.75, 0.0)],
+                       columns=keys + ["n_quantified", "n_qualitative", "n_placeholder", "quantified_pct",
+                                       "placeholder_pct"])
+    return docs, _composition(), sat, qua
+
+
+def test_jurisdiction_sentences_state_what_stands_out():
+    summary = tables.jurisdiction_summary(*_summary_inputs())
+    assert findings.jurisdiction_sentences(summary) == [
+        "西青区 2024 年 8 个项目共 248.15 万元，中央资金占 51.18%；15 个满意度目标中 12 个 ≥90%。",
+        "青岛市 2023 年 10 个项目共 1487.65 万元，全部为财政资金；10 个满意度目标中 4 个 ≥90%。",
+    ]
+
+
+def test_sentence_clauses():
+    assert findings.satisfaction_clause(9, 1, 8) == "9 个满意度目标中 1 个 ≥90%，8 个低于 80%"
+    assert findings.satisfaction_clause(0, 0, 0) == "没有满意度目标"
+    assert findings.quantification_clause(54, 64.8, 13) == "13 条指标没有可用目标值（占位或空白）"
+    assert findings.quantification_clause(69, 69.57, 0) == "只有 69.57% 的指标目标可量化"
+    assert findings.quantification_clause(80, 88.75, 0) == ""
+
+
+def test_composition_table_and_title():
+    comp = _composition()
+    t = tables.composition_table(comp)
+    assert t.columns.tolist() == ["地区", "年度", "资金来源级别", "金额（万元）", "占比（%）", "有此来源的项目数",
+                                  "地区当年合计（万元）"]
+    assert t["资金来源级别"].tolist() == ["中央", "市级", "区县级", "财政拨款"]
+    assert findings.title_composition(comp) == ("资金以财政资金为主（85.70%）；中央资金只出现在 西青区 2024"
+                                                 "（占其 51.18%）")
+    assert findings.title_composition(comp[comp["jurisdiction"] == "西青区"]) == (
+        "西青区 2024：中央资金占 51.18%，区县级资金占 48.82%")
+
+
+def test_satisfaction_marks():
+    assert tables.threshold_mark(65) == tables.MARK_LOW
+    assert tables.threshold_mark(100) == tables.MARK_FULL
+    assert tables.threshold_mark(90) == "" and tables.threshold_mark(None) == ""
+    summary = pd.DataFrame([("河北省", "秦皇岛市", "抚宁区", 2020, 9, 9, 65.0, 65.0, 90.0, 1, 8, 0)],
+                           columns=["province", "city", "jurisdiction", "fiscal_year", "n_indicators",
+                                    "n_with_threshold", "min_pct", "median_pct", "max_pct", "n_ge_90", "n_lt_80",
+                                    "n_eq_100"])
+    assert findings.title_satisfaction(summary) == "抚宁区 2020：9 个满意度目标中 8 个低于 80%"
+
+
+def test_indicator_tree_shows_level_names_only_where_they_change():
+    ind = pd.DataFrame({
+        "indicator_id": [1, 2, 3], "level1": ["产出指标", "产出指标", "满意度指标"],
+        "level2": ["数量指标", "数量指标", "服务对象满意度指标"], "level1_raw": [None] * 3, "level2_raw": [None] * 3,
+        "name": ["a", "b", "c"], "value": ["≥1", "≥2", "≥90%"], "target_kind": ["count", "count", "percent"],
+        "target_class": ["quantified"] * 3, "line_start": [10, 11, 12], "line_end": [10, 11, 13],
+    })
+    tree = tables.indicator_tree(ind)
+    assert tree["一级指标"].tolist() == ["产出指标", "", "满意度指标"]
+    assert tree["二级指标"].tolist() == ["数量指标", "", "服务对象满意度指标"]
+    assert tree["原文行号"].tolist() == ["10", "11", "12–13"]
+    assert tree["量化/定性"].tolist() == ["量化"] * 3
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# Charts
+# ------------------------------------------------------------------------------------------------------------------
+
+
+def test_chart_titles_fonts_and_axis_units():
+    comp = tables.composition_long(_composition())
+    fig = charts.funding_levels(comp, findings.title_composition(_composition()))
+    assert fig.layout.font.family.startswith("Noto Sans CJK SC")
+    assert "中央资金只出现在" in fig.layout.title.text
+    assert fig.layout.yaxis.title.text == "资金（万元）"
+    assert [t.name for t in fig.data] == ["中央", "区县级", "财政拨款"]  # zero amounts are not drawn
+
+
+def test_plot_labels_escape_markup_and_mask_phones():
+    assert charts.plot_text("<a href='x'>项目</a> 15526355168") == "&lt;a href='x'&gt;项目&lt;/a&gt; 155****5168"
+    wrapped = charts.wrap_title("第一句比较长的话，第二句也不短；第三句", 16)
+    assert wrapped.split("<br>") == ["第一句比较长的话，", "第二句也不短；", "第三句"]
+    assert charts.short_text("公共法律服务、人民调解和司法所工作等经费", 12) == "公共法律服…"

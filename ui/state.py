@@ -1,0 +1,166 @@
+"""The sidebar filters and their URL form (query string), so a filtered view survives reload and can be shared.
+
+The URL parameters are declared once, in ``URL_PARAMS`` (name, meaning, example); the sidebar widgets use the
+same names as their keys, the 数据 page lists them, and tests check both directions of the conversion.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping, Optional
+from urllib.parse import urlencode
+
+# name -> (meaning, example). Repeatable parameters take several values: ?jurisdiction=西青区&jurisdiction=青岛市
+URL_PARAMS: dict[str, tuple[str, str]] = {
+    "province": ("省份（一个）", "province=天津市"),
+    "jurisdiction": ("地区，可重复", "jurisdiction=西青区&jurisdiction=青岛市"),
+    "year": ("年度，可重复", "year=2024"),
+    "department": ("部门（一个）", "department=青岛市司法局"),
+    "theme": ("项目主题（一个）", "theme=人民调解"),
+    "present": ("演示模式：隐藏侧栏、放大字号、每屏一张图", "present=1"),
+    "project": ("项目明细页：打开的项目编号", "project=35"),
+    "indicator": ("项目明细页：在原文中标出的指标编号", "indicator=232"),
+    "q": ("项目明细页：搜索词", "q=满意度"),
+    "compare_theme": ("跨地区对比页：对比的主题", "compare_theme=人民调解"),
+}
+FILTER_PARAMS = ("province", "jurisdiction", "year", "department", "theme")
+PRESENT_PARAM = "present"
+_TRUE = {"1", "true", "yes", "on"}
+
+
+def _as_list(value: Any) -> list:
+    if value is None:
+        return []
+    if isinstance(value, (str, int)):
+        return [value]
+    return list(value)
+
+
+def _one(value: Any) -> Optional[str]:
+    items = [v for v in _as_list(value) if v not in (None, "")]
+    return str(items[-1]) if items else None
+
+
+def _years(value: Any) -> tuple[int, ...]:
+    out: list[int] = []
+    for v in _as_list(value):
+        try:
+            year = int(str(v).strip())
+        except ValueError:
+            continue
+        if 1900 <= year <= 2100 and year not in out:
+            out.append(year)
+    return tuple(out)
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    out: list[str] = []
+    for v in _as_list(value):
+        text = str(v).strip()
+        if text and text not in out:
+            out.append(text)
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The common filters of every query (see queries/__init__.py); empty = no filter."""
+
+    province: Optional[str] = None
+    jurisdictions: tuple[str, ...] = field(default_factory=tuple)
+    years: tuple[int, ...] = field(default_factory=tuple)
+    department: Optional[str] = None
+    theme: Optional[str] = None
+
+    @classmethod
+    def from_mapping(cls, params: Mapping[str, Any]) -> "Filters":
+        """From URL parameters (strings, repeated keys as lists) or widget values (typed); bad years are dropped."""
+        return cls(
+            province=_one(params.get("province")),
+            jurisdictions=_texts(params.get("jurisdiction")),
+            years=_years(params.get("year")),
+            department=_one(params.get("department")),
+            theme=_one(params.get("theme")),
+        )
+
+    def to_url_params(self) -> dict[str, Any]:
+        """The URL parameters of these filters (lists for repeatable ones); empty filters are left out."""
+        out: dict[str, Any] = {}
+        if self.province:
+            out["province"] = self.province
+        if self.jurisdictions:
+            out["jurisdiction"] = list(self.jurisdictions)
+        if self.years:
+            out["year"] = [str(y) for y in self.years]
+        if self.department:
+            out["department"] = self.department
+        if self.theme:
+            out["theme"] = self.theme
+        return out
+
+    def query_kwargs(self) -> dict[str, Any]:
+        """Keyword arguments for ``queries.run`` (tuples, so they can be cache keys)."""
+        return {
+            "province": self.province,
+            "jurisdictions": tuple(self.jurisdictions) or None,
+            "years": tuple(self.years) or None,
+            "department": self.department,
+            "theme": self.theme,
+        }
+
+    def is_empty(self) -> bool:
+        return not (self.province or self.jurisdictions or self.years or self.department or self.theme)
+
+    def describe(self) -> str:
+        """``筛选：天津市 · 西青区 · 2024 年 · 主题「人民调解」`` or ``全部数据``."""
+        parts: list[str] = []
+        if self.province:
+            parts.append(self.province)
+        if self.jurisdictions:
+            parts.append("、".join(self.jurisdictions))
+        if self.years:
+            parts.append("、".join(str(y) for y in self.years) + " 年")
+        if self.department:
+            parts.append(self.department)
+        if self.theme:
+            parts.append(f"主题「{self.theme}」")
+        return "筛选：" + " · ".join(parts) if parts else "全部数据（未筛选）"
+
+
+def is_present(value: Any) -> bool:
+    """Whether a ``present`` URL value switches presentation mode on."""
+    v = _one(value)
+    return v is not None and v.strip().lower() in _TRUE
+
+
+def query_string(params: Mapping[str, Any]) -> str:
+    """``a=1&b=x&b=y`` (percent-encoded); ``None`` and empty values are left out."""
+    pairs: list[tuple[str, str]] = []
+    for key, value in params.items():
+        for v in _as_list(value):
+            if v is None or v == "":
+                continue
+            pairs.append((key, str(v)))
+    return urlencode(pairs)
+
+
+def share_url(page_path: str, filters: Filters, present: bool = False, **extra: Any) -> str:
+    """A relative link to ``page_path`` with the filters (and presentation flag, page parameters) in the URL."""
+    params: dict[str, Any] = dict(filters.to_url_params())
+    if present:
+        params[PRESENT_PARAM] = "1"
+    params.update({k: v for k, v in extra.items() if v is not None})
+    qs = query_string(params)
+    path = "/" + page_path.strip("/")
+    return f"{path}?{qs}" if qs else path
+
+
+def options_in_order(values: Iterable[Any]) -> list:
+    """Distinct non-empty values in first-seen order."""
+    out: list = []
+    for v in values:
+        if v is None or v == "" or (isinstance(v, float) and v != v):
+            continue
+        if v not in out:
+            out.append(v)
+    return out
