@@ -1,0 +1,44 @@
+"""TargetBoard 绩效目标看板: ``streamlit run dashboard.py``.
+
+The entry script only routes and draws the shared frame (sidebar filters kept in the URL, presentation mode);
+each page under pages/ holds its layout, data come from cached query calls (pages/_shared.py).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from pages import _shared as shared  # noqa: E402
+
+st.set_page_config(page_title="绩效目标看板", page_icon="📊", layout="wide", initial_sidebar_state="expanded")
+
+# The default page (总览) is served at "/" (its url_path is reserved but not served by Streamlit).
+PAGES = [
+    st.Page("pages/overview.py", title="总览", icon=":material/dashboard:", url_path="overview", default=True),
+    st.Page("pages/funding.py", title="资金构成", icon=":material/account_balance:", url_path="funding"),
+    st.Page("pages/coverage.py", title="指标覆盖", icon=":material/grid_on:", url_path="coverage"),
+    st.Page("pages/satisfaction.py", title="满意度", icon=":material/sentiment_satisfied:", url_path="satisfaction"),
+    st.Page("pages/project.py", title="项目明细", icon=":material/description:", url_path="project"),
+    st.Page("pages/compare.py", title="跨地区对比", icon=":material/compare_arrows:", url_path="compare"),
+    st.Page("pages/data.py", title="数据", icon=":material/database:", url_path="data"),
+]
+
+present = shared.is_presenting()
+# In presentation mode the sidebar is hidden and the pages are listed along the top; otherwise the sidebar shows
+# its own links (shared.sidebar_nav), because .streamlit/config.toml turns the built-in sidebar list off.
+page = st.navigation(PAGES, position="top" if present else "hidden")
+shared.sidebar_nav(PAGES)
+shared.sidebar_filters()
+present = shared.is_presenting()
+shared.page_style(present)
+if present:
+    shared.presentation_exit_button()
+with shared.framed():
+    page.run()

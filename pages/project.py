@@ -1,0 +1,151 @@
+"""项目明细: find a project; its rebuilt target table beside the original source lines, selected indicator marked.
+
+URL: ``?project=<id>`` opens a project, ``&indicator=<id>`` marks an indicator's lines, ``&q=`` is the search.
+"""
+
+import streamlit as st
+
+from pages import _shared as shared
+from ui import sources, tables
+from ui.formatting import format_count, format_wan, line_range
+from ui.privacy import mask_phones
+
+shared.require_frame()
+present = shared.is_presenting()
+shared.page_header("项目明细")
+
+MARK_COLOR = "#fdebd0"
+
+# ----------------------------------------------------------------------------------------------------------------
+# Search and project list (sidebar filters apply to the list)
+# ----------------------------------------------------------------------------------------------------------------
+
+phrase = st.text_input("搜索项目或指标", key="q", bind="query-params", placeholder="例如：满意度、法律援助、调解",
+                       icon=":material/search:")
+projects = shared.query("projects")
+hits = None
+if phrase and phrase.strip():
+    hits = shared.query("search", phrase=phrase.strip())
+    ids = set(hits["project_id"].dropna().astype(int))
+    projects = projects[projects["project_id"].isin(ids)]
+
+listing = tables.projects_table(projects)
+project_ids = listing["项目编号"].tolist()
+
+
+def _pick_project() -> None:
+    rows = st.session_state["project_list"].selection.rows
+    if rows and rows[0] < len(project_ids):
+        shared.set_url_param("project", project_ids[rows[0]])
+        shared.set_url_param("indicator", None)
+
+
+with st.expander(f"项目列表（{len(listing)} 个）— 点选一行打开", expanded=shared.url_int("project") is None):
+    if listing.empty:
+        st.info("没有符合搜索词和筛选条件的项目。")
+    else:
+        with st.container(key="project_list_box"):
+            shared.table(listing, "项目列表", key="project_list", selectable=True, on_select=_pick_project,
+                         height=min(420, 38 + 35 * len(listing)))
+    if hits is not None and not hits.empty:
+        st.caption("搜索命中（项目名称、目标、指标）")
+        shared.table(tables.search_table(hits), "搜索结果", key="search_hits", hidden=("项目编号", "指标编号"),
+                     height=min(320, 38 + 35 * len(hits)))
+
+project_id = shared.url_int("project")
+if project_id is None:
+    st.info("在上面的列表中点选一个项目，或从“指标覆盖”页点击热力图中的项目。")
+    st.stop()
+
+detail = shared.query("project_detail", filtered=False, project_id=project_id)
+if detail.empty:
+    st.warning(f"找不到编号为 {project_id} 的项目。")
+    st.stop()
+project = detail.iloc[0]
+funding = shared.query("project_funding", filtered=False, project_id=project_id)
+plan = shared.query("project_plan", filtered=False, project_id=project_id)
+indicators = shared.query("project_indicators", filtered=False, project_id=project_id).reset_index(drop=True)
+empty_slots = shared.query("project_empty_slots", filtered=False, project_id=project_id)
+docs = shared.query("documents", filtered=False)
+doc = docs[docs["doc_id"] == project["doc_id"]]
+
+# ----------------------------------------------------------------------------------------------------------------
+# Head: name and key numbers
+# ----------------------------------------------------------------------------------------------------------------
+
+st.divider()
+cols = st.columns([3, 1, 1, 1])
+with cols[0].container(key="project_name"):
+    st.metric("项目", mask_phones(str(project["name"])))
+cols[1].metric("资金总额（万元）", format_wan(project["total_wan"]))
+cols[2].metric("指标", format_count(project["n_indicators"]))
+cols[3].metric("原文行", line_range(project["line_start"], project["line_end"]))
+
+indicator_id = shared.url_int("indicator")
+selected = indicators[indicators["indicator_id"] == indicator_id] if indicator_id is not None else indicators.iloc[0:0]
+
+left, right = st.columns([1, 1], gap="large") if not present else (st.container(), st.container())
+
+with left:
+    st.subheader("目标表（重建）")
+    shared.table(tables.project_facts(project), f"项目{project_id}_概况", key="project_facts")
+    if not funding.empty:
+        st.markdown("**资金来源**")
+        shared.table(tables.project_funding_table(funding), f"项目{project_id}_资金来源", key="project_funding")
+    if not plan.empty:
+        st.markdown("**资金支出计划（累计）**")
+        shared.table(tables.project_plan_table(plan), f"项目{project_id}_支出计划", key="project_plan")
+    for label, column in (("年度绩效目标", "goal"), ("长期目标", "goal_long_term"), ("立项依据 / 用途", "purpose")):
+        value = project.get(column)
+        if isinstance(value, str) and value.strip():
+            st.markdown(f"**{label}**")
+            st.text(mask_phones(value))
+    st.markdown("**绩效指标** — 点选一行，在右侧原文中标出")
+    tree = tables.indicator_tree(indicators)
+    tree_ids = tree["指标编号"].tolist()
+
+    def _pick_indicator() -> None:
+        rows = st.session_state[f"indicator_tree_{project_id}"].selection.rows
+        shared.set_url_param("indicator", tree_ids[rows[0]] if rows and rows[0] < len(tree_ids) else None)
+
+    tree_colors = [MARK_COLOR if i == indicator_id else "" for i in tree_ids]
+    with st.container(key="indicator_box"):
+        shared.table(tree, f"项目{project_id}_绩效指标", key=f"indicator_tree_{project_id}", selectable=True,
+                     on_select=_pick_indicator, highlight=tree_colors, hidden=("指标编号",))
+    if not empty_slots.empty:
+        with st.expander(f"原表中留空的指标栏目（{len(empty_slots)} 行）"):
+            st.text("、".join(f"{r.level2 or r.level1}（第 {r.line_start} 行）" for r in empty_slots.itertuples()))
+
+with right:
+    st.subheader("原文（带行号）")
+    path = None
+    encoding = "utf-8"
+    if not doc.empty:
+        encoding = str(doc.iloc[0]["encoding"] or "utf-8")
+    path = sources.resolve_source(project["source_file"], shared.source_dirs())
+    if path is None:
+        st.warning("找不到原文文件：" + str(project["source_file"]))
+    else:
+        start, end = int(project["line_start"]), int(project["line_end"])
+        marked = [(int(r.line_start), int(r.line_end)) for r in selected.itertuples()]
+        st.text(f"{path.name} 第 {line_range(start, end)} 行" + ("" if not marked else
+                f"；▶ 标出所选指标（第 {line_range(*marked[0])} 行）"))
+        if not selected.empty:
+            sel = selected.iloc[0]
+            st.text("所选指标：" + mask_phones(f"{sel['name']}　{sel['value']}"))
+            near = sources.source_lines(path, marked[0][0], marked[0][1], marked, encoding, context=3)
+            st.code(sources.numbered_text(near), language=None, wrap_lines=True)
+        lines = sources.source_lines(path, start, end, marked, encoding)
+        colors = [MARK_COLOR if m else "" for m in lines[sources.COL_MARK]]
+        shared.table(lines, f"项目{project_id}_原文第{start}-{end}行", key="source_lines", highlight=colors,
+                     height=640 if not present else 520,
+                     column_config={sources.COL_MARK: st.column_config.TextColumn(width=30),
+                                    sources.COL_LINE: st.column_config.NumberColumn(width=60, format="%d"),
+                                    sources.COL_TEXT: st.column_config.TextColumn(width="large")})
+        with st.expander("纯文本视图"):
+            st.code(sources.numbered_text(lines), language=None, wrap_lines=True)
+
+with shared.links():
+    shared.page_link("coverage", "← 指标覆盖", icon=":material/grid_on:")
+    shared.page_link("compare", f"「{project['theme']}」跨地区对比 →", icon=":material/compare_arrows:",
+                     compare_theme=project["theme"])
