@@ -40,6 +40,10 @@ def indicator_json(indicator: Indicator) -> dict:
     }
 
 
+def funding_json(sources) -> list[dict]:
+    return [{"source": f.source, "level": f.level, "amount_wan": f.amount_wan} for f in sources]
+
+
 def project_json(project: Project) -> dict:
     plan = project.spending_plan
     return {
@@ -50,7 +54,7 @@ def project_json(project: Project) -> dict:
         "department": project.department,
         "implementing_unit": project.implementing_unit,
         "total_wan": project.total_wan,
-        "funding": [{"source": f.source, "level": f.level, "amount_wan": f.amount_wan} for f in project.funding],
+        "funding": funding_json(project.funding),
         "spending_plan": None if plan is None else {
             "periods": plan.periods, "values": plan.values, "unit": plan.unit, "unit_as_printed": plan.unit_as_printed
         },
@@ -80,7 +84,7 @@ def document_json(document: Document) -> dict:
         "department_overall": None if overall is None else {
             "department": overall.department, "total_wan": overall.total_wan, "basic_wan": overall.basic_wan,
             "project_wan": overall.project_wan, "goal": overall.goal,
-            "funding": [{"source": f.source, "level": f.level, "amount_wan": f.amount_wan} for f in overall.funding],
+            "funding": funding_json(overall.funding),
             "lines": [overall.line_start, overall.line_end],
             "indicators": [indicator_json(i) for i in overall.indicators],
         },

@@ -99,15 +99,20 @@ def _as_list(value: Any, cast) -> Optional[list]:
     return items or None
 
 
+def normalise_filters(filters: dict) -> dict:
+    """The common filters, every one present; list filters as lists (one value → one element, empty → None)."""
+    values = {name: filters.get(name) for name in COMMON_FILTERS}
+    values["jurisdictions"] = _as_list(values["jurisdictions"], str)
+    values["years"] = _as_list(values["years"], int)
+    return values
+
+
 def _bind(query: Query, params: dict) -> dict:
     unknown = sorted(set(params) - set(COMMON_FILTERS) - set(query.defaults))
     if unknown:
         raise TypeError(f"query {query.name}: unknown parameter(s) {unknown}")
-    values = {name: None for name in COMMON_FILTERS}
-    values.update({k: v for k, v in query.defaults.items()})
-    values.update(params)
-    values["jurisdictions"] = _as_list(values["jurisdictions"], str)
-    values["years"] = _as_list(values["years"], int)
+    values = {**query.defaults, **params}
+    values.update(normalise_filters(values))
     missing = [k for k, v in values.items() if v is REQUIRED]
     if missing:
         raise TypeError(f"query {query.name}: missing required parameter(s) {missing}")

@@ -31,6 +31,8 @@ from typing import Any, Callable, Iterable, Mapping, Optional, Sequence, Union
 
 import pandas as pd
 
+from queries import COMMON_FILTERS, normalise_filters
+
 REVIEW_DIR = Path(__file__).resolve().parent
 ROOT = REVIEW_DIR.parent
 RULES_PATH = REVIEW_DIR / "rules.json"
@@ -45,7 +47,6 @@ GROUPS = ("完整性", "可衡量", "资金", "满意度")
 GRADES = ("优", "良", "中", "差")  # best first
 SCOPES = ("all", "project", "department")
 SCOPE_ZH = {"project": "项目", "department": "部门整体"}
-COMMON_FILTERS = ("province", "jurisdictions", "years", "department", "theme")
 RULE_OUTPUT = ("unit_key", "indicator_id", "slot_id", "message")
 DEPARTMENT_UNIT_NAME = "部门整体支出绩效目标"
 
@@ -381,22 +382,11 @@ _MACROS = (
 )
 
 
-def _as_list(value: Any, cast) -> Optional[list]:
-    if value is None:
-        return None
-    if isinstance(value, (str, int)) or not hasattr(value, "__iter__"):
-        value = [value]
-    items = [cast(v) for v in value]
-    return items or None
-
-
 def _bind_filters(filters: Mapping[str, Any]) -> dict[str, Any]:
     unknown = sorted(set(filters) - set(COMMON_FILTERS) - {"scope"})
     if unknown:
         raise TypeError(f"run_review: unknown filter(s) {unknown}; known: {', '.join(COMMON_FILTERS + ('scope',))}")
-    values = {name: filters.get(name) for name in COMMON_FILTERS}
-    values["jurisdictions"] = _as_list(values["jurisdictions"], str)
-    values["years"] = _as_list(values["years"], int)
+    values = normalise_filters(filters)
     scope = filters.get("scope") or "all"
     if scope not in SCOPES:
         raise ValueError(f"run_review: scope must be one of {SCOPES}, got {scope!r}")

@@ -103,24 +103,25 @@ def _tab_cells(lines: list[str]) -> list[str]:
     return [c.strip() for line in lines if line.count("\t") >= 2 for c in line.split("\t") if c.strip()]
 
 
-def score_tabbed(lines: list[str]) -> float:
+def _grid_features(lines: list[str]) -> tuple[float, float]:
+    """(share of lines with two or more tabs, share of their cells with a wrap gap between CJK characters)."""
     content = _content_lines(lines)
     if not content:
-        return 0.0
+        return 0.0, 0.0
     multi = sum(1 for line in content if line.count("\t") >= 2) / len(content)
     cells = _tab_cells(lines)
     broken = sum(1 for c in cells if _CJK_GAP.search(c)) / max(1, len(cells))
-    return multi * (1.0 - min(1.0, broken * 5))
+    return multi, min(1.0, broken * 5)
+
+
+def score_tabbed(lines: list[str]) -> float:
+    multi, broken = _grid_features(lines)
+    return multi * (1.0 - broken)
 
 
 def score_pdf_grid(lines: list[str]) -> float:
-    content = _content_lines(lines)
-    if not content:
-        return 0.0
-    multi = sum(1 for line in content if line.count("\t") >= 2) / len(content)
-    cells = _tab_cells(lines)
-    broken = sum(1 for c in cells if _CJK_GAP.search(c)) / max(1, len(cells))
-    return multi * min(1.0, broken * 5)
+    multi, broken = _grid_features(lines)
+    return multi * broken
 
 
 LAYOUTS: dict[str, Layout] = {
