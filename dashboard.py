@@ -27,6 +27,7 @@ PAGES = [
     st.Page("pages/satisfaction.py", title="满意度", icon=":material/sentiment_satisfied:", url_path="satisfaction"),
     st.Page("pages/project.py", title="项目明细", icon=":material/description:", url_path="project"),
     st.Page("pages/compare.py", title="跨地区对比", icon=":material/compare_arrows:", url_path="compare"),
+    st.Page("pages/review.py", title="目标审核", icon=":material/fact_check:", url_path="review"),
     st.Page("pages/data.py", title="数据", icon=":material/database:", url_path="data"),
 ]
 

@@ -1,7 +1,8 @@
 """Streamlit glue shared by the entry script (dashboard.py) and the pages: not a page itself.
 
 - the DuckDB connection (``st.cache_resource``: built from sample_data/ on first start, then opened read-only),
-- cached query calls (``st.cache_data``; a fresh cursor per call inside ``queries.run``),
+- cached query calls (``st.cache_data``; a fresh cursor per call inside ``queries.run``) and the cached review
+  (``review()``: ``review.engine.run_review`` with the sidebar filters),
 - the sidebar filters, bound to the URL query string (``bind="query-params"``) so a view survives reload and can
   be shared, and presentation mode (``?present=1``),
 - tables with .xlsx / .csv downloads and charts, in the same style on every page.
@@ -24,6 +25,7 @@ import streamlit as st
 import queries
 from ingest import themes as theme_table
 from ingest.loader import DatabaseLockedError, connect, ensure_database
+from review.engine import run_review
 from ui import state
 from ui.export import CSV_MIME, XLSX_MIME, to_csv_bytes, to_xlsx_bytes
 from ui.formatting import column_kind, format_pct, format_wan
@@ -56,6 +58,7 @@ PAGE_FILES = {
     "satisfaction": "pages/satisfaction.py",
     "project": "pages/project.py",
     "compare": "pages/compare.py",
+    "review": "pages/review.py",
     "data": "pages/data.py",
 }
 
@@ -132,6 +135,21 @@ def query(name: str, *, filtered: bool = True, **params: Any) -> pd.DataFrame:
     kwargs.update(params)
     items = tuple(sorted((k, _hashable(v)) for k, v in kwargs.items()))
     return _run(str(db_path()), str(sample_dir()), name, items)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=64, show_spinner="正在审核绩效目标…")
+def _review(db_path: str, sample_dir: str, filters: tuple) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return run_review(_connection(db_path, sample_dir), **dict(filters))
+
+
+def review() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``review.engine.run_review`` (every rule of review/rules.json, default parameters) with the sidebar filters:
+    ``(findings, grades)``. The engine builds its temporary tables on its own cursor of the shared connection
+    (temporary objects live per cursor, so the read-only database and concurrent sessions are fine)."""
+    connection()
+    kwargs = current_filters().query_kwargs()
+    items = tuple(sorted((k, _hashable(v)) for k, v in kwargs.items()))
+    return _review(str(db_path()), str(sample_dir()), items)
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """项目明细: find a project; its rebuilt target table beside the original source lines, selected indicator marked.
 
-URL: ``?project=<id>`` opens a project, ``&indicator=<id>`` marks an indicator's lines, ``&q=`` is the search.
+URL: ``?project=<id>`` opens a project, ``&indicator=<id>`` marks an indicator's lines, ``&lines=<a>-<b>`` marks
+other lines of the table (an empty indicator row found by 目标审核), ``&q=`` is the search.
 """
 
 import streamlit as st
@@ -38,6 +39,7 @@ def _pick_project() -> None:
     if rows and rows[0] < len(project_ids):
         shared.set_url_param("project", project_ids[rows[0]])
         shared.set_url_param("indicator", None)
+        shared.set_url_param("lines", None)
 
 
 with st.expander(f"项目列表（{len(listing)} 个）— 点选一行打开", expanded=shared.url_int("project") is None):
@@ -84,6 +86,17 @@ cols[3].metric("原文行", line_range(project["line_start"], project["line_end"
 indicator_id = shared.url_int("indicator")
 selected = indicators[indicators["indicator_id"] == indicator_id] if indicator_id is not None else indicators.iloc[0:0]
 
+
+def _url_lines(first: int, last: int) -> list[tuple[int, int]]:
+    """``?lines=206-211`` (or ``206``) when inside the project's lines, as a marked range."""
+    parts = str(st.query_params.get("lines") or "").split("-")
+    try:
+        a, b = int(parts[0]), int(parts[-1])
+    except ValueError:
+        return []
+    return [(a, b)] if len(parts) <= 2 and first <= a <= b <= last else []
+
+
 left, right = st.columns([1, 1], gap="large") if not present else (st.container(), st.container())
 
 with left:
@@ -107,6 +120,7 @@ with left:
     def _pick_indicator() -> None:
         rows = st.session_state[f"indicator_tree_{project_id}"].selection.rows
         shared.set_url_param("indicator", tree_ids[rows[0]] if rows and rows[0] < len(tree_ids) else None)
+        shared.set_url_param("lines", None)
 
     tree_colors = [MARK_COLOR if i == indicator_id else "" for i in tree_ids]
     with st.container(key="indicator_box"):
@@ -127,12 +141,14 @@ with right:
         st.warning("找不到原文文件：" + str(project["source_file"]))
     else:
         start, end = int(project["line_start"]), int(project["line_end"])
-        marked = [(int(r.line_start), int(r.line_end)) for r in selected.itertuples()]
+        marked = [(int(r.line_start), int(r.line_end)) for r in selected.itertuples()] or _url_lines(start, end)
+        what = "所选指标" if not selected.empty else "审核发现的行"
         st.text(f"{path.name} 第 {line_range(start, end)} 行" + ("" if not marked else
-                f"；▶ 标出所选指标（第 {line_range(*marked[0])} 行）"))
-        if not selected.empty:
-            sel = selected.iloc[0]
-            st.text("所选指标：" + mask_phones(f"{sel['name']}　{sel['value']}"))
+                f"；▶ 标出{what}（第 {line_range(*marked[0])} 行）"))
+        if marked:
+            if not selected.empty:
+                sel = selected.iloc[0]
+                st.text("所选指标：" + mask_phones(f"{sel['name']}　{sel['value']}"))
             near = sources.source_lines(path, marked[0][0], marked[0][1], marked, encoding, context=3)
             st.code(sources.numbered_text(near), language=None, wrap_lines=True)
         lines = sources.source_lines(path, start, end, marked, encoding)

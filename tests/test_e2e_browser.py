@@ -41,6 +41,7 @@ PAGES = [  # (URL path, page title, screenshot name)
     ("/satisfaction", "满意度", "satisfaction"),
     ("/project", "项目明细", "project"),
     ("/compare", "跨地区对比", "compare"),
+    ("/review", "目标审核", "review"),
     ("/data", "数据", "data"),
 ]
 
@@ -357,6 +358,42 @@ def test_excel_and_csv_downloads(page, server, tmp_path):
     data = Path(info.value.path()).read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     assert "西青区" in io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig").read()
+
+
+def test_review_finding_to_project_and_report(page, server, tmp_path):
+    """目标审核: the totals, the Excel report, a finding's source lines, and on to 项目明细 with the line marked."""
+    open_url(page, server, "/review", "目标审核")
+    expect_metric(page, "问题", "270")
+    expect_metric(page, "错误", "41")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="下载审核报告（Excel）").click()
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["审核意见", "项目评级", "规则说明"]
+    assert book["审核意见"].max_row == 271 and book["项目评级"].max_row == 44
+    cells = [c for row in book["审核意见"].iter_rows(min_row=2) for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]  # =100% stays text, not a formula
+    assert "'=100%" in {c.value for c in cells}
+
+    open_url(page, server, "/review?severity=" + quote("错误") + "&jurisdiction=" + quote("青岛市"), "目标审核")
+    expect_metric(page, "问题", "18")
+    assert page.locator(".st-key-review_findings_box [data-testid='stDataFrame']").count() == 1
+    click_row(page, "review_findings_box", 2)  # 错误 only: plan_decreasing, plan_not_complete, cost_over_budget
+    code = page.locator('[data-testid="stCode"]').first
+    code.wait_for()
+    assert "▶ 246 ┃" in code.inner_text() and "≤228.4万元" in code.inner_text()
+    assert page.get_by_text("【错误】成本指标超过预算总额").count()
+    screenshot(page, "review_finding")
+    link = page.locator('[data-testid="stPageLink"]').filter(has_text="在项目明细中打开")
+    assert "indicator=" in link.locator("a").first.get_attribute("href")
+    link.click()
+    page.locator("h1", has_text="项目明细").wait_for()
+    settle(page)
+    expect_metric(page, "项目", "法治专项业务费")
+    assert "jurisdiction=" + quote("青岛市") in page.url and "indicator=" in page.url
+    near = page.locator('[data-testid="stCode"]').first.inner_text()
+    assert "▶ 246 ┃" in near and "▶ 251 ┃" in near and "  245 ┃" in near
 
 
 def test_docs_screenshot_is_small_enough():

@@ -17,6 +17,7 @@ PAGES = {
     "pages/satisfaction.py": "满意度",
     "pages/project.py": "项目明细",
     "pages/compare.py": "跨地区对比",
+    "pages/review.py": "目标审核",
     "pages/data.py": "数据",
 }
 RAW_PHONE = "15526355168"
@@ -276,6 +277,133 @@ def test_compare_theme_from_url():
     assert at.segmented_control(key="compare_theme").value == "法律援助"
     table = frame_with(at, "满意度目标数")
     assert sorted(table["地区"]) == sorted(["西青区", "青岛市", "抚宁区"])
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# 目标审核 (counts: tests/test_review.py, every finding read off sample_data/ by hand)
+# ------------------------------------------------------------------------------------------------------------------
+
+# 青岛市 (qingdao_2023.txt), checked against the file: table 3 法治专项业务费 plan 40 → 150 → 108.40 (229-233) falls
+# and ends below the 208.40 budget, cost cap ≤228.4万元 (250) above it; table 7 (605-695) has no 时效指标; last step
+# above half the year in tables 2 (15 → 120), 8 (50 → 158.36), 9 (150 → 378.5); satisfaction ≥80% / ≥85% at 299,
+# 401, 601, 694, 901, 1001; 时效 values 185 (text), 873 (≥0.6 …), 987 (≥0.5 …); 值班费发放及时率 as a date (587);
+# 单件成本控制在限价范围内 as a cost (452). 3 errors + 15 warnings; grades 优 8, 良 1 (table 9), 差 1 (table 3).
+QINGDAO_RULES = {"cost_over_budget": 1, "plan_decreasing": 1, "plan_not_complete": 1, "category_missing": 1,
+                 "plan_back_loaded": 3, "satisfaction_below_floor": 6, "timeliness_value": 3, "rate_unit": 1,
+                 "cost_not_money": 1}
+
+
+def findings_shown(at: AppTest) -> pd.DataFrame:
+    return frame_with(at, "具体情况")
+
+
+def select_finding(at: AppTest, row: int) -> AppTest:
+    """Select row ``row`` of the findings table (the selection state of a keyed st.dataframe accepts writes)."""
+    key = next(d.key for d in at.dataframe if (d.key or "").startswith("review_findings"))
+    at.session_state[key] = {"selection": {"rows": [row], "columns": [], "cells": []}}
+    return at.run()
+
+
+def review_link(at: AppTest) -> list[tuple[str, str]]:
+    return [(p.proto.page, p.proto.query_string) for p in at.get("page_link") if "在项目明细中打开" in p.proto.label]
+
+
+def chart_titles(at: AppTest) -> list[str]:
+    import json
+
+    return [json.loads(c.proto.spec)["layout"]["title"]["text"].replace("<br>", "") for c in at.get("plotly_chart")]
+
+
+def test_review_kpis_charts_and_tables():
+    at = open_page("pages/review.py")
+    m = metrics(at)
+    assert (m["问题"], m["错误"], m["警告"], m["评级为差的表"]) == ("270", "41", "223", "19 / 43")
+    assert any(t.startswith("评级：优 20 · 良 3 · 中 1 · 差 19") for t in texts(at))
+    assert chart_titles(at) == ["最常见的问题：指标表中有空行（138 条，占 51%）",
+                                "沅江市 2024 的问题最多：195 条，其中错误 17 条"]
+    table = findings_shown(at)
+    assert len(table) == 270 and table["严重程度"].value_counts().to_dict() == {"警告": 223, "错误": 41, "提示": 6}
+    grades = frame_with(at, "评级")
+    assert len(grades) == 43 and grades["评级"].value_counts().to_dict() == {"优": 20, "差": 19, "良": 3, "中": 1}
+    labels = [d.label for d in at.get("download_button")]
+    assert labels[0] == "下载审核报告（Excel）" and labels.count("下载 Excel") == 2
+
+
+def test_review_qingdao_counts():
+    at = open_page("pages/review.py", jurisdiction="青岛市")
+    m = metrics(at)
+    assert (m["问题"], m["错误"], m["警告"], m["评级为差的表"]) == ("18", "3", "15", "1 / 10")
+    table = findings_shown(at)
+    assert table["规则编号"].value_counts().to_dict() == QINGDAO_RULES
+    assert set(table["地区"]) == {"青岛市"}
+    grades = frame_with(at, "评级")
+    assert grades["评级"].value_counts().to_dict() == {"优": 8, "良": 1, "差": 1}
+    worst = grades[grades["评级"] == "差"].iloc[0]
+    assert (worst["项目"], worst["得分"], worst["错误"], worst["警告"]) == ("法治专项业务费", 35, 3, 1)
+    at.multiselect(key="jurisdiction").set_value(["抚宁区"]).run()
+    table = findings_shown(at)
+    assert (table["规则编号"] == "satisfaction_very_low").sum() == 8
+
+
+def test_review_severity_and_group_filters():
+    at = open_page("pages/review.py")
+    at.segmented_control(key="severity").set_value(["error"]).run()
+    table = findings_shown(at)
+    assert len(table) == 41 and set(table["严重程度"]) == {"错误"}
+    assert metrics(at)["问题"] == "270"  # the cards and grades count every finding, as the CLI does
+    at.segmented_control(key="rule_group").set_value(["资金"]).run()
+    assert findings_shown(at)["规则编号"].tolist() == ["plan_decreasing", "plan_not_complete", "cost_over_budget"]
+    assert chart_titles(at) == [
+        "最常见的问题：资金支出计划累计数下降、资金支出计划年末累计不等于全年预算、成本指标超过预算总额（各 1 条）",
+        "青岛市 2023：3 条问题，其中错误 3 条"]
+    at = open_page("pages/review.py", severity="提示")  # a shared link
+    assert at.segmented_control(key="severity").value == ["info"]
+    assert findings_shown(at)["规则编号"].value_counts().to_dict() == {"duplicate_name": 6}
+
+
+def test_review_finding_opens_the_project_with_the_indicator_marked(sample_con):
+    pid = project_id(sample_con, "法治专项业务费")
+    iid = sample_con.execute("SELECT indicator_id FROM indicators WHERE project_id = ? AND line_start = 246",
+                             [pid]).fetchone()[0]
+    at = open_page("pages/review.py", jurisdiction="青岛市")
+    table = findings_shown(at)
+    row = int(table.index[table["规则编号"] == "cost_over_budget"][0])
+    select_finding(at, row)
+    assert not at.exception
+    assert "【错误】成本指标超过预算总额：成本指标“法治专项业务费预算控制数”为 228.4 万元，高于预算总额 208.4 万元" \
+           "（超出 20 万元）" in texts(at)
+    code = at.code[0].value
+    assert "▶ 246 ┃" in code and "▶ 251 ┃" in code and "  245 ┃" in code and "≤228.4万元" in code
+    assert review_link(at) == [("project", f"project={pid}&indicator={iid}")]
+    project = open_page("pages/project.py", project=str(pid), indicator=str(iid))
+    lines = frame_with(project, "原文")
+    assert lines[lines["▶"] == "▶"]["行号"].tolist() == list(range(246, 252))
+
+
+def test_review_empty_row_opens_the_project_with_the_row_marked(sample_con):
+    pid = project_id(sample_con, "社区矫正专项")  # 沅江市 table 1; its first empty row is 206-211 (产出 / 数量)
+    at = open_page("pages/review.py", jurisdiction="沅江市")
+    table = findings_shown(at)
+    row = int(table.index[(table["规则编号"] == "empty_row") & (table["项目编号"] == pid)][0])
+    select_finding(at, row)
+    assert "▶ 206 ┃" in at.code[0].value and "▶ 211 ┃" in at.code[0].value
+    assert review_link(at) == [("project", f"project={pid}&lines=206-211")]
+    project = open_page("pages/project.py", project=str(pid), lines="206-211")
+    lines = frame_with(project, "原文")
+    assert lines[lines["▶"] == "▶"]["行号"].tolist() == list(range(206, 212))
+    assert "审核发现的行（第 206–211 行）" in " ".join(texts(project))
+
+
+def test_review_department_finding_shows_its_lines_masked():
+    at = open_page("pages/review.py", jurisdiction="沅江市")
+    table = findings_shown(at)
+    assert table["项目"].iloc[0] == "部门整体支出绩效目标" and table["规则编号"].iloc[0] == "category_missing"
+    select_finding(at, 0)
+    lines = frame_with(at, "原文")
+    assert lines["行号"].tolist() == list(range(1, 172))  # the 部门整体 table, lines 1-171
+    assert MASKED_PHONE in lines["原文"].iloc[-1]
+    assert review_link(at) == [] and any("部门整体支出绩效目标表没有项目明细页" in c.value for c in at.caption)
+    assert RAW_PHONE not in everything_shown(at)
 
 
 # ------------------------------------------------------------------------------------------------------------------
