@@ -25,9 +25,9 @@ from review.engine import (
 )
 from review.report import build_report
 from ui import charts, sources
-from ui.export import XLSX_MIME, safe_text
+from ui.export import XLSX_MIME
 from ui.formatting import jurisdiction_year, line_range
-from ui.privacy import mask_frame, mask_phones
+from ui.privacy import mask_phones
 
 shared.require_frame()
 present = shared.is_presenting()
@@ -156,19 +156,6 @@ def chart_by_place(f: pd.DataFrame, present: bool) -> go.Figure:
                         x_title="问题（条）", legend_title="严重程度")
 
 
-def report_bytes(findings: pd.DataFrame, grades: pd.DataFrame) -> bytes:
-    """The Excel review report of the shown findings (phones masked; text a spreadsheet would evaluate as a formula,
-    such as the indicator value ``=100%``, prefixed with ``'`` as in every other download)."""
-    def safe(frame: pd.DataFrame) -> pd.DataFrame:
-        frame = mask_frame(frame)
-        for column in frame.columns:
-            if pd.api.types.is_string_dtype(frame[column]):
-                frame[column] = frame[column].map(lambda v: safe_text(v) if isinstance(v, str) else v)
-        return frame
-
-    return build_report(safe(findings), safe(grades))
-
-
 # ----------------------------------------------------------------------------------------------------------------
 # Page
 # ----------------------------------------------------------------------------------------------------------------
@@ -208,7 +195,7 @@ with st.container(horizontal=True, gap="medium", vertical_alignment="bottom"):
 shown = findings[findings["severity"].isin(severities or SEVERITIES) & findings["group"].isin(groups or GROUPS)]
 shown = shown.reset_index(drop=True)
 
-st.download_button("下载审核报告（Excel）", data=lambda: report_bytes(shown, grades), file_name="目标审核报告.xlsx",
+st.download_button("下载审核报告（Excel）", data=lambda: build_report(shown, grades), file_name="目标审核报告.xlsx",
                    mime=XLSX_MIME, key="review_report", on_click="ignore", icon=":material/download:", type="primary",
                    help="审核意见（当前所列问题，附修改说明）、项目评级（全部表）、规则说明三张工作表")
 

@@ -20,6 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ui.privacy import mask_phones
 from review.engine import DEPARTMENT_UNIT_NAME, GRADES, SCOPE_ZH, SEVERITIES, SEVERITY_ZH, RuleSet, load_rules
 
 FINDINGS_SHEET = "审核意见"
@@ -116,7 +117,10 @@ def _write_sheet(ws: Worksheet, columns: Sequence[Column], rows: list[list[Any]]
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(vertical="center", wrap_text=True)
     for row in rows:
-        ws.append(row)
+        ws.append([mask_phones(v) if isinstance(v, str) else v for v in row])
+        for cell in ws[ws.max_row]:
+            if cell.data_type == "f":  # document text such as "=100%" is data, never a formula
+                cell.data_type = "s"
     for index, (_, width, _, wrap) in enumerate(columns, 1):
         letter = get_column_letter(index)
         ws.column_dimensions[letter].width = width

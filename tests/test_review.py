@@ -587,3 +587,17 @@ def test_cli_default_database_is_built_from_samples(tmp_path, monkeypatch, capsy
     data = json.loads(capsys.readouterr().out)
     assert (tmp_path / "data" / "targetboard.duckdb").exists()
     assert data["summary"]["by_rule"]["cost_over_budget"] == 1 and len(data["findings"]) == 1
+
+
+def test_report_keeps_document_text_as_text_and_masks_phones(sample_review):
+    findings, grades = sample_review
+    findings = findings.copy()
+    findings.loc[findings.index[0], "message"] = "填表人：孙娟 联系电话：15526355168"  # as on Yuanjiang line 171
+    workbook = openpyxl.load_workbook(io.BytesIO(build_report(findings, grades)))
+    cells = [c for sheet in workbook.worksheets for row in sheet.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    # Xiqing line 21 prints the satisfaction target "=100%": it stays that text, not the formula (which shows 1).
+    assert any(c.value == "=100%" for c in cells)
+    # A personal mobile number from a document never reaches the report; the masked form does.
+    assert not any(isinstance(c.value, str) and "15526355168" in c.value for c in cells)
+    assert any(isinstance(c.value, str) and "155****5168" in c.value for c in cells)
