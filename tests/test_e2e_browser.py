@@ -284,12 +284,20 @@ def test_presentation_mode_flag(page, server):
 
 def test_from_chart_to_project_to_source_lines(page, server):
     open_url(page, server, "/coverage?jurisdiction=" + quote("沅江市"), "指标覆盖")
-    chart = page.locator('[data-testid="stPlotlyChart"]').first
-    chart.scroll_into_view_if_needed()
-    box = chart.locator(".nsewdrag").first.bounding_box()
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     rows, columns = 9, 9  # 沅江市 has 9 projects; nine indicator categories
-    page.mouse.click(box["x"] + box["width"] / columns / 2, box["y"] + box["height"] / rows / 2)  # first project
-    page.locator("h1", has_text="项目明细").wait_for()
+    for attempt in range(3):  # plotly now and then drops a click that lands right after the chart is drawn
+        chart = page.locator('[data-testid="stPlotlyChart"]').first
+        chart.scroll_into_view_if_needed()
+        box = chart.locator(".nsewdrag").first.bounding_box()
+        page.mouse.click(box["x"] + box["width"] / columns / 2, box["y"] + box["height"] / rows / 2)  # 1st project
+        try:
+            page.locator("h1", has_text="项目明细").wait_for(timeout=10_000)
+            break
+        except PlaywrightTimeout:
+            assert attempt < 2, "three clicks on the heatmap did not open 项目明细"
+            settle(page)
     settle(page)
     expect_metric(page, "项目", "社区矫正专项")
     expect_metric(page, "原文行", "172–319")
@@ -399,6 +407,5 @@ def test_review_finding_to_project_and_report(page, server, tmp_path):
 def test_docs_screenshot_is_small_enough():
     """docs/overview.png (committed) is a copy of the 总览 screenshot; keep it under ~400 KB."""
     docs = ROOT / "docs" / "overview.png"
-    if not docs.exists():
-        pytest.skip("docs/overview.png not created yet")
+    assert docs.exists(), "the README shows docs/overview.png"
     assert docs.stat().st_size < 420_000
