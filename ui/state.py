@@ -22,6 +22,9 @@ URL_PARAMS: dict[str, tuple[str, str]] = {
     "indicator": ("项目明细页：在原文中标出的指标编号", "indicator=232"),
     "q": ("项目明细页：搜索词", "q=满意度"),
     "compare_theme": ("跨地区对比页：对比的主题", "compare_theme=人民调解"),
+    "lines": ("项目明细页：在原文中标出的行（如空白指标行）", "lines=206-211"),
+    "severity": ("目标审核页：严重程度，可重复（错误 / 警告 / 提示）", "severity=错误"),
+    "rule_group": ("目标审核页：规则类别，可重复（完整性 / 可衡量 / 资金 / 满意度）", "rule_group=资金"),
 }
 FILTER_PARAMS = ("province", "jurisdiction", "year", "department", "theme")
 PRESENT_PARAM = "present"
