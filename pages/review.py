@@ -137,23 +137,23 @@ def _severity_bars(fig: go.Figure, counts: pd.DataFrame, column: str, labels: li
     fig.update_xaxes(range=[0, top * 1.08 + 1], dtick=1 if top <= 8 else None)
 
 
-def chart_by_rule(f: pd.DataFrame, present: bool) -> go.Figure:
-    counts = f.groupby(["title", "severity"]).size().rename("n").reset_index()
-    order = f["title"].value_counts().index.tolist()
+def _chart_by(f: pd.DataFrame, column: str, title: str, present: bool, base: int, per_row: int) -> go.Figure:
+    """Findings per value of ``column``, stacked by severity, most first."""
+    counts = f.groupby([column, "severity"]).size().rename("n").reset_index()
+    order = f[column].value_counts().index.tolist()
     fig = go.Figure()
-    _severity_bars(fig, counts, "title", order)
-    return charts.style(fig, title_by_rule(f), present, charts.chart_height(present, 240, len(order), 30),
+    _severity_bars(fig, counts, column, order)
+    return charts.style(fig, title, present, charts.chart_height(present, base, len(order), per_row),
                         x_title="问题（条）", legend_title="严重程度")
+
+
+def chart_by_rule(f: pd.DataFrame, present: bool) -> go.Figure:
+    return _chart_by(f, "title", title_by_rule(f), present, 240, 30)
 
 
 def chart_by_place(f: pd.DataFrame, present: bool) -> go.Figure:
     f = f.assign(label=[jurisdiction_year(j, y) for j, y in zip(f["jurisdiction"], f["fiscal_year"])])
-    counts = f.groupby(["label", "severity"]).size().rename("n").reset_index()
-    order = f["label"].value_counts().index.tolist()
-    fig = go.Figure()
-    _severity_bars(fig, counts, "label", order)
-    return charts.style(fig, title_by_place(f), present, charts.chart_height(present, 220, len(order), 44),
-                        x_title="问题（条）", legend_title="严重程度")
+    return _chart_by(f, "label", title_by_place(f), present, 220, 44)
 
 
 # ----------------------------------------------------------------------------------------------------------------
