@@ -10,7 +10,7 @@ from typing import Optional
 from ingest.errors import IngestError
 from ingest.model import Document, Indicator, Project
 from ingest.parse import parse_file
-from ingest.readers.families import LAYOUTS
+from ingest.readers import LAYOUT_TITLES
 
 LEVEL_NAMES_ZH = {"central": "中央", "provincial": "省级", "city": "市级", "county": "区县级", "fiscal": "财政拨款",
                   "other": "其他"}
@@ -36,6 +36,10 @@ def indicator_json(indicator: Indicator) -> dict:
         "description": indicator.description,
         "basis": indicator.basis,
         "weight": indicator.weight,
+        "actual": indicator.actual,
+        "score": indicator.score,
+        "remarks": indicator.remarks,
+        "target_set": indicator.target_set,
         "lines": [indicator.line_start, indicator.line_end],
     }
 
@@ -60,6 +64,8 @@ def project_json(project: Project) -> dict:
         },
         "purpose": project.purpose,
         "goal": project.goal,
+        "truncated": project.truncated,
+        "self_evaluation": project.self_evaluation,
         "lines": [project.line_start, project.line_end],
         "indicators": [indicator_json(i) for i in project.indicators],
         "empty_rows": [{"level1": e.level1, "level2": e.level2, "lines": [e.line_start, e.line_end]}
@@ -79,8 +85,12 @@ def document_json(document: Document) -> dict:
         "department": document.department,
         "fiscal_year": document.fiscal_year,
         "layout": document.layout,
+        "layout_title": LAYOUT_TITLES.get(document.layout, document.layout),
+        "layout_scores": document.layout_scores,
+        "runner_up": runner_up(document),
         "encoding": document.encoding,
-        "warnings": document.warnings,
+        "ocr": document.is_ocr,
+        "warnings": [warning_json(w) for w in document.warnings],
         "department_overall": None if overall is None else {
             "department": overall.department, "total_wan": overall.total_wan, "basic_wan": overall.basic_wan,
             "project_wan": overall.project_wan, "goal": overall.goal,
@@ -92,6 +102,20 @@ def document_json(document: Document) -> dict:
     }
 
 
+def warning_json(warning) -> dict:
+    return {"code": warning.code, "line": warning.line_start, "line_end": warning.line_end,
+            "message": warning.message}
+
+
+def runner_up(document: Document) -> Optional[dict]:
+    """The family that scored second (the margin by which the chosen family won)."""
+    others = [(k, v) for k, v in document.layout_scores.items() if k != document.layout]
+    if not others:
+        return None
+    key, score = max(others, key=lambda kv: kv[1])
+    return {"layout": key, "score": score}
+
+
 def summary_zh(document: Document) -> str:
     place = "".join(x for x in (document.province, document.city if document.city != document.province else None,
                                 document.county) if x)
@@ -101,16 +125,17 @@ def summary_zh(document: Document) -> str:
         f"{document.source}",
         f"  地区：{place or '未识别'}　部门：{document.department or '未识别'}"
         f"　年度：{document.fiscal_year or '未识别'}",
-        f"  版式：{LAYOUTS[document.layout].title_zh}　编码：{document.encoding}",
+        f"  版式：{LAYOUT_TITLES.get(document.layout, document.layout)}　编码：{document.encoding}",
         f"  项目 {len(document.projects)} 个，资金合计 {total:.4f} 万元，指标 {indicators} 条",
     ]
     if document.department_overall:
         overall = document.department_overall
         lines.append(f"  部门整体支出表：资金总额 {overall.total_wan} 万元，指标 {len(overall.indicators)} 条")
     for project in document.projects:
+        cut = "（表格被截断）" if project.truncated else ""
         lines.append(f"  {project.sequence:>2}. {project.name}　{project.total_wan} 万元"
                      f"　指标 {len(project.indicators)} 条"
-                     f"（第 {project.line_start}–{project.line_end} 行）")
+                     f"（第 {project.line_start}–{project.line_end} 行）{cut}")
     for warning in document.warnings:
         lines.append(f"  提示：{warning}")
     return "\n".join(lines)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import json
 import os
 import sys
 import tempfile
@@ -34,6 +35,7 @@ from ingest.errors import IngestError
 from ingest.model import Document, EmptySlot, FundingSource, Indicator
 
 SCHEMA_PATH = Path(__file__).parent / "schema.sql"
+SCHEMA_VERSION = 2  # raise when schema.sql changes a table: an older database file is then rebuilt or refused
 DEFAULT_DB = Path("data") / "targetboard.duckdb"
 DUCKDB_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 FILE_SUFFIXES = (".txt", ".tsv", ".csv")
@@ -72,8 +74,38 @@ def connect(db_path: PathLike, read_only: bool = False) -> duckdb.DuckDBPyConnec
         raise
 
 
-def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+class SchemaVersionError(Exception):
+    """The database file was written by an older version of TargetBoard."""
+
+    def __init__(self, path: PathLike, found: Optional[int]):
+        self.path = str(path)
+        self.found = found
+        self.message_zh = (f"数据库文件 {self.path} 由旧版本创建（结构版本 {found or 1}，当前 {SCHEMA_VERSION}），"
+                           "请删除后重新导入，或换一个新的数据库文件。")
+        super().__init__(self.message_zh)
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> Optional[int]:
+    """The schema version stored in the database, None for an empty database, 1 for files before versioning."""
+    tables = {r[0] for r in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+    if "documents" not in tables:
+        return None
+    if "schema_info" not in tables:
+        return 1
+    row = con.execute("SELECT max(version) FROM schema_info").fetchone()
+    return int(row[0]) if row and row[0] is not None else 1
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection, path: PathLike = "") -> None:
+    """Create the tables, views and macros (idempotent); refuse a database of an older schema version."""
+    found = schema_version(con)
+    if found is not None and found != SCHEMA_VERSION:
+        raise SchemaVersionError(path, found)
     con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
+    if found is None:
+        con.execute("DELETE FROM schema_info")
+        con.execute("INSERT INTO schema_info VALUES (?)", [SCHEMA_VERSION])
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -82,24 +114,27 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 _TABLE_COLUMNS = {
     "documents": ("doc_id", "source", "sha256", "layout", "encoding", "jurisdiction", "province", "city", "county",
-                  "adcode", "department", "fiscal_year", "line_count", "warnings", "loaded_at"),
+                  "adcode", "department", "fiscal_year", "line_count", "warnings", "loaded_at", "layout_scores",
+                  "is_ocr"),
+    "source_lines": ("doc_id", "line_no", "text"),
+    "parse_warnings": ("doc_id", "position", "code", "line_start", "line_end", "message"),
     "department_overall": ("dept_overall_id", "doc_id", "department", "total_wan", "basic_wan", "project_wan",
                            "functions", "goal", "line_start", "line_end"),
     "projects": ("project_id", "doc_id", "sequence", "name", "name_in_table", "code", "budget_unit", "department",
                  "implementing_unit", "attribute", "period", "purpose", "goal", "goal_long_term", "total_wan",
-                 "theme", "theme_keyword", "line_start", "line_end"),
+                 "theme", "theme_keyword", "truncated", "self_evaluation", "line_start", "line_end"),
     "funding": ("funding_id", "project_id", "dept_overall_id", "position", "source", "level", "amount_wan"),
     "spending_plan": ("project_id", "period_index", "period", "value", "unit", "unit_as_printed"),
     "indicators": ("indicator_id", "project_id", "dept_overall_id", "position", "level1", "level2", "level1_raw",
                    "level2_raw", "name", "value", "op", "target_number", "target_number_max", "target_unit",
                    "target_kind", "target_wan", "target_date", "target_pct", "flags", "description", "basis",
-                   "weight", "line_start", "line_end"),
+                   "weight", "actual", "score", "remarks", "target_set", "line_start", "line_end"),
     "empty_slots": ("slot_id", "project_id", "dept_overall_id", "position", "level1", "level2", "line_start",
                     "line_end"),
 }
 # Children first: the order in which a document's rows are deleted.
 _DELETE_ORDER = ("spending_plan", "funding", "indicators", "empty_slots", "projects", "department_overall",
-                 "documents")
+                 "source_lines", "parse_warnings", "documents")
 
 
 _COLUMN_TYPES: dict[str, dict[str, str]] = {}  # table -> column -> SQL type, as created by schema.sql
@@ -180,6 +215,8 @@ def _delete_document(con: duckdb.DuckDBPyConnection, doc_id: int) -> None:
     for table in _DELETE_ORDER:
         if table == "spending_plan":
             where = f"project_id IN {projects}"
+        elif table in ("source_lines", "parse_warnings"):
+            where = "doc_id = $doc"
         elif table in ("funding", "indicators", "empty_slots"):
             where = f"project_id IN {projects} OR dept_overall_id IN {overall}"
         else:
@@ -215,7 +252,8 @@ def _owner_rows(ids: _Ids, project_id: Optional[int], dept_overall_id: Optional[
             ids.take("indicators"), project_id, dept_overall_id, pos, ind.level1, ind.level2, ind.level1_raw,
             ind.level2_raw, ind.name, ind.value if ind.value is not None else "", t.op, _float(t.number),
             _float(t.number_max), t.unit, t.kind, _float(t.amount_wan), _iso_date(t.date), _target_pct(ind),
-            list(t.flags or []), ind.description, ind.basis, _float(ind.weight), ind.line_start, ind.line_end,
+            list(t.flags or []), ind.description, ind.basis, _float(ind.weight), ind.actual, _float(ind.score),
+            ind.remarks, ind.target_set or "annual", ind.line_start, ind.line_end,
         ))
     for pos, s in enumerate(slots, 1):
         out["empty_slots"].append((ids.take("empty_slots"), project_id, dept_overall_id, pos, s.level1, s.level2,
@@ -228,9 +266,16 @@ def document_rows(con: duckdb.DuckDBPyConnection, doc: Document, doc_id: int) ->
     out: dict[str, list[tuple]] = {table: [] for table in _TABLE_COLUMNS}
     out["documents"].append((
         doc_id, doc.source, doc.sha256, doc.layout, doc.encoding, doc.jurisdiction, doc.province, doc.city,
-        doc.county, doc.adcode, doc.department, doc.fiscal_year, doc.line_count, list(doc.warnings or []),
-        dt.datetime.now(),
+        doc.county, doc.adcode, doc.department, doc.fiscal_year, doc.line_count,
+        [str(w) for w in doc.warnings or []], dt.datetime.now(),
+        json.dumps(doc.layout_scores or {}, ensure_ascii=False), bool(doc.is_ocr),
     ))
+    out["source_lines"].extend((doc_id, n, text) for n, text in enumerate(doc.lines or [], 1))
+    for pos, w in enumerate(doc.warnings or [], 1):
+        if isinstance(w, str):  # a document built by hand
+            out["parse_warnings"].append((doc_id, pos, "note", None, None, w))
+        else:
+            out["parse_warnings"].append((doc_id, pos, w.code, w.line_start, w.line_end, w.message))
     o = doc.department_overall
     if o is not None:
         oid = ids.take("department_overall")
@@ -243,7 +288,7 @@ def document_rows(con: duckdb.DuckDBPyConnection, doc: Document, doc_id: int) ->
         out["projects"].append((
             pid, doc_id, p.sequence, p.name, p.name_in_table, p.code, p.budget_unit, p.department,
             p.implementing_unit, p.attribute, p.period, p.purpose, p.goal, p.goal_long_term, _float(p.total_wan),
-            theme, keyword, p.line_start, p.line_end,
+            theme, keyword, bool(p.truncated), bool(p.self_evaluation), p.line_start, p.line_end,
         ))
         _owner_rows(ids, pid, None, p.funding, p.indicators, p.empty_slots, out)
         plan = p.spending_plan
@@ -368,7 +413,7 @@ def load_paths(paths: Iterable[PathLike], db_path: PathLike, replace: bool = Fal
     files = expand_paths(paths)
     con = connect(db_path)
     try:
-        ensure_schema(con)
+        ensure_schema(con, db_path)
         results = []
         for path in files:
             status, message = _load_file(con, path, replace, parse)
@@ -409,7 +454,7 @@ def main_load(argv: Union[Sequence[str], argparse.Namespace, None] = None, parse
     replace = bool(getattr(args, "replace", False))
     try:
         results = load_paths(args.paths, db, replace=replace, parse=parse)
-    except DatabaseLockedError as exc:
+    except (DatabaseLockedError, SchemaVersionError) as exc:
         print(exc.message_zh, file=sys.stderr)
         return 2
     for source, status, message in results:
@@ -426,10 +471,23 @@ def main_load(argv: Union[Sequence[str], argparse.Namespace, None] = None, parse
 
 def ensure_database(db_path: PathLike = DEFAULT_DB, sample_dir: PathLike = "sample_data",
                     parse: Optional[ParseFn] = None) -> Path:
-    """Build ``db_path`` from ``sample_dir`` unless it exists; a half-built file never takes its place."""
+    """Build ``db_path`` from ``sample_dir`` unless it exists; a half-built file never takes its place.
+
+    A file written by an older version of TargetBoard (another schema version) is kept aside as
+    ``<name>.v<version>.bak`` and the database is built anew."""
     target = Path(db_path)
     if target.exists():
-        return target
+        try:
+            con = connect(target, read_only=True)
+        except DatabaseLockedError:
+            return target  # in use by another process: it is current, or that process will say so
+        try:
+            found = schema_version(con)
+        finally:
+            con.close()
+        if found is None or found == SCHEMA_VERSION:
+            return target
+        os.replace(target, target.with_name(f"{target.name}.v{found}.bak"))
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".building", dir=target.parent)
     os.close(fd)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Optional
 
+from ingest.grid import ParseWarning
+
 
 @dataclass
 class ParsedTarget:
@@ -47,7 +49,11 @@ class Indicator:
     target: ParsedTarget = field(default_factory=ParsedTarget)
     description: Optional[str] = None  # 绩效指标描述
     basis: Optional[str] = None  # 指标值确定依据
-    weight: Optional[float] = None  # 绩效标准 / 分值
+    weight: Optional[float] = None  # 分值 / 权重 (a number printed under 绩效标准 too)
+    actual: Optional[str] = None  # 实际完成值 (self-evaluation tables), as printed
+    score: Optional[float] = None  # 得分 (self-evaluation tables)
+    remarks: Optional[str] = None  # 备注 / 偏差原因
+    target_set: str = "annual"  # annual, or mid for a mid-term (中期/长期) column group or block
     line_start: int = 0
     line_end: int = 0
 
@@ -98,6 +104,8 @@ class Project:
     indicators: list[Indicator] = field(default_factory=list)
     empty_slots: list[EmptySlot] = field(default_factory=list)
     name_in_table: Optional[str] = None  # the 项目名称 cell when the title was used instead (broken grids)
+    truncated: bool = False  # the table is cut off at the end of the file
+    self_evaluation: bool = False  # a self-evaluation table (自评表) that also states the year's targets
     line_start: int = 0
     line_end: int = 0
 
@@ -123,7 +131,7 @@ class DepartmentOverall:
 class Document:
     source: str  # file name as given
     sha256: str
-    layout: str  # a key of ingest.readers.LAYOUTS
+    layout: str  # the key of the layout family (ingest.readers.families.FAMILIES) or file reader
     encoding: str
     jurisdiction: Optional[str] = None  # most specific division, e.g. 西青区 / 平罗县 / 青岛市
     province: Optional[str] = None
@@ -134,8 +142,16 @@ class Document:
     fiscal_year: Optional[int] = None
     department_overall: Optional[DepartmentOverall] = None
     projects: list[Project] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
     line_count: int = 0
+    layout_scores: dict[str, float] = field(default_factory=dict)  # detection score of every family tried
+    lines: list[str] = field(default_factory=list, repr=False)  # the display lines the line numbers refer to
+    is_ocr: bool = False
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        out = asdict(self)
+        out.pop("lines", None)
+        return out
+
+    def warning_texts(self) -> list[str]:
+        return [str(w) for w in self.warnings]

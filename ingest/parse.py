@@ -1,4 +1,4 @@
-"""Entry point of the ingest pipeline: file → reader → interpreter → typed model → validation."""
+"""Entry point of the ingest pipeline: file → reader (grid of cells) → interpreter → typed model → validation."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from typing import Optional
 
 from ingest.divisions import locate
 from ingest.errors import IngestError
-from ingest.interpreter import Interpreter, is_overall_title
+from ingest.grid import ParseWarning
+from ingest.interpret import Interpreter
 from ingest.model import Document
-from ingest.readers import read_source
-from ingest.readers.families import detect_layout
+from ingest.readers import read_grid
 from ingest.validate import validate_document
 
-_YEAR_IN_TITLE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]")
+_YEAR_IN_TITLE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年?度?\s*[)）]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
@@ -30,41 +30,28 @@ def parse_file(path: str | Path) -> Document:
 
 
 def parse_bytes(source: str, data: bytes, suffix: str = ".txt") -> Document:
-    text = read_source(source, data, suffix)
-    layout, scores = detect_layout(text.lines)
-    if layout is None:
-        raise IngestError(
-            source,
-            "无法识别版式：没有找到绩效目标表的表头（如“项目名称”“一级指标”“三级指标”），"
-            "或表格结构不属于已知的任何一种版式（制表符分隔、每行一个单元格、PDF 提取）。",
-            line=1,
-        )
-    fiscal_year = find_fiscal_year(text.lines)
-    interpreter = Interpreter(layout, source, fiscal_year)
-    rows = layout.split(text.lines)
+    grid = read_grid(source, data, suffix)
+    fiscal_year = find_fiscal_year(grid.lines)
+    reading = Interpreter(grid, fiscal_year).read()
     document = Document(
         source=source,
         sha256=hashlib.sha256(data).hexdigest(),
-        layout=layout.key,
-        encoding=text.encoding,
+        layout=grid.family,
+        encoding=grid.encoding,
         fiscal_year=fiscal_year,
-        line_count=len(text.lines),
-        warnings=list(text.warnings),
+        line_count=len(grid.lines),
+        warnings=list(grid.warnings),
+        layout_scores=dict(grid.scores),
+        lines=grid.lines,
+        is_ocr=grid.is_ocr,
+        projects=reading.projects,
+        department_overall=reading.overall,
     )
-    for block in interpreter.segment(rows):
-        if is_overall_title(block.title):
-            if document.department_overall is None:
-                document.department_overall = interpreter.read_overall(block)
-            continue
-        project = interpreter.read_project(block, len(document.projects) + 1)
-        if project is not None:
-            document.projects.append(project)
     fill_garbled_periods(document)
-    warn_if_cut_off(document)
     if not document.projects and document.department_overall is None:
         raise IngestError(source, "文件中没有找到任何绩效目标表（没有“项目名称”和指标表头）。", line=1)
-    fill_place_and_department(document, text.lines)
-    document.warnings.extend(interpreter.warnings)
+    fill_place_and_department(document, grid.lines)
+    document.warnings.extend(reading.warnings)
     validate_document(document)
     return document
 
@@ -79,10 +66,11 @@ def fill_garbled_periods(document: Document) -> None:
         plan = project.spending_plan
         if plan is not None and plan.unit == "ambiguous":
             plan.unit = units.most_common(1)[0][0] if units else (plan.unit_as_printed or "%")
-            document.warnings.append(
-                f"第 {project.line_start} 行起：项目「{project.name}」资金支出计划的单位无法从数字判断，"
-                f"按本文件其他表格读作 {plan.unit}（表头印作 {plan.unit_as_printed or '未注明'}）。"
-            )
+            document.warnings.append(ParseWarning(
+                "plan_unit_guessed",
+                f"项目「{project.name}」资金支出计划的单位无法从数字判断，"
+                f"按本文件其他表格读作 {plan.unit}（表头印作 {plan.unit_as_printed or '未注明'}）。",
+                project.line_start))
     known = Counter(tuple(p.periods) for p in plans if all(p.periods))
     for project in document.projects:
         plan = project.spending_plan
@@ -91,26 +79,12 @@ def fill_garbled_periods(document: Document) -> None:
         same_length = [k for k, _ in known.most_common() if len(k) == len(plan.periods)]
         if same_length:
             plan.periods = list(same_length[0])
-            document.warnings.append(
-                f"第 {project.line_start} 行起：项目「{project.name}」资金支出计划的时间表头无法辨认，"
-                f"按本文件其他表格的表头读作 {'、'.join(plan.periods)}。"
-            )
+            document.warnings.append(ParseWarning(
+                "plan_periods_guessed",
+                f"项目「{project.name}」资金支出计划的时间表头无法辨认，按本文件其他表格的表头读作 "
+                f"{'、'.join(plan.periods)}。", project.line_start))
         else:
             plan.periods = [p or f"第{i + 1}期" for i, p in enumerate(plan.periods)]
-
-
-def warn_if_cut_off(document: Document) -> None:
-    """The last table of a file that stops early lacks level-1 categories every other table has."""
-    if len(document.projects) < 2:
-        return
-    *others, last = document.projects
-    common = set.intersection(*({i.level1 for i in p.indicators} for p in others))
-    missing = sorted(common - {i.level1 for i in last.indicators if i.level1})
-    if missing and last.indicators:
-        document.warnings.append(
-            f"第 {last.line_start}–{last.line_end} 行：项目「{last.name}」缺少本文件其他项目都有的"
-            f"{'、'.join(missing)}，表格可能在文件末尾被截断。"
-        )
 
 
 def find_fiscal_year(lines: list[str]) -> Optional[int]:
@@ -131,9 +105,9 @@ def find_fiscal_year(lines: list[str]) -> Optional[int]:
 def _department_name(text: Optional[str]) -> Optional[str]:
     if not text:
         return None
-    text = re.sub(r"^\s*\d{4,}\s*", "", text).strip()
+    text = re.sub(r"^\s*[\d\[\]]{3,}\s*-?", "", text).strip()
     text = re.sub(r"本级$", "", text).strip()
-    return text if re.search(r"(局|委员会|委|办公室|厅|院|中心|部|处)$", text) else None
+    return text if re.search(r"(局|委员会|委|办公室|厅|院|中心|部|处)$", text) and len(text) <= 30 else None
 
 
 def fill_place_and_department(document: Document, lines: list[str]) -> None:

@@ -25,8 +25,34 @@ CREATE TABLE IF NOT EXISTS documents (
     department VARCHAR,
     fiscal_year INTEGER,
     line_count INTEGER NOT NULL,
-    warnings VARCHAR[] NOT NULL,
-    loaded_at TIMESTAMP NOT NULL
+    warnings VARCHAR[] NOT NULL,             -- the warnings as shown (see parse_warnings for code and lines)
+    loaded_at TIMESTAMP NOT NULL,
+    layout_scores VARCHAR,                   -- JSON: detection score of every layout family tried
+    is_ocr BOOLEAN NOT NULL DEFAULT false    -- text read by OCR: to be checked against the original
+);
+
+-- The document as display lines (what line_start/line_end everywhere refer to), stored at load time so the
+-- dashboard shows the original without decoding the file a second time.
+CREATE TABLE IF NOT EXISTS source_lines (
+    doc_id INTEGER NOT NULL,
+    line_no INTEGER NOT NULL,                -- 1-based
+    text VARCHAR NOT NULL,
+    PRIMARY KEY (doc_id, line_no)
+);
+
+-- Parser warnings as structured rows: a stable code, the lines, a plain Chinese message.
+CREATE TABLE IF NOT EXISTS parse_warnings (
+    doc_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    code VARCHAR NOT NULL,
+    line_start INTEGER,
+    line_end INTEGER,
+    message VARCHAR NOT NULL,
+    PRIMARY KEY (doc_id, position)
+);
+
+CREATE TABLE IF NOT EXISTS schema_info (
+    version INTEGER NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS department_overall (  -- 部门整体支出绩效目标表, at most one per document
@@ -60,6 +86,8 @@ CREATE TABLE IF NOT EXISTS projects (
     total_wan DOUBLE,
     theme VARCHAR NOT NULL,                  -- see ingest/data/themes.json
     theme_keyword VARCHAR,                   -- the keyword that decided the theme (NULL for 其他)
+    truncated BOOLEAN NOT NULL DEFAULT false,  -- the table is cut off at the end of the file
+    self_evaluation BOOLEAN NOT NULL DEFAULT false,  -- a self-evaluation table (自评表) stating the targets
     line_start INTEGER NOT NULL,
     line_end INTEGER NOT NULL,
     UNIQUE (doc_id, sequence)
@@ -112,6 +140,10 @@ CREATE TABLE IF NOT EXISTS indicators (
     description VARCHAR,
     basis VARCHAR,
     weight DOUBLE,
+    actual VARCHAR,                          -- 实际完成值 (self-evaluation tables), as printed
+    score DOUBLE,                            -- 得分 (self-evaluation tables)
+    remarks VARCHAR,
+    target_set VARCHAR NOT NULL DEFAULT 'annual' CHECK (target_set IN ('annual', 'mid')),  -- mid: 中期/长期 column
     line_start INTEGER NOT NULL,
     line_end INTEGER NOT NULL,
     CHECK ((project_id IS NULL) <> (dept_overall_id IS NULL))
@@ -196,9 +228,10 @@ SELECT
     p.theme, p.theme_keyword,
     p.sequence, p.name, p.name_in_table, p.code, p.budget_unit, p.department AS project_department,
     p.implementing_unit, p.attribute, p.period, p.purpose, p.goal, p.goal_long_term,
-    p.total_wan,
+    p.total_wan, p.truncated, p.self_evaluation,
     (SELECT sum(f.amount_wan) FROM funding f WHERE f.project_id = p.project_id) AS funding_wan,
-    (SELECT count(*) FROM indicators i WHERE i.project_id = p.project_id) AS n_indicators,
+    (SELECT count(*) FROM indicators i WHERE i.project_id = p.project_id AND i.target_set = 'annual')
+        AS n_indicators,
     (SELECT count(*) FROM empty_slots s WHERE s.project_id = p.project_id) AS n_empty_slots,
     p.line_start, p.line_end
 FROM projects p
@@ -246,12 +279,14 @@ SELECT
         WHEN i.target_kind IN ('qualitative', 'deadline') THEN 'qualitative'
         ELSE 'placeholder'
     END AS target_class,
-    i.description, i.basis, i.weight, i.line_start, i.line_end
+    i.description, i.basis, i.weight, i.actual, i.score, i.remarks, i.target_set,
+    coalesce(p.truncated, false) AS truncated, i.line_start, i.line_end
 FROM indicators i
 LEFT JOIN projects p ON p.project_id = i.project_id
 LEFT JOIN department_overall o ON o.dept_overall_id = i.dept_overall_id
 JOIN documents d ON d.doc_id = coalesce(p.doc_id, o.doc_id)
-LEFT JOIN v_indicator_categories c ON c.level2 = i.level2;
+LEFT JOIN v_indicator_categories c ON c.level2 = i.level2
+WHERE i.target_set = 'annual';  -- the year's targets; a mid-term (中期) column is kept in the table, not here
 
 CREATE OR REPLACE VIEW v_empty_slots AS
 SELECT
@@ -266,6 +301,7 @@ LEFT JOIN department_overall o ON o.dept_overall_id = s.dept_overall_id
 JOIN documents d ON d.doc_id = coalesce(p.doc_id, o.doc_id);
 
 -- One row per project x coverage category, with the number of the project's indicators in it (0 = not covered).
+-- Tables cut off at the end of their file (truncated) are left out: their missing categories are not real gaps.
 CREATE OR REPLACE VIEW v_project_coverage AS
 WITH counts AS (
     SELECT project_id, category, count(*) AS n_indicators
@@ -279,7 +315,8 @@ SELECT
     c.category, c.category_order, coalesce(n.n_indicators, 0) AS n_indicators
 FROM v_projects p
 CROSS JOIN v_category_list c
-LEFT JOIN counts n ON n.project_id = p.project_id AND n.category = c.category;
+LEFT JOIN counts n ON n.project_id = p.project_id AND n.category = c.category
+WHERE NOT p.truncated;
 
 -- value_pct / value_wan: the cumulative plan in both units (converted with the project total).
 CREATE OR REPLACE VIEW v_spending_plan AS

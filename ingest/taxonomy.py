@@ -1,4 +1,8 @@
-"""Alias tables (ingest/data/aliases.json) as lookups. A malformed table fails loudly at import."""
+"""The form's vocabulary (ingest/data/aliases.json) as lookups. A malformed table fails loudly at import.
+
+Every lookup normalises its argument first (:func:`ingest.textnorm.normalise_label`), so callers pass text as
+printed. Level labels are also tried without bracketed qualifiers and score suffixes (``产出指标(50分)``).
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from ingest.textnorm import normalise_label
+from ingest.textnorm import normalise_label, strip_qualifiers
 
 ALIASES_PATH = Path(__file__).with_name("data") / "aliases.json"
 FUNDING_LEVELS = ("central", "provincial", "city", "county", "fiscal", "other")
+HEADER_ROLES = ("group", "seq", "level1", "level2", "name", "description", "op", "value", "unit", "actual", "weight",
+                "score", "standard", "basis", "direction", "remarks")
+REQUIRED_KEYS = ("level1", "level2", "fields", "other_labels", "ignored_labels", "budget_columns",
+                 "total_implies_source", "funding_sources", "overall_split", "indicator_header", "mid_term_markers",
+                 "title_suffixes", "plan_label", "note_prefixes", "noise_cells")
 
 
 class AliasTableError(RuntimeError):
@@ -23,7 +32,7 @@ def load_aliases() -> dict:
         data = json.loads(ALIASES_PATH.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise AliasTableError(f"alias table {ALIASES_PATH} cannot be read: {exc}") from exc
-    for key in ("level1", "level2", "fields", "funding_sources", "indicator_header", "plan_label", "note_prefixes"):
+    for key in REQUIRED_KEYS:
         if key not in data:
             raise AliasTableError(f"alias table {ALIASES_PATH} lacks '{key}'")
     for canonical, entry in data["level2"].items():
@@ -32,16 +41,19 @@ def load_aliases() -> dict:
     unknown = set(data["funding_sources"]) - set(FUNDING_LEVELS)
     if unknown:
         raise AliasTableError(f"unknown funding levels {sorted(unknown)}")
+    unknown_roles = set(data["indicator_header"]) - set(HEADER_ROLES)
+    if unknown_roles:
+        raise AliasTableError(f"unknown header roles {sorted(unknown_roles)}")
     return data
 
 
-def _reverse(mapping: dict[str, list[str]]) -> dict[str, str]:
+def _reverse(mapping: dict[str, list[str]], name: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for canonical, aliases in mapping.items():
         for alias in aliases:
             key = normalise_label(alias)
             if key in out and out[key] != canonical:
-                raise AliasTableError(f"alias '{alias}' maps to both {out[key]} and {canonical}")
+                raise AliasTableError(f"{name}: alias '{alias}' maps to both {out[key]} and {canonical}")
             out[key] = canonical
     return out
 
@@ -50,21 +62,42 @@ def _reverse(mapping: dict[str, list[str]]) -> dict[str, str]:
 def _lookups() -> dict[str, dict[str, str]]:
     data = load_aliases()
     return {
-        "level1": _reverse(data["level1"]),
-        "level2": _reverse({k: v["aliases"] for k, v in data["level2"].items()}),
-        "fields": _reverse(data["fields"]),
-        "funding": _reverse(data["funding_sources"]),
-        "header": _reverse(data["indicator_header"]),
-        "overall": _reverse(data["overall_split"]),
+        "level1": _reverse(data["level1"], "level1"),
+        "level2": _reverse({k: v["aliases"] for k, v in data["level2"].items()}, "level2"),
+        "fields": _reverse(data["fields"], "fields"),
+        "funding": _reverse(data["funding_sources"], "funding_sources"),
+        "header": _reverse(data["indicator_header"], "indicator_header"),
+        "overall": _reverse(data["overall_split"], "overall_split"),
+        "budget": _reverse(data["budget_columns"], "budget_columns"),
     }
 
 
+@lru_cache(maxsize=1)
+def _lists() -> dict[str, tuple[str, ...]]:
+    data = load_aliases()
+    keys = ("ignored_labels", "other_labels", "plan_label", "note_prefixes", "noise_cells", "title_suffixes",
+            "mid_term_markers")
+    return {key: tuple(normalise_label(x) for x in data[key]) for key in keys}
+
+
+def _lookup(table: str, text: str, qualified: bool = True) -> Optional[str]:
+    key = normalise_label(text)
+    found = _lookups()[table].get(key)
+    if found is None and qualified and key:
+        stripped = strip_qualifiers(key)
+        if stripped != key:
+            found = _lookups()[table].get(stripped)
+    return found
+
+
+@lru_cache(maxsize=65536)
 def level1_of(text: str) -> Optional[str]:
-    return _lookups()["level1"].get(normalise_label(text))
+    return _lookup("level1", text)
 
 
+@lru_cache(maxsize=65536)
 def level2_of(text: str) -> Optional[str]:
-    return _lookups()["level2"].get(normalise_label(text))
+    return _lookup("level2", text)
 
 
 def parent_of(level2: str) -> Optional[str]:
@@ -77,31 +110,39 @@ def only_child_of(level1: str) -> Optional[str]:
     return children[0] if len(children) == 1 else None
 
 
+@lru_cache(maxsize=65536)
 def field_of(text: str) -> Optional[str]:
-    return _lookups()["fields"].get(normalise_label(text))
+    return _lookup("fields", text, qualified=False)
 
 
+@lru_cache(maxsize=65536)
 def funding_level_of(text: str) -> Optional[str]:
-    return _lookups()["funding"].get(normalise_label(text))
+    return _lookup("funding", text, qualified=False)
 
 
-def header_column_of(text: str) -> Optional[str]:
-    return _lookups()["header"].get(normalise_label(text))
+@lru_cache(maxsize=65536)
+def header_role_of(text: str) -> Optional[str]:
+    return _lookup("header", text, qualified=False)
+
+
+# The name the earlier interpreter used; the review rules and tests refer to it.
+header_column_of = header_role_of
 
 
 def overall_split_of(text: str) -> Optional[str]:
-    return _lookups()["overall"].get(normalise_label(text))
+    return _lookup("overall", text, qualified=False)
 
 
-@lru_cache(maxsize=1)
-def _normalised_lists() -> dict[str, tuple[str, ...]]:
-    data = load_aliases()
-    keys = ("ignored_labels", "plan_label", "note_prefixes")
-    return {key: tuple(normalise_label(x) for x in data[key]) for key in keys}
+def budget_column_of(text: str) -> Optional[str]:
+    return _lookup("budget", text, qualified=False)
 
 
 def is_ignored_label(text: str) -> bool:
-    return normalise_label(text) in _normalised_lists()["ignored_labels"]
+    return normalise_label(text) in _lists()["ignored_labels"]
+
+
+def is_other_label(text: str) -> bool:
+    return normalise_label(text) in _lists()["other_labels"]
 
 
 def total_implied_source(text: str) -> Optional[str]:
@@ -109,8 +150,27 @@ def total_implied_source(text: str) -> Optional[str]:
 
 
 def is_plan_label(text: str) -> bool:
-    return normalise_label(text).startswith(_normalised_lists()["plan_label"])
+    return normalise_label(text).startswith(_lists()["plan_label"])
 
 
 def is_note(text: str) -> bool:
-    return normalise_label(text).startswith(_normalised_lists()["note_prefixes"])
+    return normalise_label(text).startswith(_lists()["note_prefixes"])
+
+
+def is_noise(text: str) -> bool:
+    return normalise_label(text) in _lists()["noise_cells"] or not strip_qualifiers(normalise_label(text))
+
+
+def title_suffix_of(text: str) -> Optional[str]:
+    """The table-title ending ``text`` carries (``…绩效目标表``, ``…自评表`` …), ignoring a year in brackets."""
+    key = normalise_label(text)
+    key = strip_qualifiers(key) if key.endswith((")", "）")) else key
+    for suffix in _lists()["title_suffixes"]:
+        if key.endswith(suffix):
+            return suffix
+    return None
+
+
+def mentions_mid_term(text: str) -> bool:
+    key = normalise_label(text)
+    return any(marker in key for marker in _lists()["mid_term_markers"])

@@ -1,37 +1,85 @@
-"""Text clean-up shared by the interpreter: wrap artefacts, HTML tags, label normalisation."""
+"""Text clean-up shared by the interpreter: wrap artefacts, label normalisation, joining cell fragments.
+
+Matching never uses raw text: every comparison goes through :func:`ingest.grid.match_key` (NFKC, invisible marks
+removed, spaces unified) and, for labels, :func:`normalise_label` on top of it.
+"""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from ingest.grid import match_key, strip_invisible
+
 CJK = "\u3400-\u9fff\uf900-\ufaff"
 _CJK_OR_PUNCT = CJK + "，。；：、（）《》“”‘’！？%％·"
-_GAP = re.compile(rf"(?<=[{_CJK_OR_PUNCT}])[ \t\u3000]+(?=[{_CJK_OR_PUNCT}])")
+_GAP = re.compile(rf"(?<=[{_CJK_OR_PUNCT}])[ \t\u3000\u00a0]+(?=[{_CJK_OR_PUNCT}])")
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
-_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
-_REQUIRED = re.compile(r"[（(]\s*必\s*填\s*[)）]")
-_UNIT_SUFFIX = re.compile(r"[（(]\s*(万元|元|%|％)\s*[)）]$")
+_SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_REQUIRED = re.compile(r"[(（]\s*必\s*填[^()（）]*[)）]")
+_UNIT_SUFFIX = re.compile(r"[(（]\s*(万元|元|%|％)\s*[)）]$")
+_QUALIFIER = re.compile(r"[(（][^()（）]*[)）]\s*分?")
+_SCORE_SUFFIX = re.compile(r"\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?分$")
+_MARKERS = re.compile(r"[★☆*※▲△●◆#]+")
 
 
 def clean_text(text: str | None) -> str:
-    """Text as a careful reader would copy it: tags removed, spaces folded, wrap gaps between CJK removed."""
+    """Text as a careful reader would copy it: HTML tags of the extraction removed, spaces folded, wrap gaps
+    between CJK characters removed, invisible marks dropped."""
     if not text:
         return ""
-    text = _TAG.sub("", text)
+    text = strip_invisible(_TAG.sub("", text))
     text = _SPACES.sub(" ", text).strip()
     return _GAP.sub("", text)
 
 
 @lru_cache(maxsize=65536)
 def normalise_label(text: str | None) -> str:
-    """The form of a label used for alias lookup: no spaces, no (必填), no 其中 prefix, no colon, no (万元)."""
+    """The form of a label used for alias lookup: match key without spaces, (必填), 其中, colon or (万元)."""
     if not text:
         return ""
-    text = _TAG.sub("", text)
+    text = match_key(_TAG.sub("", text))
     text = _REQUIRED.sub("", text)
-    text = re.sub(r"\s+", "", text.replace("\u3000", ""))
-    text = re.sub(r"^其中[:：]?", "", text)
-    text = text.rstrip(":：")
+    text = text.replace(" ", "")
+    text = re.sub(r"^其中[:]?", "", text)
+    text = text.strip(":")
     text = _UNIT_SUFFIX.sub("", text)
-    return text
+    return text.rstrip(":")
+
+
+@lru_cache(maxsize=65536)
+def strip_qualifiers(label: str) -> str:
+    """A normalised label without bracketed qualifiers, score suffixes and markers:
+    ``产出指标(50分)`` → ``产出指标``, ``数量指标(或建筑规模指标)`` → ``数量指标``, ``★质量指标`` → ``质量指标``."""
+    text = _MARKERS.sub("", label)
+    text = _QUALIFIER.sub("", text)
+    text = _SCORE_SUFFIX.sub("", text)
+    return text.strip(":")
+
+
+def join_fragments(parts: list[str]) -> str:
+    """Join the pieces of one cell that the source spread over several cells or lines.
+
+    PDF extraction puts a three-line cell ``A / B / C`` as ``"A C"`` in one column and ``B`` in the next, or repeats
+    a cut-off first line (``"全年调处矛盾纠"`` + ``"全年调处矛盾纠纷成功率"``): both are repaired. Otherwise the
+    pieces are joined directly between CJK characters and with a space elsewhere.
+    """
+    parts = [_SPACES.sub(" ", strip_invisible(_TAG.sub("", p))).strip() for p in parts if p and match_key(p)]
+    if not parts:
+        return ""
+    if len(parts) == 2:
+        first, second = parts
+        words = first.split(" ")
+        if len(words) > 1 and all(w in second for w in words):
+            return clean_text(second)
+        if second.startswith(first) and len(first) >= 2:
+            return clean_text(second)
+        if len(words) == 2 and " " not in second and re.fullmatch(rf"[{CJK} ]+", first):
+            return clean_text(words[0] + second + words[1])
+    out = parts[0]
+    for part in parts[1:]:
+        if re.match(rf"[{CJK}（）()《》“”，、。；：%]", part[0]) or re.search(rf"[{CJK}（）()《》“”，、。；：]$", out):
+            out += part
+        else:
+            out += " " + part
+    return clean_text(out)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ingest.errors import IngestError
+from ingest.grid import ParseWarning
 from ingest.model import Document
 from ingest.taxonomy import FUNDING_LEVELS, load_aliases
 
@@ -22,7 +23,8 @@ def validate_document(document: Document) -> None:
             if indicator.level2 is not None and indicator.level2 not in level2:
                 raise IngestError(document.source, f"未知的二级指标「{indicator.level2}」", line=indicator.line_start)
             if indicator.level2 is None:
-                document.warnings.append(f"第 {indicator.line_start} 行：指标「{indicator.name}」缺少二级指标。")
+                document.warnings.append(ParseWarning("level2_missing", f"指标「{indicator.name}」缺少二级指标。",
+                                                      indicator.line_start))
             if indicator.line_start <= 0 or indicator.line_end < indicator.line_start:
                 raise IngestError(document.source, "指标缺少原文行号", line=indicator.line_start or None)
         for source in owner.funding:
@@ -34,7 +36,6 @@ def validate_document(document: Document) -> None:
         if project.total_wan is not None and project.funding:
             summed = sum(s.amount_wan for s in project.funding)
             if abs(summed - project.total_wan) > TOLERANCE_WAN:
-                document.warnings.append(
-                    f"第 {project.line_start} 行：项目「{project.name}」各资金来源合计 {summed:g} 万元，"
-                    f"与年度资金总额 {project.total_wan:g} 万元不符。"
-                )
+                document.warnings.append(ParseWarning(
+                    "funding_mismatch", f"项目「{project.name}」各资金来源合计 {summed:g} 万元，"
+                    f"与年度资金总额 {project.total_wan:g} 万元不符。", project.line_start))

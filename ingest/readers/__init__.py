@@ -1,7 +1,8 @@
-"""Readers turn a file into text lines; layout families (families.py) turn lines into rows of cells.
+"""Readers: a file's bytes → a :class:`ingest.grid.Grid` (display lines and rows of cells).
 
-Readers are registered by file suffix in ``READERS``; spreadsheet, Word and PDF readers plug in here later and
-produce the same rows, without touching the interpreter.
+Readers are registered by file suffix in ``READERS``. Plain text goes through the layout families
+(:mod:`ingest.readers.families`), whose detection scores pick how the lines become rows; CSV is a grid already.
+Every reader produces the same grid, so no layout logic is written twice and the interpreter reads grids only.
 """
 
 from __future__ import annotations
@@ -11,31 +12,54 @@ import io
 from typing import Callable
 
 from ingest.errors import IngestError
-from ingest.readers.text import SourceText, decode_text
+from ingest.grid import Cell, Grid, Row
+from ingest.readers.families import FAMILIES, detect
+from ingest.readers.families.common import has_form_words
+from ingest.readers.text import decode_text
 
 
-def decode_csv(source: str, data: bytes) -> SourceText:
-    """A comma-separated export (e.g. a sheet saved as CSV): its rows become tab-separated lines."""
+def read_text(source: str, data: bytes) -> Grid:
+    """Plain text: decoded, then built into rows by the best-scoring layout family."""
+    text = decode_text(source, data)
+    family, scores = detect(text.lines)
+    if not has_form_words(text.lines) or max(scores.values()) < 0.05:
+        raise IngestError(
+            source,
+            "无法识别版式：没有找到绩效目标表的表头（如“项目名称”“一级指标”“三级指标”），"
+            "或表格结构不属于已知的任何一种版式（" + "、".join(f.title_zh for f in FAMILIES.values()) + "）。",
+            line=1,
+        )
+    rows, warnings = family.build(text.lines)
+    return Grid(source=source, lines=text.lines, rows=rows, family=family.key, encoding=text.encoding,
+                scores=scores, warnings=list(text.warnings) + warnings)
+
+
+def read_csv(source: str, data: bytes) -> Grid:
+    """A comma-separated export (a sheet saved as CSV): each record a row, each field a cell."""
     text = decode_text(source, data)
     try:
-        rows = list(csv.reader(io.StringIO("\n".join(text.lines))))
+        records = list(csv.reader(io.StringIO("\n".join(text.lines))))
     except csv.Error as exc:
         raise IngestError(source, f"CSV 格式错误：{exc}") from exc
-    text.lines = ["\t".join(cell.replace("\t", " ") for cell in row) for row in rows]
-    return text
+    lines = ["\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in record) for record in records]
+    rows = [Row(cells=[Cell(t, n, n, col=i) for i, t in enumerate(record)], line_start=n, line_end=n)
+            for n, record in enumerate(records, 1) if any(c.strip() for c in record)]
+    return Grid(source=source, lines=lines, rows=rows, family="csv", encoding=text.encoding,
+                warnings=list(text.warnings))
 
 
-READERS: dict[str, Callable[[str, bytes], SourceText]] = {
-    ".txt": decode_text,
-    ".tsv": decode_text,
-    ".text": decode_text,
-    ".csv": decode_csv,
-    "": decode_text,
+READERS: dict[str, Callable[[str, bytes], Grid]] = {
+    ".txt": read_text,
+    ".tsv": read_text,
+    ".text": read_text,
+    ".csv": read_csv,
+    "": read_text,
 }
 SUPPORTED_SUFFIXES = tuple(s for s in READERS if s)
+LAYOUT_TITLES = {**{key: f.title_zh for key, f in FAMILIES.items()}, "csv": "CSV 表格"}
 
 
-def read_source(source: str, data: bytes, suffix: str) -> SourceText:
+def read_grid(source: str, data: bytes, suffix: str) -> Grid:
     reader = READERS.get(suffix.lower())
     if reader is None:
         raise IngestError(

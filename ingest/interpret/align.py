@@ -1,0 +1,255 @@
+"""Reading indicator rows: the tokens after a header, aligned to the header's columns by dynamic programming.
+
+Every token gets a column role (level-1, level-2, name, value, operator, unit, score, description …), or is read as
+the continuation of the previous cell of the same column (a cell split in two), as the wrapped end of the
+indicator name (a line of its own after the row), or as noise (``—``, ``……``, a repeated 绩效指标). A *record*
+(one indicator row of the form) is a run of tokens whose roles follow the header's column order; a new record
+starts where the order starts again.
+
+The best reading maximises the sum of three kinds of evidence:
+
+- content: how well the token's text fits the role (a level-1 label fits only level-1; ``≥95%`` fits a target
+  value far better than a name; a bare ``10`` fits a score) — :data:`CONTENT`;
+- columns: whether the token stands in the header column of the role, weighted by how reliable the columns of
+  this table are (measured on the tokens whose role is clear from their text);
+- rows: a record rarely continues across a row break and rarely starts in the middle of a row, weighted by how
+  reliable the row breaks of this table are (a stream of one cell per line has none).
+
+Missing cells are allowed (merged level cells cost nothing, a missing value or name costs something). Nothing in
+here knows which layout family produced the tokens.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import numpy as np
+
+from ingest.interpret.header import Header, Slot
+from ingest.interpret.tokens import DESC, GROUP, L1, L2, L12, NOISE, NUM, OP, PH, SHORT, TARGET, TEXT, UNIT, Token
+
+NEG = -1e9
+_KINDS = (L1, L2, L12, NUM, TARGET, SHORT, TEXT, DESC, OP, UNIT, NOISE, GROUP, PH)
+# Content fit of a token class (columns) to a column role (rows): log-odds-like scores, tuned on the real
+# documents in sample_data/ and shared/corpus/.
+CONTENT: dict[str, tuple[float, ...]] = {
+    #              L1    L2    L12   NUM   TARGET SHORT TEXT  DESC  OP    UNIT  NOISE GROUP PH
+    "level1":    (5.0, -9.0, 4.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0),
+    "level2":    (-9.0, 5.0, 4.5, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0),
+    "name":      (-4.0, -3.0, -3.0, -3.0, -2.0, 0.5, 2.0, 1.0, -6.0, -6.0, -4.0, -3.0, -1.0),
+    "description": (-4.0, -3.0, -3.0, -3.0, -1.0, 0.5, 2.0, 4.0, -6.0, -6.0, -2.0, -4.0, 0.0),
+    "op":        (-9.0, -9.0, -9.0, -9.0, -6.0, -6.0, -9.0, -9.0, 5.0, -9.0, -9.0, -9.0, -9.0),
+    "value":     (-6.0, -5.0, -5.0, 1.0, 4.0, 1.5, -0.5, -2.0, 0.0, -3.0, -1.0, -6.0, 0.5),
+    "unit":      (-9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, 5.0, -9.0, -9.0, -9.0),
+    "actual":    (-6.0, -5.0, -5.0, 1.0, 3.0, 1.0, -0.5, -2.0, -9.0, -9.0, -0.5, -6.0, 0.5),
+    "weight":    (-9.0, -9.0, -9.0, 2.5, -4.0, -6.0, -9.0, -9.0, -9.0, -9.0, -1.0, -9.0, -9.0),
+    "score":     (-9.0, -9.0, -9.0, 2.5, -4.0, -6.0, -9.0, -9.0, -9.0, -9.0, -1.0, -9.0, -9.0),
+    "standard":  (-6.0, -6.0, -6.0, 1.5, -1.0, 0.5, 1.0, 1.0, -9.0, -9.0, -1.0, -6.0, 0.5),
+    "basis":     (-6.0, -6.0, -6.0, -2.0, -1.0, 0.5, 1.5, 1.0, -9.0, -9.0, -1.0, -6.0, 0.5),
+    "direction": (-9.0, -9.0, -9.0, -9.0, -9.0, 0.0, -9.0, -9.0, 3.0, -9.0, -9.0, -9.0, -9.0),
+    "remarks":   (-6.0, -6.0, -6.0, -2.0, -2.0, 0.5, 1.0, 0.5, -9.0, -9.0, 0.0, -6.0, 0.5),
+    "seq":       (-9.0, -9.0, -9.0, 2.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0),
+}
+SKIP = {"name": 5.0, "value": 2.5}  # a record without these costs this much; other columns are often blank
+SKIP_OPTIONAL = 0.3
+SKIP_SECOND_GROUP = 1.0
+REPEAT = {"name": 1.2, "description": 0.6, "basis": 1.2, "remarks": 0.5, "value": 2.5, "standard": 1.2,
+          "actual": 2.5}
+EMPTY_ROW = 1.0  # a record of level labels only: a row of the form left empty
+TAIL = 1.0  # the wrapped end of a name on a line of its own after the row
+ROW_CONTINUE = 3.0  # a record continuing across a row break, times the row reliability
+ROW_SPLIT = 4.0  # a record starting in the middle of a row, times the row reliability
+COLUMN = 2.0  # standing in (or out of) the role's column, times the column reliability
+LEVEL_COLUMN = 0.3  # level labels name themselves: their column counts for less
+NOISE_COST = {NOISE: 0.0, GROUP: 0.0, NUM: -4.0, SHORT: -4.0, PH: -4.0}
+NOISE_DEFAULT = -6.0
+
+
+@dataclass
+class Record:
+    """One indicator row: the tokens of each slot (by slot index), the wrapped name tail, the noise."""
+
+    parts: dict[int, list[Token]] = field(default_factory=dict)
+    tail: list[Token] = field(default_factory=list)
+    noise: list[Token] = field(default_factory=list)
+
+    def tokens(self) -> list[Token]:
+        out = [t for ts in self.parts.values() for t in ts] + self.tail
+        return sorted(out, key=lambda t: t.index)
+
+
+def row_reliability(tokens: list[Token], width: int) -> float:
+    """How far row breaks can be trusted: the share of rows holding between 2 and ``width + 3`` tokens (a row
+    holding only a level label, an empty row of the form, counts for neither side)."""
+    counts: dict[int, int] = {}
+    labels: dict[int, bool] = {}
+    for t in tokens:
+        counts[t.row] = counts.get(t.row, 0) + 1
+        labels[t.row] = t.kind in (L1, L2, L12)
+    rows = [r for r, n in counts.items() if not (n == 1 and labels[r])]
+    if not rows:
+        return 0.0
+    good = sum(1 for r in rows if 2 <= counts[r] <= width + 3)
+    return good / len(rows)
+
+
+def column_anchors(tokens: list[Token], slots: list[Slot]) -> tuple[int, int, int, int]:
+    """(target values with a known column, those standing in a value column, level labels with a known column,
+    those standing in their level column) — the evidence for :func:`column_reliability`."""
+    by_role: dict[str, list[Slot]] = {}
+    for s in slots:
+        by_role.setdefault(s.role, []).append(s)
+    counts = [0, 0, 0, 0]
+    for t in tokens:
+        role = {TARGET: "value", L1: "level1", L2: "level2"}.get(t.kind)
+        if role is None or role not in by_role or t.col is None:
+            continue
+        checks = [s.covers(t.col) for s in by_role[role]]
+        if all(c is None for c in checks):
+            continue
+        at = 0 if t.kind == TARGET else 2
+        counts[at] += 1
+        counts[at + 1] += any(checks)
+    return counts[0], counts[1], counts[2], counts[3]
+
+
+def column_reliability(anchors: tuple[int, int, int, int]) -> float:
+    """How far columns can be trusted: the share of target values (or, lacking enough of those, level labels)
+    that stand in the column of their role."""
+    values, in_value, levels, in_level = anchors
+    if values >= 4:
+        return in_value / values
+    if values + levels >= 4:
+        return (in_value + in_level) / (values + levels)
+    return 0.5 if values + levels else 0.0
+
+
+def align(tokens: list[Token], header: Header, cr: Optional[float] = None) -> list[Record]:
+    """The best reading of ``tokens`` as records under ``header``; ``cr`` is the column reliability measured on
+    the whole document (a document keeps its layout), else on these tokens."""
+    slots = [s for s in header.slots if s.role != "group"]
+    k = len(slots)
+    if not tokens or not k:
+        return []
+    rr = row_reliability(tokens, k)
+    if cr is None:
+        cr = column_reliability(column_anchors(tokens, slots))
+    col_w = COLUMN * min(1.0, max(0.0, (cr - 0.3) / 0.6))
+    skip = np.array([_skip(s) for s in slots])
+    cum = np.concatenate([[0.0], np.cumsum(skip)])  # cum[i] = sum(skip[:i])
+    # forward[a, b] = cost of the slots skipped between a and b (b > a); new[a, b] = end of record a + start at b
+    idx = np.arange(k)
+    forward = np.where(idx[None, :] > idx[:, None], cum[idx[None, :]] - cum[idx[:, None] + 1], NEG)
+    end = np.array([_end_cost(slots, a) for a in range(k)])
+    start = cum[:k]
+    new = end[:, None] + start[None, :]
+    repeat = np.array([REPEAT.get(s.role, np.inf) if s.group == 0 or s.role != "name" else np.inf
+                       for s in slots])
+    name_slot = next((i for i, s in enumerate(slots) if s.role == "name"), None)
+    kind_index = {kind: i for i, kind in enumerate(_KINDS)}
+    col_factor = np.array([LEVEL_COLUMN if s.role in ("level1", "level2") else 1.0 for s in slots])
+    content = np.array([CONTENT.get(s.role, CONTENT["remarks"]) for s in slots])  # (k, kinds)
+
+    big = 1e9
+    same_cost = np.full((k, k), big)
+    ahead = idx[None, :] > idx[:, None]
+    same_cost[ahead] = forward[ahead]
+    same_cost[idx, idx] = np.minimum(repeat, big)
+
+    n = len(tokens)
+    # states: 0 normal (token has slot a), 1 tail (token continues the name of the record at a), 2 noise (at a)
+    score = np.full((n, 3, k), NEG)
+    back = np.zeros((n, 3, k, 3), dtype=np.int64)  # previous kind, previous slot, 1 when a new record starts
+    for t, token in enumerate(tokens):
+        emit = content[:, kind_index[token.kind]].copy()
+        if col_w and token.col is not None:
+            cov = np.array([0.0 if s.covers(token.col) is None else (1.0 if s.covers(token.col) else -1.0)
+                            for s in slots])
+            emit += col_w * cov * col_factor
+        if t == 0:
+            score[0, 0] = emit - start
+            back[0, 0, :, 2] = 1
+            score[0, 2, k - 1] = NOISE_COST.get(token.kind, NOISE_DEFAULT)
+            back[0, 2, :, 1] = k - 1
+            continue
+        cont_pen = ROW_CONTINUE * rr if token.first_in_row else 0.0
+        split_pen = 0.0 if token.first_in_row else ROW_SPLIT * rr
+        prev = score[t - 1].max(axis=0)  # best over the three kinds, per slot
+        prev_kind = score[t - 1].argmax(axis=0)
+        cand_same = prev[:, None] - same_cost - cont_pen
+        cand_new = prev[:, None] - new - split_pen
+        best_same, arg_same = cand_same.max(axis=0), cand_same.argmax(axis=0)
+        best_new, arg_new = cand_new.max(axis=0), cand_new.argmax(axis=0)
+        use_new = best_new > best_same
+        score[t, 0] = np.where(use_new, best_new, best_same) + emit
+        from_slot = np.where(use_new, arg_new, arg_same)
+        back[t, 0, :, 1] = from_slot
+        back[t, 0, :, 0] = prev_kind[from_slot]
+        back[t, 0, :, 2] = use_new
+        # tail: the wrapped end of the name of the record at slot a (only after that record's name)
+        if name_slot is not None and token.alone and token.first_in_row and token.kind in (TEXT, SHORT, DESC, PH):
+            tail_score = content[name_slot, kind_index[token.kind]] - TAIL
+            if col_w and token.col is not None and slots[name_slot].covers(token.col) is not None:
+                tail_score += col_w * (1.0 if slots[name_slot].covers(token.col) else -1.0)
+            score[t, 1] = np.where(idx > name_slot, prev + tail_score, NEG)
+            back[t, 1, :, 0] = prev_kind
+            back[t, 1, :, 1] = idx
+        # noise: the record stays where it was
+        score[t, 2] = prev + NOISE_COST.get(token.kind, NOISE_DEFAULT)
+        back[t, 2, :, 0] = prev_kind
+        back[t, 2, :, 1] = idx
+    final = score[n - 1] - end[None, :]
+    kind, slot = np.unravel_index(int(final.argmax()), final.shape)
+    path: list[tuple[int, int, int]] = []  # (kind, slot, new record) per token
+    for t in range(n - 1, -1, -1):
+        pk, ps, is_new = back[t, kind, slot]
+        path.append((int(kind), int(slot), int(is_new) if kind == 0 else 0))
+        kind, slot = pk, ps
+    path.reverse()
+    return _records(tokens, path)
+
+
+def _skip(slot: Slot) -> float:
+    if slot.role in ("level1", "level2"):
+        return 0.0
+    if slot.group > 0:
+        return SKIP_SECOND_GROUP if slot.role in SKIP else SKIP_OPTIONAL
+    return SKIP.get(slot.role, SKIP_OPTIONAL)
+
+
+def _end_cost(slots: list[Slot], a: int) -> float:
+    """The cost of ending a record at slot ``a``: the required slots after it were left out (a record of level
+    labels only is a row of the form left empty, which is common)."""
+    if slots[a].role in ("level1", "level2"):
+        return EMPTY_ROW
+    return sum(SKIP[s.role] for s in slots[a + 1:] if s.group == 0 and s.role in SKIP)
+
+
+def _records(tokens: list[Token], path: list[tuple[int, int, int]]) -> list[Record]:
+    records: list[Record] = []
+    current: Optional[Record] = None
+    for token, (kind, slot, is_new) in zip(tokens, path):
+        if kind == 2:
+            if current is None:
+                current = Record()
+                records.append(current)
+            current.noise.append(token)
+        elif kind == 1 and current is not None:
+            current.tail.append(token)
+        else:
+            if current is None or is_new or (not current.parts and not current.tail):
+                if current is None or current.parts or current.tail:
+                    current = Record()
+                    records.append(current)
+            current.parts.setdefault(slot, []).append(token)
+    return records
+
+
+def first_line(record: Record) -> Optional[int]:
+    tokens = record.tokens()
+    return tokens[0].line if tokens else None
+
+
+def slot_roles(header: Header) -> list[Slot]:
+    return [s for s in header.slots if s.role != "group"]

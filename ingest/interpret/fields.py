@@ -1,0 +1,283 @@
+"""The label/value zone above the indicator table: project name, department, total, funding sources, goal, plan.
+
+Labels are recognised through the alias tables wherever they stand; a label's value is the cells that follow it up
+to the next label (a ``label:value`` cell is split first). Amounts are read in 万元: a zone that says its unit is
+元 (``项目资金(元)``, ``单位:元``) has its amounts converted. In self-evaluation tables, where every funding row holds
+several numbers under 年初预算数 / 全年预算数 / 全年执行数 …, the number under the budget column is taken.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ingest import taxonomy as tx
+from ingest.grid import Cell, ParseWarning
+from ingest.interpret.tokens import Token, content_class
+from ingest.model import FundingSource, SpendingPlan
+from ingest.textnorm import join_fragments, normalise_label
+
+_AMOUNT = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?\s*(万元|万|元|亿元)?$")
+_EMBEDDED = re.compile(r"^(?P<label>[^:：]{2,40})[:：]\s*(?P<value>.*)$")
+_LAST_COLON = re.compile(r"^(?P<label>.{2,40})[:：]\s*(?P<value>[^:：]*)$")
+_PERIOD = re.compile(r"(\d{0,2})月(底|末)")
+_YUAN_UNIT = re.compile(r"(单位|金额单位)[:：]?\s*元|[(（]\s*元\s*[)）]")
+_WAN_UNIT = re.compile(r"(单位|金额单位)[:：]?\s*万元|[(（]\s*万元\s*[)）]")
+TEXT_FIELDS = ("name", "code", "department", "implementing_unit", "attribute", "period", "purpose", "goal",
+               "goal_long_term", "functions", "department_name")
+
+
+@dataclass
+class Label:
+    kind: str  # field | funding | overall | budget | other | ignored
+    key: str  # field name, funding level, overall split or budget column
+    label: str  # the label as normalised
+    token: Token
+    values: list[Token] = field(default_factory=list)
+
+
+@dataclass
+class Zone:
+    fields: dict[str, str] = field(default_factory=dict)
+    field_tokens: dict[str, list[Token]] = field(default_factory=dict)
+    totals: list[tuple[str, float, Token]] = field(default_factory=list)  # (label, amount 万元, token)
+    funding: list[FundingSource] = field(default_factory=list)
+    overall: dict[str, float] = field(default_factory=dict)
+    plan: Optional[SpendingPlan] = None
+    plan_rows: tuple[int, int] | None = None
+    unit: str = "万元"
+    warnings: list[ParseWarning] = field(default_factory=list)
+    self_evaluation: bool = False
+    mid_first: bool = False  # the zone names the mid-term (中期) column before the annual (年度) one
+
+
+def classify(text: str) -> Optional[tuple[str, str, str]]:
+    """(kind, key, normalised label) when ``text`` is a label of the form."""
+    norm = normalise_label(text)
+    if not norm or len(norm) > 40:
+        return None
+    key = tx.field_of(norm)
+    if key:
+        return "field", key, norm
+    level = tx.funding_level_of(norm)
+    if level:
+        return "funding", level, norm
+    split = tx.overall_split_of(norm)
+    if split:
+        return "overall", split, norm
+    column = tx.budget_column_of(norm)
+    if column:
+        return "budget", column, norm
+    if tx.is_other_label(norm):
+        return "other", "", norm
+    if tx.is_plan_label(norm):
+        return "plan", "", norm
+    if tx.is_ignored_label(norm):
+        return "ignored", "", norm
+    return None
+
+
+def split_embedded(tokens: list[Token]) -> list[Token]:
+    """``label:value`` cells become a label token and a value token (same cell provenance)."""
+    out: list[Token] = []
+    for token in tokens:
+        match = _EMBEDDED.match(token.text)
+        found = classify(match.group("label")) if match else None
+        if match and (found is None or found[0] == "ignored"):
+            last = _LAST_COLON.match(token.text)  # 其中： 基本支出：958.494
+            if last and classify(last.group("label")) not in (None,) and classify(last.group("label"))[0] != "ignored":
+                match, found = last, classify(last.group("label"))
+        if match and found and found[0] != "ignored":
+            label_cell = Cell(match.group("label"), token.cell.line_start, token.cell.line_end, col=token.col)
+            out.append(Token(cell=label_cell, index=token.index, row=token.row, first_in_row=token.first_in_row,
+                             last_in_row=False, alone=False, kind="TEXT", text=match.group("label")))
+            value = match.group("value").strip()
+            if value:
+                value_cell = Cell(value, token.cell.line_start, token.cell.line_end, col=token.col)
+                out.append(Token(cell=value_cell, index=token.index, row=token.row, first_in_row=False,
+                                 last_in_row=token.last_in_row, alone=False, kind=content_class(value_cell.key),
+                                 text=value))
+            continue
+        out.append(token)
+    return out
+
+
+def amount_of(text: str, unit: str) -> Optional[float]:
+    """The amount in 万元 printed in ``text`` (``2279.048 万元``, ``5.8万``, ``387664.62`` in a 元 zone)."""
+    compact = re.sub(r"\s+", "", text or "").replace("，", ",")
+    match = _AMOUNT.match(compact)
+    if not match:
+        return None
+    number = float(re.sub(r"[^\d.+-]", "", compact.replace(match.group(1) or "", "")))
+    printed = match.group(1)
+    if printed in ("万元", "万"):
+        return number
+    if printed == "元" or (printed is None and unit == "元"):
+        return round(number / 10000, 10)
+    if printed == "亿元":
+        return number * 10000
+    return number
+
+
+def zone_unit(tokens: list[Token]) -> str:
+    """元 when the zone says its amounts are in 元 (and never says 万元), else 万元."""
+    text = " ".join(t.key for t in tokens)
+    if _YUAN_UNIT.search(text) and not _WAN_UNIT.search(text):
+        return "元"
+    return "万元"
+
+
+def read_zone(tokens: list[Token], rows_of) -> Zone:
+    """Read the label/value zone ``tokens``; ``rows_of(row index)`` gives a grid row (for the spending plan)."""
+    zone = Zone()
+    tokens = split_embedded(tokens)
+    zone.unit = zone_unit(tokens)
+    labels: list[Label] = []
+    current: Optional[Label] = None
+    for token in tokens:
+        found = classify(token.text)
+        if found is not None:
+            current = Label(*found, token=token)
+            labels.append(current)
+        elif current is not None:
+            current.values.append(token)
+    budget_columns = [lab.key for lab in labels if lab.kind == "budget"]
+    zone.self_evaluation = "executed" in budget_columns or "rate" in budget_columns
+    budget_at = _budget_index(budget_columns)
+    _read_mid_order(zone, labels)
+    pending: list[str] = []  # text fields still waiting for a value
+    mid_cols = [lab.token.col for lab in labels if lab.kind == "field" and lab.key == "total_mid"
+                and lab.token.col is not None]
+    annual_cols = [lab.token.col for lab in labels if lab.kind == "field" and lab.key == "total"
+                   and lab.token.col is not None]
+    for lab in labels:
+        numbers = _leading_numbers(lab.values, zone.unit)
+        texts = [v for v in lab.values if v not in numbers]
+        if lab.kind == "field" and lab.key in TEXT_FIELDS:
+            if lab.values:
+                value = join_fragments([v.text for v in lab.values])
+                if lab.key in zone.fields and lab.key in ("purpose", "goal"):
+                    zone.fields[lab.key] += value
+                else:
+                    zone.fields.setdefault(lab.key, value)
+                    zone.field_tokens.setdefault(lab.key, lab.values)
+            elif lab.key not in zone.fields:
+                pending.append(lab.key)
+            continue
+        if lab.kind == "field" and lab.key == "total":
+            amount = _pick(numbers, budget_at, zone.unit)
+            if amount is not None:
+                zone.totals.append((lab.label, amount, lab.token))
+                implied = tx.total_implied_source(lab.label)
+                if implied:
+                    zone.funding.append(FundingSource(source=implied, level="county", amount_wan=amount))
+        elif lab.kind == "funding":
+            if _closer_to(lab.token.col, mid_cols, annual_cols):
+                continue  # a source of the mid-term (中期) column
+            amount = _pick(numbers, budget_at, zone.unit)
+            if amount is not None:
+                zone.funding.append(FundingSource(source=lab.label, level=lab.key, amount_wan=amount))
+        elif lab.kind == "overall":
+            amount = _pick(numbers, None, zone.unit)
+            if amount is not None:
+                zone.overall.setdefault(lab.key, amount)
+        if texts and pending:
+            key = pending.pop(0)
+            zone.fields.setdefault(key, join_fragments([v.text for v in texts]))
+            zone.field_tokens.setdefault(key, texts)
+    zone.plan, zone.plan_rows = read_plan(tokens, rows_of)
+    return zone
+
+
+def _leading_numbers(values: list[Token], unit: str) -> list[Token]:
+    """The amounts (and dashes standing for blank amounts) right after a label, up to the first text."""
+    out: list[Token] = []
+    for v in values:
+        if amount_of(v.text, unit) is not None or v.kind == "NOISE":
+            out.append(v)
+        else:
+            break
+    return out
+
+
+def _read_mid_order(zone: Zone, labels: list[Label]) -> None:
+    mid = next((lab.token.index for lab in labels if lab.kind == "field" and lab.key in ("total_mid",
+                "goal_long_term")), None)
+    annual = next((lab.token.index for lab in labels if lab.kind == "field" and lab.key in ("total", "goal")
+                   and "年度" in lab.label), None)
+    zone.mid_first = mid is not None and (annual is None or mid < annual)
+
+
+def _closer_to(col: Optional[int], mid_cols: list[int], annual_cols: list[int]) -> bool:
+    if col is None or not mid_cols:
+        return False
+    if not annual_cols:
+        return False
+    return min(abs(col - c) for c in mid_cols) < min(abs(col - c) for c in annual_cols)
+
+
+def _budget_index(columns: list[str]) -> Optional[int]:
+    """Position of the budget column among the self-evaluation columns (全年预算数, else 年初预算数)."""
+    if not columns:
+        return None
+    order = list(dict.fromkeys(columns))
+    for wanted in ("budget", "initial"):
+        if wanted in order:
+            return order.index(wanted)
+    return None
+
+
+def _pick(numbers: list[Token], at: Optional[int], unit: str) -> Optional[float]:
+    """The amount among the numbers that follow a label (the budget column's in a self-evaluation table)."""
+    if not numbers:
+        return None
+    if at is not None and at < len(numbers) and numbers[at].kind != "NOISE":
+        return amount_of(numbers[at].text, unit)
+    for token in numbers:
+        amount = amount_of(token.text, unit)
+        if amount is not None:
+            return amount
+    return None
+
+
+def read_plan(tokens: list[Token], rows_of) -> tuple[Optional[SpendingPlan], Optional[tuple[int, int]]]:
+    """The spending plan (资金支出计划): a label row with period labels, the cumulative numbers in the next row."""
+    seen_rows: set[int] = set()
+    for token in tokens:
+        if token.row in seen_rows or not tx.is_plan_label(token.text):
+            continue
+        seen_rows.add(token.row)
+        row = rows_of(token.row)
+        period_cells = [c for c in row.filled() if c is not token.cell and _PERIOD.search(c.key)]
+        if not period_cells:
+            continue
+        periods = []
+        for cell in period_cells:
+            match = _PERIOD.search(cell.key.replace(" ", ""))
+            periods.append(f"{match.group(1)}月{match.group(2)}" if match and match.group(1) else None)
+        months = [int(p[:-2]) for p in periods if p]
+        if len(months) != len(periods) or months != sorted(set(months)) or any(m > 12 for m in months):
+            periods = [None] * len(periods)
+        value_row = rows_of(token.row + 1)
+        if value_row is None:
+            continue
+        header_text = "".join(c.key for c in row.filled()) + "".join(c.key for c in value_row.filled()[:1])
+        printed = "%" if "%" in header_text else ("万元" if "万元" in header_text else None)
+        value_cells = [c for c in value_row.cells if not re.search(r"[\u4e00-\u9fff]", c.key)]
+        if all(c.col is not None for c in period_cells + value_cells):
+            by_col = {c.col: amount_of(c.key, "万元") for c in value_cells if c.key}
+            values = [by_col.get(c.col) for c in period_cells]
+            if not any(v is not None for v in values):
+                values = _right_aligned(value_cells, len(periods))
+        else:
+            values = _right_aligned(value_cells, len(periods))
+        plan = SpendingPlan(periods=periods, values=values, unit=printed or "%", unit_as_printed=printed)
+        return plan, (row.line_start, value_row.line_end)
+    return None, None
+
+
+def _right_aligned(cells: list[Cell], n: int) -> list[Optional[float]]:
+    numbers = [amount_of(c.key, "万元") for c in cells if c.key]
+    numbers = numbers[-n:]
+    return [None] * (n - len(numbers)) + numbers

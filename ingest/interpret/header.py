@@ -1,0 +1,178 @@
+"""The indicator table's header: found by its text, each column given a role through the alias table.
+
+A header is a run of tokens whose texts are header aliases (一级指标, 二级指标, 三级指标 / 指标名称, 指标值 /
+目标值, 指标性质, 度量单位, 分值, 实际完成值 …). Adjacent pieces of one header cell are joined (``一级`` +
+``指标``, ``绩效指标`` + ``描述``). Two header rows flattened into one run (``绩效指标 | 年度指标值 | 实际完成值 …
+| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位``) are put back in column order: the children
+of a group cell take its place. A role that appears twice means side-by-side column groups (中期 beside 年度):
+the second group gets its own target set.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ingest import taxonomy as tx
+from ingest.interpret.tokens import Token
+
+LEVEL_ROLES = ("level1", "level2", "name")
+VALUE_ROLES = ("op", "value", "unit")
+_NON_CJK = re.compile(r"[^\u4e00-\u9fff()（）]")
+
+
+@dataclass
+class Slot:
+    """One column of the indicator table: its role, its target set (0 first group, 1 second), its columns."""
+
+    role: str
+    group: int
+    cols: tuple[int, ...]
+    label: str
+
+    def covers(self, col: Optional[int]) -> Optional[bool]:
+        if col is None or not self.cols:
+            return None
+        return col in self.cols
+
+
+@dataclass
+class Header:
+    slots: list[Slot]
+    first: int  # token index of the first header token
+    last: int  # token index of the last header token
+    sets: tuple[str, ...] = ("annual",)  # target set of each group: annual / mid
+    extra_cols: list[int] = field(default_factory=list)
+
+    def roles(self) -> list[str]:
+        return [s.role for s in self.slots]
+
+
+def role_of(text: str) -> Optional[str]:
+    role = tx.header_role_of(text)
+    if role is None:
+        stripped = _NON_CJK.sub("", text)
+        if stripped and stripped != text:
+            role = tx.header_role_of(stripped)
+    return role
+
+
+def read_header(tokens: list[Token], start: int, limit: int) -> Optional[Header]:
+    """The header starting at ``tokens[start]`` (before ``limit``), or None when no header starts there."""
+    items: list[tuple[str, Token, str, tuple[int, ...]]] = []  # (role, first token, label, columns)
+    i = start
+    last_index = start
+    while i < limit:
+        token = tokens[i]
+        own = role_of(token.text)
+        role, width, label = own, 1, token.text
+        if i + 1 < limit:
+            following = tokens[i + 1]
+            joined_role = role_of(token.text + following.text)
+            if joined_role and (role_of(following.text) is None
+                                or (joined_role != own and joined_role != "group")):
+                role, width, label = joined_role, 2, token.text + following.text
+        if role is None:
+            break
+        cols = _cols(token)
+        if width == 2 and cols and tokens[i + 1].col is not None and tokens[i + 1].col > cols[-1]:
+            cols = tuple(range(cols[0], tokens[i + 1].col + 1))
+        items.append((role, token, label, cols))
+        last_index = tokens[i + width - 1].index
+        i += width
+    roles = [it[0] for it in items]
+    if not roles or set(roles) == {"group"}:
+        return None
+    if not (("name" in roles or "level2" in roles or "level1" in roles) and "value" in roles):
+        if not ("name" in roles and len(set(roles)) >= 2 and ("weight" in roles or "description" in roles)):
+            return None
+    if "name" not in roles and "group" in roles and "level1" in roles:
+        # 绩效指标分类 | 绩效指标 | 绩效指标描述: "绩效指标" names the indicator column here
+        for k, (r, tok, label, cols) in enumerate(items):
+            if r == "group" and k > roles.index("level1"):
+                items[k] = ("name", tok, label, cols)
+                break
+    slots = _order(items)
+    if "name" not in [s.role for s in slots] and "level2" in [s.role for s in slots]:
+        at = max(k for k, s in enumerate(slots) if s.role == "level2")
+        s = slots[at]
+        slots.insert(at + 1, Slot("name", s.group, tuple(c + 1 for c in s.cols), "(三级指标)"))
+    return Header(slots=slots, first=items[0][1].index, last=last_index)
+
+
+def _order(items: list[tuple[str, Token, str, tuple[int, ...]]]) -> list[Slot]:
+    """Slots in column order, two flattened header rows put back together, groups numbered."""
+    roles = [it[0] for it in items]
+    split = None
+    seen_value = False
+    for k, role in enumerate(roles):
+        if role in ("value", "actual", "weight", "score"):
+            seen_value = True
+        elif role in LEVEL_ROLES and seen_value and roles[k - 1] not in LEVEL_ROLES + VALUE_ROLES:
+            split = k
+            break
+    if split is not None:
+        upper, lower = items[:split], items[split:]
+        children_levels = [it for it in lower if it[0] in LEVEL_ROLES]
+        children_values = [it for it in lower if it[0] in VALUE_ROLES]
+        rest = [it for it in lower if it[0] not in LEVEL_ROLES + VALUE_ROLES]
+        merged: list[tuple[str, Token, str, tuple[int, ...]]] = []
+        used_levels = used_values = False
+        for it in upper:
+            if it[0] == "group" and not used_levels and children_levels:
+                merged.extend(children_levels)
+                used_levels = True
+            elif it[0] == "value" and not used_values and children_values:
+                merged.extend(children_values)
+                used_values = True
+            else:
+                merged.append(it)
+        if not used_levels:
+            merged = children_levels + merged
+        if not used_values:
+            merged.extend(children_values)
+        items = merged + rest
+    slots: list[Slot] = []
+    seen: dict[str, int] = {}
+    group = 0
+    for role, _token, label, cols in items:
+        if role == "group":
+            slots.append(Slot(role, group, cols, label))
+            continue
+        if role in seen and role in ("level2", "name", "value") and seen[role] == group:
+            group += 1
+        seen[role] = group
+        slots.append(Slot(role, group, cols, label))
+    return slots
+
+
+def _cols(token: Token) -> tuple[int, ...]:
+    if token.col is None:
+        return ()
+    return tuple(range(token.col, token.col + max(1, token.cell.colspan)))
+
+
+def widen_spans(header: Header) -> None:
+    """Give each slot the blank columns to its right up to the next slot (a merged header cell)."""
+    with_cols = [s for s in header.slots if s.cols]
+    for slot, following in zip(with_cols, with_cols[1:]):
+        end = following.cols[0]
+        if end > slot.cols[-1] + 1:
+            slot.cols = tuple(range(slot.cols[0], end))
+
+
+def find_headers(tokens: list[Token]) -> list[Header]:
+    """Every indicator header in the token list, in order."""
+    headers: list[Header] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        if role_of(tokens[i].text) is not None:
+            header = read_header(tokens, i, n)
+            if header is not None:
+                headers.append(header)
+                i = header.last + 1
+                continue
+        i += 1
+    return headers

@@ -1,0 +1,147 @@
+"""Aligned records → indicators and empty slots, with the level-1/level-2 categories carried down merged cells."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ingest import taxonomy as tx
+from ingest.grid import ParseWarning
+from ingest.interpret.align import Record
+from ingest.interpret.header import Header, Slot
+from ingest.interpret.tokens import Token
+from ingest.model import EmptySlot, Indicator
+from ingest.textnorm import clean_text, join_fragments
+from ingest.values import parse_target
+
+_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
+_QUALITATIVE_OPS = ("定性", "定量", "正向", "反向")
+
+
+@dataclass
+class LevelState:
+    level1: Optional[str] = None
+    level1_raw: Optional[str] = None
+    level2: Optional[str] = None
+    level2_raw: Optional[str] = None
+
+
+def to_float(text: Optional[str]) -> Optional[float]:
+    if not text:
+        return None
+    text = re.sub(r"[\s,，]", "", text).rstrip("分")
+    return float(text) if _NUMBER.match(text) else None
+
+
+class RecordReader:
+    """Turns records into indicators; keeps the level state across the records of one table."""
+
+    def __init__(self, header: Header, fiscal_year: Optional[int], rows_of, warnings: list[ParseWarning],
+                 sets: tuple[str, ...]):
+        self.slots = [s for s in header.slots if s.role != "group"]
+        self.fiscal_year = fiscal_year
+        self.rows_of = rows_of
+        self.warnings = warnings
+        self.sets = sets
+        self.states = {g: LevelState() for g in range(max((s.group for s in self.slots), default=0) + 1)}
+
+    def warn(self, code: str, message: str, line: Optional[int], line_end: Optional[int] = None) -> None:
+        self.warnings.append(ParseWarning(code, message, line, line_end))
+
+    def lines_of(self, tokens: list[Token]) -> tuple[int, int]:
+        first, last = tokens[0], tokens[-1]
+        start = self.rows_of(first.row).line_start if first.first_in_row else first.cell.line_start
+        end = self.rows_of(last.row).line_end if last.last_in_row else last.cell.line_end
+        return start, max(end, start)
+
+    def read(self, record: Record, owner, previous: Optional[Indicator]) -> list[Indicator]:
+        """Add the record's indicators (one per target set) or empty slot to ``owner``; return the indicators."""
+        tokens = record.tokens()
+        if not tokens:
+            return []
+        line_start, line_end = self.lines_of(tokens)
+        made: list[Indicator] = []
+        groups = sorted({self.slots[i].group for i in record.parts})
+        for group in groups or [0]:
+            parts = {self.slots[i].role: ts for i, ts in record.parts.items() if self.slots[i].group == group}
+            if group > 0 and not ({"name", "value"} & set(parts)):
+                continue
+            state = self.states.setdefault(group, LevelState())
+            self._update_levels(state, parts.get("level1"), parts.get("level2"), line_start)
+            name = join_fragments([t.cell.text for t in parts.get("name", [])])
+            if record.tail and group == 0:
+                name = join_fragments([name] + [t.cell.text for t in record.tail])
+            value = self._value(parts)
+            description = join_fragments([t.cell.text for t in parts.get("description", [])]) or None
+            if not name and not value and not description:
+                if group == 0:
+                    owner.empty_slots.append(EmptySlot(state.level1, state.level2, line_start, line_end))
+                continue
+            if not name and group > 0 and made:
+                name = made[0].name
+            standard = join_fragments([t.cell.text for t in parts.get("standard", [])]) or None
+            weight = to_float(join_fragments([t.cell.text for t in parts.get("weight", [])]))
+            if weight is None and standard is not None and to_float(standard) is not None:
+                weight, standard = to_float(standard), None
+            basis = join_fragments([t.cell.text for t in parts.get("basis", [])]) or standard
+            indicator = Indicator(
+                level1=state.level1, level2=state.level2, level1_raw=state.level1_raw, level2_raw=state.level2_raw,
+                name=name, value=value, target=parse_target(value, fiscal_year=self.fiscal_year, name=name),
+                description=description, basis=basis, weight=weight,
+                actual=join_fragments([t.cell.text for t in parts.get("actual", [])]) or None,
+                score=to_float(join_fragments([t.cell.text for t in parts.get("score", [])])),
+                remarks=join_fragments([t.cell.text for t in parts.get("remarks", [])]) or None,
+                target_set=self.sets[group] if group < len(self.sets) else "mid",
+                line_start=line_start, line_end=line_end,
+            )
+            if not value:
+                self.warn("value_missing", f"指标「{name}」没有指标值。", line_start)
+            if not name:
+                self.warn("name_missing", f"指标值「{value}」没有对应的三级指标名称。", line_start)
+            owner.indicators.append(indicator)
+            made.append(indicator)
+        return made
+
+    def blank_row(self, row, owner) -> None:
+        """A row of the table with every cell blank: an empty row of the form, under the current categories."""
+        state = self.states[0]
+        owner.empty_slots.append(EmptySlot(state.level1, state.level2, row.line_start, row.line_end))
+
+    def _value(self, parts: dict[str, list[Token]]) -> str:
+        value = join_fragments([t.cell.text for t in parts.get("value", [])])
+        op = "".join(t.text for t in parts.get("op", []) if t.text not in _QUALITATIVE_OPS)
+        direction = "".join(t.text for t in parts.get("direction", []) if t.kind == "OP")
+        unit = join_fragments([t.cell.text for t in parts.get("unit", [])])
+        if value and (op or direction) and not re.match(r"^[≥≤=<>≧≦═＝]", value):
+            value = (op or direction) + value
+        if value and unit and not value.endswith(unit):
+            value = value + unit
+        return clean_text(value)
+
+    def _update_levels(self, state: LevelState, level1: Optional[list[Token]], level2: Optional[list[Token]],
+                       line: int) -> None:
+        level1_raw = clean_text(" ".join(t.text for t in level1)) if level1 else None
+        level2_raw = clean_text(" ".join(t.text for t in level2)) if level2 else None
+        if level1_raw:
+            canonical = tx.level1_of(level1_raw) or tx.level1_of(level1_raw.replace(" ", ""))
+            if canonical is None and tx.level2_of(level1_raw):
+                canonical = tx.parent_of(tx.level2_of(level1_raw))
+            if canonical != state.level1:
+                state.level2 = state.level2_raw = None
+            state.level1, state.level1_raw = canonical, level1_raw
+        if level2_raw:
+            state.level2, state.level2_raw = tx.level2_of(level2_raw), level2_raw
+        elif level1_raw and state.level2 is None:
+            state.level2 = tx.only_child_of(state.level1) if state.level1 else None
+            state.level2_raw = None
+        parent = tx.parent_of(state.level2) if state.level2 else None
+        if parent and parent != state.level1:
+            if level1_raw and level2_raw and tx.level1_of(level2_raw) != state.level1:
+                self.warn("level_mismatch", f"二级指标「{level2_raw}」不属于一级指标「{level1_raw}」，"
+                          f"按二级指标归类为「{parent}」。", line)
+            state.level1, state.level1_raw = parent, None
+
+
+def slot_labels(slots: list[Slot]) -> str:
+    return "、".join(s.label for s in slots)

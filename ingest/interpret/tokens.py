@@ -1,0 +1,126 @@
+"""Tokens: the filled cells of a grid in reading order, each with what its text looks like.
+
+The interpreter never asks which layout family made the grid. It reads tokens: a filled cell, where it stands
+(row, column, first in its row, alone in its row) and a *content class* from the vocabulary and the target-value
+grammar (a level-1 label, a level-2 label, a target value, a bare number, an operator, a unit, a short or long
+text …). Row breaks and columns are evidence, weighed against the content, never rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from ingest import taxonomy as tx
+from ingest.grid import Cell, Grid
+from ingest.textnorm import clean_text, normalise_label, strip_qualifiers
+from ingest.values import TABLES, parse_target
+
+# Content classes
+L1, L2, L12, GROUP, NUM, TARGET, SHORT, PH, TEXT, DESC, OP, UNIT, NOISE = (
+    "L1", "L2", "L12", "GROUP", "NUM", "TARGET", "SHORT", "PH", "TEXT", "DESC", "OP", "UNIT", "NOISE")
+
+QUANTIFIED = ("percent", "count", "money", "deadline", "duration", "number")
+_NUM = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
+_OP_CELLS = frozenset({"≥", "≤", "=", ">", "<", ">=", "<=", "定性", "定量", "大于等于", "小于等于", "等于", "大于",
+                       "小于", "正向", "反向", "不低于", "不高于"})
+_DESC_START = ("反映", "用于反映", "考察", "衡量", "体现", "说明")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(slots=True)
+class Token:
+    cell: Cell
+    index: int  # position in the document's token list
+    row: int  # index of the grid row
+    first_in_row: bool
+    last_in_row: bool
+    alone: bool
+    kind: str
+    text: str  # cleaned display text
+
+    @property
+    def key(self) -> str:
+        return self.cell.key
+
+    @property
+    def col(self) -> Optional[int]:
+        return self.cell.col
+
+    @property
+    def line(self) -> int:
+        return self.cell.line_start
+
+
+@lru_cache(maxsize=200_000)
+def content_class(key: str) -> str:
+    """The content class of a cell's match key."""
+    norm = normalise_label(key)
+    if not norm or tx.is_noise(key):
+        return NOISE
+    is1, is2 = tx.level1_of(key), tx.level2_of(key)
+    if is1 and is2:
+        return L12
+    if is1:
+        return L1
+    if is2:
+        return L2
+    role = tx.header_role_of(key)
+    if role == "group":
+        return GROUP
+    compact = key.replace(" ", "")
+    if compact in _OP_CELLS:
+        return OP
+    if compact in TABLES.unit_kind or compact in ("%", "％"):
+        return UNIT
+    if _NUM.match(compact.replace(",", "")):
+        return NUM
+    if compact.startswith(_DESC_START):
+        return DESC
+    cjk = len(_CJK.findall(compact))
+    target = parse_target(compact)
+    if target.kind in QUANTIFIED and (cjk <= 6 or len(compact) <= 10) and "text_before_number" not in target.flags:
+        return TARGET
+    if target.kind in QUANTIFIED and cjk <= 8 and re.match(r"^[≥≤=<>]", compact):
+        return TARGET
+    if target.kind == "placeholder" and len(compact) <= 12:
+        return PH
+    if len(compact) <= 8 and not re.search(r"\d", compact):
+        return SHORT
+    return TEXT
+
+
+def is_level_label(kind: str) -> bool:
+    return kind in (L1, L2, L12)
+
+
+def tokenize(grid: Grid) -> list[Token]:
+    """The filled cells of ``grid`` in reading order."""
+    tokens: list[Token] = []
+    for r, row in enumerate(grid.rows):
+        filled = row.filled()
+        for i, cell in enumerate(filled):
+            tokens.append(Token(cell=cell, index=len(tokens), row=r, first_in_row=i == 0,
+                                last_in_row=i == len(filled) - 1, alone=len(filled) == 1,
+                                kind=content_class(cell.key), text=clean_text(cell.text)))
+    for token, following in zip(tokens, tokens[1:]):
+        if token.kind == L12:
+            token.kind = _resolve_ambiguous(token, following)
+    if tokens and tokens[-1].kind == L12:
+        tokens[-1].kind = L2
+    return tokens
+
+
+def _resolve_ambiguous(token: Token, following: Token) -> str:
+    """成本指标 is the level-1 category (newer template) only when a cost category (经济/社会/生态环境成本指标)
+    follows it; otherwise it is the level-2 category under 产出指标 (older template)."""
+    child = tx.level2_of(following.key) if following.kind in (L2, L12) else None
+    level1 = tx.level1_of(token.key)
+    return L1 if child and tx.parent_of(child) == level1 else L2
+
+
+def label_key(text: str) -> str:
+    """A label as compared with the vocabulary, qualifiers removed (for messages and matching)."""
+    return strip_qualifiers(normalise_label(text))

@@ -1,0 +1,51 @@
+"""Layout families of plain-text target tables, registered in one dict, each with its own detection score.
+
+A family turns the display lines of a text file into rows of cells (:class:`ingest.grid.Row`). Quirks of a layout
+(fragments of a broken PDF grid, cells wrapped onto the next line, a label broken by a blank line, markdown rule
+lines, filler lines of bare ``|``) are dealt with here, in the family that has them; the interpreter reads rows of
+cells only and never asks which family produced them.
+
+Scores are computed from the text alone (never from the file name) and lie in 0..1. The family with the highest
+score builds the grid; every score is reported with the document (``python -m ingest parse --json``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from ingest.grid import Row
+from ingest.readers.families import cells_per_line, paragraphs, pipes, run_together, spaces, tabs, tree
+
+
+@dataclass(frozen=True)
+class Family:
+    key: str
+    title_zh: str  # how the dashboard names the layout
+    build: Callable[[list[str]], list[Row]]
+    score: Callable[[list[str]], float]
+
+
+FAMILIES: dict[str, Family] = {
+    family.key: family
+    for family in (
+        Family("tab_rows", "制表符分隔的行", tabs.build_tab_rows, tabs.score_tab_rows),
+        Family("cell_per_line", "每行一个单元格（空行分隔表格行）", cells_per_line.build, cells_per_line.score),
+        Family("pdf_grid", "PDF 提取（表格线断裂）", tabs.build_pdf_grid, tabs.score_pdf_grid),
+        Family("pipe_rows", "竖线分隔的行（网页表格）", pipes.build, pipes.score_rows),
+        Family("markdown", "Markdown 表格", pipes.build, pipes.score_markdown),
+        Family("pipe_cells", "每行一个单元格，以竖线结尾", pipes.build, pipes.score_cells),
+        Family("paragraph_cells", "每段一个单元格（空行分隔）", paragraphs.build, paragraphs.score),
+        Family("indent_tree", "仅以缩进表示层级", tree.build, tree.score),
+        Family("space_columns", "空格分隔的列", spaces.build, spaces.score),
+        Family("run_together", "单元格连排、无分隔符", run_together.build, run_together.score),
+    )
+}
+
+
+def detect(lines: list[str]) -> tuple[Family, dict[str, float]]:
+    """The best-scoring family and every family's score (rounded, sorted best first)."""
+    scores = {key: round(max(0.0, min(1.0, family.score(lines))), 3) for key, family in FAMILIES.items()}
+    ordered = dict(sorted(scores.items(), key=lambda kv: -kv[1]))
+    best = next(iter(ordered))
+    return FAMILIES[best], ordered

@@ -1,0 +1,69 @@
+"""One cell per paragraph (``paragraph_cells``): cells separated by blank lines, or by lines of a bare ``|``.
+
+Web pages whose table cells became paragraphs, and PDF extractions that put a ``|`` line after every cell, give
+no row breaks at all: every cell is a row of its own, and the interpreter reads the cells in order. A paragraph
+spread over several lines is one cell (its lines joined).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.grid import Cell, ParseWarning, Row, match_key
+from ingest.readers.families.common import content_lines
+
+_SEPARATOR = re.compile(r"^[\s|]*$")
+
+
+def paragraphs(lines: list[str]) -> list[tuple[int, int, str]]:
+    """(first line, last line, text) of every paragraph; text lines joined with a newline."""
+    out: list[tuple[int, int, str]] = []
+    start = None
+    buffer: list[str] = []
+    for number, line in enumerate(lines + [""], 1):
+        if _SEPARATOR.match(line) or not match_key(line.replace("|", "")):
+            if buffer:
+                out.append((start, number - 1, "\n".join(buffer)))
+                buffer = []
+            continue
+        if not buffer:
+            start = number
+        buffer.append(line)
+    return out
+
+
+def join_lines(text: str) -> str:
+    """A paragraph's lines as one cell text: broken CJK lines joined directly, others with a space."""
+    parts = [p.strip() for p in text.split("\n")]
+    out = parts[0]
+    for part in parts[1:]:
+        if out and part and (ord(out[-1]) > 0x2e80 or ord(part[0]) > 0x2e80):
+            out += part
+        else:
+            out += " " + part
+    return out
+
+
+def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
+    rows = []
+    for start, end, text in paragraphs(lines):
+        cell = Cell(join_lines(text), start, end, col=0)
+        rows.append(Row(cells=[cell], line_start=start, line_end=end))
+    return rows, []
+
+
+def score(lines: list[str]) -> float:
+    """Share of content lines that stand alone between separators, scaled by how many separators there are."""
+    content = content_lines(lines)
+    if len(content) < 4:
+        return 0.0
+    separated = 0
+    padded = [""] + lines + [""]
+    for i in range(1, len(padded) - 1):
+        line = padded[i]
+        if not match_key(line) or _SEPARATOR.match(line):
+            continue
+        if _SEPARATOR.match(padded[i - 1]) and _SEPARATOR.match(padded[i + 1]):
+            separated += 1
+    structured = sum(1 for line in content if "\t" in line.strip() or line.count("|") >= 2)
+    return separated / len(content) * (1 - structured / len(content))

@@ -1,0 +1,86 @@
+"""Cells separated by ``|``: rows copied from web pages (``pipe_rows``), markdown tables (``markdown``), and one
+cell per line ending in ``|`` (``pipe_cells``).
+
+All three build the same way: each line is a row, its cells split at ``|``. Quirks handled here: markdown rule
+lines (``|---|:--:|``) are dropped; filler lines of bare ``|`` (empty cells of the web table, which carry no text)
+are dropped; a leading ``|`` does not make a blank first column. Rows copied from HTML often break in the wrong
+place (a row continued on the next line, two rows on one line): the interpreter reads cells in order and uses the
+line breaks only as a hint.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.grid import Cell, ParseWarning, Row
+from ingest.readers.families.common import content_lines
+
+_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_BARE = re.compile(r"^[\s|]*$")
+
+
+def split_line(line: str) -> list[str]:
+    """The cell texts of one line (a leading ``|`` opens the first cell; the part after the last ``|`` is kept)."""
+    stripped = line.strip()
+    if stripped.startswith("|"):
+        stripped = stripped[1:]
+    parts = stripped.split("|")
+    if parts and not parts[-1].strip():
+        parts = parts[:-1]
+    return parts
+
+
+def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
+    rows: list[Row] = []
+    for number, line in enumerate(lines, 1):
+        if _BARE.match(line) or _RULE.match(line):
+            continue
+        if "|" not in line:
+            rows.append(Row(cells=[Cell(line, number, number, col=0)], line_start=number, line_end=number))
+            continue
+        cells = [Cell(text, number, number, col=i) for i, text in enumerate(split_line(line))]
+        rows.append(Row(cells=cells, line_start=number, line_end=number))
+    return rows, []
+
+
+def _shares(lines: list[str]) -> tuple[float, float, float, bool]:
+    """(share of content lines with ≥ 2 filled cells, share of those framed by ``|…|``, share of one-cell lines
+    ending in ``|``, whether a markdown rule line is present). Filler lines of bare ``|`` are not counted."""
+    content = [line for line in content_lines(lines) if not _BARE.match(line)]
+    if not content:
+        return 0.0, 0.0, 0.0, False
+    multi = framed = single = 0
+    rule = False
+    for line in content:
+        if _RULE.match(line):
+            rule = True
+            continue
+        if "|" not in line:
+            continue
+        filled = [p for p in split_line(line) if p.strip()]
+        if len(filled) >= 2:
+            multi += 1
+            framed += line.strip().startswith("|") and line.strip().endswith("|")
+        elif line.rstrip().endswith("|"):
+            single += 1
+    n = len(content)
+    return multi / n, framed / max(1, multi), single / n, rule
+
+
+def score_rows(lines: list[str]) -> float:
+    multi, framed, single, rule = _shares(lines)
+    if rule or framed > 0.8:
+        return multi * 0.9
+    return multi
+
+
+def score_markdown(lines: list[str]) -> float:
+    multi, framed, single, rule = _shares(lines)
+    if rule or framed > 0.8:
+        return multi
+    return multi * 0.5
+
+
+def score_cells(lines: list[str]) -> float:
+    multi, framed, single, rule = _shares(lines)
+    return single

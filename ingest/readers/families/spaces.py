@@ -1,0 +1,62 @@
+"""Space-aligned columns (``space_columns``): cells separated by runs of spaces (ASCII, full-width, no-break).
+
+Web pages and PDF text often separate the cells of a row by spaces only. Each line is a row, split at every run
+of spaces; a cell that itself contained a space arrives in two pieces, which the interpreter joins when both
+pieces belong to the same column. Quirk handled here: a label printed one word per line (``年度`` / ``预算`` /
+``安排`` / ``(万元)``, a tall merged cell) is joined back into one cell.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.grid import Cell, ParseWarning, Row, match_key
+from ingest.readers.families.common import content_lines
+
+_SPLIT = re.compile(r"[\s\u00a0\u3000]+")
+_SHORT_WORD = re.compile(r"^[(（]?[\u4e00-\u9fff]{1,4}[)）]?$|^[(（][^()（）]{1,6}[)）]$")
+
+
+def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
+    rows: list[Row] = []
+    pending: list[tuple[int, str]] = []  # a tall label printed one word per line
+
+    def flush() -> None:
+        if pending:
+            text = "".join(word for _, word in pending)
+            first, last = pending[0][0], pending[-1][0]
+            rows.append(Row(cells=[Cell(text, first, last, col=0)], line_start=first, line_end=last))
+            pending.clear()
+
+    for number, line in enumerate(lines, 1):
+        key = match_key(line)
+        if not key:
+            flush()
+            continue
+        words = [w for w in _SPLIT.split(line.strip()) if w]
+        if len(words) == 1 and _SHORT_WORD.match(words[0]):
+            pending.append((number, words[0]))
+            continue
+        flush()
+        cells = [Cell(word, number, number, col=i) for i, word in enumerate(words)]
+        rows.append(Row(cells=cells, line_start=number, line_end=number))
+    flush()
+    return rows, []
+
+
+def score(lines: list[str]) -> float:
+    content = content_lines(lines)
+    if not content:
+        return 0.0
+    spaced = 0
+    structured = 0
+    for line in content:
+        stripped = line.strip()
+        if "\t" in stripped or stripped.count("|") >= 1:
+            structured += 1
+            continue
+        words = [w for w in _SPLIT.split(stripped) if w]
+        cjk_words = [w for w in words if re.search(r"[\u4e00-\u9fff]", w)]
+        if len(words) >= 3 and len(cjk_words) >= 2 and len(stripped) < 400:
+            spaced += 1
+    return spaced / len(content) * (1 - structured / len(content))
