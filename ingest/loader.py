@@ -122,13 +122,13 @@ _TABLE_COLUMNS = {
                            "functions", "goal", "line_start", "line_end"),
     "projects": ("project_id", "doc_id", "sequence", "name", "name_in_table", "code", "budget_unit", "department",
                  "implementing_unit", "attribute", "period", "purpose", "goal", "goal_long_term", "total_wan",
-                 "theme", "theme_keyword", "truncated", "self_evaluation", "line_start", "line_end"),
+                 "theme", "theme_keyword", "truncated", "self_evaluation", "source_ref", "line_start", "line_end"),
     "funding": ("funding_id", "project_id", "dept_overall_id", "position", "source", "level", "amount_wan"),
     "spending_plan": ("project_id", "period_index", "period", "value", "unit", "unit_as_printed"),
     "indicators": ("indicator_id", "project_id", "dept_overall_id", "position", "level1", "level2", "level1_raw",
                    "level2_raw", "name", "value", "op", "target_number", "target_number_max", "target_unit",
                    "target_kind", "target_wan", "target_date", "target_pct", "flags", "description", "basis",
-                   "weight", "actual", "score", "remarks", "target_set", "line_start", "line_end"),
+                   "weight", "actual", "score", "remarks", "target_set", "source_ref", "line_start", "line_end"),
     "empty_slots": ("slot_id", "project_id", "dept_overall_id", "position", "level1", "level2", "line_start",
                     "line_end"),
 }
@@ -253,7 +253,7 @@ def _owner_rows(ids: _Ids, project_id: Optional[int], dept_overall_id: Optional[
             ind.level2_raw, ind.name, ind.value if ind.value is not None else "", t.op, _float(t.number),
             _float(t.number_max), t.unit, t.kind, _float(t.amount_wan), _iso_date(t.date), _target_pct(ind),
             list(t.flags or []), ind.description, ind.basis, _float(ind.weight), ind.actual, _float(ind.score),
-            ind.remarks, ind.target_set or "annual", ind.line_start, ind.line_end,
+            ind.remarks, ind.target_set or "annual", ind.ref, ind.line_start, ind.line_end,
         ))
     for pos, s in enumerate(slots, 1):
         out["empty_slots"].append((ids.take("empty_slots"), project_id, dept_overall_id, pos, s.level1, s.level2,
@@ -288,7 +288,7 @@ def document_rows(con: duckdb.DuckDBPyConnection, doc: Document, doc_id: int) ->
         out["projects"].append((
             pid, doc_id, p.sequence, p.name, p.name_in_table, p.code, p.budget_unit, p.department,
             p.implementing_unit, p.attribute, p.period, p.purpose, p.goal, p.goal_long_term, _float(p.total_wan),
-            theme, keyword, bool(p.truncated), bool(p.self_evaluation), p.line_start, p.line_end,
+            theme, keyword, bool(p.truncated), bool(p.self_evaluation), p.ref, p.line_start, p.line_end,
         ))
         _owner_rows(ids, pid, None, p.funding, p.indicators, p.empty_slots, out)
         plan = p.spending_plan

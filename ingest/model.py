@@ -54,6 +54,7 @@ class Indicator:
     score: Optional[float] = None  # 得分 (self-evaluation tables)
     remarks: Optional[str] = None  # 备注 / 偏差原因
     target_set: str = "annual"  # annual, or mid for a mid-term (中期/长期) column group or block
+    ref: Optional[str] = None  # where a binary source has it: sheet and cell, page, HTML table and row
     line_start: int = 0
     line_end: int = 0
 
@@ -106,6 +107,7 @@ class Project:
     name_in_table: Optional[str] = None  # the 项目名称 cell when the title was used instead (broken grids)
     truncated: bool = False  # the table is cut off at the end of the file
     self_evaluation: bool = False  # a self-evaluation table (自评表) that also states the year's targets
+    ref: Optional[str] = None  # where a binary source has it: sheet and cell, page, HTML table and row
     line_start: int = 0
     line_end: int = 0
 

@@ -88,6 +88,7 @@ CREATE TABLE IF NOT EXISTS projects (
     theme_keyword VARCHAR,                   -- the keyword that decided the theme (NULL for 其他)
     truncated BOOLEAN NOT NULL DEFAULT false,  -- the table is cut off at the end of the file
     self_evaluation BOOLEAN NOT NULL DEFAULT false,  -- a self-evaluation table (自评表) stating the targets
+    source_ref VARCHAR,                      -- binary sources: sheet and cell, page, HTML table and row
     line_start INTEGER NOT NULL,
     line_end INTEGER NOT NULL,
     UNIQUE (doc_id, sequence)
@@ -144,6 +145,7 @@ CREATE TABLE IF NOT EXISTS indicators (
     score DOUBLE,                            -- 得分 (self-evaluation tables)
     remarks VARCHAR,
     target_set VARCHAR NOT NULL DEFAULT 'annual' CHECK (target_set IN ('annual', 'mid')),  -- mid: 中期/长期 column
+    source_ref VARCHAR,                      -- binary sources: sheet and cell, page, HTML table and row
     line_start INTEGER NOT NULL,
     line_end INTEGER NOT NULL,
     CHECK ((project_id IS NULL) <> (dept_overall_id IS NULL))

@@ -290,6 +290,8 @@ class Interpreter:
             funding=zone.funding,
             name_in_table=name_in_table,
             self_evaluation=zone.self_evaluation,
+            ref=(table.title or (table.tokens[0] if table.tokens else None)).cell.ref
+            if (table.title or table.tokens) else None,
             line_start=table.first_line,
             line_end=self._last_line(table),
         )

@@ -93,6 +93,7 @@ class RecordReader:
                 score=to_float(join_fragments([t.cell.text for t in parts.get("score", [])])),
                 remarks=join_fragments([t.cell.text for t in parts.get("remarks", [])]) or None,
                 target_set=self.sets[group] if group < len(self.sets) else "mid",
+                ref=next((t.cell.ref for t in parts.get("name", tokens) if t.cell.ref), None),
                 line_start=line_start, line_end=line_end,
             )
             if not value:
