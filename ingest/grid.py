@@ -60,6 +60,7 @@ class Cell:
     rowspan: int = 1
     colspan: int = 1
     ref: Optional[str] = None  # sheet and cell address, page, or HTML table and row (binary sources)
+    soft: bool = False  # the boundary before this cell may cut through the text of one cell (a space, a PDF cut)
     key: str = field(default="", init=False)
 
     def __post_init__(self) -> None:

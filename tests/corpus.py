@@ -133,9 +133,13 @@ def score_document(source: Path, expected: Expected) -> Score:
         ind = got[match][0]
         if ind.level1 == exp["level1"] and ind.level2 == exp["level2"]:
             score.levels_right += 1
+    partial_lines = {line for line, _ in expected.partials}
+    cut = {k for k, (ind, _) in enumerate(got) if k not in used
+           and any(ind.line_start <= line <= ind.line_end for line in partial_lines)}
+    score.indicators_read = len(got) - len(cut)  # a row cut off by the excerpt may be read as far as it goes
     score.indicators_correct = len(used)
     score.extra = [f"{got[k][0].line_start}: {got[k][0].name} = {got[k][0].value}" for k in range(len(got))
-                   if k not in used]
+                   if k not in used and k not in cut]
     warned = {n for w in document.warnings if w.line_start for n in range(w.line_start, (w.line_end or
                                                                                        w.line_start) + 1)}
     for line, _ in expected.partials:
@@ -170,9 +174,13 @@ def totals(scores: list[Score]) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> int:
-    corpus = Path(argv[0]) if argv else CORPUS
-    scores = score_corpus(corpus)
     verbose = "-v" in argv
+    paths = [a for a in argv if not a.startswith("-")]
+    only = [a for a in argv if a.startswith("--only=")]
+    corpus = Path(paths[0]) if paths else CORPUS
+    scores = score_corpus(corpus)
+    if only:
+        scores = [s for s in scores if s.document.startswith(tuple(only[0][7:].split(",")))]
     print(f"{'document':58} {'cplt':>5} {'recall':>7} {'prec':>7} {'levels':>7} {'part':>5}")
     for s in scores:
         print(f"{s.document[:58]:58} {s.complete_found}/{s.complete_expected:<3} "

@@ -21,6 +21,7 @@ here knows which layout family produced the tokens.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -40,7 +41,7 @@ CONTENT: dict[str, tuple[float, ...]] = {
     "name":      (-4.0, -3.0, -3.0, -3.0, -2.0, 0.5, 2.0, 1.0, -6.0, -6.0, -4.0, -3.0, -1.0),
     "description": (-4.0, -3.0, -3.0, -3.0, -1.0, 0.5, 2.0, 4.0, -6.0, -6.0, -2.0, -4.0, 0.0),
     "op":        (-9.0, -9.0, -9.0, -9.0, -6.0, -6.0, -9.0, -9.0, 5.0, -9.0, -9.0, -9.0, -9.0),
-    "value":     (-6.0, -5.0, -5.0, 1.0, 4.0, 1.5, -0.5, -2.0, 0.0, -3.0, -1.0, -6.0, 0.5),
+    "value":     (-6.0, -5.0, -5.0, 1.0, 4.0, 1.5, 0.0, -2.0, 0.0, -3.0, -1.0, -6.0, 0.5),
     "unit":      (-9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, 5.0, -9.0, -9.0, -9.0),
     "actual":    (-6.0, -5.0, -5.0, 1.0, 3.0, 1.0, -0.5, -2.0, -9.0, -9.0, -0.5, -6.0, 0.5),
     "weight":    (-9.0, -9.0, -9.0, 2.5, -4.0, -6.0, -9.0, -9.0, -9.0, -9.0, -1.0, -9.0, -9.0),
@@ -49,15 +50,23 @@ CONTENT: dict[str, tuple[float, ...]] = {
     "basis":     (-6.0, -6.0, -6.0, -2.0, -1.0, 0.5, 1.5, 1.0, -9.0, -9.0, -1.0, -6.0, 0.5),
     "direction": (-9.0, -9.0, -9.0, -9.0, -9.0, 0.0, -9.0, -9.0, 3.0, -9.0, -9.0, -9.0, -9.0),
     "remarks":   (-6.0, -6.0, -6.0, -2.0, -2.0, 0.5, 1.0, 0.5, -9.0, -9.0, 0.0, -6.0, 0.5),
+    "extra":     (-6.0, -5.0, -5.0, 1.0, 3.0, 1.0, -0.5, -2.0, -9.0, -9.0, -0.5, -6.0, 0.5),
     "seq":       (-9.0, -9.0, -9.0, 2.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0),
 }
 SKIP = {"name": 5.0, "value": 2.5}  # a record without these costs this much; other columns are often blank
 SKIP_OPTIONAL = 0.3
 SKIP_SECOND_GROUP = 1.0
-REPEAT = {"name": 1.2, "description": 0.6, "basis": 1.2, "remarks": 0.5, "value": 2.5, "standard": 1.2,
-          "actual": 2.5}
+# A column continued in the next token (one cell's text split in two). Cheap where the boundary before the token
+# may cut through a cell (a single space, a broken PDF grid), dear where it is a real cell boundary.
+REPEAT_SOFT = {"extra": 1.0, "name": 0.8, "description": 0.4, "basis": 0.8, "remarks": 0.4, "value": 1.0, "standard": 0.8,
+               "actual": 1.0}
+REPEAT_HARD = 3.5
+REPEAT_FRAGMENT = 0.3  # an operator cell followed by its number, a number followed by its unit
+REPEAT_TWO_TARGETS = 8.0  # two complete target values are two cells
 EMPTY_ROW = 1.0  # a record of level labels only: a row of the form left empty
 TAIL = 1.0  # the wrapped end of a name on a line of its own after the row
+TAIL_STREAM = 3.0  # ... less likely where rows carry no information (every cell a row of its own)
+ENUMERATED = re.compile(r"^(指标\s*\d|\d+\s*[.、:．)）]|[(（]\d+[)）]|[★☆●◆])")
 ROW_CONTINUE = 3.0  # a record continuing across a row break, times the row reliability
 ROW_SPLIT = 4.0  # a record starting in the middle of a row, times the row reliability
 COLUMN = 2.0  # standing in (or out of) the role's column, times the column reliability
@@ -144,10 +153,12 @@ def align(tokens: list[Token], header: Header, cr: Optional[float] = None) -> li
     end = np.array([_end_cost(slots, a) for a in range(k)])
     start = cum[:k]
     new = end[:, None] + start[None, :]
-    repeat = np.array([REPEAT.get(s.role, np.inf) if s.group == 0 or s.role != "name" else np.inf
-                       for s in slots])
+    repeatable = [s.role in REPEAT_SOFT for s in slots]
     name_slot = next((i for i, s in enumerate(slots) if s.role == "name"), None)
     kind_index = {kind: i for i, kind in enumerate(_KINDS)}
+    # an enumerated text (指标1:…, 1、…, ★…) names an indicator; it is never a value, a unit or a score
+    enumerated = np.array([1.0 if s.role == "name" else (-4.0 if s.role in ("value", "actual", "op", "unit",
+                           "weight", "score", "seq") else 0.0) for s in slots])
     col_factor = np.array([LEVEL_COLUMN if s.role in ("level1", "level2") else 1.0 for s in slots])
     content = np.array([CONTENT.get(s.role, CONTENT["remarks"]) for s in slots])  # (k, kinds)
 
@@ -155,7 +166,6 @@ def align(tokens: list[Token], header: Header, cr: Optional[float] = None) -> li
     same_cost = np.full((k, k), big)
     ahead = idx[None, :] > idx[:, None]
     same_cost[ahead] = forward[ahead]
-    same_cost[idx, idx] = np.minimum(repeat, big)
 
     n = len(tokens)
     # states: 0 normal (token has slot a), 1 tail (token continues the name of the record at a), 2 noise (at a)
@@ -163,6 +173,8 @@ def align(tokens: list[Token], header: Header, cr: Optional[float] = None) -> li
     back = np.zeros((n, 3, k, 3), dtype=np.int64)  # previous kind, previous slot, 1 when a new record starts
     for t, token in enumerate(tokens):
         emit = content[:, kind_index[token.kind]].copy()
+        if ENUMERATED.match(token.key):
+            emit += enumerated
         if col_w and token.col is not None:
             cov = np.array([0.0 if s.covers(token.col) is None else (1.0 if s.covers(token.col) else -1.0)
                             for s in slots])
@@ -177,6 +189,8 @@ def align(tokens: list[Token], header: Header, cr: Optional[float] = None) -> li
         split_pen = 0.0 if token.first_in_row else ROW_SPLIT * rr
         prev = score[t - 1].max(axis=0)  # best over the three kinds, per slot
         prev_kind = score[t - 1].argmax(axis=0)
+        same_cost[idx, idx] = [repeat_cost(s.role, tokens[t - 1], token) if ok else big
+                               for s, ok in zip(slots, repeatable)]
         cand_same = prev[:, None] - same_cost - cont_pen
         cand_new = prev[:, None] - new - split_pen
         best_same, arg_same = cand_same.max(axis=0), cand_same.argmax(axis=0)
@@ -188,8 +202,9 @@ def align(tokens: list[Token], header: Header, cr: Optional[float] = None) -> li
         back[t, 0, :, 0] = prev_kind[from_slot]
         back[t, 0, :, 2] = use_new
         # tail: the wrapped end of the name of the record at slot a (only after that record's name)
-        if name_slot is not None and token.alone and token.first_in_row and token.kind in (TEXT, SHORT, DESC, PH):
-            tail_score = content[name_slot, kind_index[token.kind]] - TAIL
+        if name_slot is not None and token.alone and token.first_in_row and token.kind in (TEXT, SHORT, DESC, PH) \
+                and not ENUMERATED.match(token.key):
+            tail_score = content[name_slot, kind_index[token.kind]] - TAIL - TAIL_STREAM * (1.0 - rr)
             if col_w and token.col is not None and slots[name_slot].covers(token.col) is not None:
                 tail_score += col_w * (1.0 if slots[name_slot].covers(token.col) else -1.0)
             score[t, 1] = np.where(idx > name_slot, prev + tail_score, NEG)
@@ -208,6 +223,18 @@ def align(tokens: list[Token], header: Header, cr: Optional[float] = None) -> li
         kind, slot = pk, ps
     path.reverse()
     return _records(tokens, path)
+
+
+def repeat_cost(role: str, prev: Token, token: Token) -> float:
+    """The cost of reading ``token`` as the continuation of ``prev`` in the same column."""
+    if role in ("value", "actual"):
+        if prev.kind == OP or token.kind == UNIT:
+            return REPEAT_FRAGMENT
+        if prev.kind == TARGET and token.kind in (TARGET, NUM):
+            return REPEAT_TWO_TARGETS
+    if token.cell.soft and token.row == prev.row:
+        return REPEAT_SOFT[role]
+    return REPEAT_HARD
 
 
 def _skip(slot: Slot) -> float:

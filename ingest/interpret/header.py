@@ -84,6 +84,14 @@ def read_header(tokens: list[Token], start: int, limit: int) -> Optional[Header]
     roles = [it[0] for it in items]
     if not roles or set(roles) == {"group"}:
         return None
+    if "value" not in roles and "name" in roles:
+        # columns named after places or units (西坪镇尧山村 | 桃舟乡吾培村 …) hold one value each: the first is read
+        # as the value, the others are kept as further values
+        areas = _area_columns(tokens, i, limit)
+        for k, token in enumerate(areas):
+            items.append(("value" if k == 0 else "extra", token, token.text, _cols(token)))
+            last_index = token.index
+        roles = [it[0] for it in items]
     if not (("name" in roles or "level2" in roles or "level1" in roles) and "value" in roles):
         if not ("name" in roles and len(set(roles)) >= 2 and ("weight" in roles or "description" in roles)):
             return None
@@ -99,6 +107,16 @@ def read_header(tokens: list[Token], start: int, limit: int) -> Optional[Header]
         s = slots[at]
         slots.insert(at + 1, Slot("name", s.group, tuple(c + 1 for c in s.cols), "(三级指标)"))
     return Header(slots=slots, first=items[0][1].index, last=last_index)
+
+
+def _area_columns(tokens: list[Token], start: int, limit: int) -> list[Token]:
+    """Short column labels right after a header that has no value column (at least two of them)."""
+    out: list[Token] = []
+    for token in tokens[start:limit]:
+        if token.kind not in ("SHORT", "TEXT") or len(token.key) > 12 or role_of(token.text) is not None:
+            break
+        out.append(token)
+    return out if len(out) >= 2 else []
 
 
 def _order(items: list[tuple[str, Token, str, tuple[int, ...]]]) -> list[Slot]:

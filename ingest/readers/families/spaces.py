@@ -38,7 +38,8 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
             pending.append((number, words[0]))
             continue
         flush()
-        cells = [Cell(word, number, number, col=i) for i, word in enumerate(words)]
+        gaps = [""] + _SPLIT.findall(line.strip())
+        cells = [Cell(word, number, number, col=i, soft=gap == " ") for i, (word, gap) in enumerate(zip(words, gaps))]
         rows.append(Row(cells=cells, line_start=number, line_end=number))
     flush()
     return rows, []

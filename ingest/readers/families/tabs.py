@@ -59,6 +59,8 @@ def build_pdf_grid(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     rows, warnings = build_tab_rows(lines)
     for row in rows:
         row.cells = _split_embedded_labels(row.cells)
+        for cell in row.cells[1:]:
+            cell.soft = True  # the broken grid spreads one cell's text over its neighbours
     for row, following in zip(rows, rows[1:]):
         texts = row.texts()
         if texts and tx.is_plan_label(texts[0]) and _PERIOD.search("".join(texts)):
