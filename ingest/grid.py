@@ -22,6 +22,8 @@ INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\
             "\u2064\u2066\u2067\u2068\u2069\ufeff"
 _INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 # Every kind of space (incl. tab, vertical tab, form feed, no-break and ideographic spaces) becomes one ASCII space.
+# Pinyin a document site put after characters: 績(jī)效 → 績效
+_PINYIN_RE = re.compile(r"(?<=[\u3400-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńň]{1,7}\)")
 _SPACES_RE = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 # Look-alike characters NFKC leaves alone but tables use interchangeably.
 _LOOKALIKE = str.maketrans({
@@ -30,17 +32,29 @@ _LOOKALIKE = str.maketrans({
 })
 
 
+@lru_cache(maxsize=1)
+def _traditional() -> dict[int, str]:
+    """Traditional → simplified characters (one to one), so that a document printed in traditional characters
+    (績效目標表) matches the vocabulary. Empty when the zhconv tables are not installed."""
+    try:
+        from zhconv.zhconv import getdict
+    except ImportError:  # pragma: no cover - zhconv is in requirements.txt
+        return {}
+    return {ord(k): v for k, v in getdict("zh-hans").items() if len(k) == 1 and len(v) == 1 and k != v}
+
+
 @lru_cache(maxsize=200_000)
 def match_key(text: str) -> str:
-    """The form of ``text`` used for every comparison: NFKC, invisible marks removed, spaces unified and trimmed.
+    """The form of ``text`` used for every comparison: NFKC, invisible marks removed, look-alikes and traditional
+    characters mapped, spaces unified and trimmed.
 
     Spaces are kept (single) because they can separate cells; callers that compare labels drop them as well
     (see :func:`ingest.textnorm.normalise_label`).
     """
     if not text:
         return ""
-    text = _INVISIBLE_RE.sub("", text)
-    text = unicodedata.normalize("NFKC", text).translate(_LOOKALIKE)
+    text = _PINYIN_RE.sub("", _INVISIBLE_RE.sub("", text))
+    text = unicodedata.normalize("NFKC", text).translate(_LOOKALIKE).translate(_traditional())
     return _SPACES_RE.sub(" ", text).strip()
 
 

@@ -195,7 +195,7 @@ class Interpreter:
             for t in table.tokens:
                 if t.index <= header.last or (end is not None and t.index >= end):
                     continue
-                if t.first_in_row and tx.is_note(t.text):
+                if (t.first_in_row or t.cell.soft) and tx.is_note(t.text):
                     stopped = True
                     break
                 body.append(t)

@@ -175,6 +175,8 @@ def align(tokens: list[Token], header: Header, cr: Optional[float] = None) -> li
         emit = content[:, kind_index[token.kind]].copy()
         if ENUMERATED.match(token.key):
             emit += enumerated
+        if len(token.key) <= 2 and name_slot is not None:
+            emit[name_slot] -= 1.0  # a name of one or two characters is rare (有效 is a value)
         if col_w and token.col is not None:
             cov = np.array([0.0 if s.covers(token.col) is None else (1.0 if s.covers(token.col) else -1.0)
                             for s in slots])
@@ -227,11 +229,13 @@ def align(tokens: list[Token], header: Header, cr: Optional[float] = None) -> li
 
 def repeat_cost(role: str, prev: Token, token: Token) -> float:
     """The cost of reading ``token`` as the continuation of ``prev`` in the same column."""
-    if role in ("value", "actual"):
+    if role in ("value", "actual", "extra"):
         if prev.kind == OP or token.kind == UNIT:
             return REPEAT_FRAGMENT
-        if prev.kind == TARGET and token.kind in (TARGET, NUM):
-            return REPEAT_TWO_TARGETS
+        if prev.kind == TARGET:
+            return REPEAT_TWO_TARGETS  # a complete target value: what follows is another cell
+    elif token.kind in (TARGET, NUM):
+        return REPEAT_HARD  # a text does not go on with a number
     if token.cell.soft and token.row == prev.row:
         return REPEAT_SOFT[role]
     return REPEAT_HARD

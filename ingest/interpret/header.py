@@ -110,13 +110,13 @@ def read_header(tokens: list[Token], start: int, limit: int) -> Optional[Header]
 
 
 def _area_columns(tokens: list[Token], start: int, limit: int) -> list[Token]:
-    """Short column labels right after a header that has no value column (at least two of them)."""
+    """Short column labels right after a header that has no value column (names of places or units)."""
     out: list[Token] = []
     for token in tokens[start:limit]:
         if token.kind not in ("SHORT", "TEXT") or len(token.key) > 12 or role_of(token.text) is not None:
             break
         out.append(token)
-    return out if len(out) >= 2 else []
+    return out
 
 
 def _order(items: list[tuple[str, Token, str, tuple[int, ...]]]) -> list[Slot]:

@@ -47,7 +47,7 @@ def join_lines(text: str) -> str:
 def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     rows = []
     for start, end, text in paragraphs(lines):
-        cell = Cell(join_lines(text), start, end, col=0)
+        cell = Cell(join_lines(text), start, end)  # a paragraph knows no column
         rows.append(Row(cells=[cell], line_start=start, line_end=end))
     return rows, []
 

@@ -36,9 +36,11 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
         if _BARE.match(line) or _RULE.match(line):
             continue
         if "|" not in line:
-            rows.append(Row(cells=[Cell(line, number, number, col=0)], line_start=number, line_end=number))
+            rows.append(Row(cells=[Cell(line, number, number)], line_start=number, line_end=number))
             continue
-        cells = [Cell(text, number, number, col=i) for i, text in enumerate(split_line(line))]
+        parts = split_line(line)
+        single = sum(1 for p in parts if p.strip()) <= 1  # a cell of its own: its column is not known
+        cells = [Cell(text, number, number, col=None if single else i) for i, text in enumerate(parts)]
         rows.append(Row(cells=cells, line_start=number, line_end=number))
     return rows, []
 

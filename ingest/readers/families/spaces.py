@@ -46,18 +46,19 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
 
 
 def score(lines: list[str]) -> float:
+    """Share of the text (by characters) in lines of three or more short space-separated words."""
     content = content_lines(lines)
     if not content:
         return 0.0
-    spaced = 0
-    structured = 0
+    total = sum(len(line.strip()) for line in content)
+    spaced = structured = 0
     for line in content:
         stripped = line.strip()
         if "\t" in stripped or stripped.count("|") >= 1:
-            structured += 1
+            structured += len(stripped)
             continue
         words = [w for w in _SPLIT.split(stripped) if w]
         cjk_words = [w for w in words if re.search(r"[\u4e00-\u9fff]", w)]
-        if len(words) >= 3 and len(cjk_words) >= 2 and len(stripped) < 400:
-            spaced += 1
-    return spaced / len(content) * (1 - structured / len(content))
+        if len(words) >= 3 and len(cjk_words) >= 2 and len(stripped) / len(words) <= 14:
+            spaced += len(stripped)
+    return spaced / total * (1 - structured / total)
