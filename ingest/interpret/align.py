@@ -58,8 +58,8 @@ SKIP_OPTIONAL = 0.3
 SKIP_SECOND_GROUP = 1.0
 # A column continued in the next token (one cell's text split in two). Cheap where the boundary before the token
 # may cut through a cell (a single space, a broken PDF grid), dear where it is a real cell boundary.
-REPEAT_SOFT = {"extra": 1.0, "name": 0.8, "description": 0.4, "basis": 0.8, "remarks": 0.4, "value": 1.0, "standard": 0.8,
-               "actual": 1.0}
+REPEAT_SOFT = {"extra": 1.0, "name": 0.8, "description": 0.4, "basis": 0.8, "remarks": 0.4, "value": 1.0,
+               "standard": 0.8, "actual": 1.0}
 REPEAT_HARD = 3.5
 REPEAT_FRAGMENT = 0.3  # an operator cell followed by its number, a number followed by its unit
 REPEAT_TWO_TARGETS = 8.0  # two complete target values are two cells
