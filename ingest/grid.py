@@ -75,6 +75,8 @@ class Cell:
     colspan: int = 1
     ref: Optional[str] = None  # sheet and cell address, page, or HTML table and row (binary sources)
     soft: bool = False  # the boundary before this cell may cut through the text of one cell (a space, a PDF cut)
+    hint: Optional[str] = None  # the role the layout itself gives the cell (project, total, level1, level2, name,
+    #                             value), where the structure says so (an indentation tree, bracket headings)
     key: str = field(default="", init=False)
 
     def __post_init__(self) -> None:

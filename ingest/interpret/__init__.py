@@ -23,7 +23,7 @@ from ingest import taxonomy as tx
 from ingest.grid import Grid, ParseWarning, Row
 from ingest.interpret.align import align, column_anchors, column_reliability
 from ingest.interpret.fields import TEXT_FIELDS, Zone, classify, read_zone
-from ingest.interpret.header import Header, find_headers, widen_spans
+from ingest.interpret.header import Header, Slot, find_headers, widen_spans
 from ingest.interpret.records import RecordReader
 from ingest.interpret.tokens import L1, L2, L12, NOISE, SHORT, TARGET, TEXT, Token, tokenize
 from ingest.model import DepartmentOverall, Indicator, Project
@@ -101,6 +101,11 @@ class Interpreter:
                 current = tables[-1]
             current.tokens.append(token)
         tables = self._drop_repeated_titles(tables)
+        for table in tables:
+            if not table.headers:
+                implied = implied_header(table.tokens)
+                if implied is not None:
+                    table.headers.append(implied)
         for table, following in zip(tables, tables[1:] + [None]):
             start = (following.title or (following.tokens[0] if following.tokens else None)) if following else None
             table.end_row = start.row - 1 if start is not None else len(self.grid.rows) - 1
@@ -132,6 +137,8 @@ class Interpreter:
         return all(classify(t.text.split(":")[0].split("：")[0]) is not None for t in others)
 
     def _starts_table(self, token: Token) -> bool:
+        if token.cell.hint == "project":
+            return True
         found = classify(token.text) or classify(re.split(r"[:：]", token.text)[0])
         return found is not None and found[0] == "field" and found[1] in ("name", "department_name")
 
@@ -226,6 +233,10 @@ class Interpreter:
             widen_spans(header)
             preceding = self.tokens[header.first - 1] if header.first > 0 else None
             sets = self._sets_for(header, zone, preceding)
+            if all(s.label.startswith("(") for s in header.slots) and any(t.cell.hint for t in body):
+                # the layout says which cells are indicators (a tree, bracket sections): the others are not
+                self._audit_noise([t for t in body if not t.cell.hint])
+                body = [t for t in body if t.cell.hint]
             reader = RecordReader(header, self.fiscal_year, self.row, self.warnings, sets)
             previous: Optional[Indicator] = None
             last_block = header is blocks[-1][0]
@@ -358,6 +369,20 @@ class Interpreter:
 
 
 # ----------------------------------------------------------------------------------------------- helpers
+IMPLIED_SLOTS = ("level1", "level2", "name", "value")
+INDICATOR_HINTS = frozenset(IMPLIED_SLOTS)
+
+
+def implied_header(tokens: list[Token]) -> Optional[Header]:
+    """The header a table without one is read with (一级 | 二级 | 三级 | 指标值): when its cells are hinted
+    by the layout, or when it holds level labels (a tree or a list of sections with no header row)."""
+    hinted = [t for t in tokens if t.cell.hint in INDICATOR_HINTS]
+    labels = [t for t in tokens if t.kind in (L1, L2)]
+    if not hinted and len(labels) < 2:
+        return None
+    first = (hinted or labels)[0].index
+    slots = [Slot(role, 0, (), f"({role})") for role in IMPLIED_SLOTS]
+    return Header(slots=slots, first=first, last=first - 1)
 def title_to_name(title: str) -> Optional[str]:
     """The project name a title carries (``1、法律援助经费绩效目标表`` → ``法律援助经费``), or None if generic."""
     text = clean_text(title)

@@ -71,6 +71,7 @@ ROW_CONTINUE = 3.0  # a record continuing across a row break, times the row reli
 ROW_SPLIT = 4.0  # a record starting in the middle of a row, times the row reliability
 COLUMN = 2.0  # standing in (or out of) the role's column, times the column reliability
 LEVEL_COLUMN = 0.3  # level labels name themselves: their column counts for less
+HINT = 6.0  # the layout itself says what the cell is (an indentation tree, bracket headings)
 NOISE_COST = {NOISE: 0.0, GROUP: 0.0, NUM: -4.0, SHORT: -4.0, PH: -4.0}
 NOISE_DEFAULT = -6.0
 
@@ -175,6 +176,8 @@ def align(tokens: list[Token], header: Header, cr: Optional[float] = None) -> li
         emit = content[:, kind_index[token.kind]].copy()
         if ENUMERATED.match(token.key):
             emit += enumerated
+        if token.cell.hint:
+            emit += np.array([HINT if s.role == token.cell.hint else -HINT for s in slots])
         if len(token.key) <= 2 and name_slot is not None:
             emit[name_slot] -= 1.0  # a name of one or two characters is rare (有效 is a value)
         if col_w and token.col is not None:

@@ -47,6 +47,7 @@ class Zone:
     plan: Optional[SpendingPlan] = None
     plan_rows: tuple[int, int] | None = None
     unit: str = "万元"
+    unit_stated: bool = False  # the zone says its unit (万元 or 元)
     warnings: list[ParseWarning] = field(default_factory=list)
     self_evaluation: bool = False
     mid_first: bool = False  # the zone names the mid-term (中期) column before the annual (年度) one
@@ -120,22 +121,32 @@ def amount_of(text: str, unit: str) -> Optional[float]:
     return number
 
 
-def zone_unit(tokens: list[Token]) -> str:
-    """元 when the zone says its amounts are in 元 (and never says 万元), else 万元."""
+def zone_unit(tokens: list[Token]) -> tuple[str, bool]:
+    """(unit, whether the zone states it): 元 when the zone says its amounts are in 元 (and never says 万元)."""
     text = " ".join(t.key for t in tokens)
     if _YUAN_UNIT.search(text) and not _WAN_UNIT.search(text):
-        return "元"
-    return "万元"
+        return "元", True
+    return "万元", bool(_WAN_UNIT.search(text) or "万元" in text)
 
 
 def read_zone(tokens: list[Token], rows_of) -> Zone:
     """Read the label/value zone ``tokens``; ``rows_of(row index)`` gives a grid row (for the spending plan)."""
     zone = Zone()
     tokens = split_embedded(tokens)
-    zone.unit = zone_unit(tokens)
+    zone.unit, zone.unit_stated = zone_unit(tokens)
     labels: list[Label] = []
     current: Optional[Label] = None
     for token in tokens:
+        if token.cell.hint == "project":
+            zone.fields.setdefault("name", token.text)
+            zone.field_tokens.setdefault("name", [token])
+            current = None
+            continue
+        if token.cell.hint == "total":
+            amount = amount_of(token.text, zone.unit)
+            if amount is not None and not zone.totals:
+                zone.totals.append(("年度预算安排", amount, token))
+            continue
         found = classify(token.text)
         if found is not None:
             current = Label(*found, token=token)
@@ -187,7 +198,25 @@ def read_zone(tokens: list[Token], rows_of) -> Zone:
             zone.fields.setdefault(key, join_fragments([v.text for v in texts]))
             zone.field_tokens.setdefault(key, texts)
     zone.plan, zone.plan_rows = read_plan(tokens, rows_of)
+    _guess_yuan(zone)
     return zone
+
+
+YUAN_GUESS_MIN = 100_000  # a bare total of 10 亿元 or more in 万元 is far less likely than an amount in 元
+
+
+def _guess_yuan(zone: Zone) -> None:
+    """A zone that states no unit and prints its total as a whole number ≥ 100000 is in 元."""
+    if zone.unit_stated or not zone.totals:
+        return
+    label, amount, token = zone.totals[0]
+    if amount < YUAN_GUESS_MIN or amount != int(amount) or re.search(r"万", token.text):
+        return
+    zone.unit = "元"
+    zone.totals = [(lab, a / 10000, t) for lab, a, t in zone.totals]
+    zone.funding = [FundingSource(f.source, f.level, f.amount_wan / 10000) for f in zone.funding]
+    zone.warnings.append(ParseWarning("amount_unit_guessed", f"金额未注明单位，{amount:g} 按元读取"
+                                      f"（{amount / 10000:g} 万元），请核对。", token.line))
 
 
 def _leading_numbers(values: list[Token], unit: str) -> list[Token]:
