@@ -16,6 +16,9 @@ from ingest.model import Document
 from ingest.readers import read_grid
 from ingest.validate import validate_document
 
+# Below this detection score no text layout family fits: the cells of the grid are too uncertain for indicators to
+# be read from them (a PDF extraction that interleaved two tables line by line); projects are still listed.
+UNCERTAIN_LAYOUT = 0.12
 _YEAR_IN_TITLE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年?度?\s*[)）]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
@@ -48,12 +51,29 @@ def parse_bytes(source: str, data: bytes, suffix: str = ".txt") -> Document:
         department_overall=reading.overall,
     )
     fill_garbled_periods(document)
+    if grid.scores and max(grid.scores.values()) < UNCERTAIN_LAYOUT:
+        drop_uncertain_indicators(document)
     if not document.projects and document.department_overall is None:
         raise IngestError(source, "文件中没有找到任何绩效目标表（没有“项目名称”和指标表头）。", line=1)
     fill_place_and_department(document, grid.lines)
     document.warnings.extend(reading.warnings)
     validate_document(document)
     return document
+
+
+def drop_uncertain_indicators(document: Document) -> None:
+    """No layout fits the text well: keep the tables but not indicators read from cells that cannot be trusted,
+    and say so for each table (with its lines), so that nothing is dropped silently."""
+    owners = list(document.projects) + ([document.department_overall] if document.department_overall else [])
+    for owner in owners:
+        if owner.indicators:
+            name = getattr(owner, "name", None) or "部门整体"
+            document.warnings.append(ParseWarning(
+                "layout_uncertain",
+                f"「{name}」的表格结构无法可靠识别（文本像是从 PDF 中断裂提取的），{len(owner.indicators)} 条指标未读取；"
+                "请导入原始 PDF、Word 或 Excel 文件。", owner.line_start, owner.line_end))
+            owner.indicators = []
+            owner.empty_slots = []
 
 
 def fill_garbled_periods(document: Document) -> None:

@@ -22,6 +22,7 @@ here knows which layout family produced the tokens.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -72,6 +73,7 @@ ROW_SPLIT = 4.0  # a record starting in the middle of a row, times the row relia
 COLUMN = 2.0  # standing in (or out of) the role's column, times the column reliability
 LEVEL_COLUMN = 0.3  # level labels name themselves: their column counts for less
 HINT = 6.0  # the layout itself says what the cell is (an indentation tree, bracket headings)
+HABIT = 2.0  # a text the table's first reading put in one column again and again
 NOISE_COST = {NOISE: 0.0, GROUP: 0.0, NUM: -4.0, SHORT: -4.0, PH: -4.0}
 NOISE_DEFAULT = -6.0
 
@@ -137,11 +139,29 @@ def column_reliability(anchors: tuple[int, int, int, int]) -> float:
 
 def align(tokens: list[Token], header: Header, cr: Optional[float] = None) -> list[Record]:
     """The best reading of ``tokens`` as records under ``header``; ``cr`` is the column reliability measured on
-    the whole document (a document keeps its layout), else on these tokens."""
+    the whole document (a document keeps its layout), else on these tokens.
+
+    A second pass reads the table again knowing what its columns hold: a text that the first pass put three
+    times or more in the same column, and nowhere else (``达成预期指标`` in 实际完成值), is read there again."""
     slots = [s for s in header.slots if s.role != "group"]
-    k = len(slots)
-    if not tokens or not k:
+    if not tokens or not slots:
         return []
+    records = _align(tokens, slots, cr, {})
+    seen: dict[str, Counter] = {}
+    for record in records:
+        for slot, ts in record.parts.items():
+            for t in ts:
+                seen.setdefault(t.key, Counter())[slot] += 1
+    habits = {}
+    for key, counts in seen.items():
+        slot, n = counts.most_common(1)[0]
+        if n >= 3 and n >= 0.8 * sum(counts.values()):
+            habits[key] = slot
+    return _align(tokens, slots, cr, habits) if habits else records
+
+
+def _align(tokens: list[Token], slots: list[Slot], cr: Optional[float], habits: dict[str, int]) -> list[Record]:
+    k = len(slots)
     rr = row_reliability(tokens, k)
     if cr is None:
         cr = column_reliability(column_anchors(tokens, slots))
@@ -178,6 +198,8 @@ def align(tokens: list[Token], header: Header, cr: Optional[float] = None) -> li
             emit += enumerated
         if token.cell.hint:
             emit += np.array([HINT if s.role == token.cell.hint else -HINT for s in slots])
+        if token.key in habits:
+            emit[habits[token.key]] += HABIT
         if len(token.key) <= 2 and name_slot is not None:
             emit[name_slot] -= 1.0  # a name of one or two characters is rare (有效 is a value)
         if col_w and token.col is not None:

@@ -30,7 +30,7 @@ _SEPARATORS = re.compile(r"[\t|]|\s{2,}")
 _CJK = "\u3400-\u9fff"
 _WRAP_GAP = re.compile(rf"(?<=[{_CJK}（）()])\s+(?=[{_CJK}（）()])")
 _DESCRIPTION_START = re.compile(r"(?<=[\u3400-\u9fff)）])(?=(?:反映|用于反映|考察|衡量)[\u3400-\u9fff])")
-_DOUBLED = re.compile(rf"([{_CJK}]{{2,10}})\1")
+_DOUBLED = re.compile(rf"([{_CJK}]{{2,10}}|[是否高低优良])\1|(?<![\d.])(\d+\.\d+)\2(?![.])|(?<![\d.])(0|100)\3(?![\d年月.])")
 _NOTES = ("总分", "注:", "注：", "说明:", "说明：", "填表人", "联系电话")
 
 
@@ -115,8 +115,8 @@ def _split_doubled(parts: list[str]) -> list[str]:
     for part in parts:
         pos = 0
         for match in _DOUBLED.finditer(part):
-            word = match.group(1)
-            if len(word) < 2 or match.start() < pos:
+            word = match.group(1) or match.group(2) or match.group(3)
+            if match.start() < pos:
                 continue
             out.append(part[pos:match.start()])
             out.extend([word, word])
@@ -205,7 +205,19 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
 
 def _is_run_together(line: str) -> bool:
     stripped = line.strip()
-    return len(stripped) >= 30 and not _SEPARATORS.search(stripped) and len(stripped) / len(stripped.split()) > 14
+    if len(stripped) < 30 or _SEPARATORS.search(stripped):
+        return False
+    return len(stripped) / len(stripped.split()) > 14 or wrap_gapped(stripped)
+
+
+def wrap_gapped(line: str) -> bool:
+    """The spaces of ``line`` cut through words (``绩 效 指 标一级 指标二级``) rather than separate cells: the form's
+    words show up only once the spaces between CJK characters are removed."""
+    pattern = _anchor_pattern()
+    within = sum(len(pattern.findall(word)) for word in line.split())
+    joined = len(pattern.findall(_WRAP_GAP.sub("", line)))
+    revealed = joined - within
+    return revealed >= 2 and revealed >= within * 0.5
 
 
 def score(lines: list[str]) -> float:
@@ -218,7 +230,8 @@ def score(lines: list[str]) -> float:
     for line in content:
         stripped = line.strip()
         words = stripped.split()
-        if len(stripped) >= 120 and not _SEPARATORS.search(stripped) and len(stripped) / len(words) > 14:
+        if len(stripped) >= 120 and not _SEPARATORS.search(stripped) and (
+                len(stripped) / len(words) > 14 or wrap_gapped(stripped)):
             if len(_anchor_pattern().findall(_WRAP_GAP.sub("", stripped))) >= 4:
                 fused += len(line)
     return fused / total

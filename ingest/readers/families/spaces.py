@@ -12,6 +12,7 @@ import re
 
 from ingest.grid import Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import content_lines
+from ingest.readers.families.run_together import wrap_gapped
 
 _SPLIT = re.compile(r"[\s\u00a0\u3000]+")
 _SHORT_WORD = re.compile(r"^[(（]?[\u4e00-\u9fff]{1,4}[)）]?$|^[(（][^()（）]{1,6}[)）]$")
@@ -59,6 +60,7 @@ def score(lines: list[str]) -> float:
             continue
         words = [w for w in _SPLIT.split(stripped) if w]
         cjk_words = [w for w in words if re.search(r"[\u4e00-\u9fff]", w)]
-        if len(words) >= 3 and len(cjk_words) >= 2 and len(stripped) / len(words) <= 14:
+        if len(words) >= 3 and len(cjk_words) >= 2 and len(stripped) / len(words) <= 14 \
+                and not wrap_gapped(stripped):
             spaced += len(stripped)
     return spaced / total * (1 - structured / total)
