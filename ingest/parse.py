@@ -70,8 +70,9 @@ def drop_uncertain_indicators(document: Document) -> None:
             name = getattr(owner, "name", None) or "部门整体"
             document.warnings.append(ParseWarning(
                 "layout_uncertain",
-                f"「{name}」的表格结构无法可靠识别（文本像是从 PDF 中断裂提取的），{len(owner.indicators)} 条指标未读取；"
-                "请导入原始 PDF、Word 或 Excel 文件。", owner.line_start, owner.line_end))
+                f"「{name}」的表格结构无法可靠识别（文本像是从 PDF 中断裂提取的），"
+                f"{len(owner.indicators)} 条指标未读取；请导入原始 PDF、Word 或 Excel 文件。",
+                owner.line_start, owner.line_end))
             owner.indicators = []
             owner.empty_slots = []
 

@@ -134,6 +134,8 @@ class Interpreter:
         if token.alone:
             return True
         others = [t for t in self.tokens[token.index + 1:] if t.row == token.row]
+        if others and others[0].cell.soft:
+            return True  # run-together text: the title is followed by the form's cells on the same line
         return all(classify(t.text.split(":")[0].split("：")[0]) is not None for t in others)
 
     def _starts_table(self, token: Token) -> bool:

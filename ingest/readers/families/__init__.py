@@ -35,17 +35,18 @@ FAMILIES: dict[str, Family] = {
         Family("pipe_rows", "竖线分隔的行（网页表格）", pipes.build, pipes.score_rows),
         Family("markdown", "Markdown 表格", pipes.build, pipes.score_markdown),
         Family("pipe_cells", "每行一个单元格，以竖线结尾", pipes.build, pipes.score_cells),
-        Family("paragraph_cells", "每段一个单元格（空行分隔）", paragraphs.build, paragraphs.score),
         Family("indent_tree", "仅以缩进表示层级", tree.build, tree.score),
         Family("bracket_sections", "【一级-二级】分节、无表格", brackets.build, brackets.score),
-        Family("space_columns", "空格分隔的列", spaces.build, spaces.score),
         Family("run_together", "单元格连排、无分隔符", run_together.build, run_together.score),
+        Family("space_columns", "空格分隔的列", spaces.build, spaces.score),
+        Family("paragraph_cells", "每段一个单元格（空行分隔）", paragraphs.build, paragraphs.score),
     )
 }
 
 
 def detect(lines: list[str]) -> tuple[Family, dict[str, float]]:
-    """The best-scoring family and every family's score (rounded, sorted best first)."""
+    """The best-scoring family and every family's score (rounded, sorted best first). On a tie the family
+    registered first wins: the more specific layouts are registered before the general ones."""
     scores = {key: round(max(0.0, min(1.0, family.score(lines))), 3) for key, family in FAMILIES.items()}
     ordered = dict(sorted(scores.items(), key=lambda kv: -kv[1]))
     best = next(iter(ordered))

@@ -66,4 +66,6 @@ def score(lines: list[str]) -> float:
         if _SEPARATOR.match(padded[i - 1]) and _SEPARATOR.match(padded[i + 1]):
             separated += 1
     structured = sum(1 for line in content if "\t" in line.strip() or line.count("|") >= 2)
-    return separated / len(content) * (1 - structured / len(content))
+    from ingest.readers.families import run_together  # a paragraph of run-together cells is not one cell
+
+    return separated / len(content) * (1 - structured / len(content)) * (1 - run_together.score(lines))

@@ -30,7 +30,8 @@ _SEPARATORS = re.compile(r"[\t|]|\s{2,}")
 _CJK = "\u3400-\u9fff"
 _WRAP_GAP = re.compile(rf"(?<=[{_CJK}（）()])\s+(?=[{_CJK}（）()])")
 _DESCRIPTION_START = re.compile(r"(?<=[\u3400-\u9fff)）])(?=(?:反映|用于反映|考察|衡量)[\u3400-\u9fff])")
-_DOUBLED = re.compile(rf"([{_CJK}]{{2,10}}|[是否高低优良])\1|(?<![\d.])(\d+\.\d+)\2(?![.])|(?<![\d.])(0|100)\3(?![\d年月.])")
+_DOUBLED = re.compile(rf"([{_CJK}]{{2,10}}|[是否高低优良])\1"
+                      r"|(?<![\d.])(\d+\.\d+)\2(?![.])|(?<![\d.])(0|100)\3(?![\d年月.])")
 _NOTES = ("总分", "注:", "注：", "说明:", "说明：", "填表人", "联系电话")
 
 
@@ -74,7 +75,8 @@ def _value_pattern() -> re.Pattern:
     unit = "(?:" + "|".join(re.escape(u) for u in units) + r")(?:/(?:[\u4e00-\u9fff]{1,2}|[a-zA-Z]{1,3}))?"
     number = r"\d+(?:\.\d+)?"
     op = r"(?:>=|<=|[≥≤≧≦<>=＝═])"
-    date = r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|前|以前|之前)?"
+    date = (r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|\d{1,2}月)"
+            r"(?:底|末|前|以前|之前)?")
     return re.compile(rf"(?:{op}\s*)?(?:{date}|{number}\s*(?:{unit})?)(?:以上|以下|以内|左右)?")
 
 
@@ -164,7 +166,8 @@ def _split_values(piece: str) -> list[str]:
         touches_prev = before is not None and before.end() == m.start()
         at_end = m.end() == len(piece.rstrip())
         has_op = bool(re.match(r"[≥≤≧≦<>=＝═]", m.group()))
-        if touches_next or touches_prev or at_end or has_op:
+        closed = bool(re.search(r"(%|％|前|底|末)$", m.group())) and m.start() > 0  # 100%, 5月31日前: a value's end
+        if touches_next or touches_prev or at_end or has_op or closed:
             free.append(m)
     cells: list[str] = []
     pos = 0
@@ -230,7 +233,7 @@ def score(lines: list[str]) -> float:
     for line in content:
         stripped = line.strip()
         words = stripped.split()
-        if len(stripped) >= 120 and not _SEPARATORS.search(stripped) and (
+        if len(stripped) >= 60 and not _SEPARATORS.search(stripped) and (
                 len(stripped) / len(words) > 14 or wrap_gapped(stripped)):
             if len(_anchor_pattern().findall(_WRAP_GAP.sub("", stripped))) >= 4:
                 fused += len(line)

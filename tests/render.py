@@ -1,0 +1,109 @@
+"""Synthetic layouts: a parsed document written out again as text in one of the layout families.
+
+SYNTHETIC — used by the tests to check that the same tables read the same whatever their layout (and by
+``python -m tests.render FILE FAMILY`` to look at one). The content is the real content of the sample documents;
+only the layout is generated. Nothing here is ever loaded into the default database.
+
+Each project becomes one form: title, name, department, total and funding, goal, then the indicator table
+(一级指标 | 二级指标 | 三级指标 | 指标值) with the level cells merged (left blank) on continuation rows.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from ingest.model import Document, Project
+
+FAMILIES = ("tab_rows", "pipe_rows", "markdown", "pipe_cells", "paragraph_cells", "space_columns", "run_together",
+            "indent_tree")
+
+
+def form_rows(project: Project, year: int | None) -> list[list[str]]:
+    """The rows of one form, blank cells where the printed form has merged or empty cells."""
+    rows: list[list[str]] = [["项目支出绩效目标表"], [f"({year}年度)" if year else ""]]
+    rows.append(["项目名称", project.name, "", ""])
+    if project.department or project.implementing_unit:
+        rows.append(["主管部门", project.department or "—", "实施单位", project.implementing_unit or "—"])
+    if project.total_wan is not None:
+        rows.append(["项目资金(万元)", "年度资金总额", f"{project.total_wan:g}", ""])
+    for source in project.funding:
+        rows.append(["", f"其中:{source.source}", f"{source.amount_wan:g}", ""])
+    if project.goal:
+        rows.append(["年度绩效目标", project.goal.replace("\n", ""), "", ""])
+    rows.append(["一级指标", "二级指标", "三级指标", "指标值"])
+    last1 = last2 = None
+    for ind in project.indicators:
+        level1 = ind.level1_raw or ind.level1 or ""
+        level2 = ind.level2_raw or ind.level2 or ""
+        row = [level1 if level1 != last1 else "", level2 if (level2 != last2 or level1 != last1) else "",
+               ind.name, ind.value]
+        last1, last2 = level1, level2
+        rows.append(row)
+    return rows
+
+
+def render(document: Document, family: str) -> str:
+    forms = [form_rows(p, document.fiscal_year) for p in document.projects]
+    if family == "indent_tree":
+        return _tree(document)
+    out: list[str] = []
+    for rows in forms:
+        out.extend(_table(rows, family))
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def _table(rows: list[list[str]], family: str) -> list[str]:
+    lines: list[str] = []
+    if family == "run_together":
+        return ["".join(c for row in rows for c in row if c)]
+    for row in rows:
+        filled = [c for c in row if c]
+        if len(row) == 1 or len(filled) == 0:
+            lines.append(row[0] if row else "")
+            if family == "paragraph_cells":
+                lines.append("")
+            continue
+        if family == "tab_rows":
+            lines.append("\t".join(row))
+        elif family == "pipe_rows":
+            lines.append(" | ".join(row) + " |")
+        elif family == "markdown":
+            lines.append("| " + " | ".join(row) + " |")
+            if row[:2] == ["一级指标", "二级指标"]:
+                lines.append("|" + "---|" * len(row))
+        elif family == "pipe_cells":
+            lines.extend(f"{c} |" for c in filled)
+            lines.append("|" * len(row))
+        elif family == "paragraph_cells":
+            for c in filled:
+                lines.extend([c, ""])
+        elif family == "space_columns":
+            lines.append("  ".join(filled))
+    return lines
+
+
+def _tree(document: Document) -> str:
+    """Hierarchy by indentation only: department, project (amount below), level-1, level-2, indicator (value)."""
+    out = ["单位:万元", "", "项目", "", "指标值", ""]
+    out += [" " + (document.department or "单位"), ""]
+    for project in document.projects:
+        out += ["  " + project.name, "", f"{project.total_wan:g}" if project.total_wan is not None else "0", ""]
+        last1 = last2 = None
+        for ind in project.indicators:
+            level1 = ind.level1_raw or ind.level1 or "产出指标"
+            level2 = ind.level2_raw or ind.level2 or "数量指标"
+            if level1 != last1:
+                out += ["   " + level1, ""]
+                last2 = None
+            if level2 != last2:
+                out += ["    " + level2, ""]
+            out += ["     " + ind.name, "", ind.value or "—", ""]
+            last1, last2 = level1, level2
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    from ingest.parse import parse_file
+
+    sys.stdout.write(render(parse_file(sys.argv[1]), sys.argv[2]))
