@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Optional
 
+from ingest import taxonomy as tx
 from ingest.divisions import locate
 from ingest.errors import IngestError
 from ingest.grid import ParseWarning
@@ -21,6 +22,8 @@ from ingest.validate import validate_document
 UNCERTAIN_LAYOUT = 0.12
 _YEAR_IN_TITLE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年?度?\s*[)）]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR_OF_BUDGET = re.compile(r"((?:19|20)\d{2})\s*年度")
+_FULL_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
 def parse_file(path: str | Path) -> Document:
@@ -109,16 +112,26 @@ def fill_garbled_periods(document: Document) -> None:
 
 
 def find_fiscal_year(lines: list[str]) -> Optional[int]:
-    """The budget year: a ``(2024年度)`` title first, else the first ``2024年`` in the opening lines."""
-    head = [line for line in lines[:40] if line.strip()]
+    """The budget year: a ``(2024年度)`` title first, then ``2024年度``, then the year of a table title, then the
+    first ``2024年`` of the opening lines that is not a full date (a page's ``今天是:2025年12月04日``)."""
     for line in lines:
         match = _YEAR_IN_TITLE.search(line)
         if match:
             return int(match.group(1))
-    for line in head[:10]:
-        match = _YEAR.search(line)
+    head = [line for line in lines[:40] if line.strip()]
+    for line in head:
+        match = _YEAR_OF_BUDGET.search(line)
         if match:
             return int(match.group(1))
+    for line in head:
+        if tx.title_suffix_of(line.strip()[-30:] if len(line.strip()) > 30 else line):
+            match = _YEAR.search(line)
+            if match:
+                return int(match.group(1))
+    for line in head[:10]:
+        for match in _YEAR.finditer(line):
+            if not _FULL_DATE.match(line, match.start()):
+                return int(match.group(1))
     counts = Counter(int(m.group(1)) for line in lines for m in _YEAR.finditer(line))
     return counts.most_common(1)[0][0] if counts else None
 

@@ -16,7 +16,7 @@ from ingest.textnorm import normalise_label, strip_qualifiers
 ALIASES_PATH = Path(__file__).with_name("data") / "aliases.json"
 FUNDING_LEVELS = ("central", "provincial", "city", "county", "fiscal", "other")
 HEADER_ROLES = ("group", "seq", "level1", "level2", "name", "description", "op", "value", "unit", "actual", "weight",
-                "score", "standard", "basis", "direction", "remarks", "extra")
+                "score", "standard", "basis", "direction", "remarks", "extra", "grade")
 REQUIRED_KEYS = ("level1", "level2", "fields", "other_labels", "ignored_labels", "budget_columns",
                  "total_implies_source", "funding_sources", "overall_split", "indicator_header", "mid_term_markers",
                  "title_suffixes", "plan_label", "note_prefixes", "noise_cells")

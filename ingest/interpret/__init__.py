@@ -276,6 +276,10 @@ class Interpreter:
         self.warnings.extend(zone.warnings)
         title_name = title_to_name(table.title_text) if table.title is not None else None
         table_name = zone.fields.get("name")
+        if table.title is not None and not table.tokens:
+            self.warn("title_without_table", f"表格标题「{clean_text(table.title_text)[:60]}」下没有找到表格内容。",
+                      table.first_line)
+            return None
         if not table_name and not title_name and not blocks:
             if table.title is not None:
                 self.warn("title_without_table", f"表格标题「{clean_text(table.title_text)[:60]}」下没有找到表格内容。",

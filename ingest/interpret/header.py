@@ -101,12 +101,30 @@ def read_header(tokens: list[Token], start: int, limit: int) -> Optional[Header]
             if r == "group" and k > roles.index("level1"):
                 items[k] = ("name", tok, label, cols)
                 break
+    items = _graded(items)
     slots = _order(items)
     if "name" not in [s.role for s in slots] and "level2" in [s.role for s in slots]:
         at = max(k for k, s in enumerate(slots) if s.role == "level2")
         s = slots[at]
         slots.insert(at + 1, Slot("name", s.group, tuple(c + 1 for c in s.cols), "(三级指标)"))
     return Header(slots=slots, first=items[0][1].index, last=last_index)
+
+
+def _graded(items: list[tuple[str, Token, str, tuple[int, ...]]]) -> list[tuple[str, Token, str, tuple[int, ...]]]:
+    """评价标准 over 优 | 良 | 中 | 差: the grades take the standard's place; the best grade is the target value."""
+    grades = [it for it in items if it[0] == "grade"]
+    if not grades:
+        return items
+    out = []
+    for it in items:
+        if it[0] == "grade":
+            continue
+        if it[0] == "standard" and grades:
+            out.extend((("value" if k == 0 else "extra"),) + g[1:] for k, g in enumerate(grades))
+            grades = []
+        else:
+            out.append(it)
+    return out + [(("value" if k == 0 else "extra"),) + g[1:] for k, g in enumerate(grades)]
 
 
 def _area_columns(tokens: list[Token], start: int, limit: int) -> list[Token]:

@@ -86,4 +86,4 @@ def score(lines: list[str]) -> float:
     entries = [t for _, _, t in items if _ITEM.match(t)]
     if len(headings) < 2 or len(entries) < 2:
         return 0.0
-    return min(1.0, 0.6 + (len(headings) + len(entries)) / max(1, len(items)))
+    return 1.0  # headings naming the categories and numbered items: nothing else looks like this

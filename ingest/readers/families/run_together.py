@@ -32,6 +32,7 @@ _WRAP_GAP = re.compile(rf"(?<=[{_CJK}（）()])\s+(?=[{_CJK}（）()])")
 _DESCRIPTION_START = re.compile(r"(?<=[\u3400-\u9fff)）])(?=(?:反映|用于反映|考察|衡量)[\u3400-\u9fff])")
 _DOUBLED = re.compile(rf"([{_CJK}]{{2,10}}|[是否高低优良])\1"
                       r"|(?<![\d.])(\d+\.\d+)\2(?![.])|(?<![\d.])(0|100)\3(?![\d年月.])")
+_PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńň]{1,7}\)")
 _NOTES = ("总分", "注:", "注：", "说明:", "说明：", "填表人", "联系电话")
 
 
@@ -64,6 +65,7 @@ def _anchor_pattern() -> re.Pattern:
 def _short_header_words() -> tuple[str, ...]:
     data = tx.load_aliases()
     words = {w for aliases in data["indicator_header"].values() for w in aliases if len(w) < _MIN_ANCHOR}
+    words.update(data["indicator_header"]["grade"])
     words.update(w for aliases in data["budget_columns"].values() for w in aliases if len(w) < _MIN_ANCHOR)
     return tuple(sorted(words, key=len, reverse=True))
 
@@ -194,12 +196,43 @@ def _split_fused(cells: list[str]) -> list[str]:
     return out
 
 
+def normalized(raw: str) -> tuple[str, list[int]]:
+    """``raw`` as the vocabulary reads it (look-alikes and traditional characters mapped, pinyin annotations and
+    wrap gaps between CJK characters dropped), with the index in ``raw`` of every character kept."""
+    dropped = {i for m in _PINYIN.finditer(raw) for i in range(m.start(), m.end())}
+    dropped |= {i for m in _WRAP_GAP.finditer(raw) for i in range(m.start(), m.end())}
+    chars: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(raw):
+        if i in dropped:
+            continue
+        for c in match_key(ch) or (" " if ch.isspace() else ""):
+            chars.append(c)
+            index.append(i)
+    return "".join(chars), index
+
+
+def segment_raw(raw: str) -> list[str]:
+    """The cells of a run-together line as printed: cut where :func:`segment` cuts the normalised text."""
+    text, index = normalized(raw)
+    out: list[str] = []
+    pos = 0
+    for cell in segment(text):
+        at = text.find(cell, pos)
+        if at < 0:
+            continue
+        end = at + len(cell)
+        out.append(raw[index[at]:index[end - 1] + 1])
+        pos = end
+    return out
+
+
 def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     rows: list[Row] = []
     for number, line in enumerate(lines, 1):
         if not match_key(line):
             continue
-        texts = segment(line.strip()) if _is_run_together(line) else [line.strip()]
+        texts = segment_raw(line.strip()) if _is_run_together(line) else [line.strip()]
         cells = [Cell(t, number, number, soft=i > 0) for i, t in enumerate(texts)]
         if cells:
             rows.append(Row(cells=cells, line_start=number, line_end=number))
@@ -207,7 +240,7 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
 
 
 def _is_run_together(line: str) -> bool:
-    stripped = line.strip()
+    stripped = normalized(line.strip())[0]
     if len(stripped) < 30 or _SEPARATORS.search(stripped):
         return False
     return len(stripped) / len(stripped.split()) > 14 or wrap_gapped(stripped)
@@ -231,8 +264,8 @@ def score(lines: list[str]) -> float:
     total = sum(len(line) for line in content)
     fused = 0
     for line in content:
-        stripped = line.strip()
-        words = stripped.split()
+        stripped = normalized(line.strip())[0] if _PINYIN.search(line) else line.strip()
+        words = stripped.split() or [""]
         if len(stripped) >= 60 and not _SEPARATORS.search(stripped) and (
                 len(stripped) / len(words) > 14 or wrap_gapped(stripped)):
             if len(_anchor_pattern().findall(_WRAP_GAP.sub("", stripped))) >= 4:

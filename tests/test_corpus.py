@@ -1,0 +1,92 @@
+"""The 33 real published excerpts of shared/corpus, read against their hand-transcribed expected readings.
+
+tests/fixtures/corpus/*.expected.tsv were written by reading each source text, never from the parser's output
+(see tests/corpus.py for the scoring). Every document must parse or be refused with a Chinese message naming it;
+the per-document floors below are what the parser recovers today, so a change that loses an indicator fails here.
+The documents it does not read fully are listed in the README ("How documents are read" → limits).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.errors import IngestError
+from ingest.parse import parse_file
+from tests.corpus import CORPUS, FIXTURES, read_expected, score_corpus, score_document, totals
+
+DOCUMENTS = sorted(p.name.replace(".expected.tsv", ".txt") for p in FIXTURES.glob("*.expected.tsv"))
+
+# document prefix -> indicators that must be recovered (name and value exact, as transcribed)
+FLOORS = {
+    "02": 9, "03": 6, "04": 3, "05": 2, "06": 9, "07": 1, "08": 9, "09": 1, "11": 5, "12": 3, "14": 10, "16": 13,
+    "18": 2, "19": 19, "20": 1, "21": 3, "23": 14, "24": 2, "25": 1, "26": 5, "27": 9, "28": 5, "29": 15, "30": 8,
+    "31": 1, "32": 14, "33": 13,
+}
+# the only documents still refused; each holds a table a person can read (see the README's limits)
+REFUSED = {"15"}
+
+
+@pytest.fixture(scope="module")
+def scores():
+    return {s.document[:2]: s for s in score_corpus()}
+
+
+def test_there_are_33_documents_and_fixtures():
+    assert len(DOCUMENTS) == 33
+    assert all((CORPUS / name).exists() for name in DOCUMENTS)
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_every_document_parses_or_is_refused_by_name(name):
+    try:
+        document = parse_file(CORPUS / name)
+    except IngestError as exc:
+        assert name[:2] in REFUSED, exc
+        assert exc.source == name and exc.message_zh
+        return
+    assert name[:2] not in REFUSED
+    assert document.projects or document.department_overall
+    expected = read_expected(FIXTURES / name.replace(".txt", ".expected.tsv"))
+    if expected.year:
+        assert document.fiscal_year == expected.year
+
+
+@pytest.mark.parametrize("prefix, floor", sorted(FLOORS.items()))
+def test_indicators_recovered_per_document(scores, prefix, floor):
+    score = scores[prefix]
+    assert score.indicators_found >= floor, score.missing
+
+
+def test_complete_projects_found_with_their_exact_total(scores):
+    found = {k for k, s in scores.items() if s.complete_expected and s.complete_found == s.complete_expected}
+    assert {"02", "06", "29", "33"} <= found
+
+
+def test_corpus_totals(scores):
+    measured = totals(list(scores.values()))
+    assert measured["recall"] >= 0.72
+    assert measured["precision"] >= 0.92
+    assert measured["levels"] >= 0.98  # level-1 and level-2 of the recovered indicators
+    assert measured["partials"] >= 0.95  # every row cut off by the excerpt is read or named in a warning
+
+
+# Known extra readings: 20 (a self-evaluation page whose 全年完成值 and 原因 cells after the last target are read as
+# two more indicators) and 29 (the host's chunk marker "3、" read into a value).
+KNOWN_EXTRAS = {"20", "29"}
+
+
+def test_documents_read_fully_have_no_extra_indicators(scores):
+    for prefix, score in scores.items():
+        if score.indicators_expected and score.indicators_found == score.indicators_expected:
+            assert score.indicators_correct == score.indicators_read or prefix in KNOWN_EXTRAS, (prefix, score.extra)
+
+
+def test_self_evaluation_table_reads_target_not_actual():
+    # corpus 28 (Xiuning): 指标值 300㎡, 全年实际完成值 0 — the target is 300㎡
+    score = score_document(CORPUS / DOCUMENTS[27], read_expected(FIXTURES / DOCUMENTS[27].replace(
+        ".txt", ".expected.tsv")))
+    assert DOCUMENTS[27].startswith("28") and score.indicators_found == score.indicators_expected == 5
+    document = parse_file(CORPUS / DOCUMENTS[27])
+    first = document.projects[0].indicators[0]
+    assert (first.name, first.value, first.actual) == ("布展面积", "300㎡", "0")
+    assert document.projects[0].self_evaluation

@@ -1,0 +1,322 @@
+"""One small test per text layout family and per reading quirk: a few lines each, values read off the snippet.
+
+The snippets are cut from the real documents in shared/corpus (the file is named in each test) or written in
+the form every target table shares; whole documents are checked in test_corpus.py and test_samples.py.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from ingest.parse import parse_bytes
+from ingest.readers.families import run_together
+from tests.helpers import ROOT, squash
+
+
+def read(text: str, name: str = "snippet.txt"):
+    return parse_bytes(name, text.encode("utf-8"))
+
+
+def rows(document, target_set: str = "annual"):
+    return [(i.level1, i.level2, squash(i.name), squash(i.value)) for p in document.projects for i in p.indicators
+            if i.target_set == target_set]
+
+
+# --- pipe rows, markdown, one cell per line ending in | ---------------------------------------------------------
+PIPE_ROWS = """2022年度项目支出绩效自评表 | 部门:临沧市永德县明朗中学 |
+| 项目名称 | 义务教育营养改善计划专项资金 | 主管部门 | 永德县教育体育局 | 项目资金 (元) |
+| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 年度资金总额 |
+| 387664.62 | 387664.62 | 10 | 100% | 10 | 其中:当年财政 拨款 |
+| 387664.62 | 387664.62 | — |
+|
+| 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 产出指标 | 数量指标 | 学生受资助人数 | ≧ | 735 | 人次 | 735 | 10 | 10 |
+| 质量指标 | 营养改善计划覆盖率 | ≧ | 100 | % | 100% | 10 | 10 |
+| 效益指标 | 经济效益 指标 | 减轻贫困学生家庭经济负担 |
+| 有效 |
+| 有效 | 10 | 10 |
+| 满意度指标 | 服务对象满意度指标等 | 学生满意度 | ≧ | 95 | % | 100% | 10 | 10 |
+| 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 |
+"""
+
+
+def test_pipe_rows_two_header_rows_operator_number_unit_and_self_evaluation():
+    # shared/corpus 02 (Yongde): the header's two rows flattened into one line, 指标性质/指标值/度量单位 in
+    # separate columns, 实际完成值/分值/得分 after them; amounts in 元; the value 有效 on a line of its own.
+    document = read(PIPE_ROWS)
+    assert document.layout == "markdown"
+    project = document.projects[0]
+    assert project.name == "义务教育营养改善计划专项资金"
+    assert project.total_wan == pytest.approx(38.766462)  # 387664.62 元
+    assert project.self_evaluation and not project.truncated
+    assert rows(document) == [
+        ("产出指标", "数量指标", "学生受资助人数", "≧735人次"),
+        ("产出指标", "质量指标", "营养改善计划覆盖率", "≧100%"),
+        ("效益指标", "经济效益指标", "减轻贫困学生家庭经济负担", "有效"),
+        ("满意度指标", "服务对象满意度指标", "学生满意度", "≧95%"),
+    ]
+    first = project.indicators[0]
+    assert (first.target.op, first.target.number, first.target.unit) == (">=", 735.0, "人次")
+    assert (first.actual, first.weight, first.score) == ("735", 10.0, 10.0)
+
+
+def test_markdown_rule_line_and_level_score_suffix():
+    text = ("| 项目名称 | 培训经费 |\n| 年度资金总额 | 5 |\n| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+            "|---|:---:|---|---|\n| 产出指标(50分) | 数量指标 | 培训人次 | ≥200人次 |\n"
+            "| 满意度指标(10分) | 服务对象满意度指标 | 学员满意度 | ≥90% |\n")
+    document = read(text)
+    assert document.layout == "markdown"
+    assert rows(document) == [("产出指标", "数量指标", "培训人次", "≥200人次"),
+                              ("满意度指标", "服务对象满意度指标", "学员满意度", "≥90%")]
+    assert document.projects[0].indicators[0].level1_raw == "产出指标(50分)"
+
+
+PIPE_CELLS = """项目名称 |
+临时救助 |
+|
+|||||
+资金情况(万元) |
+年度资金总额: |
+30 |
+||
+一级指标 |
+二级指标 |
+三级指标 |
+分值 |
+年度指标值 |
+全年实际值 |
+得分 |
+未完成原因及拟采取的改进措施 |
+|
+产出指标(50分) |
+数量指标 |
+扶贫临时救助人数(按月平均)(≥**人) |
+10 |
+>=7人 |
+7人 |
+10 |
+特困人员实行动态管理 |
+|
+满意度指标(10分) |
+服务对象满意度指标 |
+★受助对象满意度(≥**%) |
+10 |
+>=90% |
+95% |
+10 |
+"""
+
+
+def test_pipe_cells_stream_with_score_and_remarks():
+    # shared/corpus 08 (Suixi): one cell per line ending in " |", filler lines of bare "|"; the remark
+    # 特困人员实行动态管理 belongs to 未完成原因, not to the next indicator.
+    document = read(PIPE_CELLS)
+    assert document.layout == "pipe_cells"
+    assert rows(document) == [
+        ("产出指标", "数量指标", "扶贫临时救助人数(按月平均)(≥**人)", ">=7人"),
+        ("满意度指标", "服务对象满意度指标", "★受助对象满意度(≥**%)", ">=90%"),
+    ]
+    assert [i.actual for i in document.projects[0].indicators] == ["7人", "95%"]
+    assert document.projects[0].total_wan == 30
+
+
+# --- one cell per paragraph, space columns, run-together ---------------------------------------------------------
+def test_paragraph_cells():
+    cells = ["项目名称", "农村饮水安全巩固提升工程专项", "资金总额", "500", "一级指标", "二级指标", "三级指标",
+             "指标值", "产出指标", "数量指标", "指标1:新建堤防、护岸长度", "≥2公里", "质量指标", "指标1:工程验收合格率",
+             "≧95%"]
+    document = read("\n\n".join(cells) + "\n")
+    assert document.layout == "paragraph_cells"
+    assert rows(document) == [("产出指标", "数量指标", "指标1:新建堤防、护岸长度", "≥2公里"),
+                              ("产出指标", "质量指标", "指标1:工程验收合格率", "≧95%")]
+
+
+def test_space_columns_with_label_broken_one_word_per_line():
+    # shared/corpus 03 (Ningde): cells separated by spaces; 年度/预算/安排/(万元) printed one word per line.
+    text = ("部门整体支出绩效目标表\n(2019年度)\n部门(单位)名称 中共宁德市委党史和地方志研究室\n年度\n预算\n安排\n(万元)\n"
+            "        资金总额 171.41\n  项目支出 60.8\n  基本支出 110.61\n"
+            "一级指标 二级指标 三级指标 指标解释 目标值\n"
+            "产出指标 数量指标 志鉴地情相关工作开展所需资金的供应时效 100%(历史标准) 100%\n"
+            "确保日常工作正常运行 100% 100%\n"
+            "满意度指标 服务对象满意度指标 社会公众满意度 90%(计划标准) ≥90%\n")
+    document = read(text)
+    assert document.layout == "space_columns"
+    overall = document.department_overall
+    assert (overall.total_wan, overall.project_wan, overall.basic_wan) == (171.41, 60.8, 110.61)
+    assert [(squash(i.name), i.description, i.value) for i in overall.indicators] == [
+        ("志鉴地情相关工作开展所需资金的供应时效", "100%(历史标准)", "100%"),
+        ("确保日常工作正常运行", "100%", "100%"),
+        ("社会公众满意度", "90%(计划标准)", "≥90%"),
+    ]
+
+
+def test_run_together_cells_are_cut_by_vocabulary_and_value_grammar():
+    # shared/corpus 27 (Zhongjiang): score, target, actual and score fused to the name.
+    cells = run_together.segment("绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分产出指标(70分)数量指标"
+                                 "安装坡面水标尺10≥266米≥266米10质量指标项目(工程)验收合格率20100%100%20"
+                                 "效益指标(20分)社会效益指标群众生产生活条件改善状况10显著提升显著提升10")
+    assert cells == ["绩效指标", "一级指标", "二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分",
+                     "产出指标(70分)", "数量指标", "安装坡面水标尺", "10", "≥266米", "≥266米", "10", "质量指标",
+                     "项目(工程)验收合格率", "20", "100%", "100%", "20", "效益指标(20分)", "社会效益指标",
+                     "群众生产生活条件改善状况", "10", "显著提升", "显著提升", "10"]
+
+
+def test_run_together_document_reads_target_not_actual():
+    text = ("项目名称小型水库水标尺制作安装资金情况(万元)全年预算数(A)全年执行数(B)年度资金总额20其中:本年财政拨款20"
+            "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分产出指标(70分)数量指标安装坡面水标尺10≥266米"
+            "≥265米10满意度指标(10分)服务对象满意度指标受益户满意度10≥95%≥96%10总分100100\n")
+    document = read(text)
+    assert document.layout == "run_together"
+    assert rows(document) == [("产出指标", "数量指标", "安装坡面水标尺", "≥266米"),
+                              ("满意度指标", "服务对象满意度指标", "受益户满意度", "≥95%")]
+    assert [i.actual for i in document.projects[0].indicators] == ["≥265米", "≥96%"]
+
+
+# --- indentation tree and bracket sections ------------------------------------------------------------------------
+TREE = """单位:元
+
+项目
+
+指标值
+
+ 石嘴山市疾病预防控制中心
+
+  狂犬、乙肝、流感等疫苗及美沙酮药物
+
+3000000
+
+   产出指标
+
+    时效指标(必填)
+
+     疫苗提供及时率
+
+100%
+
+   满意度指标
+
+    服务对象满意度指标(必填)
+
+     服务对象满意度
+
+100%
+"""
+
+
+def test_indentation_tree():
+    # shared/corpus 33 (Shizuishan): depth only by leading spaces; amounts in 元.
+    document = read(TREE)
+    assert document.layout == "indent_tree"
+    project = document.projects[0]
+    assert (project.name, project.total_wan) == ("狂犬、乙肝、流感等疫苗及美沙酮药物", 300.0)
+    assert rows(document) == [("产出指标", "时效指标", "疫苗提供及时率", "100%"),
+                              ("满意度指标", "服务对象满意度指标", "服务对象满意度", "100%")]
+
+
+def test_bracket_sections():
+    # shared/corpus 06 (Huangshan): 【一级-二级】 headings, 指标N:name(value) items, project name and amount above.
+    text = ("单位编码\n\n单位名称(项目类别/支出项目)\n\n年度预算安排\n\n绩效目标\n\n037001\n\n黄山市雪亮工程市本级机房租赁服务采购项目\n\n1681680\n\n【项目概况】:机房租赁服务。\n\n【总体目标】\n\n"
+            "保障机房运转\n\n【产出指标-数量指标】\n\n指标1:机柜数量(≥77台)\n\n【满意度指标-服务对象满意度指标】\n\n"
+            "指标1:提升群众安全感(≥90%)\n")
+    document = read(text)
+    assert document.layout == "bracket_sections"
+    project = document.projects[0]
+    assert (project.name, project.total_wan) == ("黄山市雪亮工程市本级机房租赁服务采购项目", 168.168)
+    assert any(w.code == "amount_unit_guessed" for w in document.warnings)
+    assert rows(document) == [("产出指标", "数量指标", "指标1:机柜数量", "≥77台"),
+                              ("满意度指标", "服务对象满意度指标", "指标1:提升群众安全感", "≥90%")]
+
+
+# --- header roles --------------------------------------------------------------------------------------------------
+def test_mid_term_and_annual_column_groups():
+    # shared/corpus 16 (Lu'an): 中期 and 年度 groups side by side; the annual one is the year's targets.
+    text = ("| 项目名称 | 农产品质检体系建设 |\n| 中期资金总额: | 68.50 | 年度资金总额: | 51.35 |\n"
+            "| 其中:财政拨款 | 68.50 | 其中:财政拨款 | 51.35 |\n| 中期目标(2024年—2026年) | 年度目标 |\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 二级指标 | 三级指标 | 指标值 |\n"
+            "| 产出指标 | 数量指标 | 监督抽检批次 | ≥300组 | 数量指标 | 监督抽检批次 | ≥100组 |\n"
+            "| 满意度指标 | 服务对象满意度指标 | 农户满意度 | ≥90% | 服务对象满意度指标 | 农户满意度 | ≥95% |\n"
+            "| 总分 | 100 |\n")
+    document = read(text)
+    project = document.projects[0]
+    assert project.total_wan == 51.35
+    assert [(f.source, f.amount_wan) for f in project.funding] == [("财政拨款", 51.35)]
+    assert rows(document) == [("产出指标", "数量指标", "监督抽检批次", "≥100组"),
+                              ("满意度指标", "服务对象满意度指标", "农户满意度", "≥95%")]
+    assert rows(document, "mid") == [("产出指标", "数量指标", "监督抽检批次", "≥300组"),
+                                     ("满意度指标", "服务对象满意度指标", "农户满意度", "≥90%")]
+
+
+def test_operator_and_unit_columns_combine_into_the_target():
+    text = ("项目名称\t疾控经费\n年度本级预算金额\t70.00\n"
+            "一级指标\t二级指标\t三级指标\t指标值类型\t目标值\t度量单位\t备注\n"
+            "成本指标\t经济成本指标\t疾病预防控制中心经费\t≤\t70\t万元\t\n"
+            "\t社会成本指标\t对社会产生的不利影响\t定性\t减少\t\t\n"
+            "满意度指标\t服务对象满意度指标\t群众满意度\t≥\t95\t%\t\n")
+    document = read(text)
+    indicators = document.projects[0].indicators
+    assert [i.value for i in indicators] == ["≤70万元", "减少", "≥95%"]
+    assert (indicators[0].target.op, indicators[0].target.amount_wan) == ("<=", 70.0)
+    assert (indicators[2].target.op, indicators[2].target.number, indicators[2].target.unit) == (">=", 95.0, "%")
+
+
+def test_non_standard_level_labels_keep_the_printed_label():
+    text = ("项目名称\t道路维护\n年度资金总额\t12\n一级指标\t二级指标\t三级指标\t指标值\n"
+            "项目完成指标\t数量指标\t维护里程\t≥20公里\n"
+            "效益指标\t可持续性发展影响指标\t道路通行能力\t持续提升\n"
+            "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\n")
+    indicators = read(text).projects[0].indicators
+    assert [(i.level1, i.level1_raw, i.level2, i.level2_raw) for i in indicators] == [
+        ("产出指标", "项目完成指标", "数量指标", "数量指标"),
+        ("效益指标", "效益指标", "可持续影响指标", "可持续性发展影响指标"),
+        ("满意度指标", "满意度指标", "服务对象满意度指标", "服务对象满意度指标"),
+    ]
+
+
+# --- never a silent drop -------------------------------------------------------------------------------------------
+def test_table_cut_at_the_end_of_the_file_is_marked_truncated():
+    text = ("项目支出绩效目标表\n项目名称\t培训经费\n年度资金总额\t5\n一级指标\t二级指标\t三级指标\t指标值\n"
+            "产出指标\t数量指标\t培训人次\t≥200人次\n\t质量指标\t培训合")
+    document = read(text)
+    project = document.projects[0]
+    assert project.truncated
+    assert any(w.code == "truncated" and "满意度指标" in w.message for w in document.warnings)
+
+
+def test_title_without_a_table_is_named_in_a_warning():
+    text = ("附件2\n2022年省级水利专项资金绩效目标表\n\n项目支出绩效目标表\n项目名称\t培训经费\n年度资金总额\t5\n"
+            "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t培训人次\t≥200人次\n"
+            "满意度指标\t服务对象满意度指标\t学员满意度\t≥90%\n")
+    document = read(text)
+    assert len(document.projects) == 1
+    assert any(w.code == "title_without_table" and w.line_start == 2 for w in document.warnings)
+
+
+def test_invisible_characters_in_labels_do_not_lose_a_project():
+    text = ("项目\u200b名称\t培训经费\n年度资金总额\u00a0\t5\n一级指标\t二级指标\t三级\u2060指标\t指标值\n"
+            "产出指标\t数量指标\t培训人次\t≥200人次\n满意度指标\t服务对象满意度指标\t学员满意度\t≥90%\n")
+    document = read(text)
+    assert [(p.name, p.total_wan, len(p.indicators)) for p in document.projects] == [("培训经费", 5.0, 2)]
+
+
+def test_traditional_characters_and_pinyin_annotations_match_the_vocabulary():
+    text = ("項目名稱\t培訓經費\n年度資金總額\t5\n一級指標\t二級指標\t三級指標\t指標值\n"
+            "產(chǎn)出指標\t數量指標\t培訓人次\t≥200人次\n")
+    indicators = read(text).projects[0].indicators
+    assert [(i.level1, i.level2, i.name) for i in indicators] == [("产出指标", "数量指标", "培訓人次")]
+
+
+def test_parse_json_reports_family_scores_and_coded_warnings(tmp_path):
+    path = tmp_path / "pipes.txt"
+    path.write_text(PIPE_ROWS, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "ingest", "parse", str(path), "--json"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)["documents"][0]
+    assert document["layout"] == "markdown"
+    assert document["layout_scores"]["markdown"] > document["runner_up"]["score"] >= 0
+    assert document["runner_up"]["layout"] == "pipe_rows"
+    assert all({"code", "line", "message"} <= set(w) for w in document["warnings"])
+    assert document["projects"][0]["indicators"][0]["value"] == "≧735人次"
