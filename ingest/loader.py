@@ -31,7 +31,7 @@ from typing import Callable, Iterable, Optional, Sequence, Union
 import duckdb
 
 from ingest import themes
-from ingest.errors import IngestError
+from ingest.errors import IngestError, os_error_zh
 from ingest.model import Document, EmptySlot, FundingSource, Indicator
 
 SCHEMA_PATH = Path(__file__).parent / "schema.sql"
@@ -61,17 +61,54 @@ class DatabaseLockedError(Exception):
 # ---------------------------------------------------------------------------------------------------------------
 
 
+class DatabaseOpenError(Exception):
+    """The database path cannot be used (a folder, not a DuckDB file, no permission, a missing folder …)."""
+
+    def __init__(self, path: PathLike, reason_zh: str):
+        self.path = str(path)
+        self.message_zh = f"无法打开数据库 {self.path}：{reason_zh}"
+        super().__init__(self.message_zh)
+
+
 def connect(db_path: PathLike, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open ``db_path`` (``":memory:"`` allowed). Creates the parent folder when writing."""
+    """Open ``db_path`` (``":memory:"`` allowed). Creates the parent folder when writing.
+
+    Raises ``DatabaseLockedError`` when another process holds the file and ``DatabaseOpenError`` (a Chinese message)
+    when the path cannot be a database."""
     path = str(db_path)
-    if not read_only and path != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    if path != ":memory:":
+        target = Path(path)
+        if target.is_dir():
+            raise DatabaseOpenError(path, "这是一个文件夹，请指定一个数据库文件（如 data/targetboard.duckdb）。")
+        if target.exists() and not _looks_like_duckdb(target):
+            raise DatabaseOpenError(path, "这个文件不是 TargetBoard 的 DuckDB 数据库，请换一个文件名。")
+        if read_only and not target.exists():
+            raise DatabaseOpenError(path, "文件不存在。")
+        if not read_only:
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseOpenError(path, f"无法创建所在文件夹（{os_error_zh(exc)}）。") from exc
+            if target.exists() and not os.access(target, os.W_OK) or not os.access(target.parent, os.W_OK):
+                raise DatabaseOpenError(path, "没有写入权限（文件或所在文件夹是只读的）。")
     try:
         return duckdb.connect(path, read_only=read_only, config=dict(DUCKDB_CONFIG))
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise DatabaseLockedError(path, str(exc)) from exc
-        raise
+        raise DatabaseOpenError(path, "文件无法作为数据库打开（可能已损坏或是只读的）。") from exc
+    except OSError as exc:
+        raise DatabaseOpenError(path, os_error_zh(exc)) from exc
+
+
+def _looks_like_duckdb(path: Path) -> bool:
+    """A DuckDB file carries the magic ``DUCK`` at offset 8 (an empty file is not a database yet)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(12)
+    except OSError:
+        return True  # let DuckDB report it
+    return len(head) == 0 or head[8:12] == b"DUCK"
 
 
 class SchemaVersionError(Exception):
@@ -373,7 +410,7 @@ def _load_file(con: duckdb.DuckDBPyConnection, path: Path, replace: bool, parse:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        message = "文件不存在" if isinstance(exc, FileNotFoundError) else f"无法读取文件（{exc.strerror or exc}）"
+        message = "文件不存在" if isinstance(exc, FileNotFoundError) else f"无法读取文件（{os_error_zh(exc)}）"
         _log(con, source, None, "failed", message)
         return "failed", message
     sha = hashlib.sha256(data).hexdigest()
@@ -454,7 +491,7 @@ def main_load(argv: Union[Sequence[str], argparse.Namespace, None] = None, parse
     replace = bool(getattr(args, "replace", False))
     try:
         results = load_paths(args.paths, db, replace=replace, parse=parse)
-    except (DatabaseLockedError, SchemaVersionError) as exc:
+    except (DatabaseLockedError, SchemaVersionError, DatabaseOpenError) as exc:
         print(exc.message_zh, file=sys.stderr)
         return 2
     for source, status, message in results:
@@ -476,6 +513,7 @@ def ensure_database(db_path: PathLike = DEFAULT_DB, sample_dir: PathLike = "samp
     A file written by an older version of TargetBoard (another schema version) is kept aside as
     ``<name>.v<version>.bak`` and the database is built anew."""
     target = Path(db_path)
+    cleanup_leftovers(target)
     if target.exists():
         try:
             con = connect(target, read_only=True)
@@ -507,6 +545,34 @@ def ensure_database(db_path: PathLike = DEFAULT_DB, sample_dir: PathLike = "samp
             if leftover.exists():
                 leftover.unlink()
     return target
+
+
+def cleanup_leftovers(target: Path) -> list[Path]:
+    """Remove the half-built files an interrupted first start left beside ``target`` (``.<name>.*.building`` and
+    their ``.wal``), unless another process is building them right now (its lock is held). Returns what was removed."""
+    removed: list[Path] = []
+    if not target.parent.is_dir():
+        return removed
+    for leftover in sorted(target.parent.glob(f".{target.name}.*.building")):
+        try:
+            con = duckdb.connect(str(leftover), config=dict(DUCKDB_CONFIG))
+            con.close()
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                continue  # being built by another process
+        except duckdb.Error:
+            pass
+        for path in (leftover, Path(str(leftover) + ".wal")):
+            try:
+                path.unlink()
+                removed.append(path)
+            except FileNotFoundError:
+                pass
+    for wal in sorted(target.parent.glob(f".{target.name}.*.building.wal")):
+        if not Path(str(wal)[:-4]).exists():
+            wal.unlink(missing_ok=True)
+            removed.append(wal)
+    return removed
 
 
 if __name__ == "__main__":  # pragma: no cover

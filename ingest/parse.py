@@ -10,7 +10,7 @@ from typing import Optional
 
 from ingest import taxonomy as tx
 from ingest.divisions import locate
-from ingest.errors import IngestError
+from ingest.errors import IngestError, os_error_zh
 from ingest.grid import ParseWarning
 from ingest.interpret import Interpreter
 from ingest.model import Document
@@ -31,7 +31,7 @@ def parse_file(path: str | Path) -> Document:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise IngestError(str(path), f"无法读取文件：{exc.strerror or exc}") from exc
+        raise IngestError(str(path), f"无法读取文件：{os_error_zh(exc)}。") from exc
     return parse_bytes(path.name, data, suffix=path.suffix)
 
 

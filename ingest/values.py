@@ -150,9 +150,12 @@ def build_date_patterns(tables: Tables) -> tuple[re.Pattern, ...]:
 DATE_PATTERNS = build_date_patterns(TABLES)
 
 
+_MINUS = str.maketrans({"−": "-", "﹣": "-", "‐": "-", "‑": "-"})
+
+
 def normalise_value(value: str) -> str:
-    """Return the value with full-width forms folded (NFKC) and all whitespace removed."""
-    return WHITESPACE_RE.sub("", unicodedata.normalize("NFKC", value))
+    """Return the value with full-width forms folded (NFKC), minus signs unified and all whitespace removed."""
+    return WHITESPACE_RE.sub("", unicodedata.normalize("NFKC", value).translate(_MINUS))
 
 
 def add_flag(target: ParsedTarget, flag: str) -> None:
@@ -431,10 +434,16 @@ def apply_restatement(target: ParsedTarget, lead: Reading, tail: str, tables: Ta
 def read_number_value(text: str, match: re.Match, name: str | None, tables: Tables = TABLES) -> ParsedTarget:
     """Read a value whose first number is at match: operator, number (or range), unit and kind."""
     target = ParsedTarget()
-    prefix_ops, approximate, leftover = scan_prefix(text[: match.start()], tables)
+    start = match.start()
+    # a minus sign right before the number (at the start, or after an operator or qualifier) makes it negative;
+    # between two numbers it is a range ("5-10")
+    negative = start > 0 and text[start - 1] == "-" and (start == 1 or not text[start - 2].isdigit())
+    prefix_ops, approximate, leftover = scan_prefix(text[: start - 1 if negative else start], tables)
     if leftover:
         add_flag(target, "text_before_number")
     lead = read_number_at(text, match, tables)
+    if negative:
+        lead = Reading(-lead.number, "-" + lead.digits, lead.unit, lead.end)
     upper = read_range_end(text, lead.end, tables)
     end = upper.end if upper else lead.end
     suffix_ops, approx_after, tail = scan_suffix(text[end:], canonical_unit((upper or lead).unit, tables), tables)

@@ -22,7 +22,7 @@ from typing import Optional
 from ingest import taxonomy as tx
 from ingest.grid import Grid, ParseWarning, Row
 from ingest.interpret.align import align, column_anchors, column_reliability
-from ingest.interpret.fields import TEXT_FIELDS, Zone, classify, read_zone
+from ingest.interpret.fields import TEXT_FIELDS, Zone, classify, leading_label, read_zone
 from ingest.interpret.header import Header, Slot, find_headers, widen_spans
 from ingest.interpret.records import RecordReader
 from ingest.interpret.tokens import L1, L2, L12, NOISE, SHORT, TARGET, TEXT, Token, tokenize
@@ -141,7 +141,7 @@ class Interpreter:
     def _starts_table(self, token: Token) -> bool:
         if token.cell.hint == "project":
             return True
-        found = classify(token.text) or classify(re.split(r"[:：]", token.text)[0])
+        found = leading_label(token.text)
         return found is not None and found[0] == "field" and found[1] in ("name", "department_name")
 
     def _has_name_label(self, table: Table) -> bool:
@@ -291,6 +291,10 @@ class Interpreter:
             self.warn("name_missing", "指标表没有项目名称，按无名项目读取。", table.first_line)
         name, name_in_table = choose_name(table_name, title_name)
         total = zone.totals[0][1] if zone.totals else None
+        if total is None and zone.funding:
+            total = round(sum(f.amount_wan for f in zone.funding), 6)
+            self.warn("total_from_sources", f"没有印出年度资金总额，按各资金来源合计读作 {total:g} 万元。",
+                      table.first_line)
         project = Project(
             sequence=sequence,
             name=clean_text(name or "（未注明项目名称）"),

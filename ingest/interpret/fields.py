@@ -21,6 +21,7 @@ from ingest.textnorm import join_fragments, normalise_label
 _AMOUNT = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?\s*(万元|万|元|亿元)?$")
 _EMBEDDED = re.compile(r"^(?P<label>[^:：]{2,40})[:：]\s*(?P<value>.*)$")
 _LAST_COLON = re.compile(r"^(?P<label>.{2,40})[:：]\s*(?P<value>[^:：]*)$")
+_SPACED = re.compile(r"^(?P<label>\S{2,20})\s+(?P<value>\S.*)$", re.S)
 _PERIOD = re.compile(r"(\d{0,2})月(底|末)")
 _YUAN_UNIT = re.compile(r"(单位|金额单位)[:：]?\s*元|[(（]\s*元\s*[)）]")
 _WAN_UNIT = re.compile(r"(单位|金额单位)[:：]?\s*万元|[(（]\s*万元\s*[)）]")
@@ -51,6 +52,11 @@ class Zone:
     warnings: list[ParseWarning] = field(default_factory=list)
     self_evaluation: bool = False
     mid_first: bool = False  # the zone names the mid-term (中期) column before the annual (年度) one
+
+
+def leading_label(text: str) -> Optional[tuple[str, str, str]]:
+    """The label a cell starts with: the whole cell, or its part before a colon or a space."""
+    return classify(text) or classify(re.split(r"[:：]", text)[0]) or classify(text.split()[0] if text.split() else "")
 
 
 def classify(text: str) -> Optional[tuple[str, str, str]]:
@@ -85,6 +91,13 @@ def split_embedded(tokens: list[Token]) -> list[Token]:
     for token in tokens:
         match = _EMBEDDED.match(token.text)
         found = classify(match.group("label")) if match else None
+        if not match:
+            spaced = _SPACED.match(token.cell.text.strip())  # 项目名称 抚恤金: a tab lost between label and value
+            found = classify(spaced.group("label")) if spaced else None
+            if spaced and found and found[0] in ("field", "funding"):
+                match = spaced
+            else:
+                found = None
         if match and (found is None or found[0] == "ignored"):
             last = _LAST_COLON.match(token.text)  # 其中： 基本支出：958.494
             if last and classify(last.group("label")) not in (None,) and classify(last.group("label"))[0] != "ignored":

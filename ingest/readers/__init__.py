@@ -12,7 +12,7 @@ import io
 from typing import Callable
 
 from ingest.errors import IngestError
-from ingest.grid import Cell, Grid, Row
+from ingest.grid import Cell, Grid, Row, strip_invisible
 from ingest.readers.families import FAMILIES, detect
 from ingest.readers.families.common import has_form_words
 from ingest.readers.text import decode_text
@@ -21,15 +21,18 @@ from ingest.readers.text import decode_text
 def read_text(source: str, data: bytes) -> Grid:
     """Plain text: decoded, then built into rows by the best-scoring layout family."""
     text = decode_text(source, data)
-    family, scores = detect(text.lines)
-    if not has_form_words(text.lines) or max(scores.values()) < 0.05:
+    # the families read the lines without page breaks (\f) and invisible marks; the display lines keep them
+    lines = [strip_invisible(line).replace("\f", "") for line in text.lines]
+    family, scores = detect(lines)
+    if not has_form_words(lines) or max(scores.values()) < 0.05:
         raise IngestError(
             source,
-            "无法识别版式：没有找到绩效目标表的表头（如“项目名称”“一级指标”“三级指标”），"
-            "或表格结构不属于已知的任何一种版式（" + "、".join(f.title_zh for f in FAMILIES.values()) + "）。",
+            "无法识别版式：没有找到绩效目标表的表头（如“项目名称”“一级指标”“三级指标”），或文字的排列不像"
+            f"任何一种已知的表格版式（共 {len(FAMILIES)} 种）。请导入原始的 Word、Excel 或 PDF 文件，"
+            "或从中复制出完整的表格。",
             line=1,
         )
-    rows, warnings = family.build(text.lines)
+    rows, warnings = family.build(lines)
     return Grid(source=source, lines=text.lines, rows=rows, family=family.key, encoding=text.encoding,
                 scores=scores, warnings=list(text.warnings) + warnings)
 

@@ -1,7 +1,7 @@
 """One cell per line (``cell_per_line``): a line starting with a tab opens a cell, a blank line ends the row.
 
 Quirks handled here: a line without a leading tab directly after a cell line continues that cell (wrapped text);
-a label cell broken by a blank line (``\\t年度本级`` / ``""`` / ``预算金额``) is joined again; a line without a
+a label cell broken by a blank line or two (``\\t年度本级`` / ``""`` / ``预算金额``) is joined again; a line without a
 leading tab elsewhere is a row of its own (titles, notes). Empty cells are real blank columns.
 """
 
@@ -29,7 +29,8 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
             previous = "blank"
             blanks += 1
             continue
-        if not line.startswith("\t") and blanks == 1 and current is None and rows and _is_lone_cell(rows[-1], lines):
+        if not line.startswith("\t") and blanks in (1, 2) and current is None and rows and _is_lone_cell(rows[-1],
+                                                                                                       lines):
             current = rows.pop().cells  # a label cell broken by a blank line: "\t年度本级" / "" / "预算金额"
             previous = "cell"
         blanks = 0

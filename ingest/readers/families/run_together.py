@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 
 from ingest import taxonomy as tx
-from ingest.grid import Cell, ParseWarning, Row, match_key
+from ingest.grid import INVISIBLE, Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import content_lines, has_form_words
 from ingest.values import TABLES
 
@@ -197,14 +197,16 @@ def _split_fused(cells: list[str]) -> list[str]:
 
 
 def normalized(raw: str) -> tuple[str, list[int]]:
-    """``raw`` as the vocabulary reads it (look-alikes and traditional characters mapped, pinyin annotations and
-    wrap gaps between CJK characters dropped), with the index in ``raw`` of every character kept."""
-    dropped = {i for m in _PINYIN.finditer(raw) for i in range(m.start(), m.end())}
-    dropped |= {i for m in _WRAP_GAP.finditer(raw) for i in range(m.start(), m.end())}
+    """``raw`` as the vocabulary reads it (invisible marks, pinyin annotations and wrap gaps between CJK characters
+    dropped, look-alikes and traditional characters mapped), with the index in ``raw`` of every character kept."""
+    visible = [(i, ch) for i, ch in enumerate(raw) if ch not in INVISIBLE]
+    text = "".join(ch for _, ch in visible)
+    dropped = {i for m in _PINYIN.finditer(text) for i in range(m.start(), m.end())}
+    dropped |= {i for m in _WRAP_GAP.finditer(text) for i in range(m.start(), m.end())}
     chars: list[str] = []
     index: list[int] = []
-    for i, ch in enumerate(raw):
-        if i in dropped:
+    for k, (i, ch) in enumerate(visible):
+        if k in dropped:
             continue
         for c in match_key(ch) or (" " if ch.isspace() else ""):
             chars.append(c)

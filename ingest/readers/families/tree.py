@@ -19,16 +19,17 @@ from __future__ import annotations
 from collections import Counter
 
 from ingest import taxonomy as tx
-from ingest.grid import Cell, ParseWarning, Row
+from ingest.grid import Cell, ParseWarning, Row, strip_invisible
 from ingest.readers.families.paragraphs import join_lines, paragraphs
 
 _ROLES_FROM_LEAF = ("name", "level2", "level1", "project")
 
 
 def _depth(text: str) -> int:
-    first = text.split("\n")[0]
-    indent = first[: len(first) - len(first.lstrip(" \u3000\u00a0"))]
-    return sum(2 if ch == "\u3000" else 1 for ch in indent)
+    """Leading spaces of the paragraph's first line (any kind of space counts one; invisible marks none)."""
+    first = strip_invisible(text.split("\n")[0])
+    indent = first[: len(first) - len(first.lstrip())]
+    return sum(1 for ch in indent if ch not in "\t\f\v")
 
 
 def _items(lines: list[str]) -> list[tuple[int, int, int, str]]:

@@ -1,0 +1,96 @@
+"""Hostile and damaged input on the ingest side: bad database paths, OS errors in Chinese, leftovers of an
+interrupted first start, signed numbers."""
+
+from __future__ import annotations
+
+import errno
+import subprocess
+import sys
+
+import duckdb
+import pytest
+
+from ingest import loader
+from ingest.errors import IngestError, os_error_zh
+from ingest.parse import parse_file
+from ingest.values import parse_target
+from tests.helpers import ROOT, SAMPLES
+
+
+def run_load(*args):
+    return subprocess.run([sys.executable, "-m", "ingest", "load", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+
+
+@pytest.mark.parametrize("kind", ["directory", "not_a_database", "empty_folder_path"])
+def test_bad_db_paths_give_a_chinese_message_and_exit_2(tmp_path, kind):
+    if kind == "directory":
+        db = tmp_path
+    elif kind == "not_a_database":
+        db = tmp_path / "notes.txt"
+        db.write_text("这不是数据库", encoding="utf-8")
+    else:
+        blocker = tmp_path / "blocker"
+        blocker.write_text("x")
+        db = blocker / "sub" / "x.duckdb"  # a folder cannot be made inside a file
+    result = run_load(str(SAMPLES / "qingdao_2023.txt"), "--db", str(db))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"无法打开数据库 {db}：")
+
+
+def test_missing_folder_is_created(tmp_path):
+    db = tmp_path / "new" / "folder" / "x.duckdb"
+    result = run_load(str(SAMPLES / "qingdao_2023.txt"), "--db", str(db))
+    assert result.returncode == 0 and db.exists()
+
+
+def test_read_only_database_is_reported(tmp_path, monkeypatch):
+    db = tmp_path / "x.duckdb"
+    duckdb.connect(str(db)).close()
+    monkeypatch.setattr(loader.os, "access", lambda path, mode: False)  # as a non-root user on a read-only disk
+    with pytest.raises(loader.DatabaseOpenError, match="没有写入权限"):
+        loader.connect(db)
+
+
+def test_os_errors_are_translated():
+    assert os_error_zh(IsADirectoryError(errno.EISDIR, "Is a directory")) == "这是一个文件夹，不是文件"
+    assert os_error_zh(PermissionError(errno.EACCES, "Permission denied")) == "没有读写权限"
+    assert "Is a directory" not in os_error_zh(OSError(errno.EISDIR, "Is a directory"))
+
+
+def test_parsing_a_directory_says_so_in_chinese(tmp_path):
+    with pytest.raises(IngestError) as caught:
+        parse_file(tmp_path)
+    assert caught.value.message_zh == "无法读取文件：这是一个文件夹，不是文件。"
+
+
+def test_leftovers_of_an_interrupted_first_start_are_removed(tmp_path):
+    target = tmp_path / "targetboard.duckdb"
+    stale = tmp_path / ".targetboard.duckdb.abc123.building"
+    con = duckdb.connect(str(stale))
+    con.execute("CREATE TABLE t (x INTEGER)")
+    con.close()
+    wal = tmp_path / ".targetboard.duckdb.abc123.building.wal"
+    wal.write_bytes(b"")
+    orphan_wal = tmp_path / ".targetboard.duckdb.zzz.building.wal"
+    orphan_wal.write_bytes(b"")
+    loader.ensure_database(target, SAMPLES)
+    assert target.exists()
+    assert not stale.exists() and not wal.exists() and not orphan_wal.exists()
+
+
+@pytest.mark.parametrize("value, op, number", [
+    ("≥-5%", ">=", -5.0), ("-5%", "=", -5.0), ("－5%", "=", -5.0), ("≤-0.5万元", "<=", -0.5), ("−2%", "=", -2.0),
+    ("≥ -5 %", ">=", -5.0),
+])
+def test_signed_numbers_read_as_signed(value, op, number):
+    target = parse_target(value)
+    assert (target.op, target.number) == (op, number)
+    assert "text_before_number" not in target.flags
+
+
+def test_a_minus_between_two_numbers_is_a_range():
+    target = parse_target("5-10万元")
+    assert (target.op, target.number, target.number_max, target.unit) == ("range", 5.0, 10.0, "万元")
+    assert parse_target("-3至5%").number == -3.0
