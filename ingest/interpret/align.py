@@ -26,7 +26,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
-import numpy as np
 
 from ingest.interpret.header import Header, Slot
 from ingest.interpret.tokens import DESC, GROUP, L1, L2, L12, NOISE, NUM, OP, PH, SHORT, TARGET, TEXT, UNIT, Token
@@ -158,96 +157,124 @@ def align(tokens: list[Token], header: Header, cr: Optional[float] = None) -> li
         slot, n = counts.most_common(1)[0]
         if n >= 3 and n >= 0.8 * sum(counts.values()):
             habits[key] = slot
-    return _align(tokens, slots, cr, habits) if habits else records
+    unsettled = {t.key for t in tokens if t.key in habits and t.key in seen and len(seen[t.key]) > 1}
+    unsettled |= {t.key for r in records for t in r.noise + r.tail if t.key in habits}
+    # read again only where it can change something: a habitual text somewhere else than its column
+    return _align(tokens, slots, cr, habits) if unsettled else records
 
 
 def _align(tokens: list[Token], slots: list[Slot], cr: Optional[float], habits: dict[str, int]) -> list[Record]:
+    """Viterbi over the tokens (plain Python: the tables have few columns, the loops are short)."""
     k = len(slots)
     rr = row_reliability(tokens, k)
     if cr is None:
         cr = column_reliability(column_anchors(tokens, slots))
     col_w = COLUMN * min(1.0, max(0.0, (cr - 0.3) / 0.6))
-    skip = np.array([_skip(s) for s in slots])
-    cum = np.concatenate([[0.0], np.cumsum(skip)])  # cum[i] = sum(skip[:i])
-    # forward[a, b] = cost of the slots skipped between a and b (b > a); new[a, b] = end of record a + start at b
-    idx = np.arange(k)
-    forward = np.where(idx[None, :] > idx[:, None], cum[idx[None, :]] - cum[idx[:, None] + 1], NEG)
-    end = np.array([_end_cost(slots, a) for a in range(k)])
+    skip = [_skip(s) for s in slots]
+    cum = [0.0]
+    for value in skip:
+        cum.append(cum[-1] + value)  # cum[i] = sum(skip[:i])
+    end = [_end_cost(slots, a) for a in range(k)]
     start = cum[:k]
-    new = end[:, None] + start[None, :]
+    # same[a][b]: staying in the record from slot a to slot b (b > a: the slots between are skipped; b == a: the
+    # same column continued, priced per token); new[a][b]: ending the record at a and starting one at b
+    big = 1e9
+    same = [[cum[b] - cum[a + 1] if b > a else big for b in range(k)] for a in range(k)]
+    new = [[end[a] + start[b] for b in range(k)] for a in range(k)]
     repeatable = [s.role in REPEAT_SOFT for s in slots]
     name_slot = next((i for i, s in enumerate(slots) if s.role == "name"), None)
     kind_index = {kind: i for i, kind in enumerate(_KINDS)}
-    # an enumerated text (指标1:…, 1、…, ★…) names an indicator; it is never a value, a unit or a score
-    enumerated = np.array([1.0 if s.role == "name" else (-4.0 if s.role in ("value", "actual", "op", "unit",
-                           "weight", "score", "seq") else 0.0) for s in slots])
-    col_factor = np.array([LEVEL_COLUMN if s.role in ("level1", "level2") else 1.0 for s in slots])
-    content = np.array([CONTENT.get(s.role, CONTENT["remarks"]) for s in slots])  # (k, kinds)
-
-    big = 1e9
-    same_cost = np.full((k, k), big)
-    ahead = idx[None, :] > idx[:, None]
-    same_cost[ahead] = forward[ahead]
+    enumerated = [1.0 if s.role == "name" else (-4.0 if s.role in ("value", "actual", "op", "unit", "weight",
+                  "score", "seq") else 0.0) for s in slots]
+    col_factor = [LEVEL_COLUMN if s.role in ("level1", "level2") else 1.0 for s in slots]
+    content = [CONTENT.get(s.role, CONTENT["remarks"]) for s in slots]
+    roles = [s.role for s in slots]
+    slot_range = range(k)
 
     n = len(tokens)
-    # states: 0 normal (token has slot a), 1 tail (token continues the name of the record at a), 2 noise (at a)
-    score = np.full((n, 3, k), NEG)
-    back = np.zeros((n, 3, k, 3), dtype=np.int64)  # previous kind, previous slot, 1 when a new record starts
+    # per token and state kind (0 normal: the token has slot a; 1 tail: it continues the name of the record at a;
+    # 2 noise: the record stays at a): best score, and back pointers (previous kind, previous slot, new record)
+    scores: list[list[list[float]]] = []
+    backs: list[list[list[tuple[int, int, int]]]] = []
     for t, token in enumerate(tokens):
-        emit = content[:, kind_index[token.kind]].copy()
+        ki = kind_index[token.kind]
+        emit = [content[b][ki] for b in slot_range]
         if ENUMERATED.match(token.key):
-            emit += enumerated
+            emit = [e + x for e, x in zip(emit, enumerated)]
         if token.cell.hint:
-            emit += np.array([HINT if s.role == token.cell.hint else -HINT for s in slots])
+            emit = [e + (HINT if roles[b] == token.cell.hint else -HINT) for b, e in enumerate(emit)]
         if token.key in habits:
             emit[habits[token.key]] += HABIT
         if len(token.key) <= 2 and name_slot is not None:
             emit[name_slot] -= 1.0  # a name of one or two characters is rare (有效 is a value)
         if col_w and token.col is not None:
-            cov = np.array([0.0 if s.covers(token.col) is None else (1.0 if s.covers(token.col) else -1.0)
-                            for s in slots])
-            emit += col_w * cov * col_factor
+            for b, s in enumerate(slots):
+                covered = s.covers(token.col)
+                if covered is not None:
+                    emit[b] += col_w * (1.0 if covered else -1.0) * col_factor[b]
+        noise = NOISE_COST.get(token.kind, NOISE_DEFAULT)
         if t == 0:
-            score[0, 0] = emit - start
-            back[0, 0, :, 2] = 1
-            score[0, 2, k - 1] = NOISE_COST.get(token.kind, NOISE_DEFAULT)
-            back[0, 2, :, 1] = k - 1
+            normal = [emit[b] - start[b] for b in slot_range]
+            scores.append([normal, [NEG] * k, [NEG] * (k - 1) + [noise]])
+            backs.append([[(0, 0, 1)] * k, [(0, 0, 0)] * k, [(0, k - 1, 0)] * k])
             continue
+        last = scores[-1]
+        prev = [0.0] * k
+        prev_kind = [0] * k
+        for a in slot_range:
+            best_kind = 0
+            best = last[0][a]
+            if last[1][a] > best:
+                best, best_kind = last[1][a], 1
+            if last[2][a] > best:
+                best, best_kind = last[2][a], 2
+            prev[a], prev_kind[a] = best, best_kind
         cont_pen = ROW_CONTINUE * rr if token.first_in_row else 0.0
         split_pen = 0.0 if token.first_in_row else ROW_SPLIT * rr
-        prev = score[t - 1].max(axis=0)  # best over the three kinds, per slot
-        prev_kind = score[t - 1].argmax(axis=0)
-        same_cost[idx, idx] = [repeat_cost(s.role, tokens[t - 1], token) if ok else big
-                               for s, ok in zip(slots, repeatable)]
-        cand_same = prev[:, None] - same_cost - cont_pen
-        cand_new = prev[:, None] - new - split_pen
-        best_same, arg_same = cand_same.max(axis=0), cand_same.argmax(axis=0)
-        best_new, arg_new = cand_new.max(axis=0), cand_new.argmax(axis=0)
-        use_new = best_new > best_same
-        score[t, 0] = np.where(use_new, best_new, best_same) + emit
-        from_slot = np.where(use_new, arg_new, arg_same)
-        back[t, 0, :, 1] = from_slot
-        back[t, 0, :, 0] = prev_kind[from_slot]
-        back[t, 0, :, 2] = use_new
-        # tail: the wrapped end of the name of the record at slot a (only after that record's name)
+        before = tokens[t - 1]
+        repeat = [repeat_cost(roles[a], before, token) if repeatable[a] else big for a in slot_range]
+        normal = [NEG] * k
+        back_normal: list[tuple[int, int, int]] = [(0, 0, 0)] * k
+        for b in slot_range:
+            best_same = best_new = None
+            arg_same = arg_new = 0
+            for a in slot_range:
+                cost = repeat[a] if a == b else same[a][b]
+                candidate = prev[a] - cost - cont_pen
+                if best_same is None or candidate > best_same:
+                    best_same, arg_same = candidate, a
+                candidate = prev[a] - new[a][b] - split_pen
+                if best_new is None or candidate > best_new:
+                    best_new, arg_new = candidate, a
+            if best_new > best_same:
+                normal[b] = best_new + emit[b]
+                back_normal[b] = (prev_kind[arg_new], arg_new, 1)
+            else:
+                normal[b] = best_same + emit[b]
+                back_normal[b] = (prev_kind[arg_same], arg_same, 0)
+        tail = [NEG] * k
         if name_slot is not None and token.alone and token.first_in_row and token.kind in (TEXT, SHORT, DESC, PH) \
                 and not ENUMERATED.match(token.key):
-            tail_score = content[name_slot, kind_index[token.kind]] - TAIL - TAIL_STREAM * (1.0 - rr)
-            if col_w and token.col is not None and slots[name_slot].covers(token.col) is not None:
-                tail_score += col_w * (1.0 if slots[name_slot].covers(token.col) else -1.0)
-            score[t, 1] = np.where(idx > name_slot, prev + tail_score, NEG)
-            back[t, 1, :, 0] = prev_kind
-            back[t, 1, :, 1] = idx
-        # noise: the record stays where it was
-        score[t, 2] = prev + NOISE_COST.get(token.kind, NOISE_DEFAULT)
-        back[t, 2, :, 0] = prev_kind
-        back[t, 2, :, 1] = idx
-    final = score[n - 1] - end[None, :]
-    kind, slot = np.unravel_index(int(final.argmax()), final.shape)
+            tail_score = content[name_slot][ki] - TAIL - TAIL_STREAM * (1.0 - rr)
+            covered = slots[name_slot].covers(token.col) if col_w and token.col is not None else None
+            if covered is not None:
+                tail_score += col_w * (1.0 if covered else -1.0)
+            tail = [prev[a] + tail_score if a > name_slot else NEG for a in slot_range]
+        scores.append([normal, tail, [prev[a] + noise for a in slot_range]])
+        stay = [(prev_kind[a], a, 0) for a in slot_range]
+        backs.append([back_normal, stay, stay])
+    last = scores[-1]
+    best = None
+    kind = slot = 0
+    for state in range(3):
+        for a in slot_range:
+            value = last[state][a] - end[a]
+            if best is None or value > best:
+                best, kind, slot = value, state, a
     path: list[tuple[int, int, int]] = []  # (kind, slot, new record) per token
     for t in range(n - 1, -1, -1):
-        pk, ps, is_new = back[t, kind, slot]
-        path.append((int(kind), int(slot), int(is_new) if kind == 0 else 0))
+        pk, ps, is_new = backs[t][kind][slot]
+        path.append((kind, slot, is_new if kind == 0 else 0))
         kind, slot = pk, ps
     path.reverse()
     return _records(tokens, path)
