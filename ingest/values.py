@@ -11,8 +11,9 @@ import calendar
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from ingest.model import ParsedTarget
@@ -164,13 +165,20 @@ def add_flag(target: ParsedTarget, flag: str) -> None:
         target.flags.append(flag)
 
 
+_TOKEN_PATTERNS: dict[int, tuple[re.Pattern, dict[str, object]]] = {}
+
+
 def match_token(text: str, pos: int, tokens) -> str | None:
     """Return the longest token (or (token, value) pair) that starts at pos, else None."""
-    for token in tokens:
-        word = token[0] if isinstance(token, tuple) else token
-        if text.startswith(word, pos):
-            return token
-    return None
+    compiled = _TOKEN_PATTERNS.get(id(tokens))
+    if compiled is None:
+        words = {(t[0] if isinstance(t, tuple) else t): t for t in tokens}
+        pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))) if words \
+            else re.compile(r"(?!)")
+        compiled = _TOKEN_PATTERNS[id(tokens)] = (pattern, words)
+        _TOKEN_PATTERNS.setdefault(-id(tokens), tokens)  # keep the table alive while its id is a key
+    match = compiled[0].match(text, pos)
+    return compiled[1][match.group()] if match else None
 
 
 def match_unit(text: str, pos: int, tables: Tables = TABLES) -> str | None:
@@ -526,7 +534,17 @@ def parse_target(value: str, fiscal_year: int | None = None, name: str | None = 
         fiscal_year = None
     if not isinstance(name, str):
         name = None
+    cached = _read_cached(value, fiscal_year)
+    target = replace(cached, flags=list(cached.flags))
+    if "unit_missing" in target.flags and name and target.number is not None and target.number <= 100 \
+            and any(hint in name for hint in TABLES.percent_name_hints):
+        add_flag(target, "percent_likely")
+    return target
+
+
+@lru_cache(maxsize=100_000)
+def _read_cached(value: str, fiscal_year: int | None) -> ParsedTarget:
     try:
-        return read_value(value, fiscal_year, name)
+        return read_value(value, fiscal_year, None)
     except Exception:  # noqa: BLE001 - the contract is to never raise; the flag sends the value to review
         return ParsedTarget(kind="qualitative", flags=["parse_error"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from ingest import taxonomy as tx
@@ -54,11 +55,13 @@ class Zone:
     mid_first: bool = False  # the zone names the mid-term (中期) column before the annual (年度) one
 
 
+@lru_cache(maxsize=100_000)
 def leading_label(text: str) -> Optional[tuple[str, str, str]]:
     """The label a cell starts with: the whole cell, or its part before a colon or a space."""
     return classify(text) or classify(re.split(r"[:：]", text)[0]) or classify(text.split()[0] if text.split() else "")
 
 
+@lru_cache(maxsize=100_000)
 def classify(text: str) -> Optional[tuple[str, str, str]]:
     """(kind, key, normalised label) when ``text`` is a label of the form."""
     norm = normalise_label(text)

@@ -1,7 +1,7 @@
 """Synthetic layouts: a parsed document written out again as text in one of the layout families.
 
 SYNTHETIC — used by the tests to check that the same tables read the same whatever their layout (and by
-``python -m tests.render FILE FAMILY`` to look at one). The content is the real content of the sample documents;
+``python -m bench.render FILE FAMILY`` to look at one). The content is the real content of the sample documents;
 only the layout is generated. Nothing here is ever loaded into the default database.
 
 Each project becomes one form: title, name, department, total and funding, goal, then the indicator table
@@ -14,8 +14,8 @@ import sys
 
 from ingest.model import Document, Project
 
-FAMILIES = ("tab_rows", "pipe_rows", "markdown", "pipe_cells", "paragraph_cells", "space_columns", "run_together",
-            "indent_tree")
+FAMILIES = ("tab_rows", "cell_per_line", "pipe_rows", "markdown", "pipe_cells", "paragraph_cells", "space_columns",
+            "run_together", "indent_tree")
 
 
 def form_rows(project: Project, year: int | None) -> list[list[str]]:
@@ -61,11 +61,14 @@ def _table(rows: list[list[str]], family: str) -> list[str]:
         filled = [c for c in row if c]
         if len(row) == 1 or len(filled) == 0:
             lines.append(row[0] if row else "")
-            if family == "paragraph_cells":
+            if family in ("paragraph_cells", "cell_per_line"):
                 lines.append("")
             continue
         if family == "tab_rows":
             lines.append("\t".join(row))
+        elif family == "cell_per_line":
+            lines.extend("\t" + c for c in row)
+            lines.append("")
         elif family == "pipe_rows":
             lines.append(" | ".join(row) + " |")
         elif family == "markdown":
