@@ -38,8 +38,8 @@ DEFAULT_OUT = ROOT / "artifacts" / "synthetic"
 REAL = [ROOT / "sample_data", ROOT.parent / "shared" / "corpus" / "docs"]
 LAYOUTS = ("tab_rows", "cell_per_line", "pipe_rows", "markdown")
 YEARS = tuple(range(2018, 2026))
-DEPARTMENTS = ("司法局", "教育局", "卫生健康委员会", "农业农村局", "水利局", "公安局", "民政局", "交通运输局", "市场监督管理局",
-               "生态环境局", "文化旅游体育局", "残疾人联合会", "疾病预防控制中心", "乡村振兴局")
+DEPARTMENTS = ("司法局", "教育局", "卫生健康委员会", "农业农村局", "水利局", "公安局", "民政局", "交通运输局",
+               "市场监督管理局", "生态环境局", "文化旅游体育局", "残疾人联合会", "疾病预防控制中心", "乡村振兴局")
 LABEL = "合成数据（性能测试用，非真实文件）"
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
@@ -165,7 +165,8 @@ def generate(projects: int, out: Path, seed: int = 0) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.generate", description="生成合成的绩效目标表（性能测试用）。")
+    parser = argparse.ArgumentParser(prog="python -m bench.generate",
+                                     description="生成合成的绩效目标表（性能测试用）。")
     parser.add_argument("--projects", type=int, required=True)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--seed", type=int, default=0)
