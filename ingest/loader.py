@@ -169,6 +169,7 @@ _TABLE_COLUMNS = {
     "empty_slots": ("slot_id", "project_id", "dept_overall_id", "position", "level1", "level2", "line_start",
                     "line_end"),
 }
+_LOG_COLUMNS = ("log_id", "source", "sha256", "status", "message", "doc_id", "logged_at")
 # Children first: the order in which a document's rows are deleted.
 _DELETE_ORDER = ("spending_plan", "funding", "indicators", "empty_slots", "projects", "department_overall",
                  "source_lines", "parse_warnings", "documents")
@@ -297,10 +298,12 @@ def _owner_rows(ids: _Ids, project_id: Optional[int], dept_overall_id: Optional[
                                    s.line_start, s.line_end))
 
 
-def document_rows(con: duckdb.DuckDBPyConnection, doc: Document, doc_id: int) -> dict[str, list[tuple]]:
-    """All rows of ``doc`` per table, with fresh ids (read from ``con``)."""
-    ids = _Ids(con)
-    out: dict[str, list[tuple]] = {table: [] for table in _TABLE_COLUMNS}
+def document_rows(con: duckdb.DuckDBPyConnection, doc: Document, doc_id: int, ids: Optional["_Ids"] = None,
+                  out: Optional[dict[str, list[tuple]]] = None) -> dict[str, list[tuple]]:
+    """All rows of ``doc`` per table, with fresh ids (read from ``con`` unless a batch passes its ``ids``), added to
+    ``out`` when given (a batch of documents inserted together)."""
+    ids = ids or _Ids(con)
+    out = out if out is not None else {table: [] for table in _TABLE_COLUMNS}
     out["documents"].append((
         doc_id, doc.source, doc.sha256, doc.layout, doc.encoding, doc.jurisdiction, doc.province, doc.city,
         doc.county, doc.adcode, doc.department, doc.fiscal_year, doc.line_count,
@@ -405,56 +408,174 @@ def _default_parse() -> ParseFn:
     return parse_file
 
 
-def _load_file(con: duckdb.DuckDBPyConnection, path: Path, replace: bool, parse: ParseFn) -> tuple[str, str]:
-    source = str(path)
+BATCH_SIZE = 200  # documents written per transaction when loading many files (each still all-or-nothing)
+
+
+def load_documents(con: duckdb.DuckDBPyConnection, docs: Sequence[Document], replace: bool = False) -> list[str]:
+    """Write many documents; return the status of each (``loaded`` / ``replaced`` / ``skipped``).
+
+    The batch is written in one transaction with one insert per table (the fast path). If anything in it fails,
+    the transaction is rolled back and the documents are loaded one by one with :func:`load_document`, so each
+    file still loads completely or not at all, and the failing one is logged and re-raised as there.
+    """
+    if not docs:
+        return []
+    con.execute("BEGIN TRANSACTION")
+    try:
+        statuses = _write_batch(con, docs, replace)
+        con.execute("COMMIT")
+        return statuses
+    except Exception:  # noqa: BLE001 - fall back to one transaction per document
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass
+    statuses = []
+    for doc in docs:
+        statuses.append(load_document(con, doc, replace=replace))
+    return statuses
+
+
+def _write_batch(con: duckdb.DuckDBPyConnection, docs: Sequence[Document], replace: bool) -> list[str]:
+    shas = list(dict.fromkeys(d.sha256 for d in docs))
+    existing = {sha: (doc_id, source) for doc_id, source, sha in con.execute(
+        "SELECT doc_id, source, sha256 FROM documents WHERE list_contains($shas, sha256)", {"shas": shas}).fetchall()}
+    if replace:
+        for doc_id, _ in existing.values():
+            _delete_document(con, doc_id)
+    ids = _Ids(con)
+    next_doc = _new_doc_id(con)
+    next_log = _next_id(con, "load_log", "log_id")
+    rows: dict[str, list[tuple]] = {table: [] for table in _TABLE_COLUMNS}
+    log: list[tuple] = []
+    statuses: list[str] = []
+    seen: dict[str, str] = {}
+    now = dt.datetime.now()
+    for doc in docs:
+        if doc.sha256 in seen or (doc.sha256 in existing and not replace):
+            first = existing.get(doc.sha256, (None, seen.get(doc.sha256)))
+            log.append((next_log, doc.source, doc.sha256, "skipped",
+                        f"已加载，跳过（与已导入的 {first[1]} 内容相同）", first[0], now))
+            next_log += 1
+            statuses.append("skipped")
+            continue
+        status = "replaced" if doc.sha256 in existing else "loaded"
+        document_rows(con, doc, next_doc, ids, rows)
+        message = ("已重新导入（替换原记录）：" if status == "replaced" else "已导入：") + _summary(doc)
+        log.append((next_log, doc.source, doc.sha256, status, message, next_doc, now))
+        seen[doc.sha256] = doc.source
+        next_doc += 1
+        next_log += 1
+        statuses.append(status)
+    for table in _TABLE_COLUMNS:
+        if rows[table]:
+            _insert(con, table, rows[table])
+    if log:
+        types = _column_types(con, "load_log")
+        select = ", ".join(f"unnest(${c}::{types[c]}[]) AS {c}" for c in _LOG_COLUMNS)
+        con.execute(f"INSERT INTO load_log ({', '.join(_LOG_COLUMNS)}) SELECT {select}",
+                    {c: [row[i] for row in log] for i, c in enumerate(_LOG_COLUMNS)})
+    return statuses
+
+
+_SKIP: set[str] = set()  # sha256 of the documents already loaded (set before the worker processes fork)
+SKIPPED = "skipped"
+
+
+def _parse_one(job: tuple[str, ParseFn]) -> tuple[str, Optional[Document], Optional[str], Optional[str]]:
+    """(source, document, sha256, error message) for one file: what a worker process returns. A file already
+    loaded is not parsed again (error message ``SKIPPED``)."""
+    source, parse = job
+    path = Path(source)
     try:
         data = path.read_bytes()
     except OSError as exc:
         message = "文件不存在" if isinstance(exc, FileNotFoundError) else f"无法读取文件（{os_error_zh(exc)}）"
-        _log(con, source, None, "failed", message)
-        return "failed", message
+        return source, None, None, message
     sha = hashlib.sha256(data).hexdigest()
-    if not replace:
-        row = con.execute("SELECT doc_id, source FROM documents WHERE sha256 = ?", [sha]).fetchone()
-        if row is not None:
-            message = f"已加载，跳过（与已导入的 {row[1]} 内容相同）"
-            _log(con, source, sha, "skipped", message, row[0])
-            return "skipped", message
+    if sha in _SKIP:
+        return source, None, sha, SKIPPED
     try:
-        doc = parse(source)
+        return source, parse(source), sha, None
     except IngestError as exc:
-        message = exc.message_zh if exc.line is None else f"第 {exc.line} 行：{exc.message_zh}"
-        _log(con, source, sha, "failed", message)
-        return "failed", message
+        return source, None, sha, exc.message_zh if exc.line is None else f"第 {exc.line} 行：{exc.message_zh}"
     except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the other files
-        message = f"读取时出现内部错误：{type(exc).__name__}: {exc}"
-        _log(con, source, sha, "failed", message)
-        return "failed", message
-    try:
-        status = load_document(con, doc, replace=replace)
-    except Exception as exc:  # noqa: BLE001 - already rolled back and logged by load_document
-        return "failed", f"导入失败，数据库未改动：{exc}"
-    message = con.execute(
-        "SELECT message FROM load_log WHERE sha256 = ? ORDER BY log_id DESC LIMIT 1", [doc.sha256]
-    ).fetchone()[0]
-    return status, message
+        return source, None, sha, f"读取时出现内部错误：{type(exc).__name__}: {exc}"
+
+
+def parse_paths(files: Sequence[Path], parse: ParseFn, workers: Optional[int] = None):
+    """Parse files on every core (in file order); yields ``_parse_one`` results."""
+    workers = workers or min(len(files), os.cpu_count() or 1)
+    jobs = [(str(path), parse) for path in files]
+    if workers <= 1 or len(files) < 4 or getattr(parse, "__qualname__", "<") != getattr(parse, "__name__", ">"):
+        # in this process: few files, or a parse function that cannot be sent to another process (a closure)
+        yield from map(_parse_one, jobs)
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_parse_one, jobs, chunksize=8)
 
 
 def load_paths(paths: Iterable[PathLike], db_path: PathLike, replace: bool = False,
-               parse: Optional[ParseFn] = None) -> list[tuple[str, str, str]]:
+               parse: Optional[ParseFn] = None, workers: Optional[int] = None) -> list[tuple[str, str, str]]:
     """Load files and folders into ``db_path``; return ``(source, status, message)`` per file.
 
-    Raises ``DatabaseLockedError`` when the database is held by another process.
+    Files are parsed on every core and written in batches of ``BATCH_SIZE`` documents (each document still all
+    or nothing). Raises ``DatabaseLockedError`` when the database is held by another process.
     """
     parse = parse or _default_parse()
     files = expand_paths(paths)
     con = connect(db_path)
     try:
         ensure_schema(con, db_path)
-        results = []
-        for path in files:
-            status, message = _load_file(con, path, replace, parse)
-            results.append((str(path), status, message))
+        results: list[tuple[str, str, str]] = []
+        pending: list[tuple[str, Document]] = []
+        loaded = {sha: (doc_id, src) for doc_id, src, sha in con.execute(
+            "SELECT doc_id, source, sha256 FROM documents").fetchall()}
+        _SKIP.clear()
+        if not replace:
+            _SKIP.update(loaded)
+
+        def flush() -> None:
+            if not pending:
+                return
+            docs = [doc for _, doc in pending]
+            try:
+                statuses = load_documents(con, docs, replace=replace)
+            except Exception:  # noqa: BLE001 - one file failed; load_document logged it, the rest go one by one
+                statuses = []
+                for doc in docs:
+                    try:
+                        statuses.append(load_document(con, doc, replace=replace))
+                    except Exception as exc:  # noqa: BLE001
+                        statuses.append(f"failed:{exc}")
+            for (source, doc), status in zip(pending, statuses):
+                if status.startswith("failed:"):
+                    results.append((source, "failed", f"导入失败，数据库未改动：{status[7:]}"))
+                    continue
+                message = con.execute("SELECT message FROM load_log WHERE sha256 = ? ORDER BY log_id DESC LIMIT 1",
+                                      [doc.sha256]).fetchone()[0]
+                results.append((source, status, message))
+            pending.clear()
+
+        for source, doc, sha, error in parse_paths(files, parse, workers):
+            if error == SKIPPED:
+                doc_id, first = loaded[sha]
+                message = f"已加载，跳过（与已导入的 {first} 内容相同）"
+                _log(con, source, sha, "skipped", message, doc_id)
+                results.append((source, "skipped", message))
+                continue
+            if doc is None:
+                flush()
+                _log(con, source, sha, "failed", error)
+                results.append((source, "failed", error))
+                continue
+            pending.append((source, doc))
+            if len(pending) >= BATCH_SIZE:
+                flush()
+        flush()
+        _SKIP.clear()
         return results
     finally:
         con.close()
