@@ -412,11 +412,12 @@ BATCH_SIZE = 200  # documents written per transaction when loading many files (e
 
 
 def load_documents(con: duckdb.DuckDBPyConnection, docs: Sequence[Document], replace: bool = False) -> list[str]:
-    """Write many documents; return the status of each (``loaded`` / ``replaced`` / ``skipped``).
+    """Write many documents; return the status of each (``loaded`` / ``replaced`` / ``skipped`` /
+    ``failed:<message>``).
 
     The batch is written in one transaction with one insert per table (the fast path). If anything in it fails,
     the transaction is rolled back and the documents are loaded one by one with :func:`load_document`, so each
-    file still loads completely or not at all, and the failing one is logged and re-raised as there.
+    file still loads completely or not at all; a document that fails is logged (by load_document) and reported.
     """
     if not docs:
         return []
@@ -432,7 +433,10 @@ def load_documents(con: duckdb.DuckDBPyConnection, docs: Sequence[Document], rep
             pass
     statuses = []
     for doc in docs:
-        statuses.append(load_document(con, doc, replace=replace))
+        try:
+            statuses.append(load_document(con, doc, replace=replace))
+        except Exception as exc:  # noqa: BLE001 - rolled back and logged by load_document
+            statuses.append(f"failed:{exc}")
     return statuses
 
 
@@ -540,16 +544,7 @@ def load_paths(paths: Iterable[PathLike], db_path: PathLike, replace: bool = Fal
         def flush() -> None:
             if not pending:
                 return
-            docs = [doc for _, doc in pending]
-            try:
-                statuses = load_documents(con, docs, replace=replace)
-            except Exception:  # noqa: BLE001 - one file failed; load_document logged it, the rest go one by one
-                statuses = []
-                for doc in docs:
-                    try:
-                        statuses.append(load_document(con, doc, replace=replace))
-                    except Exception as exc:  # noqa: BLE001
-                        statuses.append(f"failed:{exc}")
+            statuses = load_documents(con, [doc for _, doc in pending], replace=replace)
             for (source, doc), status in zip(pending, statuses):
                 if status.startswith("failed:"):
                     results.append((source, "failed", f"导入失败，数据库未改动：{status[7:]}"))

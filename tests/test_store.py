@@ -524,3 +524,22 @@ def test_real_cli_loads_folder_reports_bad_files_and_locks(tmp_path):
             "loaded", "failed", "skipped"]
     finally:
         con.close()
+
+
+def test_a_batch_with_one_bad_document_loads_the_others_and_leaves_the_bad_one_out(tmp_path):
+    from ingest.model import FundingSource
+
+    good = [make_document(sha=c * 64, jurisdiction=f"区{c}", source=f"{c}.txt") for c in "bcd"]
+    bad = make_document(sha="e" * 64, jurisdiction="坏区", source="bad.txt")
+    bad.projects[0].funding.append(FundingSource("神秘资金", "martian", 1.0))  # violates the level CHECK
+    con = loader.connect(tmp_path / "batch.duckdb")
+    loader.ensure_schema(con)
+    statuses = loader.load_documents(con, [good[0], bad, good[1], good[2]])
+    assert statuses[0] == statuses[2] == statuses[3] == "loaded"
+    assert statuses[1].startswith("failed:")
+    assert sorted(r[0] for r in con.execute("SELECT source FROM documents").fetchall()) == ["b.txt", "c.txt", "d.txt"]
+    orphans = "SELECT count(*) FROM projects WHERE doc_id NOT IN (SELECT doc_id FROM documents)"
+    assert con.execute(orphans).fetchone()[0] == 0
+    assert con.execute("SELECT status FROM load_log WHERE source = 'bad.txt'").fetchall() == [("failed",)]
+    again = loader.load_documents(con, good)
+    assert again == ["skipped"] * 3
