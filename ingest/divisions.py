@@ -35,10 +35,10 @@ def locate(candidates: list[str]) -> Place:
     texts = [c for c in dict.fromkeys(c.strip() for c in candidates if c and c.strip()) if _PLACE_HINT.search(c)]
     if not texts:
         return Place()
-    frame = _cpca().transform(texts)
     best: Counter = Counter()
     places: dict[str, Place] = {}
-    for _, row in frame.iterrows():
+    for text in texts:
+        row = _address(text)
         province, city, county, adcode = (_value(row.get(k)) for k in ("省", "市", "区", "adcode"))
         if not province:
             continue
@@ -53,6 +53,16 @@ def locate(candidates: list[str]) -> Place:
     depth = max(d for d, _ in best)
     key = max(((k, n) for (d, k), n in best.items() if d == depth), key=lambda kn: kn[1])[0]
     return places[key]
+
+
+@lru_cache(maxsize=50_000)
+def _address(text: str) -> dict:
+    """cpca's reading of one text (province, city, county, adcode), cached: names repeat across documents."""
+    cpca = _cpca()
+    one = getattr(cpca, "_get_one_addr", None)  # one text without building a DataFrame (1000x faster)
+    if one is not None:
+        return dict(one(text, False, {}))
+    return cpca.transform([text]).to_dict("records")[0]
 
 
 def _value(value) -> Optional[str]:
