@@ -12,7 +12,7 @@ from tests.helpers import ROOT
 
 def test_ruff_finds_nothing():
     ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
-    assert ruff, "ruff is listed in requirements.txt and must be installed"
+    assert ruff, "ruff is listed in requirements-dev.txt and must be installed"
     folders = ["ingest", "queries", "tests", "bench", "review", "ui", "pages", "dashboard.py"]
     result = subprocess.run([ruff, "check", *folders], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
