@@ -1,7 +1,8 @@
 """TargetBoard 绩效目标看板: ``streamlit run dashboard.py``.
 
-The entry script only routes and draws the shared frame (sidebar filters kept in the URL, presentation mode);
-each page under pages/ holds its layout, data come from cached query calls (pages/_shared.py).
+The entry script only routes and draws the shared frame (sidebar filters kept in the URL) around the page; in
+presentation mode (``?present=1``) it draws the slides instead (pages/_slides.py). Each page under pages/ holds its
+layout, data come from cached query calls (pages/_shared.py).
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ if str(ROOT) not in sys.path:
 import streamlit as st  # noqa: E402
 
 from pages import _shared as shared  # noqa: E402
+from pages import _slides as slides  # noqa: E402
 
-st.set_page_config(page_title="绩效目标看板", page_icon="📊", layout="wide", initial_sidebar_state="expanded")
+# "auto": the sidebar starts collapsed on a phone and open on a wider screen.
+st.set_page_config(page_title="绩效目标看板", page_icon="📊", layout="wide", initial_sidebar_state="auto")
 
 # The default page (总览) is served at "/" (its url_path is reserved but not served by Streamlit).
 PAGES = [
@@ -31,15 +34,17 @@ PAGES = [
     st.Page("pages/data.py", title="数据", icon=":material/database:", url_path="data"),
 ]
 
-present = shared.is_presenting()
-# In presentation mode the sidebar is hidden and the pages are listed along the top; otherwise the sidebar shows
-# its own links (shared.sidebar_nav), because .streamlit/config.toml turns the built-in sidebar list off.
-page = st.navigation(PAGES, position="top" if present else "hidden")
-shared.sidebar_nav(PAGES)
-shared.sidebar_filters()
-present = shared.is_presenting()
-shared.page_style(present)
-if present:
-    shared.presentation_exit_button()
-with shared.framed():
-    page.run()
+# The sidebar shows its own links (shared.sidebar_nav): .streamlit/config.toml turns the built-in list off.
+page = st.navigation(PAGES, position="hidden")
+if shared.is_presenting():
+    shared.page_style(True)
+    slides.run(page.url_path or "overview")
+    shared.sync_present_param()
+else:
+    shared.sidebar_nav(PAGES)
+    shared.sidebar_filters()
+    if shared.is_presenting():  # switched on just now: the slides on the next run
+        st.rerun()
+    shared.page_style(False)
+    with shared.framed():
+        page.run()

@@ -177,15 +177,17 @@ CREATE TABLE IF NOT EXISTS load_log (  -- every load attempt, including failures
 -- Reference views
 -- ----------------------------------------------------------------------------------------------------------
 
+-- Funding levels: the one label set of SQL and the dashboard (ui/formatting.py LEVEL_LABELS, checked by a test).
+-- stated = false: the form does not say whose money it is (财政拨款, 财政资金, 一般公共预算 …): 未注明级次.
 CREATE OR REPLACE VIEW v_funding_levels AS
 SELECT * FROM (VALUES
-    ('central', '中央', 1),
-    ('provincial', '省级', 2),
-    ('city', '市级', 3),
-    ('county', '县区级', 4),
-    ('fiscal', '财政拨款（未分级）', 5),
-    ('other', '其他', 6)
-) t(level, level_zh, level_order);
+    ('central', '中央', 1, true),
+    ('provincial', '省级', 2, true),
+    ('city', '市级', 3, true),
+    ('county', '区县级', 4, true),
+    ('other', '其他', 5, true),
+    ('fiscal', '未注明级次', 6, false)
+) t(level, level_zh, level_order, stated);
 
 -- Coverage categories: canonical level-2 values grouped (the four cost kinds count as one 成本 category).
 CREATE OR REPLACE VIEW v_indicator_categories AS

@@ -4,8 +4,11 @@
 - cached query calls (``st.cache_data``; a fresh cursor per call inside ``queries.run``) and the cached review
   (``review()``: ``review.engine.run_review`` with the sidebar filters),
 - the sidebar filters, bound to the URL query string (``bind="query-params"``) so a view survives reload and can
-  be shared, and presentation mode (``?present=1``),
-- tables with .xlsx / .csv downloads and charts, in the same style on every page.
+  be shared; their options narrow to what exists for the other filters, and URL values that match nothing are
+  named on the page; presentation mode (``?present=1``, pages/_slides.py),
+- tables (paged, formatted, first columns pinned) with .xlsx / .csv downloads that carry their context, and charts
+  with their finding as a title and a captioned PNG download, in the same style on every page,
+- the page style: own CSS, and the script that puts the libraries' English words in Chinese (ui/i18n.py).
 
 Environment: ``TARGETBOARD_DB`` (database file, default data/targetboard.duckdb) and ``TARGETBOARD_SAMPLE_DIR``
 (folder of the source documents, default sample_data/).
@@ -17,7 +20,7 @@ import contextlib
 import os
 import threading
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -26,10 +29,13 @@ import queries
 from ingest import themes as theme_table
 from ingest.loader import DatabaseLockedError, connect, ensure_database
 from review.engine import run_review
-from ui import state
-from ui.export import CSV_MIME, XLSX_MIME, to_csv_bytes, to_xlsx_bytes
-from ui.formatting import column_kind, format_pct, format_wan
+from ui import charts, i18n, state
+from ui.export import CSV_MIME, XLSX_MIME, ExportContext, to_csv_bytes, to_xlsx_bytes
+from ui.formatting import column_kind
+from ui.limits import PAGE_SIZE, STYLER_MAX_CELLS
 from ui.privacy import mask_frame
+from ui.tables import page_count, page_slice, totals_text
+from ui.text import md_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "targetboard.duckdb"
@@ -156,10 +162,22 @@ def review() -> tuple[pd.DataFrame, pd.DataFrame]:
 # Filters and presentation mode (URL state)
 # ---------------------------------------------------------------------------------------------------------------
 
+_URL_MESSAGES = "url_filter_messages"
+
 
 def current_filters() -> state.Filters:
     ss = st.session_state
     return state.Filters.from_mapping({key: ss.get(key) for key in state.FILTER_PARAMS})
+
+
+def _chosen_before_widgets() -> state.Filters:
+    """The filters before the widgets are drawn: the widget values of the last run, or on the first run of a
+    session the raw URL values (a bound widget takes its URL value only when it is created)."""
+    ss = st.session_state
+    values = {}
+    for key in state.FILTER_PARAMS:
+        values[key] = ss.get(key) if key in ss else st.query_params.get_all(key)
+    return state.Filters.from_mapping(values)
 
 
 def is_presenting() -> bool:
@@ -167,6 +185,11 @@ def is_presenting() -> bool:
     if _PRESENT_KEY not in st.session_state:
         st.session_state[_PRESENT_KEY] = state.is_present(st.query_params.get_all(state.PRESENT_PARAM))
     return bool(st.session_state[_PRESENT_KEY])
+
+
+def sync_present_param() -> None:
+    """Keep ``present=1`` in the URL while presenting (and out of it otherwise)."""
+    _sync_present_param(is_presenting())
 
 
 def _sync_present_param(present: bool) -> None:
@@ -183,6 +206,7 @@ def _clear_filters() -> None:
     st.session_state["year"] = []
     st.session_state["department"] = None
     st.session_state["theme"] = None
+    st.session_state[_URL_MESSAGES] = []
 
 
 def _set_present(value: bool) -> None:
@@ -205,70 +229,102 @@ def sidebar_nav(pages: Sequence[Any]) -> None:
         st.divider()
 
 
-def sidebar_filters() -> state.Filters:
-    """Draw the shared sidebar (filters bound to the URL, presentation toggle) and return the filters."""
+def _options_with(chosen: Sequence[Any], available: list) -> list:
+    """The offered options: what exists for the other filters, plus what is chosen (so it can be removed)."""
+    return available + [v for v in chosen if v not in available]
+
+
+def filter_widgets() -> state.Filters:
+    """The five filters (bound to the URL). Each offers the values that exist for the other filters; a chosen
+    value that no longer fits is kept (so it can be removed) and named above the page (``filter_messages``)."""
     opts = query("page_filter_options", filtered=False)
+    if _URL_MESSAGES not in st.session_state:  # first run of the session: URL values that exist nowhere
+        raw = {key: st.query_params.get_all(key) for key in state.FILTER_PARAMS}
+        st.session_state[_URL_MESSAGES] = state.unknown_values(opts, raw)
+    chosen = _chosen_before_widgets()
+    facets = state.facet_options(opts, chosen)
+    picked = state.selected(chosen)
+    years_all = sorted(facets["year"], reverse=True)
+    themes = theme_order(facets["theme"])
+
+    # Labels are the values themselves: a bound widget writes its labels into the URL.
+    st.selectbox("省份", [None, *_options_with(picked["province"], facets["province"])], key="province",
+                 format_func=lambda v: "全部省份" if v is None else v, bind="query-params")
+    st.multiselect("地区", _options_with(picked["jurisdiction"], facets["jurisdiction"]), key="jurisdiction",
+                   placeholder="全部地区", bind="query-params", select_all=False)
+    st.multiselect("年度", _options_with(picked["year"], years_all), key="year", format_func=str,
+                   placeholder="全部年度", bind="query-params", select_all=False)
+    st.selectbox("部门", [None, *_options_with(picked["department"], facets["department"])], key="department",
+                 format_func=lambda v: "全部部门" if v is None else v, bind="query-params")
+    st.selectbox("项目主题", [None, *_options_with(picked["theme"], themes)], key="theme",
+                 format_func=lambda v: "全部主题" if v is None else v, bind="query-params")
+    filters = current_filters()
+    st.button("清除筛选", on_click=_clear_filters, disabled=filters.is_empty(), width="stretch", key="clear_filters")
+    return filters
+
+
+def sidebar_filters() -> state.Filters:
+    """The shared sidebar (filters bound to the URL, presentation toggle)."""
     is_presenting()  # initialises the toggle's state from ?present=1 before the toggle is drawn
     with st.sidebar:
         st.header("筛选")
-        st.selectbox("省份", [None, *state.options_in_order(opts["province"])], key="province",
-                     format_func=lambda v: "全部省份" if v is None else v, bind="query-params")
-        st.multiselect("地区", state.options_in_order(opts["jurisdiction"]), key="jurisdiction",
-                       placeholder="全部地区", bind="query-params")
-        years = sorted(state.options_in_order(int(y) for y in opts["fiscal_year"].dropna()), reverse=True)
-        st.multiselect("年度", years, key="year", format_func=str, placeholder="全部年度", bind="query-params")
-        st.selectbox("部门", [None, *state.options_in_order(opts["department"])], key="department",
-                     format_func=lambda v: "全部部门" if v is None else v, bind="query-params")
-        st.selectbox("项目主题", [None, *theme_order(opts["theme"].dropna())], key="theme",
-                     format_func=lambda v: "全部主题" if v is None else v, bind="query-params")
-        filters = current_filters()
-        st.button("清除筛选", on_click=_clear_filters, disabled=filters.is_empty(), width="stretch")
+        filters = filter_widgets()
         st.divider()
-        st.toggle("演示模式", key=_PRESENT_KEY, help="隐藏侧栏、放大字号、每屏一张图；链接参数 present=1")
+        st.toggle("演示模式", key=_PRESENT_KEY, help="全屏幻灯片：每屏一张图，左右方向键翻页；链接参数 present=1")
         st.caption("筛选条件保存在网址中：复制浏览器地址栏即可分享当前视图。")
     _sync_present_param(is_presenting())
     return filters
 
 
-def presentation_exit_button() -> None:
-    """In presentation mode the sidebar is hidden: a small button at the top of the page leaves the mode."""
-    with st.container(key="present_exit"):
-        st.button("退出演示模式", on_click=_set_present, args=(False,), type="tertiary",
-                  icon=":material/close_fullscreen:")
+def filter_messages() -> list[str]:
+    """What the page should say about the filters: URL values that exist nowhere, and chosen values that do not
+    exist together (抚宁区 + 2024)."""
+    opts = query("page_filter_options", filtered=False)
+    filters = current_filters()
+    return list(st.session_state.get(_URL_MESSAGES, [])) + state.unavailable(
+        filters, state.facet_options(opts, filters))
 
 
-PRESENT_CSS = """
-<style>
-section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-[data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapseButton"] { display: none !important; }
-html { font-size: 20px; }
-.block-container, [data-testid="stMainBlockContainer"] { max-width: 100% !important;
-  padding: 1.2rem 2.5rem 2rem 2.5rem !important; }
-[data-testid="stMetricValue"] { font-size: 2.1rem !important; }
-.st-key-project_name [data-testid="stMetricValue"], .st-key-project_name [data-testid="stMetricValue"] * {
-  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
-  font-size: 1.6rem !important; line-height: 1.3; }
-[data-testid="stMetricLabel"] p { font-size: 1.15rem !important; }
-[data-testid="stText"] { font-size: 1.25rem; line-height: 1.7; }
-[data-testid="stPlotlyChart"] { margin-bottom: 6vh; }
-.st-key-present_exit { position: fixed; top: 0.55rem; right: 4.5rem; z-index: 1000001; width: auto !important; }
-</style>
-"""
+# ---------------------------------------------------------------------------------------------------------------
+# Page style (own CSS and script only, never document text)
+# ---------------------------------------------------------------------------------------------------------------
 
 BASE_CSS = """
-<style>
 [data-testid="stMetricValue"] { font-variant-numeric: tabular-nums; }
 .st-key-project_name [data-testid="stMetricValue"] { white-space: normal; font-size: 1.75rem; line-height: 1.3; }
 .st-key-project_name [data-testid="stMetricValue"] * { white-space: normal; overflow: visible;
   text-overflow: clip; }
 [data-testid="stText"] { line-height: 1.65; }
-</style>
+[class*="st-key-chart_title_"] p { font-size: 1.1rem; font-weight: 600; line-height: 1.45; margin-bottom: 0; }
+[class*="st-key-chart_title_"] { gap: 0.2rem; }
+/* Phone: the heatmap becomes a list (a table with the project column pinned); small metric values */
+@media (max-width: 640px) {
+  [class*="st-key-wide_only"] { display: none !important; }
+  [data-testid="stMetricValue"] { font-size: 1.6rem; }
+  [data-testid="stMainBlockContainer"] { padding-left: 0.8rem; padding-right: 0.8rem; }
+  h1 { font-size: 1.8rem !important; }
+}
+@media (min-width: 641px) { [class*="st-key-narrow_only"] { display: none !important; } }
+"""
+
+PRESENT_CSS = """
+header[data-testid="stHeader"] { display: none !important; }
+html { font-size: 18px; }
+.block-container, [data-testid="stMainBlockContainer"] { max-width: 100% !important;
+  padding: 0.8rem 2.2rem 0.6rem 2.2rem !important; }
+.st-key-slide_bar { align-items: center; }
+.st-key-slide_bar [data-testid="stMarkdownContainer"] p { margin: 0; color: #566573; }
+.st-key-slide_title h1, .st-key-slide_cover h1 { padding: 0.2rem 0 0.4rem 0; }
+.st-key-slide_cover { min-height: 70vh; justify-content: center; }
+.st-key-slide_cover [data-testid="stText"] { font-size: 1.4rem; line-height: 1.9; }
+[data-testid="stMetricValue"] { font-size: 2.1rem !important; }
 """
 
 
 def page_style(present: bool) -> None:
-    """Own CSS only (never document text): larger type and hidden sidebar in presentation mode."""
-    st.markdown(PRESENT_CSS if present else BASE_CSS, unsafe_allow_html=True)
+    """Own CSS and the localisation script (ui/i18n.py); presentation mode: slides without the app header."""
+    css = i18n.HIDDEN_CSS + BASE_CSS + (PRESENT_CSS if present else "")
+    st.html(f"<style>{css}</style><script>{i18n.localise_js()}</script>", unsafe_allow_javascript=True)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -277,78 +333,167 @@ def page_style(present: bool) -> None:
 
 
 def page_header(title: str, intro: Optional[str] = None) -> state.Filters:
-    """Page title (own text), the active filters (plain text), and the filters for the page's queries."""
+    """Page title (own text), the active filters (plain text), what does not fit in them, the filters."""
     st.title(title)
     filters = current_filters()
     st.text(filters.describe() + ("" if not intro else "　" + intro))
+    for message in filter_messages():
+        st.warning(md_text(message), icon=":material/filter_alt_off:")
     return filters
 
 
-def _formats(df: pd.DataFrame) -> dict[str, Callable[[Any], str]]:
-    out: dict[str, Callable[[Any], str]] = {}
+def source_files() -> list[str]:
+    """The source documents behind the current filters (for exports and picture captions)."""
+    docs = query("documents")
+    return [str(s) for s in docs["source_file"].dropna().tolist()]
+
+
+def export_context(title: str) -> ExportContext:
+    return ExportContext(title=title, filters=current_filters().describe(), sources=tuple(source_files()))
+
+
+def _column_config(df: pd.DataFrame, pinned: Sequence[str], given: Optional[dict]) -> dict:
+    """Number formats as ``ui.formatting`` writes them (``2,343.65``; percentages with two decimals; counts with
+    thousands separators), and the pinned first columns."""
+    config: dict[str, Any] = {}
     for col in df.columns:
         kind = column_kind(col)
-        if kind == "money" and pd.api.types.is_numeric_dtype(df[col]):
-            out[col] = format_wan
-        elif kind == "pct" and pd.api.types.is_numeric_dtype(df[col]):
-            out[col] = lambda v: format_pct(v, 2, sign=False)
-    return out
+        numeric = pd.api.types.is_numeric_dtype(df[col]) and not pd.api.types.is_bool_dtype(df[col])
+        if kind == "money" and numeric:
+            config[col] = st.column_config.NumberColumn(format="%,.2f", help="显示两位小数；精确值见下载的文件")
+        elif kind == "pct" and numeric:
+            config[col] = st.column_config.NumberColumn(format="%.2f")
+        elif numeric and pd.api.types.is_integer_dtype(df[col]) and kind == "other":
+            config[col] = st.column_config.NumberColumn(format="%,d")
+    for col in pinned:
+        if col in df.columns:
+            base = config.get(col)
+            config[col] = base if base is not None else st.column_config.Column()
+            config[col]["pinned"] = True
+    for col, value in (given or {}).items():
+        if value is not None and col in config and isinstance(value, dict):
+            value = {**config[col], **{k: v for k, v in value.items() if v is not None}}
+        config[col] = value
+    return config
 
 
-def styled(df: pd.DataFrame, highlight: Optional[Sequence[str]] = None):
-    """A Styler with 万元 / % formats (per value: 2 decimals, more where the document has more) and, when given,
-    a background colour per row (``""`` = none)."""
-    styler = df.style.format(na_rep="–").format(_formats(df), na_rep="–")
-    if highlight is not None:
-        colors = list(highlight)
+def _page_key(key: str) -> str:
+    return f"{key}_page"
 
-        def _row_style(row: pd.Series) -> list[str]:
-            color = colors[row.name] if row.name < len(colors) else ""
-            return [f"background-color: {color}; font-weight: 600" if color else ""] * len(row)
 
-        styler = styler.apply(_row_style, axis=1)
-    return styler
+def current_page(key: str, n_rows: int, page_size: int = PAGE_SIZE) -> int:
+    pages = page_count(n_rows, page_size)
+    page = st.session_state.get(_page_key(key), 1)
+    if not isinstance(page, int) or page > pages or page < 1:
+        page = 1
+        st.session_state[_page_key(key)] = 1
+    return page
+
+
+def selected_index(key: str, page_size: int = PAGE_SIZE) -> Optional[int]:
+    """The position (in the whole table) of the row selected in the table ``key`` (for selection callbacks)."""
+    page = st.session_state.get(_page_key(key), 1)
+    page = page if isinstance(page, int) else 1
+    widget = st.session_state.get(f"{key}_p{page}")
+    rows = widget.selection.rows if widget is not None and hasattr(widget, "selection") else []
+    return (page - 1) * page_size + rows[0] if rows else None
 
 
 def download_buttons(df: pd.DataFrame, file_stem: str, key: str) -> None:
-    """.xlsx and .csv of ``df`` (phones masked), generated when clicked."""
-    with st.container(horizontal=True, gap="small"):
-        st.download_button("下载 Excel", data=lambda: to_xlsx_bytes(df, file_stem), file_name=f"{file_stem}.xlsx",
-                           mime=XLSX_MIME, key=f"{key}_xlsx", on_click="ignore", icon=":material/download:")
-        st.download_button("下载 CSV", data=lambda: to_csv_bytes(df), file_name=f"{file_stem}.csv", mime=CSV_MIME,
-                           key=f"{key}_csv", on_click="ignore", icon=":material/download:")
+    """.xlsx and .csv of ``df`` with their context rows (title, filters, sources, time), generated when clicked."""
+    context = export_context(file_stem.replace("_", " · "))
+    with st.container(horizontal=True, gap="small", key=f"downloads_{key}"):
+        st.download_button("下载 Excel", data=lambda: to_xlsx_bytes(df, context, file_stem),
+                           file_name=f"{file_stem}.xlsx", mime=XLSX_MIME, key=f"{key}_xlsx", on_click="ignore",
+                           icon=":material/download:")
+        st.download_button("下载 CSV", data=lambda: to_csv_bytes(df, context), file_name=f"{file_stem}.csv",
+                           mime=CSV_MIME, key=f"{key}_csv", on_click="ignore", icon=":material/download:")
 
 
-def table(df: pd.DataFrame, file_stem: str, key: str, *, height: Any = "auto", hidden: Sequence[str] = (),
+def table(df: pd.DataFrame, file_stem: str, key: str, *, hidden: Sequence[str] = (),
           highlight: Optional[Sequence[str]] = None, selectable: bool = False, on_select: Any = "ignore",
-          column_config: Optional[dict] = None, downloads: bool = True):
-    """A table with its downloads (``highlight``: a background colour per row, ``""`` = none).
+          column_config: Optional[dict] = None, downloads: bool = True, pinned: Optional[Sequence[str]] = None,
+          totals: Sequence[str] = (), page_size: int = PAGE_SIZE, max_height: Optional[int] = None) -> Optional[int]:
+    """A table, ``page_size`` rows per page (page picker and totals of all rows below it), numbers formatted, the
+    first column pinned (or ``pinned``), with its downloads (every row; columns starting with ``_`` — database
+    ids — are neither shown nor downloaded). ``highlight``: a background colour per row (``""`` = none).
 
-    Returns the selection state when ``selectable``."""
+    Returns the position (in ``df``) of the selected row when ``selectable``."""
     shown = mask_frame(df).reset_index(drop=True)
-    order = [c for c in shown.columns if c not in hidden]
-    kwargs: dict[str, Any] = {"hide_index": True, "column_order": order, "height": height, "key": key,
-                              "placeholder": "–"}
-    if column_config:
-        kwargs["column_config"] = column_config
+    order = [c for c in shown.columns if c not in hidden and not str(c).startswith("_")]
+    page = current_page(key, len(shown), page_size)
+    part = page_slice(shown, page, page_size)
+    offset = (page - 1) * page_size
+    pins = list(pinned) if pinned is not None else order[:1]
+    n = len(part)
+    height = 38 + 35 * max(n, 1)
+    kwargs: dict[str, Any] = {"hide_index": True, "column_order": order, "key": f"{key}_p{page}",
+                              "placeholder": "–", "height": min(height, max_height) if max_height else height,
+                              "column_config": _column_config(part, pins, column_config)}
     if selectable:
         kwargs.update(on_select=on_select, selection_mode="single-row")
-    result = st.dataframe(styled(shown, highlight), **kwargs)
+    data: Any = part
+    if highlight is not None and part.size <= STYLER_MAX_CELLS:
+        colors = list(highlight)[offset:offset + n]
+
+        def _row_style(row: pd.Series) -> list[str]:
+            i = row.name - offset
+            color = colors[i] if 0 <= i < len(colors) else ""
+            return [f"background-color: {color}; font-weight: 600" if color else ""] * len(row)
+
+        data = part.style.apply(_row_style, axis=1)
+    result = st.dataframe(data, **kwargs)
+    pages = page_count(len(shown), page_size)
+    with st.container(horizontal=True, gap="medium", vertical_alignment="center", key=f"table_foot_{key}"):
+        if pages > 1:
+            st.selectbox("页", list(range(1, pages + 1)), key=_page_key(key), label_visibility="collapsed",
+                         format_func=lambda p: f"第 {p} / {pages} 页（第 {(p - 1) * page_size + 1}–"
+                                               f"{min(p * page_size, len(shown))} 行）", width=260)
+        st.caption(totals_text(shown, totals))
     if downloads:
         download_buttons(shown[order], file_stem, key)
+    if selectable and result is not None:
+        rows = result.selection.rows if hasattr(result, "selection") else []
+        return offset + rows[0] if rows and offset + rows[0] < len(shown) else None
+    return None
+
+
+def caption_lines() -> list[str]:
+    """The caption under a downloaded chart picture: filters, source documents, time."""
+    import datetime as dt
+
+    files = source_files()
+    shown = "、".join(files[:6]) + (f" 等 {len(files)} 个文件" if len(files) > 6 else "")
+    return [current_filters().describe(), "来源：" + (shown or "—"),
+            "绩效目标看板 · 生成于 " + dt.datetime.now().strftime("%Y-%m-%d %H:%M")]
+
+
+def chart_title(title: str, key: str) -> None:
+    """The finding above a chart, as text (it wraps on a phone; document words in it stay text)."""
+    with st.container(key=f"chart_title_{key}"):
+        st.markdown(md_text(title))
+
+
+def chart(fig, key: str, title: str, *, on_select: Any = None, download: bool = True) -> Any:
+    """A chart with its finding as the title above it, no plotly mode bar, and 下载图片: a PNG with the title and a
+    caption (filters, sources, date), drawn by kaleido when clicked. Not in presentation mode (slides only show)."""
+    chart_title(title, key)
+    config = {"displayModeBar": False, "displaylogo": False, "responsive": True, "scrollZoom": False,
+              "doubleClick": False, "locale": "zh-CN"}
+    kwargs: dict[str, Any] = {"theme": None, "key": key, "config": config}
+    if on_select is not None:
+        kwargs.update(on_select=on_select, selection_mode="points")
+    result = st.plotly_chart(fig, **kwargs)
+    if download and not is_presenting():
+        lines = caption_lines()
+        st.download_button("下载图片", data=lambda: charts.to_png(charts.captioned(fig, title, lines)),
+                           file_name=f"{key}.png", mime="image/png", key=f"{key}_png", on_click="ignore",
+                           icon=":material/image:", type="tertiary")
     return result
 
 
-def chart(fig, key: str) -> None:
-    st.plotly_chart(fig, theme=None, key=key, config={
-        "displaylogo": False, "responsive": True,
-        "toImageButtonOptions": {"format": "png", "scale": 2, "filename": key},
-        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
-    })
-
-
 def details(label: str, present: bool):
-    """Tables go into a collapsed expander in presentation mode (one chart per screen), else a plain container."""
+    """Tables go into a collapsed expander in presentation mode, else a plain container."""
     return st.expander(label, expanded=False) if present else st.container()
 
 
@@ -361,7 +506,8 @@ def _page_params(params: dict) -> dict[str, str]:
 
 
 def page_link(page: str, label: str, icon: Optional[str] = None, **params: Any) -> None:
-    """A link to another page with page parameters (``project=35``); filters and presentation mode stay."""
+    """A link to another page with page parameters (``project=35``); filters and presentation mode stay.
+    ``label`` is own text (document words in it must pass ``md_text``)."""
     st.page_link(PAGE_FILES[page], label=label, icon=icon, query_params=_page_params(params))
 
 
@@ -392,4 +538,7 @@ def set_url_param(name: str, value: Any) -> None:
 
 
 def no_data() -> None:
-    st.info("当前筛选下没有数据。请在左侧放宽筛选条件，或点“清除筛选”。")
+    if filter_messages():
+        st.info("当前筛选下没有数据（原因见上）。请调整筛选，或点“清除筛选”。")
+    else:
+        st.info("当前筛选下没有数据。请放宽筛选条件，或点“清除筛选”。")

@@ -2,9 +2,11 @@
 
 import streamlit as st
 
+from pages import _figures as figures
 from pages import _shared as shared
 from ui import charts, findings, tables
-from ui.privacy import mask_phones
+from ui.limits import MAX_HEATMAP_ROWS
+from ui.text import plain_text
 
 shared.require_frame()
 present = shared.is_presenting()
@@ -31,17 +33,26 @@ def _open_clicked_project() -> None:
             return
 
 
-st.plotly_chart(
-    charts.coverage_heatmap(matrix, findings.title_coverage_matrix(matrix), present),
-    theme=None, key="coverage_heatmap", on_select=_open_clicked_project, selection_mode="points",
-    config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]},
-)
+# Wide screens: the heatmap (a page of projects at a time). Phones: the table below, project column pinned.
+with st.container(key="wide_only_heatmap"):
+    pages = tables.page_count(len(matrix), MAX_HEATMAP_ROWS)
+    hm_page = 1
+    if pages > 1:
+        hm_page = st.selectbox("热力图中的项目", list(range(1, pages + 1)), key="coverage_heatmap_page",
+                               format_func=lambda p: f"第 {(p - 1) * MAX_HEATMAP_ROWS + 1}–"
+                                                     f"{min(p * MAX_HEATMAP_ROWS, len(matrix))} 个项目")
+    part = tables.page_slice(matrix, hm_page, MAX_HEATMAP_ROWS)
+    shared.chart(charts.coverage_heatmap(part, present), "coverage_heatmap", findings.title_coverage_matrix(matrix),
+                 on_select=_open_clicked_project)
+    st.caption("点击热力图中的一格，或在下面选择项目，打开该项目的目标表和原文。")
+with st.container(key="narrow_only_heatmap"):
+    st.markdown("**" + shared.md_text(findings.title_coverage_matrix(matrix)) + "**")
+    st.caption("手机上以表格显示：见下面的“项目 × 指标类别”表（项目名称固定在左侧，左右滑动查看各类别）。")
 goto = st.session_state.pop("coverage_goto", None)
 if goto is not None:
     shared.switch_to("project", project=goto)
 
-st.caption("点击热力图中的一格，或在下面选择项目，打开该项目的目标表和原文。")
-labels = {pid: mask_phones(label) for pid, label in zip(matrix.index, matrix["label"])}
+labels = {pid: plain_text(label) for pid, label in zip(matrix.index, matrix["label"])}
 cols = st.columns([3, 2])
 with cols[0]:
     chosen = st.selectbox("选择项目", list(labels), format_func=lambda pid: labels[pid], key="coverage_project",
@@ -51,18 +62,17 @@ with cols[1]:
         shared.page_link("project", "打开项目明细和原文 →", icon=":material/description:", project=chosen)
 
 with shared.details("项目 × 指标类别表", present):
-    shared.table(tables.coverage_table(coverage), "指标覆盖_项目x类别", key="coverage_table")
+    st.subheader("项目 × 指标类别")
+    shared.table(tables.coverage_table(coverage), "指标覆盖_项目x类别", key="coverage_table", pinned=("项目",))
 
-summary = shared.query("indicator_coverage_summary")
-shared.chart(charts.coverage_share_heatmap(summary, findings.title_coverage_share(summary), present),
-             key="coverage_share")
+figures.show(figures.coverage_share(present), "coverage_share")
 with shared.details("各地区覆盖率表", present):
-    shared.table(tables.coverage_summary_table(summary), "指标覆盖_各地区覆盖率", key="coverage_share_table")
+    shared.table(tables.coverage_summary_table(shared.query("indicator_coverage_summary")), "指标覆盖_各地区覆盖率",
+                 key="coverage_share_table")
 
-quant = shared.query("target_quantification")
-shared.chart(charts.quantification_bars(tables.quantification_long(quant), findings.title_quantification(quant),
-                                        present), key="coverage_quant")
+figures.show(figures.quantification(present), "coverage_quant")
 st.caption("量化：有数字或日期的目标值；定性：文字描述（如“有效维护”、“每月按时完成”）；"
-           "占位/空白：没有可用目标值（如“年度计划”、“**平米”或空白）。")
+           "占位/空白：没有可用目标值（如“年度计划”、“\\*\\*平米”或空白）。")
 with shared.details("量化程度表", present):
-    shared.table(tables.quantification_table(quant), "指标覆盖_量化程度", key="coverage_quant_table")
+    shared.table(tables.quantification_table(shared.query("target_quantification")), "指标覆盖_量化程度",
+                 key="coverage_quant_table")

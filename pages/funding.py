@@ -2,9 +2,10 @@
 
 import streamlit as st
 
+from pages import _figures as figures
 from pages import _shared as shared
-from ui import charts, findings, tables
-from ui.formatting import LEVEL_NOUNS, format_pct, format_wan
+from ui import tables
+from ui.formatting import LEVEL_NOUNS, UNSTATED_LEVEL, UNSTATED_NOTE, format_pct, format_wan, format_wan_exact
 
 shared.require_frame()
 present = shared.is_presenting()
@@ -19,31 +20,41 @@ long = tables.composition_long(composition)
 used = long[long["amount_wan"] > 0]
 total = float(used["amount_wan"].sum())
 by_level = used.groupby("level")["amount_wan"].sum()
+stated = by_level.drop(UNSTATED_LEVEL, errors="ignore")
 cols = st.columns(4)
-cols[0].metric("资金合计（万元）", format_wan(total), border=True)
+cols[0].metric("资金合计（万元）", format_wan(total), border=True, help=f"精确值：{format_wan_exact(total)}")
 cols[1].metric("中央资金占比", format_pct(100 * by_level.get("central", 0.0) / total if total else 0), border=True,
-               help=f"{format_wan(by_level.get('central', 0.0))} 万元")
-top = by_level.sort_values(ascending=False)
-cols[2].metric(f"最大来源：{LEVEL_NOUNS.get(top.index[0], top.index[0])}", format_pct(100 * top.iloc[0] / total),
-               border=True)
-cols[3].metric("地区·年度", str(long["label"].nunique()), border=True)
+               help=f"{format_wan_exact(by_level.get('central', 0.0))}")
+cols[2].metric("写明级次的资金", format_pct(100 * stated.sum() / total if total else 0), border=True,
+               help="中央、省级、市级、区县级和其他来源合计：" + format_wan_exact(stated.sum()))
+unstated = float(by_level.get(UNSTATED_LEVEL, 0.0))
+cols[3].metric("未注明级次", format_pct(100 * unstated / total if total else 0), border=True,
+               help=f"{format_wan_exact(unstated)}；{UNSTATED_NOTE}")
+if unstated:
+    printed = composition.loc[composition["level"] == UNSTATED_LEVEL, "sources_as_printed"].dropna()
+    words = "、".join(sorted({w for s in printed for w in str(s).split("、")}))
+    st.caption(UNSTATED_NOTE + (f"本页数据中原表写作：{words}。" if words else ""))
+if not stated.empty:
+    top = stated.sort_values(ascending=False)
+    st.caption(f"写明级次的资金中，{LEVEL_NOUNS.get(top.index[0], top.index[0])}最多："
+               f"{format_wan(top.iloc[0], unit=True)}。")
 
 share = st.segmented_control("显示", ["金额（万元）", "占比（%）"], default="金额（万元）", key="funding_mode",
                              required=True) == "占比（%）"
-shared.chart(charts.funding_levels(long, findings.title_composition(composition), share=share, present=present),
-             key="funding_levels")
+figures.show(figures.funding_levels(present, share=share), "funding_levels")
 
 with shared.details("资金来源表", present):
     st.subheader("按资金来源级别")
-    shared.table(tables.composition_table(composition), "资金构成_按来源级别", key="funding_levels_table")
+    shared.table(tables.composition_table(composition), "资金构成_按来源级别", key="funding_levels_table",
+                 pinned=("地区",))
 
-projects = shared.query("projects")
-shares = tables.project_shares(projects)
-shared.chart(charts.funding_treemap(shares, findings.title_treemap(shares), present), key="funding_treemap")
+figures.show(figures.funding_treemap(present), "funding_treemap")
+st.caption("点击方块进入下一级（主题 → 项目），点击上方路径返回。")
 
 with shared.details("主题与项目表", present):
     st.subheader("按主题和资金来源")
     shared.table(tables.theme_funding_table(shared.query("funding_by_theme")), "资金构成_按主题",
-                 key="funding_theme_table")
+                 key="funding_theme_table", pinned=("地区",))
     st.subheader("按项目")
-    shared.table(tables.project_share_table(projects), "资金构成_按项目", key="funding_project_table")
+    shared.table(tables.project_share_table(shared.query("projects")), "资金构成_按项目",
+                 key="funding_project_table", pinned=("项目",))

@@ -8,8 +8,9 @@ import streamlit as st
 
 from pages import _shared as shared
 from ui import sources, tables
-from ui.formatting import format_count, format_wan, line_range
-from ui.privacy import mask_phones
+from ui.formatting import format_count, format_wan, format_wan_exact, line_range
+from ui.limits import MAX_SOURCE_LINES
+from ui.text import md_text, plain_text
 
 shared.require_frame()
 present = shared.is_presenting()
@@ -31,13 +32,13 @@ if phrase and phrase.strip():
     projects = projects[projects["project_id"].isin(ids)]
 
 listing = tables.projects_table(projects)
-project_ids = listing["项目编号"].tolist()
+project_ids = listing["_project_id"].tolist()
 
 
 def _pick_project() -> None:
-    rows = st.session_state["project_list"].selection.rows
-    if rows and rows[0] < len(project_ids):
-        shared.set_url_param("project", project_ids[rows[0]])
+    row = shared.selected_index("project_list")
+    if row is not None and row < len(project_ids):
+        shared.set_url_param("project", project_ids[row])
         shared.set_url_param("indicator", None)
         shared.set_url_param("lines", None)
 
@@ -48,11 +49,10 @@ with st.expander(f"项目列表（{len(listing)} 个）— 点选一行打开", 
     else:
         with st.container(key="project_list_box"):
             shared.table(listing, "项目列表", key="project_list", selectable=True, on_select=_pick_project,
-                         height=min(420, 38 + 35 * len(listing)))
+                         pinned=("项目",))
     if hits is not None and not hits.empty:
         st.caption("搜索命中（项目名称、目标、指标）")
-        shared.table(tables.search_table(hits), "搜索结果", key="search_hits", hidden=("项目编号", "指标编号"),
-                     height=min(320, 38 + 35 * len(hits)))
+        shared.table(tables.search_table(hits), "搜索结果", key="search_hits", pinned=("项目",))
 
 project_id = shared.url_int("project")
 if project_id is None:
@@ -61,7 +61,7 @@ if project_id is None:
 
 detail = shared.query("project_detail", filtered=False, project_id=project_id)
 if detail.empty:
-    st.warning(f"找不到编号为 {project_id} 的项目。")
+    st.warning(f"找不到这个项目（链接中的项目编号 {project_id} 不存在或已重新导入）。请在上面的列表中选择项目。")
     st.stop()
 project = detail.iloc[0]
 funding = shared.query("project_funding", filtered=False, project_id=project_id)
@@ -78,8 +78,9 @@ doc = docs[docs["doc_id"] == project["doc_id"]]
 st.divider()
 cols = st.columns([3, 1, 1, 1])
 with cols[0].container(key="project_name"):
-    st.metric("项目", mask_phones(str(project["name"])))
-cols[1].metric("资金总额（万元）", format_wan(project["total_wan"]))
+    st.metric("项目", md_text(project["name"]))
+cols[1].metric("资金总额（万元）", format_wan(project["total_wan"]),
+               help=f"精确值：{format_wan_exact(project['total_wan'])}")
 cols[2].metric("指标", format_count(project["n_indicators"]))
 cols[3].metric("原文行", line_range(project["line_start"], project["line_end"]))
 
@@ -112,23 +113,24 @@ with left:
         value = project.get(column)
         if isinstance(value, str) and value.strip():
             st.markdown(f"**{label}**")
-            st.text(mask_phones(value))
+            st.text(plain_text(value))
     st.markdown("**绩效指标** — 点选一行，在右侧原文中标出")
     tree = tables.indicator_tree(indicators)
-    tree_ids = tree["指标编号"].tolist()
+    tree_ids = tree["_indicator_id"].tolist()
 
     def _pick_indicator() -> None:
-        rows = st.session_state[f"indicator_tree_{project_id}"].selection.rows
-        shared.set_url_param("indicator", tree_ids[rows[0]] if rows and rows[0] < len(tree_ids) else None)
+        row = shared.selected_index(f"indicator_tree_{project_id}")
+        shared.set_url_param("indicator", tree_ids[row] if row is not None and row < len(tree_ids) else None)
         shared.set_url_param("lines", None)
 
     tree_colors = [MARK_COLOR if i == indicator_id else "" for i in tree_ids]
     with st.container(key="indicator_box"):
         shared.table(tree, f"项目{project_id}_绩效指标", key=f"indicator_tree_{project_id}", selectable=True,
-                     on_select=_pick_indicator, highlight=tree_colors, hidden=("指标编号",))
+                     on_select=_pick_indicator, highlight=tree_colors, pinned=("三级指标",))
     if not empty_slots.empty:
         with st.expander(f"原表中留空的指标栏目（{len(empty_slots)} 行）"):
-            st.text("、".join(f"{r.level2 or r.level1}（第 {r.line_start} 行）" for r in empty_slots.itertuples()))
+            st.text(plain_text("、".join(f"{r.level2 or r.level1}（第 {r.line_start} 行）"
+                                         for r in empty_slots.itertuples())))
 
 with right:
     st.subheader("原文（带行号）")
@@ -138,7 +140,7 @@ with right:
         encoding = str(doc.iloc[0]["encoding"] or "utf-8")
     path = sources.resolve_source(project["source_file"], shared.source_dirs())
     if path is None:
-        st.warning("找不到原文文件：" + str(project["source_file"]))
+        st.warning("找不到原文文件：" + md_text(project["source_file"]))
     else:
         start, end = int(project["line_start"]), int(project["line_end"])
         marked = [(int(r.line_start), int(r.line_end)) for r in selected.itertuples()] or _url_lines(start, end)
@@ -148,13 +150,13 @@ with right:
         if marked:
             if not selected.empty:
                 sel = selected.iloc[0]
-                st.text("所选指标：" + mask_phones(f"{sel['name']}　{sel['value']}"))
+                st.text("所选指标：" + plain_text(f"{sel['name']}　{sel['value']}"))
             near = sources.source_lines(path, marked[0][0], marked[0][1], marked, encoding, context=3)
             st.code(sources.numbered_text(near), language=None, wrap_lines=True)
-        lines = sources.source_lines(path, start, end, marked, encoding)
+        lines = sources.source_lines(path, start, min(end, start + MAX_SOURCE_LINES - 1), marked, encoding)
         colors = [MARK_COLOR if m else "" for m in lines[sources.COL_MARK]]
         shared.table(lines, f"项目{project_id}_原文第{start}-{end}行", key="source_lines", highlight=colors,
-                     height=640 if not present else 520,
+                     page_size=MAX_SOURCE_LINES, max_height=640 if not present else 520, pinned=(),
                      column_config={sources.COL_MARK: st.column_config.TextColumn(width=30),
                                     sources.COL_LINE: st.column_config.NumberColumn(width=60, format="%d"),
                                     sources.COL_TEXT: st.column_config.TextColumn(width="large")})
@@ -163,5 +165,5 @@ with right:
 
 with shared.links():
     shared.page_link("coverage", "← 指标覆盖", icon=":material/grid_on:")
-    shared.page_link("compare", f"「{project['theme']}」跨地区对比 →", icon=":material/compare_arrows:",
+    shared.page_link("compare", f"「{md_text(project['theme'])}」跨地区对比 →", icon=":material/compare_arrows:",
                      compare_theme=project["theme"])

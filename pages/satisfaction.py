@@ -2,9 +2,10 @@
 
 import streamlit as st
 
+from pages import _figures as figures
 from pages import _shared as shared
-from ui import charts, findings, tables
-from ui.formatting import jurisdiction_year
+from ui import tables
+from ui.formatting import format_count
 
 shared.require_frame()
 present = shared.is_presenting()
@@ -20,29 +21,27 @@ if summary.empty:
     shared.no_data()
     st.stop()
 
-n = int(summary["n_indicators"].sum())
 cols = st.columns(4)
-cols[0].metric("满意度目标", str(n), border=True)
-cols[1].metric("≥90%", str(int(summary["n_ge_90"].sum())), border=True)
-cols[2].metric("低于 80%", str(int(summary["n_lt_80"].sum())), border=True)
-cols[3].metric("恰为 100%", str(int(summary["n_eq_100"].sum())), border=True)
+cols[0].metric("满意度目标", format_count(summary["n_indicators"].sum()), border=True)
+cols[1].metric("≥90%", format_count(summary["n_ge_90"].sum()), border=True)
+cols[2].metric("低于 80%", format_count(summary["n_lt_80"].sum()), border=True)
+cols[3].metric("恰为 100%", format_count(summary["n_eq_100"].sum()), border=True)
 
-points = tables.satisfaction_points(thresholds)
-order = [jurisdiction_year(j, y) for j, y in zip(summary["jurisdiction"], summary["fiscal_year"])]
-if points.empty:
+if tables.satisfaction_points(thresholds).empty:
     st.info("当前筛选下没有百分比形式的满意度目标。")
 else:
-    shared.chart(charts.satisfaction_strip(points, findings.title_satisfaction(summary), present, order=order),
-                 key="sat_strip")
-st.caption("▼ 低于 80%：目标偏低，满意度要求不高；● 恰为 100%：目标难以达到，也难以考核。")
+    figures.show(figures.satisfaction(present, scope), "sat_strip")
+st.caption("▼ 低于 80%：目标偏低，满意度要求不高；● 恰为 100%：目标难以达到，也难以考核。"
+           "数值相同或相近的目标并排显示，不互相遮挡；没有满意度目标的地区标为“无满意度目标”。")
 
 with shared.details("各地区汇总表", present):
     st.subheader("各地区汇总")
-    shared.table(tables.satisfaction_summary_table(summary), "满意度_各地区汇总", key="sat_summary")
+    shared.table(tables.satisfaction_summary_table(summary), "满意度_各地区汇总", key="sat_summary",
+                 totals=("满意度目标数",))
 
 with shared.details("全部满意度指标", present):
     st.subheader("全部满意度指标")
     detail = tables.satisfaction_table(thresholds)
     colors = {tables.MARK_LOW: "#fadbd8", tables.MARK_FULL: "#fdebd0"}
     shared.table(detail, "满意度_全部指标", key="sat_table", highlight=[colors.get(m, "") for m in detail["标记"]],
-                 hidden=("项目编号",))
+                 pinned=("标记", "地区"))

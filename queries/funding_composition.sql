@@ -1,14 +1,16 @@
 -- funding_composition: project funding by source level (central / provincial / city / county / fiscal / other)
 -- per jurisdiction and fiscal year.
 -- Returns one row per jurisdiction x fiscal_year x level: province, city, jurisdiction, fiscal_year, level,
--- level_zh, level_order, amount_wan, n_projects (projects with a positive amount at that level), total_wan
+-- level_zh, level_order, amount_wan, n_projects (projects with a positive amount at that level),
+-- sources_as_printed (the source labels as the form prints them, e.g. 财政拨款、财政资金), total_wan
 -- (jurisdiction-year total over all levels), share_pct (amount_wan / total_wan * 100).
 -- Levels with zero amounts are kept when the document prints them (e.g. 中央补助 0.00).
 -- Params: the common filters only.
 WITH g AS (
     SELECT province, city, jurisdiction, fiscal_year, level, level_zh, level_order,
            sum(amount_wan) AS amount_wan,
-           count(DISTINCT project_id) FILTER (WHERE amount_wan > 0) AS n_projects
+           count(DISTINCT project_id) FILTER (WHERE amount_wan > 0) AS n_projects,
+           string_agg(DISTINCT funding_source, '、' ORDER BY funding_source) AS sources_as_printed
     FROM f_funding($province, $jurisdictions, $years, $department, $theme)
     GROUP BY ALL
 )

@@ -1,14 +1,19 @@
-"""Plotly figures of the dashboard: a CJK font, the finding as the title, axis titles with units.
+"""Plotly figures of the dashboard: a CJK font, axis titles with units, numbers as ``ui.formatting`` writes them.
 
-Labels taken from documents (jurisdictions, themes, project and indicator names) pass through ``plot_text``:
-plotly renders a small HTML subset in text, so ``<`` and ``>`` are escaped, and phone numbers are masked.
-``present=True`` (presentation mode) makes type larger and charts taller.
+The finding that titles a chart is drawn by the page as text above the chart (it wraps on a phone); the figure
+itself has no title. ``captioned`` adds the title and a caption (filters, sources, date) for the PNG download.
+Labels taken from documents (jurisdictions, themes, project and indicator names) pass through ``plot_text``: plotly
+renders a small HTML subset in text, so ``&``, ``<`` and ``>`` are escaped, and personal numbers are masked.
+Zooming is off (no English double-click hints); ``present=True`` (presentation mode) makes type larger.
+Every builder takes aggregated, capped frames (``ui.limits``): no per-row loops over unbounded data, and no
+per-bar annotations (totals are one text trace).
 """
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Sequence
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -20,16 +25,35 @@ from ui.formatting import (
     TARGET_CLASS_COLORS,
     TARGET_CLASS_LABELS,
     TARGET_CLASSES,
+    UNSTATED_LEVEL,
     display_width,
+    format_count,
     format_pct,
     format_wan,
+    format_wan_exact,
 )
-from ui.privacy import mask_phones
+from ui.limits import LABEL_WIDTH
+from ui.privacy import mask_personal
 
 FONT_FAMILY = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 YEAR_COLORS = ("#2e86c1", "#e67e22", "#16a085", "#8e44ad", "#c0392b", "#7f8c8d")
 MARK_COLORS = {"低于 80%": "#c0392b", "80%–<100%": "#2e86c1", "恰为 100%": "#f39c12"}
 WAN_AXIS = "资金（万元）"
+PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f",
+           "#bab0ac")
+DEFAULT_HEIGHT = 450
+COUNT_COLORSCALE = [[0, "#fbeee6"], [0.001, "#d6eaf8"], [1, "#1a5276"]]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Text
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def plot_text(value) -> str:
+    """Document text made safe for plotly labels."""
+    text = mask_personal(str(value))
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def short_text(value, width: int) -> str:
@@ -45,6 +69,23 @@ def short_text(value, width: int) -> str:
     return out + "…"
 
 
+def unique_labels(values: Sequence, width: int = LABEL_WIDTH) -> list[str]:
+    """Labels cut to ``width`` cells that stay distinct: when two cut labels would read the same, they are cut
+    shorter and numbered (``…（2）``); identical full texts are numbered too."""
+    full = [str(v) for v in values]
+    cut = [short_text(v, width) for v in full]
+    seen: dict[str, int] = {}
+    counts = pd.Series(cut).value_counts()
+    out = []
+    for text, label in zip(full, cut):
+        if counts[label] == 1:
+            out.append(label)
+            continue
+        seen[label] = seen.get(label, 0) + 1
+        out.append(short_text(text, width - 5).rstrip("…") + f"…（{seen[label]}）")
+    return out
+
+
 def category_tick(name: str) -> str:
     """A category name for a narrow heatmap column: ``可持续<br>影响``, ``经济<br>效益``; short names unchanged."""
     text = plot_text(name)
@@ -53,14 +94,8 @@ def category_tick(name: str) -> str:
     return plot_text(name[:-2]) + "<br>" + plot_text(name[-2:])
 
 
-def plot_text(value) -> str:
-    """Document text made safe for plotly labels."""
-    text = mask_phones(str(value))
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def wrap_title(title: str, width: int) -> str:
-    """Break a long title at its clause marks (；，) so that no line is wider than ``width`` cells."""
+    """Break a long title at its clause marks (；，：) so that no line is wider than ``width`` cells."""
     text = plot_text(title)
     if display_width(text) <= width:
         return text
@@ -88,44 +123,33 @@ def _clauses(text: str) -> list[str]:
     return out
 
 
-PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f",
-           "#bab0ac")
-DEFAULT_HEIGHT = 450
+# ---------------------------------------------------------------------------------------------------------------
+# Layout
+# ---------------------------------------------------------------------------------------------------------------
 
 
 def _sizes(present: bool) -> dict:
-    return {"font": 20 if present else 14, "title": 26 if present else 18, "wrap": 72 if present else 96}
+    return {"font": 18 if present else 14}
 
 
-def style(fig: go.Figure, title: str, present: bool = False, height: Optional[int] = None,
-          x_title: Optional[str] = None, y_title: Optional[str] = None,
-          legend_title: Optional[str] = None, top_axis: bool = False) -> go.Figure:
-    """Font, title (the finding, wrapped at clause marks), legend on top, axis titles, height.
-
-    ``top_axis``: the x axis (labels and title) is drawn above the plot, below the title."""
+def style(fig: go.Figure, present: bool = False, height: Optional[int] = None, x_title: Optional[str] = None,
+          y_title: Optional[str] = None, legend_title: Optional[str] = None, top_axis: bool = False) -> go.Figure:
+    """Font, legend on top, axis titles, height; no zoom. ``top_axis``: x labels drawn above the plot."""
     s = _sizes(present)
-    wrapped = wrap_title(title, s["wrap"])
-    n_lines = wrapped.count("<br>") + 1
-    height = height or DEFAULT_HEIGHT
-    line_px = s["title"] * 1.3
-    pad_px = 10
-    # plotly positions a multi-line title by its middle: centre the block below the top padding
-    title_y = 1 - (pad_px + n_lines * line_px / 2) / height
     fig.update_layout(
         template="plotly_white",
         colorway=list(PALETTE),
         font={"family": FONT_FAMILY, "size": s["font"], "color": "#1c2833"},
-        title={"text": wrapped, "x": 0.0, "xref": "container", "xanchor": "left", "y": title_y,
-               "yref": "container", "yanchor": "middle", "pad": {"l": 4},
-               "font": {"size": s["title"], "family": FONT_FAMILY, "color": "#17202a"}},
-        margin={"l": 10, "r": 50, "t": int(pad_px + n_lines * line_px + (s["font"] * 7 if top_axis else 48)),
-                "b": 10},
+        margin={"l": 10, "r": 30, "t": int(s["font"] * 6 if top_axis else 40), "b": 10},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0.0,
                 "title": {"text": legend_title or ""}},
         hoverlabel={"font": {"family": FONT_FAMILY}},
         separators=".,",
-        height=height,
+        height=height or DEFAULT_HEIGHT,
+        dragmode=False,
     )
+    fig.update_xaxes(fixedrange=True)
+    fig.update_yaxes(fixedrange=True)
     if x_title is not None:
         fig.update_xaxes(title_text=x_title, automargin=True)
     if y_title is not None:
@@ -133,10 +157,44 @@ def style(fig: go.Figure, title: str, present: bool = False, height: Optional[in
     return fig
 
 
+def count_axis(fig: go.Figure, axis: str, maximum: float) -> None:
+    """A count axis ticks on whole numbers only (never 0.5)."""
+    update = fig.update_xaxes if axis == "x" else fig.update_yaxes
+    update(tickformat=",d", rangemode="tozero")
+    if maximum <= 10:
+        update(tick0=0, dtick=1)
+
+
 def chart_height(present: bool, normal: int = 420, n_rows: int = 0, row_px: int = 0) -> int:
-    """Height in px: tall in presentation mode (one chart per screen), else ``normal`` or per row."""
-    base = max(normal, 160 + n_rows * row_px)
-    return max(base, 680) if present else base
+    """Height in px: ``normal`` or per row; presentation slides set their own height (``slide_height``)."""
+    return max(normal, 160 + n_rows * row_px) if not present else max(normal, 160 + n_rows * row_px, 560)
+
+
+def captioned(fig: go.Figure, title: str, caption_lines: Sequence[str], width: int = 1400) -> go.Figure:
+    """A copy of ``fig`` with ``title`` on top and ``caption_lines`` (filters, sources, date) at the bottom: the
+    picture the PNG download writes."""
+    out = go.Figure(fig)
+    height = int(out.layout.height or DEFAULT_HEIGHT)
+    caption = "<br>".join(plot_text(line) for line in caption_lines)
+    n_title = wrap_title(title, 110).count("<br>") + 1
+    n_caption = len(caption_lines)
+    top = 30 + 26 * n_title + int(out.layout.margin.t or 40)
+    bottom = 30 + 20 * n_caption + int(out.layout.margin.b or 10)
+    out.update_layout(
+        width=width, height=height + 26 * n_title + 20 * n_caption + 40,
+        title={"text": wrap_title(title, 110), "x": 0.01, "xanchor": "left", "y": 0.99, "yanchor": "top",
+               "font": {"size": 20, "family": FONT_FAMILY}},
+        margin={"t": top, "b": bottom, "l": 20, "r": 30},
+    )
+    out.add_annotation(text=caption, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
+                       yshift=-(bottom - 20 * n_caption - 10), showarrow=False, align="left",
+                       font={"size": 12, "color": "#566573", "family": FONT_FAMILY})
+    return out
+
+
+def to_png(fig: go.Figure) -> bytes:
+    """The figure as PNG through kaleido (headless Chromium)."""
+    return fig.to_image(format="png", scale=1)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -144,7 +202,7 @@ def chart_height(present: bool, normal: int = 420, n_rows: int = 0, row_px: int 
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def funding_by_document(funding: pd.DataFrame, title: str, present: bool = False) -> go.Figure:
+def funding_by_document(funding: pd.DataFrame, present: bool = False) -> go.Figure:
     """Bars per jurisdiction-year (largest first), one colour per fiscal year; ``ui.tables.funding_by_document``."""
     fig = go.Figure()
     years = sorted(funding["fiscal_year"].dropna().unique().tolist())
@@ -155,15 +213,15 @@ def funding_by_document(funding: pd.DataFrame, title: str, present: bool = False
             x=[plot_text(v) for v in part["label"]], y=part["total_wan"], name=f"{int(year)} 年",
             marker_color=YEAR_COLORS[i % len(YEAR_COLORS)],
             text=[format_wan(v) for v in part["total_wan"]], textposition="outside", cliponaxis=False,
-            customdata=part[["n_projects"]].to_numpy(),
-            hovertemplate="%{x}<br>%{y:.4~f} 万元<br>%{customdata[0]} 个项目<extra></extra>",
+            customdata=np.column_stack([[format_wan_exact(v) for v in part["total_wan"]],
+                                        [format_count(n) for n in part["n_projects"]]]),
+            hovertemplate="%{x}<br>%{customdata[0]}<br>%{customdata[1]} 个项目<extra></extra>",
         )
     fig.update_xaxes(categoryorder="array", categoryarray=order)
     fig.update_layout(barmode="overlay", bargap=0.35)
     ymax = float(funding["total_wan"].max()) if len(funding) else 1.0
-    fig.update_yaxes(range=[0, ymax * 1.15 if ymax > 0 else 1])
-    return style(fig, title, present, chart_height(present), x_title="地区 年度", y_title=WAN_AXIS,
-                 legend_title="年度")
+    fig.update_yaxes(range=[0, ymax * 1.15 if ymax > 0 else 1], tickformat=",.0f")
+    return style(fig, present, chart_height(present), x_title="地区 年度", y_title=WAN_AXIS, legend_title="年度")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -171,62 +229,63 @@ def funding_by_document(funding: pd.DataFrame, title: str, present: bool = False
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def funding_levels(composition: pd.DataFrame, title: str, share: bool = False, present: bool = False) -> go.Figure:
-    """Stacked bars: funding per source level for every jurisdiction-year (``ui.tables.composition_long``)."""
+def funding_levels(composition: pd.DataFrame, share: bool = False, present: bool = False) -> go.Figure:
+    """Stacked bars: funding per source level for every jurisdiction-year (``ui.tables.composition_long``).
+
+    The levels the forms state come first, in colour; money whose level is not stated (未注明级次) is stacked
+    last, grey and hatched, so it is never read as one of them. The hover gives the exact amount and the source
+    labels as printed."""
     fig = go.Figure()
     labels = [plot_text(v) for v in composition.drop_duplicates("label")["label"]]
     value_col = "share_pct" if share else "amount_wan"
+    printed = composition["sources_as_printed"] if "sources_as_printed" in composition else pd.Series(
+        [""] * len(composition), index=composition.index)
     for level in LEVELS:
-        part = composition[(composition["level"] == level) & (composition["amount_wan"] > 0)]
+        mask = (composition["level"] == level) & (composition["amount_wan"] > 0)
+        part = composition[mask]
         if part.empty:
             continue
         text = [format_pct(v, 1) if share else format_wan(v) for v in part[value_col]]
+        unstated = level == UNSTATED_LEVEL
         fig.add_bar(
             x=[plot_text(v) for v in part["label"]], y=part[value_col], name=LEVEL_LABELS[level],
-            marker_color=LEVEL_COLORS[level], text=text, textposition="inside", insidetextanchor="middle",
-            customdata=part[["amount_wan", "share_pct"]].to_numpy(),
-            hovertemplate=("%{x}<br>" + LEVEL_LABELS[level]
-                           + "：%{customdata[0]:.4~f} 万元（%{customdata[1]:.2f}%）<extra></extra>"),
+            marker={"color": LEVEL_COLORS[level], "line": {"color": "#7f8c8d" if unstated else "white", "width": 1},
+                    "pattern": {"shape": "/" if unstated else "", "fgcolor": "#808b96", "size": 8}},
+            text=text, textposition="inside", insidetextanchor="middle",
+            customdata=np.column_stack([[format_wan_exact(v) for v in part["amount_wan"]],
+                                        [format_pct(v) for v in part["share_pct"]],
+                                        [plot_text(v or "") for v in printed[mask]]]),
+            hovertemplate=("%{x}<br>" + LEVEL_LABELS[level] + "：%{customdata[0]}（%{customdata[1]}）"
+                           "<br>原表写作：%{customdata[2]}<extra></extra>"),
         )
-    fig.update_layout(barmode="stack", bargap=0.35, uniformtext={"minsize": 10, "mode": "hide"})
+    fig.update_layout(barmode="stack", bargap=0.35, uniformtext={"minsize": 10, "mode": "hide"},
+                      legend={"traceorder": "normal"})
     fig.update_xaxes(categoryorder="array", categoryarray=labels)
+    fig.update_yaxes(tickformat=",.0f")
     y_title = "占地区当年资金（%）" if share else WAN_AXIS
-    return style(fig, title, present, chart_height(present), x_title="地区 年度", y_title=y_title,
-                 legend_title="资金来源")
+    return style(fig, present, chart_height(present), x_title="地区 年度", y_title=y_title, legend_title="资金来源")
 
 
-def funding_treemap(shares: pd.DataFrame, title: str, present: bool = False) -> go.Figure:
-    """Jurisdiction-year → theme → project, area = amount (``ui.tables.project_shares``)."""
-    data = shares[shares["total_wan"] > 0]
-    ids, labels, parents, values, texts = [], [], [], [], []
-    for label, g_doc in data.groupby("label", sort=False):
-        doc_id = f"d:{label}"
-        ids.append(doc_id)
-        labels.append(plot_text(label))
-        parents.append("")
-        values.append(float(g_doc["total_wan"].sum()))
-        texts.append(f"{format_wan(values[-1])} 万元")
-        for theme, g_theme in g_doc.groupby("theme", sort=False):
-            theme_id = f"{doc_id}/t:{theme}"
-            ids.append(theme_id)
-            labels.append(plot_text(theme))
-            parents.append(doc_id)
-            values.append(float(g_theme["total_wan"].sum()))
-            texts.append(f"{format_wan(values[-1])} 万元")
-            for row in g_theme.itertuples(index=False):
-                ids.append(f"{theme_id}/p:{row.project_id}")
-                labels.append(plot_text(row.name))
-                parents.append(theme_id)
-                values.append(float(row.total_wan))
-                texts.append(f"{format_wan(row.total_wan)} 万元")
+def funding_treemap(tiles: pd.DataFrame, present: bool = False) -> go.Figure:
+    """Jurisdiction-year → theme → project, area = amount (``ui.tables.treemap_tiles``: one row per tile).
+
+    Two levels are shown at a time (click a tile to go down); every tile says its amount and its share of the
+    level above; long project names are shortened on the tile and given in full on hover."""
     fig = go.Figure(go.Treemap(
-        ids=ids, labels=labels, parents=parents, values=values, branchvalues="total", text=texts,
-        textinfo="label+text+percent parent", maxdepth=3,
-        hovertemplate="%{label}<br>%{value:.4~f} 万元<br>占上一级 %{percentParent:.2%}<extra></extra>",
-        tiling={"pad": 2},
+        ids=tiles["id"], labels=[plot_text(v) for v in tiles["label"]], parents=tiles["parent"],
+        values=tiles["value"], branchvalues="total",
+        customdata=np.column_stack([[plot_text(v) for v in tiles["full"]],
+                                    [format_wan(v, unit=True) for v in tiles["value"]],
+                                    [format_wan_exact(v) for v in tiles["value"]]]),
+        texttemplate="<b>%{label}</b><br>%{customdata[1]}<br>%{percentParent:.1%}",
+        hovertemplate="%{customdata[0]}<br>%{customdata[2]}<br>占上一级 %{percentParent:.2%}<extra></extra>",
+        maxdepth=2, tiling={"pad": 3}, marker={"line": {"width": 1, "color": "white"}},
+        textfont={"size": 17 if present else 14}, pathbar={"visible": True, "textfont": {"size": 14}},
+        root={"color": "#f4f6f6"},
     ))
-    fig = style(fig, title, present, chart_height(present, 560))
-    fig.update_layout(margin={"l": 5, "r": 5, "b": 5}, treemapcolorway=list(PALETTE), extendtreemapcolors=True)
+    fig = style(fig, present, chart_height(present, 520))
+    fig.update_layout(margin={"l": 5, "r": 5, "b": 5, "t": 30}, treemapcolorway=list(PALETTE),
+                      extendtreemapcolors=True, uniformtext={"minsize": 11, "mode": "hide"})
     return fig
 
 
@@ -235,43 +294,40 @@ def funding_treemap(shares: pd.DataFrame, title: str, present: bool = False) -> 
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def coverage_heatmap(matrix: pd.DataFrame, title: str, present: bool = False) -> go.Figure:
-    """Projects (rows) x indicator categories (columns), cell = number of indicators (``coverage_matrix``)."""
+def coverage_heatmap(matrix: pd.DataFrame, present: bool = False) -> go.Figure:
+    """Projects (rows) x indicator categories (columns), cell = number of indicators (``coverage_matrix``; the
+    page passes one page of projects). Clicking a cell opens the project."""
     cats = [c for c in matrix.columns if c not in ("label", "n_categories")]
     z = matrix[cats].to_numpy()
     rows = list(range(len(matrix)))
-    full = [plot_text(v) for v in matrix["label"]]
+    full = np.array([plot_text(v) for v in matrix["label"]], dtype=object)
     fig = go.Figure(go.Heatmap(
-        z=z, x=cats, y=rows, customdata=[[[pid, name]] * len(cats) for pid, name in zip(matrix.index, full)],
-        colorscale=[[0, "#fbeee6"], [0.001, "#d6eaf8"], [1, "#1a5276"]], zmin=0,
-        text=[[str(int(v)) if v else "·" for v in row] for row in z], texttemplate="%{text}",
-        hovertemplate="%{customdata[1]}<br>%{x}：%{z} 条指标<br>点击打开项目明细<extra></extra>", xgap=2, ygap=2,
-        colorbar={"title": {"text": "指标数（条）"}},
+        z=z, x=cats, y=rows, colorscale=COUNT_COLORSCALE, zmin=0,
+        text=np.where(z > 0, z.astype(str), "·"), texttemplate="%{text}", hoverinfo="skip", xgap=2, ygap=2,
+        colorbar={"title": {"text": "指标数（条）"}, "tickformat": ",d"},
     ))
     # Heatmap cells cannot be selected in Streamlit; a nearly transparent marker on every cell can (click → project).
-    xs, ys, data = [], [], []
-    for r, (pid, name) in enumerate(zip(matrix.index, full)):
-        for c in cats:
-            xs.append(c)
-            ys.append(r)
-            data.append([int(pid), name])
-    fig.add_scatter(x=xs, y=ys, mode="markers", customdata=data, showlegend=False,
+    n_cats = len(cats)
+    xs = np.tile(np.array(cats, dtype=object), len(rows))
+    ys = np.repeat(rows, n_cats)
+    pids = np.repeat(np.asarray(matrix.index, dtype=int), n_cats)
+    names = np.repeat(full, n_cats)
+    fig.add_scatter(x=xs, y=ys, mode="markers", customdata=np.column_stack([pids, names, z.reshape(-1)]),
+                    showlegend=False,
                     marker={"symbol": "square", "size": 18, "opacity": 0.01, "color": "#000000"},
-                    hovertemplate="%{customdata[1]}<br>%{x}<br>点击打开项目明细<extra></extra>",
+                    hovertemplate=("%{customdata[1]}<br>%{x}：%{customdata[2]} 条指标<br>点击打开项目明细"
+                                   "<extra></extra>"),
                     selected={"marker": {"opacity": 0.01}}, unselected={"marker": {"opacity": 0.01}})
-    fig.data[0].hoverinfo = "skip"
-    fig.data[0].hovertemplate = None
     fig.update_yaxes(autorange="reversed", tickmode="array", tickvals=rows,
-                     ticktext=[plot_text(short_text(v, 40)) for v in matrix["label"]],
+                     ticktext=[plot_text(v) for v in unique_labels(matrix["label"], LABEL_WIDTH)],
                      tickfont={"size": 15 if present else 12})
     fig.update_xaxes(side="top", tickangle=0, tickmode="array", tickvals=cats,
                      ticktext=[category_tick(c) for c in cats])
     height = chart_height(present, 420, n_rows=len(matrix), row_px=30 if present else 24)
-    return style(fig, title, present, height, x_title="指标类别（二级指标归类）", y_title="项目",
-                 top_axis=True)
+    return style(fig, present, height, x_title="指标类别（二级指标归类）", y_title="项目", top_axis=True)
 
 
-def coverage_share_heatmap(summary: pd.DataFrame, title: str, present: bool = False) -> go.Figure:
+def coverage_share_heatmap(summary: pd.DataFrame, present: bool = False) -> go.Figure:
     """Jurisdiction-years x categories, cell = share of projects covering the category (%)."""
     s = summary.copy()
     s["label"] = [f"{j} {int(y)}" for j, y in zip(s["jurisdiction"], s["fiscal_year"])]
@@ -289,11 +345,11 @@ def coverage_share_heatmap(summary: pd.DataFrame, title: str, present: bool = Fa
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top", tickangle=0, tickmode="array", tickvals=cats,
                      ticktext=[category_tick(c) for c in cats])
-    return style(fig, title, present, chart_height(present, 360, len(rows), 48), x_title="指标类别",
+    return style(fig, present, chart_height(present, 360, len(rows), 48), x_title="指标类别",
                  y_title="地区 年度", top_axis=True)
 
 
-def quantification_bars(long: pd.DataFrame, title: str, present: bool = False) -> go.Figure:
+def quantification_bars(long: pd.DataFrame, present: bool = False) -> go.Figure:
     """100% stacked horizontal bars: quantified / qualitative / placeholder share per jurisdiction-year."""
     fig = go.Figure()
     rows = list(dict.fromkeys(long["label"]))
@@ -303,14 +359,16 @@ def quantification_bars(long: pd.DataFrame, title: str, present: bool = False) -
             y=[plot_text(v) for v in part["label"]], x=part["pct"], orientation="h",
             name=TARGET_CLASS_LABELS[cls], marker_color=TARGET_CLASS_COLORS[cls],
             text=[f"{format_pct(p, 1)}（{n}）" if n else "" for p, n in zip(part["pct"], part["n"])],
-            textposition="inside", insidetextanchor="middle", customdata=part[["n"]].to_numpy(),
-            hovertemplate="%{y}<br>" + TARGET_CLASS_LABELS[cls] + "：%{x:.2f}%（%{customdata[0]} 条）<extra></extra>",
+            textposition="inside", insidetextanchor="middle",
+            customdata=np.column_stack([[format_pct(p) for p in part["pct"]], [format_count(n) for n in part["n"]]]),
+            hovertemplate="%{y}<br>" + TARGET_CLASS_LABELS[cls] + "：%{customdata[0]}（%{customdata[1]} 条）"
+                                                                "<extra></extra>",
         )
     fig.update_layout(barmode="stack", bargap=0.3, uniformtext={"minsize": 10, "mode": "hide"},
                       legend={"traceorder": "normal"})
     fig.update_yaxes(categoryorder="array", categoryarray=[plot_text(v) for v in rows], autorange="reversed")
     fig.update_xaxes(range=[0, 100])
-    return style(fig, title, present, chart_height(present, 320, len(rows), 56), x_title="占项目指标（%）",
+    return style(fig, present, chart_height(present, 320, len(rows), 56), x_title="占项目指标（%）",
                  y_title="地区 年度", legend_title="目标值")
 
 
@@ -319,45 +377,57 @@ def quantification_bars(long: pd.DataFrame, title: str, present: bool = False) -
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def _jitter(n: int, width: float = 0.28) -> list[float]:
-    if n <= 1:
-        return [0.0] * n
-    return [-width + 2 * width * i / (n - 1) for i in range(n)]
+def beeswarm_offsets(labels: pd.Series, values: pd.Series, bin_width: float, step: float = 0.09,
+                     limit: float = 0.42) -> np.ndarray:
+    """Sideways offsets so that dots of one column (``labels``) whose values fall in the same bin (``bin_width``,
+    about one dot high) sit side by side: 0, +step, −step, +2·step … within ±``limit`` (vectorised)."""
+    if len(values) == 0:
+        return np.zeros(0)
+    bins = np.floor(values.to_numpy(dtype=float) / bin_width)
+    rank = pd.DataFrame({"l": labels.to_numpy(), "b": bins}).groupby(["l", "b"]).cumcount().to_numpy()
+    size = pd.DataFrame({"l": labels.to_numpy(), "b": bins}).groupby(["l", "b"])["b"].transform("size").to_numpy()
+    offsets = np.where(rank % 2 == 1, 1, -1) * ((rank + 1) // 2) * step
+    offsets = offsets + np.where(size % 2 == 0, step / 2, 0.0)
+    scale = np.minimum(1.0, limit / np.maximum(((size - 1) / 2 + 0.5) * step, 1e-9))
+    return offsets * np.where(size > 1, scale, 1.0)
 
 
-def satisfaction_strip(points: pd.DataFrame, title: str, present: bool = False,
-                       order: Optional[list[str]] = None) -> go.Figure:
-    """Every threshold as a dot per jurisdiction-year, marked below 80% / exactly 100% (``satisfaction_points``)."""
+def satisfaction_strip(points: pd.DataFrame, present: bool = False, order: Optional[list[str]] = None,
+                       empty_note: str = "无满意度目标") -> go.Figure:
+    """Every threshold as a dot per jurisdiction-year (beeswarm: equal or close values side by side), marked
+    below 80% / exactly 100% (``satisfaction_points``); a column of ``order`` without any dot says so."""
     rows = order or list(dict.fromkeys(points["label"]))
-    pos = {label: i for i, label in enumerate(rows)}
+    pos = pd.Series(range(len(rows)), index=rows, dtype=float)
+    points = points[points["label"].isin(rows)]
+    lo = float(points["threshold_pct"].min()) if len(points) else 75.0
+    y_range = [min(lo, 80) - 5, 103]
+    height = chart_height(present)
+    bin_width = (y_range[1] - y_range[0]) * 14 / max(height - 120, 100)
+    offsets = beeswarm_offsets(points["label"], points["threshold_pct"], bin_width)
+    points = points.assign(x=points["label"].map(pos).to_numpy() + offsets)
     fig = go.Figure()
     for mark in ("低于 80%", "80%–<100%", "恰为 100%"):
         part = points[points["mark"] == mark]
         if part.empty:
             continue
-        xs, ys, hover = [], [], []
-        for label, group in part.groupby("label", sort=False):
-            # spread equal values sideways so that every target stays visible
-            for _, same in group.groupby("threshold_pct", sort=False):
-                offsets = _jitter(len(same))
-                for off, (_, r) in zip(offsets, same.iterrows()):
-                    xs.append(pos.get(label, 0) + off)
-                    ys.append(float(r["threshold_pct"]))
-                    hover.append(f"{plot_text(r['label'])}<br>{plot_text(r['project_name'])}<br>"
-                                 f"{plot_text(r['name'])}：{plot_text(r['value'])}")
-        fig.add_scatter(x=xs, y=ys, mode="markers", name=mark, text=hover, showlegend=True,
-                        marker={"size": 16 if present else 12, "color": MARK_COLORS[mark], "opacity": 0.85,
+        hover = [f"{plot_text(a)}<br>{plot_text(b)}<br>{plot_text(c)}：{plot_text(d)}" for a, b, c, d in
+                 zip(part["label"], part["project_name"], part["name"], part["value"])]
+        fig.add_scatter(x=part["x"], y=part["threshold_pct"], mode="markers", name=mark, text=hover,
+                        marker={"size": 14 if present else 11, "color": MARK_COLORS[mark], "opacity": 0.9,
                                 "line": {"width": 1, "color": "white"}},
                         hovertemplate="%{text}<extra></extra>")
+    empty = [r for r in rows if r not in set(points["label"])]
+    if empty:
+        fig.add_scatter(x=[pos[r] for r in empty], y=[(y_range[0] + y_range[1]) / 2] * len(empty), mode="text",
+                        text=[empty_note] * len(empty), textfont={"color": "#7f8c8d", "size": 15 if present else 13},
+                        hoverinfo="skip", showlegend=False)
     for y, label in ((80, "80%"), (90, "90%")):
         fig.add_hline(y=y, line_dash="dot", line_color="#7f8c8d", annotation_text=label,
                       annotation_position="right")
     fig.update_xaxes(tickmode="array", tickvals=list(range(len(rows))), ticktext=[plot_text(r) for r in rows],
-                     range=[-0.6, len(rows) - 0.4])
-    lo = float(points["threshold_pct"].min()) if len(points) else 60.0
-    fig.update_yaxes(range=[min(lo, 80) - 5, 103])
-    return style(fig, title, present, chart_height(present), x_title="地区 年度", y_title="满意度目标值（%）",
-                 legend_title="目标值")
+                     range=[-0.6, len(rows) - 0.4], showgrid=False)
+    fig.update_yaxes(range=y_range)
+    return style(fig, present, height, x_title="地区 年度", y_title="满意度目标值（%）", legend_title="目标值")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -365,29 +435,35 @@ def satisfaction_strip(points: pd.DataFrame, title: str, present: bool = False,
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def compare_funding(theme_projects: pd.DataFrame, title: str, present: bool = False) -> go.Figure:
-    """Stacked bars per jurisdiction-year, one segment per project of the theme."""
+def compare_funding(theme_projects: pd.DataFrame, present: bool = False) -> go.Figure:
+    """One horizontal bar per project of the theme, grouped and coloured by jurisdiction-year, amount at the end
+    (capped: the page passes the largest projects)."""
     t = theme_projects.copy()
-    t["label"] = [f"{j} {int(y)}" for j, y in zip(t["jurisdiction"], t["fiscal_year"])]
-    order = t.groupby("label", sort=False)["total_wan"].sum().sort_values(ascending=False).index.tolist()
+    t["doc"] = [f"{j} {int(y)}" for j, y in zip(t["jurisdiction"], t["fiscal_year"])]
+    t = t.sort_values(["doc", "total_wan"], ascending=[True, False], kind="stable")
+    docs = list(dict.fromkeys(t["doc"]))
+    t["row"] = unique_labels(t["name"], 34)
+    t["y"] = [f"{plot_text(d)} · {plot_text(r)}" for d, r in zip(t["doc"], t["row"])]
     fig = go.Figure()
-    for row in t.itertuples(index=False):
-        fig.add_bar(x=[plot_text(row.label)], y=[row.total_wan], name=plot_text(row.name), showlegend=False,
-                    text=[f"{plot_text(row.name)}<br>{format_wan(row.total_wan)}"], textposition="inside",
-                    insidetextanchor="middle",
-                    hovertemplate=f"{plot_text(row.label)}<br>{plot_text(row.name)}：%{{y:.4~f}} 万元<extra></extra>")
-    totals = t.groupby("label", sort=False)["total_wan"].sum()
-    for label, total in totals.items():
-        fig.add_annotation(x=plot_text(label), y=float(total), text=f"<b>{format_wan(total)}</b>", showarrow=False,
-                           yanchor="bottom")
-    fig.update_layout(barmode="stack", bargap=0.35, uniformtext={"minsize": 10, "mode": "hide"})
-    fig.update_xaxes(categoryorder="array", categoryarray=[plot_text(v) for v in order])
-    ymax = float(totals.max()) if len(totals) else 1.0
-    fig.update_yaxes(range=[0, ymax * 1.15 if ymax > 0 else 1])
-    return style(fig, title, present, chart_height(present), x_title="地区 年度", y_title=WAN_AXIS)
+    for i, doc in enumerate(docs):
+        part = t[t["doc"] == doc]
+        fig.add_bar(
+            y=part["y"], x=part["total_wan"], orientation="h", name=plot_text(doc),
+            marker_color=PALETTE[i % len(PALETTE)], text=[format_wan(v) for v in part["total_wan"]],
+            textposition="outside", cliponaxis=False,
+            customdata=np.column_stack([[plot_text(n) for n in part["name"]],
+                                        [format_wan_exact(v) for v in part["total_wan"]]]),
+            hovertemplate="%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+        )
+    fig.update_yaxes(categoryorder="array", categoryarray=list(t["y"]), autorange="reversed")
+    xmax = float(t["total_wan"].max()) if len(t) else 1.0
+    fig.update_xaxes(range=[0, xmax * 1.25 if xmax > 0 else 1], tickformat=",.0f")
+    fig.update_layout(bargap=0.25)
+    return style(fig, present, chart_height(present, 300, len(t), 34), x_title=WAN_AXIS,
+                 legend_title="地区 年度")
 
 
-def compare_categories(table: pd.DataFrame, title: str, present: bool = False) -> go.Figure:
+def compare_categories(table: pd.DataFrame, present: bool = False) -> go.Figure:
     """Projects of a theme x indicator categories (``ui.tables.theme_projects_table``)."""
     cats = [c for c in table.columns if c.endswith("指标") and c[:-2] in CATEGORY_ORDER]
     labels = [f"{j} {int(yr)} · {n}" for j, yr, n in zip(table["地区"], table["年度"], table["项目"])]
@@ -395,14 +471,44 @@ def compare_categories(table: pd.DataFrame, title: str, present: bool = False) -
     z = table[cats].to_numpy()
     fig = go.Figure(go.Heatmap(
         z=z, x=[c[:-2] for c in cats], y=y, zmin=0, customdata=[[plot_text(v)] * len(cats) for v in labels],
-        colorscale=[[0, "#fbeee6"], [0.001, "#d6eaf8"], [1, "#1a5276"]],
-        text=[[str(int(v)) if v else "·" for v in row] for row in z], texttemplate="%{text}",
+        colorscale=COUNT_COLORSCALE, text=np.where(z > 0, z.astype(str), "·"), texttemplate="%{text}",
         hovertemplate="%{customdata}<br>%{x}：%{z} 条指标<extra></extra>", xgap=2, ygap=2,
-        colorbar={"title": {"text": "指标数（条）"}},
+        colorbar={"title": {"text": "指标数（条）"}, "tickformat": ",d"},
     ))
     fig.update_yaxes(autorange="reversed", tickmode="array", tickvals=y,
-                     ticktext=[plot_text(short_text(v, 40)) for v in labels])
+                     ticktext=[plot_text(v) for v in unique_labels(labels, LABEL_WIDTH)])
     fig.update_xaxes(side="top", tickangle=0, tickmode="array", tickvals=[c[:-2] for c in cats],
                      ticktext=[category_tick(c[:-2]) for c in cats])
-    return style(fig, title, present, chart_height(present, 360, len(table), 34), x_title="指标类别",
+    return style(fig, present, chart_height(present, 360, len(table), 34), x_title="指标类别",
                  y_title="项目", top_axis=True)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Review
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def severity_bars(counts: pd.DataFrame, labels: list[str], severities: Sequence[str], names: dict, colors: dict,
+                  present: bool = False, base: int = 240, per_row: int = 30) -> go.Figure:
+    """Horizontal bars stacked by severity (``counts``: ``label``, ``severity``, ``n``; ``labels`` in order, already
+    capped), the total at the end of each bar (one text trace)."""
+    ys = [plot_text(v) for v in unique_labels(labels, LABEL_WIDTH + 10)]
+    fig = go.Figure()
+    wide = counts.pivot_table(index="label", columns="severity", values="n", aggfunc="sum", fill_value=0)
+    wide = wide.reindex(index=labels, fill_value=0)
+    totals = wide.sum(axis=1).to_numpy() if len(wide.columns) else np.zeros(len(labels))
+    for severity in severities:
+        if severity not in wide.columns or not wide[severity].any():
+            continue
+        fig.add_bar(y=ys, x=wide[severity].to_numpy(), orientation="h", name=names[severity],
+                    marker_color=colors[severity],
+                    hovertemplate="%{y}<br>" + names[severity] + "：%{x} 条<extra></extra>")
+    fig.add_scatter(y=ys, x=totals, mode="text", text=[format_count(t) for t in totals], textposition="middle right",
+                    hoverinfo="skip", showlegend=False, cliponaxis=False)
+    fig.update_layout(barmode="stack", bargap=0.3, showlegend=True, legend={"traceorder": "normal"})
+    fig.update_yaxes(categoryorder="array", categoryarray=ys, autorange="reversed", ticklabelstandoff=8)
+    top = float(max(totals, default=1))
+    fig.update_xaxes(range=[0, top * 1.12 + 1])
+    count_axis(fig, "x", top)
+    return style(fig, present, chart_height(present, base, len(labels), per_row), x_title="问题（条）",
+                 legend_title="严重程度")

@@ -1,7 +1,7 @@
 """Computed plain-language findings: one sentence per jurisdiction, and chart titles that state what stands out.
 
 Every function takes query results (or the reshaped frames of ``ui.tables``) and returns text; nothing here is
-hard-coded to the sample data. Amounts follow ``format_wan`` (2 decimals, more when the document has more).
+hard-coded to the sample data. Amounts follow ``format_wan`` (thousands separators, two decimals).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import pandas as pd
 
 from ui.formatting import (
     LEVEL_NOUNS,
+    UNSTATED_LEVEL,
     format_pct,
     format_threshold,
     format_wan,
@@ -36,7 +37,7 @@ def funding_clause(top_level: Optional[str], top_share_pct: float, n_levels: int
         return "未列出资金来源"
     noun = LEVEL_NOUNS.get(top_level, str(top_level))
     if n_levels == 1 or top_share_pct >= 99.995:
-        return f"全部为{noun}"
+        return "资金来源全部未注明级次" if top_level == UNSTATED_LEVEL else f"全部为{noun}"
     return f"{noun}占 {_pct(top_share_pct)}"
 
 
@@ -62,7 +63,7 @@ def quantification_clause(n_indicators: int, quantified_pct: float, n_placeholde
 def jurisdiction_sentence(row) -> str:
     """One sentence for one row of ``ui.tables.jurisdiction_summary``.
 
-    e.g. ``青岛市 2023 年 10 个项目共 1487.65 万元，全部为财政资金；10 个满意度目标中 4 个 ≥90%。``
+    e.g. ``青岛市 2023 年 10 个项目共 1,487.65 万元，资金来源全部未注明级次；10 个满意度目标中 4 个 ≥90%。``
     """
     name = jurisdiction_year(row["jurisdiction"], None)
     year = "" if is_missing(row["fiscal_year"]) else f" {int(row['fiscal_year'])} 年"
@@ -102,27 +103,39 @@ def title_funding_by_document(funding: pd.DataFrame) -> str:
 
 
 def title_composition(composition: pd.DataFrame) -> str:
-    """Query ``funding_composition``: which level dominates, and where central money appears."""
+    """Query ``funding_composition``: how much money states its level, where central money appears, and how much
+    does not state its level (未注明级次: never counted as any level)."""
     used = composition[composition["amount_wan"] > 0]
     if used.empty:
         return NO_DATA
     total = float(used["amount_wan"].sum())
-    by_level = used.groupby("level")["amount_wan"].sum().sort_values(ascending=False)
+    stated = used[used["level"] != UNSTATED_LEVEL]
+    unstated = float(used.loc[used["level"] == UNSTATED_LEVEL, "amount_wan"].sum())
+    by_level = stated.groupby("level")["amount_wan"].sum().sort_values(ascending=False)
     docs = used.drop_duplicates(["jurisdiction", "fiscal_year"])
     if len(docs) == 1:
-        parts = [f"{LEVEL_NOUNS.get(lv, lv)}占 {_pct(100 * amt / total)}" for lv, amt in by_level.head(2).items()]
         label = jurisdiction_year(docs.iloc[0]["jurisdiction"], docs.iloc[0]["fiscal_year"])
+        if by_level.empty:
+            return f"{label}：资金全部未注明级次"
+        parts = [f"{LEVEL_NOUNS.get(lv, lv)}占 {_pct(100 * amt / total)}" for lv, amt in by_level.head(2).items()]
+        if unstated:
+            parts.append(f"未注明级次的占 {_pct(100 * unstated / total)}")
         return f"{label}：" + "，".join(parts)
-    top_level, top_amount = by_level.index[0], float(by_level.iloc[0])
-    text = f"资金以{LEVEL_NOUNS.get(top_level, top_level)}为主（{_pct(100 * top_amount / total)}）"
-    central = used[used["level"] == "central"]
+    if by_level.empty:
+        return "资金全部未注明级次（原表只写财政拨款、财政资金等）"
+    text = f"写明级次的资金占 {_pct(100 * float(by_level.sum()) / total)}"
+    central = stated[stated["level"] == "central"]
     if central.empty:
-        return text + "；没有中央资金"
-    if len(central) == 1:
+        text += "，其中没有中央资金"
+    elif len(central) == 1:
         c = central.iloc[0]
-        return (text + f"；中央资金只出现在 {jurisdiction_year(c['jurisdiction'], c['fiscal_year'])}"
-                f"（占其 {_pct(c['share_pct'])}）")
-    return text + f"；{len(central)} 个地区有中央资金，共 {format_wan(central['amount_wan'].sum())} 万元"
+        text += (f"，中央资金只出现在 {jurisdiction_year(c['jurisdiction'], c['fiscal_year'])}"
+                 f"（占其 {_pct(c['share_pct'])}）")
+    else:
+        text += f"，{len(central)} 个地区有中央资金，共 {format_wan(central['amount_wan'].sum())} 万元"
+    if unstated:
+        text += f"；{_pct(100 * unstated / total)} 未注明级次"
+    return text
 
 
 def title_treemap(shares: pd.DataFrame) -> str:

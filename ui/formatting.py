@@ -1,4 +1,14 @@
-"""Number formats and Chinese labels shown by the dashboard."""
+"""Numbers and labels as finance people write them: the one formatting module of the dashboard and its exports.
+
+- Amounts are in 万元. On screen: thousands separators and two decimals, ``2,343.65``; the exact figure, with as
+  many decimals as the document gives (``2,343.6545``, ``0.6924``), in tooltips (``format_wan_exact``). Downloads
+  carry the exact value (Excel cells hold it, with a ``#,##0.00`` display format; CSV cells print it).
+- Percentages: two decimals in tables, KPIs and downloads (``51.18%``), one on chart labels (``51.2%``).
+- Counts: integers with thousands separators (``1,234``); chart axes of counts tick on whole numbers only.
+- Funding levels: the levels a form states (中央 / 省级 / 市级 / 区县级 / 其他) and money whose level it does not
+  state (财政拨款, 财政资金, 一般公共预算 … → 未注明级次). ``LEVEL_LABELS`` is the one label set: the SQL view
+  ``v_funding_levels`` (ingest/schema.sql) carries the same labels, checked by tests/test_formatting.py.
+"""
 
 from __future__ import annotations
 
@@ -8,33 +18,42 @@ from typing import Any, Iterable, Optional
 MONEY_SUFFIX = "（万元）"
 PCT_SUFFIX = "（%）"
 MISSING = "–"
+WAN = "万元"
+PCT_DECIMALS = 2  # tables, KPI cards, downloads
+CHART_PCT_DECIMALS = 1  # labels on charts
+EXACT_MAX_DECIMALS = 6
 
-# Funding-source levels (column funding.level): label, noun used in sentences, colour. Order = display order.
-LEVELS = ("central", "provincial", "city", "county", "fiscal", "other")
+# Funding-source levels (column funding.level). Order = display order; ``fiscal`` is the level the form does not
+# state, shown apart from the stated ones.
+LEVELS = ("central", "provincial", "city", "county", "other", "fiscal")
+STATED_LEVELS = ("central", "provincial", "city", "county", "other")
+UNSTATED_LEVEL = "fiscal"
 LEVEL_LABELS = {
     "central": "中央",
     "provincial": "省级",
     "city": "市级",
     "county": "区县级",
-    "fiscal": "财政拨款",
     "other": "其他",
+    "fiscal": "未注明级次",
 }
 LEVEL_NOUNS = {
     "central": "中央资金",
     "provincial": "省级资金",
     "city": "市级资金",
     "county": "区县级资金",
-    "fiscal": "财政资金",
     "other": "其他来源资金",
+    "fiscal": "未注明级次的资金",
 }
 LEVEL_COLORS = {
     "central": "#c0392b",
     "provincial": "#e67e22",
     "city": "#f1c40f",
     "county": "#2e86c1",
-    "fiscal": "#5d6d7e",
-    "other": "#a9cce3",
+    "other": "#76b7b2",
+    "fiscal": "#b3b6b7",
 }
+UNSTATED_NOTE = ("未注明级次：表中只写“财政拨款”“财政资金”“一般公共预算”等，没有写明是中央、省、市还是区县的资金。"
+                 "这部分不能算作本级资金，因此与写明级次的资金分开显示。")
 
 TARGET_CLASSES = ("quantified", "qualitative", "placeholder")
 TARGET_CLASS_LABELS = {"quantified": "量化", "qualitative": "定性", "placeholder": "占位/空白"}
@@ -64,7 +83,7 @@ def is_missing(value: Any) -> bool:
         return False
 
 
-def decimals_needed(value: Any, minimum: int = 2, maximum: int = 6) -> int:
+def decimals_needed(value: Any, minimum: int = 2, maximum: int = EXACT_MAX_DECIMALS) -> int:
     """The number of decimals that shows ``value`` exactly (at least ``minimum``, at most ``maximum``).
 
     >>> decimals_needed(1487.65), decimals_needed(0.6924), decimals_needed(148.736)
@@ -79,26 +98,52 @@ def decimals_needed(value: Any, minimum: int = 2, maximum: int = 6) -> int:
     return maximum
 
 
-def column_decimals(values: Iterable[Any], minimum: int = 2, maximum: int = 6) -> int:
+def column_decimals(values: Iterable[Any], minimum: int = 2, maximum: int = EXACT_MAX_DECIMALS) -> int:
     """The decimals needed by the most precise value of a column."""
     return max([decimals_needed(v, minimum, maximum) for v in values] or [minimum])
 
 
-def format_wan(value: Any, decimals: Optional[int] = None, unit: bool = False, thousands: bool = False) -> str:
-    """An amount in 万元: 2 decimals, more when the value has more (0.6924); ``–`` when missing."""
+def exact_value(value: Any) -> Optional[float]:
+    """The amount as stored, without float noise (``248.15 + 252.0285`` → ``500.1785``): what downloads carry."""
     if is_missing(value):
-        return MISSING
-    d = decimals_needed(value) if decimals is None else decimals
-    text = f"{float(value):,.{d}f}" if thousands else f"{float(value):.{d}f}"
-    return f"{text} 万元" if unit else text
+        return None
+    return round(float(value), EXACT_MAX_DECIMALS)
 
 
-def format_pct(value: Any, decimals: int = 2, sign: bool = True) -> str:
-    """``51.18%``; whole numbers without decimals when ``decimals`` is 0."""
+def format_wan(value: Any, unit: bool = False, decimals: int = 2) -> str:
+    """An amount in 万元 on screen: ``2,343.65`` (``2,343.65 万元`` with ``unit``); ``–`` when missing."""
     if is_missing(value):
         return MISSING
-    text = f"{float(value):.{decimals}f}"
+    text = f"{float(value):,.{decimals}f}"
+    return f"{text} {WAN}" if unit else text
+
+
+def format_wan_exact(value: Any, unit: bool = True) -> str:
+    """The exact amount for tooltips: ``2,343.6545 万元``, ``0.6924 万元``, ``127.00 万元``."""
+    if is_missing(value):
+        return MISSING
+    text = f"{float(value):,.{decimals_needed(value)}f}"
+    return f"{text} {WAN}" if unit else text
+
+
+def is_rounded_on_screen(value: Any) -> bool:
+    """Whether ``format_wan`` hides decimals of ``value`` (then the exact figure belongs in a tooltip)."""
+    return not is_missing(value) and decimals_needed(value) > 2
+
+
+def format_pct(value: Any, decimals: int = PCT_DECIMALS, sign: bool = True) -> str:
+    """``51.18%`` (``51.2%`` with one decimal); ``–`` when missing."""
+    if is_missing(value):
+        return MISSING
+    text = f"{float(value):,.{decimals}f}"
     return f"{text}%" if sign else text
+
+
+def round_pct(value: Any, decimals: int = PCT_DECIMALS) -> Optional[float]:
+    """A percentage as downloads carry it: rounded to two decimals (``51.178722546846664`` → ``51.18``)."""
+    if is_missing(value):
+        return None
+    return round(float(value), decimals)
 
 
 def format_threshold(value: Any) -> str:
@@ -110,9 +155,10 @@ def format_threshold(value: Any) -> str:
 
 
 def format_count(value: Any) -> str:
+    """A count: ``1,234``; ``–`` when missing."""
     if is_missing(value):
         return MISSING
-    return f"{int(value)}"
+    return f"{int(value):,}"
 
 
 def level_label(level: Any) -> str:
@@ -134,12 +180,19 @@ def line_range(start: Any, end: Any = None) -> str:
     return f"{start}" if start == end else f"{start}–{end}"
 
 
+PLAIN_NUMBER_COLUMNS = ("年度", "序号", "所指行", "行号", "行数")
+
+
 def column_kind(name: str) -> str:
-    """``money``, ``pct`` or ``other`` from the column name convention of display tables."""
-    if str(name).endswith(MONEY_SUFFIX):
+    """From the column name convention of display tables: ``money`` (ends in （万元）), ``pct`` (ends in （%）),
+    ``plain`` (years, sequence and line numbers: no thousands separator) or ``other``."""
+    name = str(name)
+    if name.endswith(MONEY_SUFFIX):
         return "money"
-    if str(name).endswith(PCT_SUFFIX):
+    if name.endswith(PCT_SUFFIX):
         return "pct"
+    if name in PLAIN_NUMBER_COLUMNS or name.endswith("行号"):
+        return "plain"
     return "other"
 
 

@@ -167,3 +167,83 @@ def options_in_order(values: Iterable[Any]) -> list:
         if v not in out:
             out.append(v)
     return out
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Filter options that narrow to what exists, and URL values that match nothing
+# ---------------------------------------------------------------------------------------------------------------
+
+# filter (URL name) -> (column of query page_filter_options, Chinese name)
+FACETS: dict[str, tuple[str, str]] = {
+    "province": ("province", "省份"),
+    "jurisdiction": ("jurisdiction", "地区"),
+    "year": ("fiscal_year", "年度"),
+    "department": ("department", "部门"),
+    "theme": ("theme", "项目主题"),
+}
+
+
+def selected(filters: Filters) -> dict[str, tuple]:
+    """The chosen values per filter (URL name -> tuple, empty = no filter)."""
+    return {
+        "province": (filters.province,) if filters.province else (),
+        "jurisdiction": tuple(filters.jurisdictions),
+        "year": tuple(filters.years),
+        "department": (filters.department,) if filters.department else (),
+        "theme": (filters.theme,) if filters.theme else (),
+    }
+
+
+def _mask(options, name: str, values: tuple):
+    column = options[FACETS[name][0]]
+    if name == "year":
+        column = column.astype("Int64")
+    return column.isin(list(values)).fillna(False).astype(bool)
+
+
+def facet_options(options, filters: Filters) -> dict[str, list]:
+    """For every filter, the values that exist given the other filters (query ``page_filter_options``: one row per
+    document x theme), in the order of the options table. Choosing 抚宁区 leaves only 2020 under 年度."""
+    chosen = selected(filters)
+    out: dict[str, list] = {}
+    for name, (column, _) in FACETS.items():
+        keep = None
+        for other, values in chosen.items():
+            if other == name or not values:
+                continue
+            m = _mask(options, other, values)
+            keep = m if keep is None else keep & m
+        rows = options if keep is None else options[keep.to_numpy()]
+        values = rows[column].dropna()
+        if name == "year":
+            values = values.astype(int)
+        out[name] = options_in_order(values)
+    return out
+
+
+def unknown_values(options, params: Mapping[str, Any]) -> list[str]:
+    """Messages for URL filter values that exist nowhere in the data (``params``: the raw URL values), e.g.
+    ``网址中的地区「北京市」不在已导入的数据中，已忽略。``"""
+    messages = []
+    for name, (column, zh) in FACETS.items():
+        raw = _texts(params.get(name))
+        if not raw:
+            continue
+        known = {str(int(v)) if name == "year" else str(v) for v in options[column].dropna()}
+        for value in raw:
+            if value not in known:
+                messages.append(f"网址中的{zh}「{value}」不在已导入的数据中，已忽略。")
+    return messages
+
+
+def unavailable(filters: Filters, facets: Mapping[str, list]) -> list[str]:
+    """Chosen values that do not exist together with the other filters, as sentences (``抚宁区 + 2024``:
+    ``年度「2024」与其他筛选条件没有共同的数据（可选：2020）。``)."""
+    messages = []
+    for name, values in selected(filters).items():
+        available = facets.get(name, [])
+        for value in values:
+            if value not in available:
+                shown = "、".join(str(v) for v in available[:8]) or "无"
+                messages.append(f"{FACETS[name][1]}「{value}」与其他筛选条件没有共同的数据（可选：{shown}）。")
+    return messages

@@ -1,13 +1,15 @@
 """Display tables: query results renamed to Chinese columns, in the order a reader wants, units in the names.
 
 Money columns end in ``（万元）`` and percentage columns in ``（%）`` (see ``ui.formatting.column_kind``), which is
-what the Excel export and the pages' number formats read. Functions here only reshape; the numbers come from the
-queries unchanged.
+what the Excel export and the pages' number formats read. Columns whose name starts with ``_`` (database ids such
+as ``_project_id``) are for the page's links and selections only: they are never shown nor downloaded. Functions
+here only reshape; the numbers come from the queries unchanged.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import Any, Sequence
 
 import pandas as pd
 
@@ -25,6 +27,8 @@ from ui.formatting import (
     line_range,
 )
 from ui.sources import line_references
+
+UNKNOWN_LAYOUT = "其他版式"
 
 SCOPE_LABELS = {"project": "项目", "department": "部门整体"}
 MARK_LOW = "▼ 低于 80%"
@@ -61,7 +65,7 @@ def documents_table(docs: pd.DataFrame) -> pd.DataFrame:
         "省份": docs["province"],
         "年度": docs["fiscal_year"],
         "部门": docs["department"],
-        "版式": docs["layout"],
+        "版式": docs["layout"].map(layout_title),
         "项目数": _int(docs["n_projects"]),
         "项目资金（万元）": docs["total_wan"],
         "项目指标数": _int(docs["n_indicators"]),
@@ -69,6 +73,7 @@ def documents_table(docs: pd.DataFrame) -> pd.DataFrame:
         "解析提示数": [len(_as_list(w)) for w in docs["warnings"]],
         "行数": _int(docs["line_count"]),
         "源文件": docs["source_file"],
+        "_doc_id": docs["doc_id"],
     })
 
 
@@ -80,7 +85,7 @@ def warnings_table(docs: pd.DataFrame) -> pd.DataFrame:
             refs = line_references(str(text))
             rows.append((doc.jurisdiction, doc.fiscal_year, doc.source_file, i, refs[0] if refs else None,
                          str(text), int(doc.doc_id)))
-    out = pd.DataFrame(rows, columns=["地区", "年度", "源文件", "序号", "所指行", "解析提示", "doc_id"])
+    out = pd.DataFrame(rows, columns=["地区", "年度", "源文件", "序号", "所指行", "读取提示", "_doc_id"])
     out["所指行"] = out["所指行"].astype("Int64")
     return out
 
@@ -89,7 +94,7 @@ def load_log_table(log: pd.DataFrame) -> pd.DataFrame:
     status = {"loaded": "已导入", "replaced": "已替换", "skipped": "已跳过", "failed": "失败"}
     return pd.DataFrame({
         "时间": log["logged_at"],
-        "文件": log["source"],
+        "文件": log["source"].map(lambda v: "" if is_missing(v) else Path(str(v).replace("\\", "/")).name),
         "结果": log["status"].map(lambda s: status.get(s, s)),
         "说明": log["message"],
     })
@@ -180,6 +185,7 @@ def composition_table(composition: pd.DataFrame) -> pd.DataFrame:
         "地区": c["jurisdiction"],
         "年度": c["fiscal_year"],
         "资金来源级别": c["level_label"],
+        "原表写作": c["sources_as_printed"] if "sources_as_printed" in c else "",
         "金额（万元）": c["amount_wan"],
         "占比（%）": c["share_pct"],
         "有此来源的项目数": _int(c["n_projects"]),
@@ -195,6 +201,7 @@ def theme_funding_table(by_theme: pd.DataFrame) -> pd.DataFrame:
         "年度": t["fiscal_year"],
         "主题": t["theme"],
         "资金来源级别": t["level"].map(level_label),
+        "原表写作": t["sources_as_printed"] if "sources_as_printed" in t else "",
         "金额（万元）": t["amount_wan"],
         "占主题（%）": t["share_of_theme_pct"],
         "占地区当年（%）": t["share_of_year_pct"],
@@ -224,7 +231,7 @@ def project_share_table(projects: pd.DataFrame) -> pd.DataFrame:
         "金额（万元）": p["total_wan"],
         "占地区当年（%）": p["share_of_doc_pct"],
         "占该主题（%）": p["share_of_theme_pct"],
-        "项目编号": p["project_id"],
+        "_project_id": p["project_id"],
     })
 
 
@@ -260,7 +267,7 @@ def coverage_table(coverage: pd.DataFrame) -> pd.DataFrame:
     first = coverage.drop_duplicates("project_id").set_index("project_id")
     cats = [c for c in m.columns if c not in ("label", "n_categories")]
     out = pd.DataFrame({
-        "项目编号": m.index,
+        "_project_id": m.index,
         "地区": first.loc[m.index, "jurisdiction"].to_numpy() if len(m) else [],
         "年度": first.loc[m.index, "fiscal_year"].to_numpy() if len(m) else [],
         "项目": first.loc[m.index, "project_name"].to_numpy() if len(m) else [],
@@ -337,7 +344,7 @@ def satisfaction_table(thresholds: pd.DataFrame) -> pd.DataFrame:
         "目标值（%）": t["threshold_pct"],
         "行号": [_lines(a, b) for a, b in zip(t["line_start"], t["line_end"])],
         "源文件": t["source_file"],
-        "项目编号": t["project_id"].astype("Int64"),
+        "_project_id": t["project_id"].astype("Int64"),
     })
 
 
@@ -375,7 +382,6 @@ def satisfaction_summary_table(summary: pd.DataFrame) -> pd.DataFrame:
 def projects_table(projects: pd.DataFrame) -> pd.DataFrame:
     p = projects
     return pd.DataFrame({
-        "项目编号": p["project_id"],
         "地区": p["jurisdiction"],
         "年度": p["fiscal_year"],
         "主题": p["theme"],
@@ -384,6 +390,7 @@ def projects_table(projects: pd.DataFrame) -> pd.DataFrame:
         "指标数": _int(p["n_indicators"]),
         "空白指标行": _int(p["n_empty_slots"]),
         "原文行号": [_lines(a, b) for a, b in zip(p["line_start"], p["line_end"])],
+        "_project_id": p["project_id"],
     }).reset_index(drop=True)
 
 
@@ -421,7 +428,7 @@ def indicator_tree(indicators: pd.DataFrame) -> pd.DataFrame:
         "目标类型": i["target_kind"].map(lambda k: TARGET_KIND_LABELS.get(k, k)),
         "量化/定性": i["target_class"].map(lambda k: TARGET_CLASS_LABELS.get(k, k)),
         "原文行号": [_lines(a, b) for a, b in zip(i["line_start"], i["line_end"])],
-        "指标编号": i["indicator_id"],
+        "_indicator_id": i["indicator_id"],
     })
 
 
@@ -436,8 +443,8 @@ def search_table(hits: pd.DataFrame) -> pd.DataFrame:
         "匹配位置": hits["matched_in"].map(lambda v: where.get(v, v)),
         "内容": hits["text"],
         "原文行号": [_lines(a, b) for a, b in zip(hits["line_start"], hits["line_end"])],
-        "项目编号": hits["project_id"].astype("Int64"),
-        "指标编号": hits["indicator_id"].astype("Int64"),
+        "_project_id": hits["project_id"].astype("Int64"),
+        "_indicator_id": hits["indicator_id"].astype("Int64"),
     })
 
 
@@ -466,7 +473,7 @@ def theme_projects_table(theme_projects: pd.DataFrame, coverage: pd.DataFrame) -
         cats = [c for c in m.columns if c not in ("label", "n_categories")]
         for c in cats:
             out[f"{c}指标"] = [int(m.loc[pid, c]) if pid in m.index else 0 for pid in t["project_id"]]
-    out["项目编号"] = t["project_id"]
+    out["_project_id"] = t["project_id"]
     return out
 
 
@@ -495,3 +502,83 @@ def project_facts(project: Any) -> pd.DataFrame:
         ("原文", f"{text(project.get('source_file'))} 第 {lines} 行" if text(project.get("source_file")) else ""),
     ]
     return pd.DataFrame([r for r in rows if r[1]], columns=["栏目", "内容"])
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Layouts, caps, paging
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def layout_title(key: Any) -> str:
+    """A layout family's Chinese title (``Layout.title_zh``); a key the reader does not know reads ``其他版式``."""
+    from ingest.readers.families import LAYOUTS
+
+    layout = LAYOUTS.get(str(key)) if not is_missing(key) else None
+    title = getattr(layout, "title_zh", None)
+    return title if title else UNKNOWN_LAYOUT
+
+
+def top_n(df: pd.DataFrame, value: str, n: int) -> tuple[pd.DataFrame, int, float]:
+    """The ``n`` rows with the largest ``value`` (in their original order), the number of rows left out and
+    their sum."""
+    if len(df) <= n:
+        return df, 0, 0.0
+    keep = df[value].fillna(0).nlargest(n).index
+    rest = df.drop(index=keep)
+    return df.loc[df.index.isin(keep)], len(rest), float(rest[value].fillna(0).sum())
+
+
+def page_count(n_rows: int, page_size: int) -> int:
+    return max(1, -(-n_rows // page_size))
+
+
+def page_slice(df: pd.DataFrame, page: int, page_size: int) -> pd.DataFrame:
+    """Rows of page ``page`` (1-based, clipped to the pages that exist)."""
+    page = min(max(1, int(page)), page_count(len(df), page_size))
+    return df.iloc[(page - 1) * page_size: page * page_size]
+
+
+def totals_text(df: pd.DataFrame, columns: Sequence[str] = ()) -> str:
+    """``共 42 行；金额（万元）合计 2,343.65`` — the amount columns and ``columns`` summed over every row."""
+    from ui.formatting import column_kind, format_count, format_wan
+
+    parts = [f"共 {format_count(len(df))} 行"]
+    for col in df.columns:
+        if str(col).startswith("_"):
+            continue
+        if column_kind(col) == "money" and pd.api.types.is_numeric_dtype(df[col]):
+            parts.append(f"{str(col).removesuffix('（万元）')}合计 {format_wan(df[col].sum(), unit=True)}")
+        elif col in columns and pd.api.types.is_numeric_dtype(df[col]):
+            parts.append(f"{col}合计 {format_count(df[col].sum())}")
+    return "；".join(parts)
+
+
+def treemap_tiles(shares: pd.DataFrame, max_projects: int) -> pd.DataFrame:
+    """The tiles of the funding treemap from ``project_shares``: one row per jurisdiction-year, theme and project
+    (``id``, ``parent``, ``label`` (short), ``full`` (hover), ``value``). Only the ``max_projects`` largest projects
+    get a tile; the others of a theme are one tile ``其他 N 个项目``."""
+    from ui.charts import unique_labels
+
+    data = shares[shares["total_wan"] > 0].copy()
+    if data.empty:
+        return pd.DataFrame(columns=["id", "parent", "label", "full", "value"])
+    data["doc_key"] = "d:" + data["label"]
+    data["theme_key"] = data["doc_key"] + "/t:" + data["theme"].astype(str)
+    docs = data.groupby("doc_key", sort=False).agg(label=("label", "first"), value=("total_wan", "sum"))
+    docs = docs.reset_index().rename(columns={"doc_key": "id"}).assign(parent="", full=lambda d: d["label"])
+    themes = data.groupby("theme_key", sort=False).agg(label=("theme", "first"), parent=("doc_key", "first"),
+                                                       value=("total_wan", "sum"))
+    themes = themes.reset_index().rename(columns={"theme_key": "id"})
+    themes["full"] = themes["label"]
+    keep = data["total_wan"].rank(method="first", ascending=False) <= max_projects
+    shown = data[keep]
+    projects = pd.DataFrame({"id": shown["theme_key"] + "/p:" + shown["project_id"].astype(str),
+                             "parent": shown["theme_key"], "label": unique_labels(shown["name"], 24),
+                             "full": shown["name"], "value": shown["total_wan"]})
+    rest = data[~keep].groupby("theme_key", sort=False).agg(n=("project_id", "size"), value=("total_wan", "sum"))
+    rest = rest.reset_index()
+    others = pd.DataFrame({"id": rest["theme_key"] + "/rest", "parent": rest["theme_key"],
+                           "label": [f"其他 {n} 个项目" for n in rest["n"]],
+                           "full": [f"其他 {n} 个较小的项目" for n in rest["n"]], "value": rest["value"]})
+    cols = ["id", "parent", "label", "full", "value"]
+    return pd.concat([docs[cols], themes[cols], projects[cols], others[cols]], ignore_index=True)
