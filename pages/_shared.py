@@ -427,11 +427,12 @@ def table(df: pd.DataFrame, file_stem: str, key: str, *, hidden: Sequence[str] =
     pins = list(pinned) if pinned is not None else order[:1]
     n = len(part)
     height = 38 + 35 * max(n, 1)
-    kwargs: dict[str, Any] = {"hide_index": True, "column_order": order, "key": f"{key}_p{page}",
+    kwargs: dict[str, Any] = {"hide_index": True, "key": f"{key}_p{page}",
                               "placeholder": "–", "height": min(height, max_height) if max_height else height,
-                              "column_config": _column_config(part, pins, column_config)}
+                              "column_config": _column_config(part[order], pins, column_config)}
     if selectable:
         kwargs.update(on_select=on_select, selection_mode="single-row")
+    part = part[order]  # ids and hidden columns never reach the browser
     data: Any = part
     if highlight is not None and part.size <= STYLER_MAX_CELLS:
         colors = list(highlight)[offset:offset + n]

@@ -3,6 +3,8 @@ no exception, the key elements, and the numbers of the sample documents before a
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -100,46 +102,53 @@ def test_every_page_renders_with_the_shared_frame(page, title):
 def test_overview_kpis_and_sentences():
     at = open_page()
     m = metrics(at)
-    assert m["资金总额（万元）"] == "2343.6545"  # 248.15 + 252.0285 + 207.09 + 148.736 + 1487.65
+    assert m["资金总额（万元）"] == "2,343.65"  # 248.15 + 252.0285 + 207.09 + 148.736 + 1487.65 = 2343.6545
+    total_card = next(x for x in at.metric if x.label == "资金总额（万元）")
+    assert total_card.help == "精确值：2,343.6545 万元"  # the exact figure in the tooltip
     assert (m["项目"], m["项目指标"], m["地区"], m["年度"]) == ("42", "345", "5", "3")
     sentences = [t for t in texts(at) if t.startswith("• ")]
     assert len(sentences) == 5
-    assert "• 青岛市 2023 年 10 个项目共 1487.65 万元，全部为财政资金；10 个满意度目标中 4 个 ≥90%。" in sentences
+    assert "• 青岛市 2023 年 10 个项目共 1,487.65 万元，资金来源全部未注明级次；" \
+           "10 个满意度目标中 4 个 ≥90%。" in sentences
     assert "• 西青区 2024 年 8 个项目共 248.15 万元，中央资金占 51.18%；15 个满意度目标中 12 个 ≥90%。" in sentences
+    assert "• 平罗县 2024 年 6 个项目共 252.03 万元，资金来源全部未注明级次；6 个满意度目标中 6 个 ≥90%；" \
+           "只有 69.57% 的指标目标可量化。" in sentences  # 252.0285 on screen with two decimals
     assert any(s.startswith("• 抚宁区 2020 年 9 个项目共 207.09 万元") and "8 个低于 80%" in s for s in sentences)
     summary = frame_with(at, "主要资金来源")
     assert len(summary) == 5 and summary["项目资金（万元）"].sum() == pytest.approx(2343.6545)
-    assert [d.label for d in at.get("download_button")][:2] == ["下载 Excel", "下载 CSV"]
+    assert "共 5 行；项目数合计 42；项目资金合计 2,343.65 万元；项目指标数合计 345" in [c.value for c in at.caption]
+    assert [d.label for d in at.get("download_button")][:3] == ["下载图片", "下载 Excel", "下载 CSV"]
+    assert chart_titles(at) == ["青岛市 2023 资金最多：1,487.65 万元，占全部 2,343.65 万元的 63.48%"]
 
 
 def test_filter_change_updates_the_numbers():
     at = open_page()
     at.multiselect(key="jurisdiction").set_value(["青岛市"]).run()
     m = metrics(at)
-    assert (m["资金总额（万元）"], m["项目"], m["地区"]) == ("1487.65", "10", "1")
+    assert (m["资金总额（万元）"], m["项目"], m["地区"]) == ("1,487.65", "10", "1")
     assert "筛选：青岛市" in texts(at)
     at.multiselect(key="jurisdiction").set_value(["西青区"]).run()
     m = metrics(at)
     assert (m["资金总额（万元）"], m["项目"], m["项目指标"]) == ("248.15", "8", "131")
     at.multiselect(key="jurisdiction").set_value([]).run()
-    assert metrics(at)["资金总额（万元）"] == "2343.6545"
+    assert metrics(at)["资金总额（万元）"] == "2,343.65"
 
 
 def test_year_and_theme_filters():
     at = open_page()
     at.multiselect(key="year").set_value([2024]).run()
-    assert metrics(at)["资金总额（万元）"] == "648.9145"  # 248.15 + 252.0285 + 148.736
+    assert metrics(at)["资金总额（万元）"] == "648.91"  # 248.15 + 252.0285 + 148.736 = 648.9145
     at.selectbox(key="theme").set_value("人民调解").run()
     m = metrics(at)
     assert m["项目"] == "6"  # 2024: 西青区 1, 平罗县 1, 沅江市 4
-    at.button[0].click().run()  # 清除筛选
-    assert metrics(at)["资金总额（万元）"] == "2343.6545"
+    at.button(key="clear_filters").click().run()
+    assert metrics(at)["资金总额（万元）"] == "2,343.65"
 
 
 def test_shared_link_with_filters_in_the_url():
     at = open_page(jurisdiction="青岛市", year="2023")
     m = metrics(at)
-    assert (m["资金总额（万元）"], m["项目"]) == ("1487.65", "10")
+    assert (m["资金总额（万元）"], m["项目"]) == ("1,487.65", "10")
     assert at.multiselect(key="jurisdiction").value == ["青岛市"]
     assert at.multiselect(key="year").value == [2023]
 
@@ -153,10 +162,12 @@ def test_funding_composition_central_share():
     at = open_page("pages/funding.py", jurisdiction="西青区")
     m = metrics(at)
     assert m["资金合计（万元）"] == "248.15"
-    assert m["中央资金占比"] == "51.18%"
+    assert m["中央资金占比"] == "51.18%"  # 127 of 248.15
+    assert (m["写明级次的资金"], m["未注明级次"]) == ("100.00%", "0.00%")
     table = frame_with(at, "资金来源级别")
     central = table[table["资金来源级别"] == "中央"].iloc[0]
     assert central["金额（万元）"] == 127.0 and round(central["占比（%）"], 2) == 51.18
+    assert central["原表写作"] == "中央补助"
     assert set(table["资金来源级别"]) == {"中央", "市级", "区县级", "其他"}
     projects = frame_with(at, "占该主题（%）")
     assert len(projects) == 8
@@ -164,7 +175,17 @@ def test_funding_composition_central_share():
 
 def test_funding_all_documents():
     at = open_page("pages/funding.py")
-    assert metrics(at)["资金合计（万元）"] == "2343.6545"
+    m = metrics(at)
+    assert m["资金合计（万元）"] == "2,343.65"
+    # 财政拨款 252.0285 (平罗县) + 财政资金 207.09 (抚宁区) + 1487.65 (青岛市) = 1946.7685 of 2343.6545
+    assert (m["写明级次的资金"], m["未注明级次"]) == ("16.93%", "83.07%")
+    assert any(c.value.startswith("未注明级次：表中只写“财政拨款”“财政资金”")
+               and "原表写作：财政拨款、财政资金" in c.value
+               for c in at.caption)
+    assert chart_titles(at)[0] == ("写明级次的资金占 16.93%，中央资金只出现在 西青区 2024（占其 51.18%）；"
+                                   "83.07% 未注明级次")
+    levels = frame_with(at, "资金来源级别")
+    assert set(levels.loc[levels["资金来源级别"] == "未注明级次", "原表写作"]) == {"财政拨款", "财政资金"}
     themes = frame_with(at, "占主题（%）")
     assert themes["金额（万元）"].sum() == pytest.approx(2343.6545)
 
@@ -178,14 +199,14 @@ def test_coverage_matrix_and_link_to_project():
     at = open_page("pages/coverage.py")
     table = frame_with(at, "覆盖类别数")
     assert len(table) == 42
-    assert list(table.columns[4:13]) == ["数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益",
+    assert list(table.columns[3:12]) == ["数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益",
                                          "可持续影响", "满意度"]
     assert int((table["满意度"] == 0).sum()) == 9  # the 沅江市 projects have no satisfaction indicator
     quant = frame_with(at, "量化占比（%）")
     funing = quant[quant["地区"] == "抚宁区"].iloc[0]
     assert (funing["指标数"], funing["占位/空白"]) == (54, 13)
     first = at.selectbox(key="coverage_project").value
-    assert first == table["项目编号"].iloc[0]
+    assert "_project_id" not in table.columns and "项目编号" not in table.columns  # ids are not shown
     links = [p.proto for p in at.get("page_link") if p.proto.label == "打开项目明细和原文 →"]
     assert [(link.page, link.query_string) for link in links] == [("project", f"project={first}")]
 
@@ -247,13 +268,14 @@ def test_project_search_and_unknown_project(sample_con):
     listing = frame_with(at, "原文行号")
     assert listing["项目"].tolist() == ["“以奖代补”案卷补贴"]
     at = open_page("pages/project.py", project="999999")
-    assert any("找不到编号为 999999 的项目" in w.value for w in at.warning)
+    assert any("找不到这个项目" in w.value for w in at.warning)
 
 
 def test_project_with_four_decimals(sample_con):
     pid = project_id(sample_con, "提前退休人员 2024 年住房公积金")
     at = open_page("pages/project.py", project=str(pid))
-    assert metrics(at)["资金总额（万元）"] == "0.6924"
+    assert metrics(at)["资金总额（万元）"] == "0.69"  # on screen two decimals; the exact figure in the tooltip
+    assert next(m for m in at.metric if m.label == "资金总额（万元）").help == "精确值：0.6924 万元"
 
 
 # ------------------------------------------------------------------------------------------------------------------
@@ -269,7 +291,8 @@ def test_compare_theme_side_by_side():
     assert len(table) == 7
     assert [s.value for s in at.subheader][:4] == ["西青区 2024", "平罗县 2024", "抚宁区 2020", "沅江市 2024"]
     funds = [m.value for m in at.metric if m.label == "资金（万元）"]
-    assert funds == ["11.00", "91.9361", "12.00", "37.376"]
+    assert funds == ["11.00", "91.94", "12.00", "37.38"]  # 91.9361 and 37.376 to two decimals
+    assert [m.help for m in at.metric if m.label == "资金（万元）"][1] == "精确值：91.9361 万元"
 
 
 def test_compare_theme_from_url():
@@ -293,12 +316,20 @@ QINGDAO_RULES = {"cost_over_budget": 1, "plan_decreasing": 1, "plan_not_complete
                  "cost_not_money": 1}
 
 
+def rule_ids(table: pd.DataFrame) -> pd.Series:
+    """The rule ids of a findings table (the page shows the Chinese titles only)."""
+    from review.engine import load_rules
+
+    ids = {r.title: r.id for r in load_rules().rules}
+    return table["问题"].map(ids)
+
+
 def findings_shown(at: AppTest) -> pd.DataFrame:
     return frame_with(at, "具体情况")
 
 
 def select_finding(at: AppTest, row: int) -> AppTest:
-    """Select row ``row`` of the findings table (the selection state of a keyed st.dataframe accepts writes)."""
+    """Select row ``row`` of the shown page of the findings table (a keyed st.dataframe's selection accepts writes)."""
     key = next(d.key for d in at.dataframe if (d.key or "").startswith("review_findings"))
     at.session_state[key] = {"selection": {"rows": [row], "columns": [], "cells": []}}
     return at.run()
@@ -308,10 +339,27 @@ def review_link(at: AppTest) -> list[tuple[str, str]]:
     return [(p.proto.page, p.proto.query_string) for p in at.get("page_link") if "在项目明细中打开" in p.proto.label]
 
 
-def chart_titles(at: AppTest) -> list[str]:
-    import json
+def keyed_blocks(at: AppTest, prefix: str) -> list:
+    """The containers whose key starts with ``prefix`` (``st.container(key=...)``), in page order."""
+    out = []
 
-    return [json.loads(c.proto.spec)["layout"]["title"]["text"].replace("<br>", "") for c in at.get("plotly_chart")]
+    def walk(node):
+        for child in getattr(node, "children", {}).values():
+            if type(child).__name__ == "Block" and f"-{prefix}" in str(getattr(child.proto, "id", "")):
+                out.append(child)
+            walk(child)
+
+    walk(at.main)
+    return out
+
+
+def unescape(markdown: str) -> str:
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def chart_titles(at: AppTest) -> list[str]:
+    """The findings above the charts (Markdown, escaped by ui.text.md_text), as the reader sees them."""
+    return [unescape(b.children[0].value) for b in keyed_blocks(at, "chart_title_")]
 
 
 def test_review_kpis_charts_and_tables():
@@ -321,12 +369,22 @@ def test_review_kpis_charts_and_tables():
     assert any(t.startswith("评级：优 20 · 良 3 · 中 1 · 差 19") for t in texts(at))
     assert chart_titles(at) == ["最常见的问题：指标表中有空行（138 条，占 51%）",
                                 "沅江市 2024 的问题最多：195 条，其中错误 17 条"]
+    # the full list, paged by 50 (not an 11-row box), errors first
     table = findings_shown(at)
-    assert len(table) == 270 and table["严重程度"].value_counts().to_dict() == {"警告": 223, "错误": 41, "提示": 6}
+    assert len(table) == 50 and table["严重程度"].tolist() == ["错误"] * 41 + ["警告"] * 9
+    assert "共 270 行" in " ".join(c.value for c in at.caption)
+    pages = [f"第 {p} / 6 页（第 {50 * p - 49}–{min(50 * p, 270)} 行）" for p in range(1, 7)]
+    assert at.selectbox(key="review_findings_page").options == pages
+    at.selectbox(key="review_findings_page").set_value(6).run()
+    last = findings_shown(at)
+    assert last["严重程度"].tolist() == ["警告"] * 14 + ["提示"] * 6  # 41 errors, 223 warnings, then the 6 notes
     grades = frame_with(at, "评级")
     assert len(grades) == 43 and grades["评级"].value_counts().to_dict() == {"优": 20, "差": 19, "良": 3, "中": 1}
     labels = [d.label for d in at.get("download_button")]
     assert labels[0] == "下载审核报告（Excel）" and labels.count("下载 Excel") == 2
+    assert "docs/review_rules.md" not in everything_shown(at)
+    rules = frame_with(at, "规则")
+    assert len(rules) == 22 and "未填写年度绩效目标" in set(rules["规则"])
 
 
 def test_review_qingdao_counts():
@@ -334,15 +392,16 @@ def test_review_qingdao_counts():
     m = metrics(at)
     assert (m["问题"], m["错误"], m["警告"], m["评级为差的表"]) == ("18", "3", "15", "1 / 10")
     table = findings_shown(at)
-    assert table["规则编号"].value_counts().to_dict() == QINGDAO_RULES
+    assert rule_ids(table).value_counts().to_dict() == QINGDAO_RULES
     assert set(table["地区"]) == {"青岛市"}
+    assert table["严重程度"].tolist()[:4] == ["错误", "错误", "错误", "警告"]  # errors first
     grades = frame_with(at, "评级")
     assert grades["评级"].value_counts().to_dict() == {"优": 8, "良": 1, "差": 1}
     worst = grades[grades["评级"] == "差"].iloc[0]
     assert (worst["项目"], worst["得分"], worst["错误"], worst["警告"]) == ("法治专项业务费", 35, 3, 1)
     at.multiselect(key="jurisdiction").set_value(["抚宁区"]).run()
     table = findings_shown(at)
-    assert (table["规则编号"] == "satisfaction_very_low").sum() == 8
+    assert (rule_ids(table) == "satisfaction_very_low").sum() == 8
 
 
 def test_review_severity_and_group_filters():
@@ -350,15 +409,20 @@ def test_review_severity_and_group_filters():
     at.segmented_control(key="severity").set_value(["error"]).run()
     table = findings_shown(at)
     assert len(table) == 41 and set(table["严重程度"]) == {"错误"}
-    assert metrics(at)["问题"] == "270"  # the cards and grades count every finding, as the CLI does
+    m = metrics(at)  # the cards follow the severity filter too
+    assert (m["问题"], m["错误"], m["警告"]) == ("41", "41", "0")
     at.segmented_control(key="rule_group").set_value(["资金"]).run()
-    assert findings_shown(at)["规则编号"].tolist() == ["plan_decreasing", "plan_not_complete", "cost_over_budget"]
+    assert rule_ids(findings_shown(at)).tolist() == ["plan_decreasing", "plan_not_complete", "cost_over_budget"]
+    assert (metrics(at)["问题"], metrics(at)["错误"]) == ("3", "3")
     assert chart_titles(at) == [
         "最常见的问题：资金支出计划累计数下降、资金支出计划年末累计不等于全年预算、成本指标超过预算总额（各 1 条）",
         "青岛市 2023：3 条问题，其中错误 3 条"]
     at = open_page("pages/review.py", severity="提示")  # a shared link
     assert at.segmented_control(key="severity").value == ["info"]
-    assert findings_shown(at)["规则编号"].value_counts().to_dict() == {"duplicate_name": 6}
+    assert rule_ids(findings_shown(at)).value_counts().to_dict() == {"duplicate_name": 6}
+    assert (metrics(at)["问题"], metrics(at)["错误"], metrics(at)["警告"]) == ("6", "0", "0")
+    at.multiselect(key="jurisdiction").set_value(["青岛市"]).run()  # and the sidebar filters
+    assert metrics(at)["问题"] == "0"
 
 
 def test_review_finding_opens_the_project_with_the_indicator_marked(sample_con):
@@ -367,7 +431,7 @@ def test_review_finding_opens_the_project_with_the_indicator_marked(sample_con):
                              [pid]).fetchone()[0]
     at = open_page("pages/review.py", jurisdiction="青岛市")
     table = findings_shown(at)
-    row = int(table.index[table["规则编号"] == "cost_over_budget"][0])
+    row = int(table.index[rule_ids(table) == "cost_over_budget"][0])
     select_finding(at, row)
     assert not at.exception
     assert "【错误】成本指标超过预算总额：成本指标“法治专项业务费预算控制数”为 228.4 万元，高于预算总额 208.4 万元" \
@@ -384,7 +448,12 @@ def test_review_empty_row_opens_the_project_with_the_row_marked(sample_con):
     pid = project_id(sample_con, "社区矫正专项")  # 沅江市 table 1; its first empty row is 206-211 (产出 / 数量)
     at = open_page("pages/review.py", jurisdiction="沅江市")
     table = findings_shown(at)
-    row = int(table.index[(table["规则编号"] == "empty_row") & (table["项目编号"] == pid)][0])
+    page = 1
+    while not ((rule_ids(table) == "empty_row") & (table["原文行号"] == "206–211")).any():
+        page += 1  # findings are paged by 50: warnings come after the errors
+        at.selectbox(key="review_findings_page").set_value(page).run()
+        table = findings_shown(at)
+    row = int(table.index[(rule_ids(table) == "empty_row") & (table["原文行号"] == "206–211")][0])
     select_finding(at, row)
     assert "▶ 206 ┃" in at.code[0].value and "▶ 211 ┃" in at.code[0].value
     assert review_link(at) == [("project", f"project={pid}&lines=206-211")]
@@ -394,16 +463,30 @@ def test_review_empty_row_opens_the_project_with_the_row_marked(sample_con):
     assert "审核发现的行（第 206–211 行）" in " ".join(texts(project))
 
 
-def test_review_department_finding_shows_its_lines_masked():
-    at = open_page("pages/review.py", jurisdiction="沅江市")
+def test_review_department_finding_marks_the_rows_it_is_about():
+    """沅江市's 部门整体 table (lines 1–171) has no 时效/成本 indicators: the finding marks the indicator table's head
+    (绩效指标, line 44), not the first lines of the file."""
+    at = open_page("pages/review.py", jurisdiction="沅江市", severity="警告")
     table = findings_shown(at)
-    assert table["项目"].iloc[0] == "部门整体支出绩效目标" and table["规则编号"].iloc[0] == "category_missing"
-    select_finding(at, 0)
-    lines = frame_with(at, "原文")
-    assert lines["行号"].tolist() == list(range(1, 172))  # the 部门整体 table, lines 1-171
-    assert MASKED_PHONE in lines["原文"].iloc[-1]
+    row = int(table.index[(table["项目"] == "部门整体支出绩效目标") & (rule_ids(table) == "category_missing")][0])
+    select_finding(at, row)
+    code = at.code[0].value
+    assert "▶ 44 ┃ 绩效指标" in code and "  41 ┃" in code and "  47 ┃" in code and "▶ 1 ┃" not in code
+    assert any("这条问题针对整张表（第 1–171 行）；▶ 标出它所指的行（第 44 行）" in t for t in texts(at))
     assert review_link(at) == [] and any("部门整体支出绩效目标表没有项目明细页" in c.value for c in at.caption)
     assert RAW_PHONE not in everything_shown(at)
+
+
+def test_review_plan_finding_marks_the_plan_rows(sample_con):
+    """青岛市 法治专项业务费: 资金支出计划（%） at line 223, the periods at 224–227, the values 40.00 / 150.00 / 108.40
+    at 231–233 (read off qingdao_2023.txt)."""
+    pid = project_id(sample_con, "法治专项业务费")
+    at = open_page("pages/review.py", jurisdiction="青岛市")
+    table = findings_shown(at)
+    select_finding(at, int(table.index[rule_ids(table) == "plan_decreasing"][0]))
+    code = at.code[0].value
+    assert "▶ 223 ┃  │ 资金支出计划（%）" in code and "▶ 233 ┃  │ 108.40" in code and "  234 ┃" in code
+    assert review_link(at) == [("project", f"project={pid}&lines=223-233")]
 
 
 # ------------------------------------------------------------------------------------------------------------------
@@ -415,11 +498,15 @@ def test_data_page_documents_and_warnings():
     at = open_page("pages/data.py")
     docs = frame_with(at, "版式")
     assert len(docs) == 5 and docs["项目数"].sum() == 42
-    warnings = frame_with(at, "解析提示")
+    assert set(docs["版式"]) == {"制表符分隔行（合并单元格留空）", "每行一个单元格", "PDF 提取（表格线断裂）"}
+    warnings = frame_with(at, "读取提示")
     assert len(warnings) == 13
-    assert metrics(at)["解析提示"] == "13"
+    assert metrics(at)["读取提示"] == "13"
+    shown = everything_shown(at)
+    for internal in ("tab_rows", "cell_per_line", "pdf_grid", "queries/", ".sql", "doc_id", "_doc_id"):
+        assert internal not in shown, internal
     at.multiselect(key="jurisdiction").set_value(["抚宁区"]).run()
-    assert len(frame_with(at, "解析提示")) == 11
+    assert len(frame_with(at, "读取提示")) == 11
 
 
 # ------------------------------------------------------------------------------------------------------------------
@@ -427,23 +514,51 @@ def test_data_page_documents_and_warnings():
 # ------------------------------------------------------------------------------------------------------------------
 
 
-def test_presentation_mode_from_the_url_and_back():
-    at = open_page(present="1")
-    assert at.toggle(key="present_mode").value is True
-    css = "\n".join(m.value for m in at.markdown)
-    assert 'section[data-testid="stSidebar"]' in css and "display: none" in css
-    exit_button = [b for b in at.button if b.label == "退出演示模式"]
-    assert exit_button
-    exit_button[0].click().run()
-    assert at.toggle(key="present_mode").value is False
-    assert not [b for b in at.button if b.label == "退出演示模式"]
-    assert "present" not in at.query_params
+def test_presentation_mode_is_slides_with_a_title_slide():
+    at = open_page(present="1", jurisdiction="青岛市")
+    assert at.query_params.get("slide") == "title"
+    assert [t.value for t in at.title] == ["绩效目标看板"]
+    assert "筛选：青岛市" in texts(at)
+    assert metrics(at)["资金总额（万元）"] == "1,487.65"
+    assert not at.sidebar.children or not list(at.sidebar.multiselect)  # no sidebar: filters in the 筛选 menu
+    assert at.multiselect(key="jurisdiction").value == ["青岛市"]
+    assert not list(at.get("download_button")) and not list(at.dataframe)  # no downloads, no tables
+    assert [b.label for b in at.button if b.key in ("slide_prev", "slide_next", "present_exit")] == [
+        "上一张", "下一张", "退出演示"]
+
+
+def test_slides_next_previous_and_url():
+    at = open_page(present="1", jurisdiction="抚宁区")
+    at.button(key="slide_next").click().run()
+    assert at.query_params.get("slide") == "overview_funding"
+    assert chart_titles(at) == [] and len(at.get("plotly_chart")) == 1
+    at.button(key="slide_next").click().run()
+    at.button(key="slide_next").click().run()
+    at.button(key="slide_prev").click().run()
+    assert at.query_params.get("slide") == "funding_levels"
+    assert not list(at.get("download_button")) and not list(at.dataframe)
+    # a copied link reopens the slide with its filters
+    at = open_page(present="1", slide="satisfaction", jurisdiction="抚宁区")
+    headings = [unescape(b.children[0].value) for b in keyed_blocks(at, "slide_heading")]
+    assert headings == ["抚宁区 2020：9 个满意度目标中 8 个低于 80%"]
+    assert "satisfaction" in at.get("plotly_chart")[0].proto.id
+
+
+def test_slides_filters_change_from_the_menu_and_exit():
+    at = open_page(present="1", slide="funding_levels")
+    at.multiselect(key="jurisdiction").set_value(["西青区"]).run()
+    headings = [unescape(b.children[0].value) for b in keyed_blocks(at, "slide_heading")]
+    assert headings == ["西青区 2024：中央资金占 51.18%，区县级资金占 48.82%"]
+    at.button(key="present_exit").click().run()
+    assert "present" not in at.query_params and "slide" not in at.query_params
+    assert [t.value for t in at.title] == ["总览"] and [t.label for t in at.sidebar.toggle] == ["演示模式"]
 
 
 def test_presentation_toggle_sets_the_url_flag():
     at = open_page()
     at.toggle(key="present_mode").set_value(True).run()
     assert at.query_params.get("present") == "1"
+    assert at.query_params.get("slide") == "title"
 
 
 @pytest.mark.parametrize("source", ["tianjin_xiqing_2024.txt", "ningxia_pingluo_2024.txt", "hebei_funing_2020.txt",
@@ -459,8 +574,16 @@ def test_first_project_of_every_layout_opens(sample_con, source):
     assert len(frame_with(at, "三级指标")) > 0
 
 
-@pytest.mark.parametrize("page", list(PAGES))
-def test_every_page_in_presentation_mode(page):
-    at = open_page(page, present="1")
-    assert at.toggle(key="present_mode").value is True
-    assert [b.label for b in at.button if b.label == "退出演示模式"]
+@pytest.mark.parametrize("page, slide", [("pages/overview.py", "title"), ("pages/funding.py", "funding_levels"),
+                                         ("pages/coverage.py", "coverage_share"),
+                                         ("pages/satisfaction.py", "satisfaction"), ("pages/project.py", "title"),
+                                         ("pages/compare.py", "title"), ("pages/review.py", "review_by_rule"),
+                                         ("pages/data.py", "title")])
+def test_every_page_in_presentation_mode_opens_its_slide(page, slide):
+    at = AppTest.from_file(ENTRY, default_timeout=TIMEOUT)  # a fresh visit of /<page>?present=1
+    at.query_params["present"] = "1"
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.query_params.get("slide") == slide
+    assert [b.label for b in at.button if b.key == "present_exit"] == ["退出演示"]
+    assert not list(at.get("download_button"))

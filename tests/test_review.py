@@ -532,17 +532,29 @@ def test_excel_report(sample_review):
     wb = openpyxl.load_workbook(io.BytesIO(build_report(findings, grades)))
     assert wb.sheetnames == [FINDINGS_SHEET, GRADES_SHEET, RULES_SHEET]
     ws = wb[FINDINGS_SHEET]
-    headers = [c.value for c in ws[1]]
+    # like every export: title, filters, sources, time, a blank row, then the table
+    assert [ws.cell(row=r, column=1).value for r in range(1, 6)] == ["标题", "筛选", "来源文件", "导出时间", None]
+    assert ws["B1"].value == "目标审核报告 · 审核意见" and "qingdao_2023.txt" in ws["B3"].value
+    headers = [c.value for c in ws[6]]
     assert headers[:9] == ["地区", "年度", "表", "序号", "项目名称", "严重程度", "类别", "问题", "具体情况"]
-    assert all(c.font.bold for c in ws[1]) and ws.freeze_panes == "A2"
-    assert ws.max_row == len(findings) + 1 and ws.column_dimensions["I"].width >= 40
-    rows = [dict(zip(headers, (c.value for c in row))) for row in ws.iter_rows(min_row=2)]
-    cost = next(r for r in rows if r["规则编号"] == "cost_over_budget")
-    assert (cost["地区"], cost["项目名称"], cost["严重程度"], cost["原文行号"], cost["指标值"]) == (
-        "青岛市", "法治专项业务费", "错误", "246–251", "≤228.4万元")
+    assert headers[-1] == "规则编号（技术用）" and headers.count("规则编号（技术用）") == 1  # ids only there
+    assert all(c.font.bold for c in ws[6]) and ws.freeze_panes == "A7"
+    assert ws.max_row == len(findings) + 6 and ws.column_dimensions["I"].width >= 40
+    rows = [dict(zip(headers, (c.value for c in row))) for row in ws.iter_rows(min_row=7)]
+    cost = next(r for r in rows if r["规则编号（技术用）"] == "cost_over_budget")
+    assert (cost["地区"], cost["项目名称"], cost["严重程度"], cost["问题"], cost["原文行号"], cost["指标值"]) == (
+        "青岛市", "法治专项业务费", "错误", "成本指标超过预算总额", "246–251", "≤228.4万元")
     ws = wb[GRADES_SHEET]
-    assert [c.value for c in ws[1]][:8] == ["地区", "年度", "表", "序号", "项目名称", "预算（万元）", "评级", "得分"]
-    assert all(c.font.bold for c in ws[1]) and ws.freeze_panes == "A2" and ws.max_row == len(grades) + 1
+    assert [c.value for c in ws[6]][:8] == ["地区", "年度", "表", "序号", "项目名称", "预算（万元）", "评级", "得分"]
+    assert all(c.font.bold for c in ws[6]) and ws.freeze_panes == "A7" and ws.max_row == len(grades) + 6
+    budgets = {ws.cell(row=r, column=5).value: ws.cell(row=r, column=6) for r in range(7, ws.max_row + 1)}
+    # the same number formats as the other exports: the exact amount, shown with separators
+    assert budgets["法治专项业务费"].value == 208.4 and budgets["法治专项业务费"].number_format == "#,##0.00"
+    assert budgets["提前退休人员 2024 年住房公积金"].value == 0.6924
+    assert budgets["提前退休人员 2024 年住房公积金"].number_format == "#,##0.0000"
+    assert ws.cell(row=7, column=2).number_format == "0"  # a year without a thousands separator
+    rules = wb[RULES_SHEET]
+    assert [c.value for c in rules[6]][:3] == ["类别", "严重程度", "标题"]
 
 
 def test_excel_report_without_findings():
@@ -550,7 +562,7 @@ def test_excel_report_without_findings():
 
     empty = pd.DataFrame(columns=list(FINDING_COLUMNS))
     wb = openpyxl.load_workbook(io.BytesIO(build_report(empty, pd.DataFrame(columns=list(GRADE_COLUMNS)))))
-    assert wb[FINDINGS_SHEET].max_row == 1 and wb[GRADES_SHEET].max_row == 1
+    assert wb[FINDINGS_SHEET].max_row == 6 and wb[GRADES_SHEET].max_row == 6  # context rows and the header
 
 
 def test_cli_json_has_the_same_counts(sample_db, capsys, tmp_path):
@@ -596,8 +608,11 @@ def test_report_keeps_document_text_as_text_and_masks_phones(sample_review):
     workbook = openpyxl.load_workbook(io.BytesIO(build_report(findings, grades)))
     cells = [c for sheet in workbook.worksheets for row in sheet.iter_rows() for c in row]
     assert not [c.coordinate for c in cells if c.data_type == "f"]
-    # Xiqing line 21 prints the satisfaction target "=100%": it stays that text, not the formula (which shows 1).
-    assert any(c.value == "=100%" for c in cells)
+    # Xiqing line 21 prints the satisfaction target "=100%": it stays that text (Excel's quote prefix), not the
+    # formula (which shows 1).
+    assert any(c.value == "=100%" and c.data_type == "s" and c.quotePrefix for c in cells)
+    assert not [c.coordinate for c in cells if isinstance(c.value, str) and c.value[:1] in "=+-@\t\r"
+                and not c.quotePrefix]
     # A personal mobile number from a document never reaches the report; the masked form does.
     assert not any(isinstance(c.value, str) and "15526355168" in c.value for c in cells)
     assert any(isinstance(c.value, str) and "155****5168" in c.value for c in cells)

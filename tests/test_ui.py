@@ -3,6 +3,7 @@ display tables, findings, charts)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import openpyxl
@@ -11,62 +12,75 @@ import pytest
 
 from tests.conftest import SAMPLE_DIR
 from ui import charts, findings, sources, state, tables
-from ui.export import money_format, safe_text, to_csv_bytes, to_xlsx_bytes
+from ui.export import ExportContext, money_format, safe_text, to_csv_bytes, to_xlsx_bytes
 from ui.formatting import (
     column_decimals,
     column_kind,
     decimals_needed,
     display_width,
+    exact_value,
+    format_count,
     format_pct,
     format_threshold,
     format_wan,
+    format_wan_exact,
     level_label,
+    round_pct,
 )
-from ui.privacy import mask_frame, mask_phones
+from ui.privacy import mask_frame, mask_personal
 
 YUANJIANG = SAMPLE_DIR / "hunan_yuanjiang_2024.txt"
+CONTEXT = ExportContext("资金构成 · 按来源级别", "筛选：西青区", ("tianjin_xiqing_2024.txt",),
+                        dt.datetime(2026, 11, 30, 9, 15))
 
 
 # ------------------------------------------------------------------------------------------------------------------
-# Formatting
+# Formatting: finance style on screen, exact figures in tooltips and downloads
 # ------------------------------------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("value, expected", [
-    (1487.65, "1487.65"), (248.15, "248.15"), (0.6924, "0.6924"), (148.736, "148.736"), (2343.6545, "2343.6545"),
-    (127, "127.00"), (0, "0.00"), (248.15 + 252.0285 + 207.09 + 148.736 + 1487.65, "2343.6545"),
-    (None, "–"), (float("nan"), "–"),
+    (2343.6545, "2,343.65"), (1487.65, "1,487.65"), (248.15, "248.15"), (0.6924, "0.69"), (148.736, "148.74"),
+    (127, "127.00"), (0, "0.00"), (248.15 + 252.0285 + 207.09 + 148.736 + 1487.65, "2,343.65"),
+    (1234567.891, "1,234,567.89"), (-5.5, "-5.50"), (None, "–"), (float("nan"), "–"),
 ])
-def test_format_wan_two_decimals_or_as_many_as_the_document_gives(value, expected):
+def test_format_wan_on_screen_has_separators_and_two_decimals(value, expected):
     assert format_wan(value) == expected
 
 
-def test_format_wan_options():
-    assert format_wan(1487.65, unit=True) == "1487.65 万元"
-    assert format_wan(2343.6545, thousands=True) == "2,343.6545"
-    assert format_wan(1.5, decimals=4) == "1.5000"
+@pytest.mark.parametrize("value, expected", [
+    (2343.6545, "2,343.6545 万元"), (0.6924, "0.6924 万元"), (148.736, "148.736 万元"), (127, "127.00 万元"),
+    (248.15 + 252.0285 + 207.09 + 148.736 + 1487.65, "2,343.6545 万元"), (None, "–"),
+])
+def test_format_wan_exact_for_tooltips(value, expected):
+    assert format_wan_exact(value) == expected
+
+
+def test_format_options_counts_and_percentages():
+    assert format_wan(1487.65, unit=True) == "1,487.65 万元"
     assert decimals_needed(91.9361) == 4 and decimals_needed(92.4) == 2
     assert column_decimals([92.4, 0.6924, 1.0]) == 4
-
-
-def test_percent_and_threshold_formats():
-    assert format_pct(51.178723) == "51.18%"
+    assert exact_value(248.15 + 252.0285 + 207.09 + 148.736 + 1487.65) == 2343.6545
+    assert format_count(12345) == "12,345" and format_count(42.0) == "42" and format_count(None) == "–"
+    assert format_pct(51.178722546846664) == "51.18%" and format_pct(51.178722546846664, 1) == "51.2%"
     assert format_pct(51.178723, 2, sign=False) == "51.18"
+    assert round_pct(51.178722546846664) == 51.18 and round_pct(None) is None
     assert format_pct(None) == "–"
     assert format_threshold(90.0) == "90%" and format_threshold(92.5) == "92.5%"
 
 
 def test_labels_and_column_kinds():
-    assert [level_label(lv) for lv in ("central", "provincial", "city", "county", "fiscal", "other")] == [
-        "中央", "省级", "市级", "区县级", "财政拨款", "其他"]
+    assert [level_label(lv) for lv in ("central", "provincial", "city", "county", "other", "fiscal")] == [
+        "中央", "省级", "市级", "区县级", "其他", "未注明级次"]
     assert column_kind("金额（万元）") == "money"
     assert column_kind("占比（%）") == "pct"
+    assert column_kind("年度") == "plain" and column_kind("原文行号") == "plain"
     assert column_kind("项目") == "other"
     assert display_width("西青区 2024") == 11
 
 
 # ------------------------------------------------------------------------------------------------------------------
-# Phone masking
+# Masking personal numbers (one function for pages, exports, the report and the command line)
 # ------------------------------------------------------------------------------------------------------------------
 
 
@@ -75,35 +89,47 @@ def test_labels_and_column_kinds():
     ("电话15526355168", "电话155****5168"),
     ("155-2635-5168 或 155 2635 5168", "155****5168 或 155****5168"),
     ("+86 15526355168", "+86 155****5168"),
+    ("+86-155-2635-5168", "+86-155****5168"),
     ("两个：13812345678、19987654321。", "两个：138****5678、199****4321。"),
+    ("全角：１５５２６３５５１６８", "全角：１５５****５１６８"),
+    ("＋８６ １５５ ２６３５ ５１６８", "＋８６ １５５****５１６８"),
+    ("办公室 0755-12345678", "办公室 0755-****5678"),
+    ("(010)87654321", "(010)****4321"),
+    ("（010）8765 4321", "（010）****4321"),
+    ("联系电话：0838-7211924。", "联系电话：0838-****1924。"),
+    ("身份证号 110101199003071234", "身份证号 110101********1234"),
+    ("11010119900307123X", "110101********123X"),
 ])
-def test_mobile_numbers_are_masked(text, expected):
-    assert mask_phones(text) == expected
+def test_personal_numbers_are_masked(text, expected):
+    assert mask_personal(text) == expected
 
 
 @pytest.mark.parametrize("text", [
     "37020023P13000410220L",  # a project code containing 11 digits starting with 13
-    "预算 1487.65 万元",
+    "37020023P880028109110",
+    "预算 1487.65 万元", "1,234,567.89",
     "155265351680",  # 12 digits: not a mobile number
     "12348 法律服务热线",
-    "2023.7.9",
+    "2023.7.9", "2024-12-31", "20240101", "2024-2025", "(2020)13号",
+    "110101199013071234",  # 18 digits without a valid birth month
+    "0.6924",
 ])
 def test_other_numbers_are_left_alone(text):
-    assert mask_phones(text) == text
+    assert mask_personal(text) == text
 
 
 def test_mask_frame_masks_text_and_list_columns_only():
     df = pd.DataFrame({"text": ["电话15526355168", None], "n": [15526355168, 1],
-                       "warnings": [["第 1 行：15526355168"], []]})
+                       "warnings": [["第 1 行：0755-12345678"], []]})
     out = mask_frame(df)
     assert out["text"].iloc[0] == "电话155****5168" and pd.isna(out["text"].iloc[1])
     assert out["n"].tolist() == [15526355168, 1]
-    assert out["warnings"].tolist() == [["第 1 行：155****5168"], []]
+    assert out["warnings"].tolist() == [["第 1 行：0755-****5678"], []]
     assert df["text"].iloc[0] == "电话15526355168"  # the input is not changed
 
 
 # ------------------------------------------------------------------------------------------------------------------
-# Exports
+# Exports: context rows, finance formats, nothing a spreadsheet could evaluate
 # ------------------------------------------------------------------------------------------------------------------
 
 
@@ -112,48 +138,68 @@ def _sheet(data: bytes):
     return wb.active
 
 
-def test_excel_export_bold_frozen_header_number_formats_and_widths():
+def test_excel_export_context_rows_bold_frozen_header_number_formats_and_widths():
     df = pd.DataFrame({
         "地区": ["西青区", "平罗县"],
+        "年度": [2024, 2024],
         "项目": ["公共法律服务、人民调解和司法所工作等经费", "提前退休人员 2024 年住房公积金"],
         "金额（万元）": [1487.65, 0.6924],
-        "占比（%）": [51.178723, 100.0],
-        "项目数": [8, 6],
+        "占比（%）": [51.178722546846664, 100.0],
+        "项目数": [8, 12345],
     })
-    ws = _sheet(to_xlsx_bytes(df, "资金构成"))
+    ws = _sheet(to_xlsx_bytes(df, CONTEXT, "资金构成"))
     assert ws.title == "资金构成"
-    assert [c.value for c in ws[1]] == list(df.columns)
-    assert all(c.font.b for c in ws[1])
-    assert ws.freeze_panes == "A2"
-    assert ws["C2"].value == 1487.65 and ws["C2"].number_format == "#,##0.00"
-    assert ws["C3"].value == 0.6924 and ws["C3"].number_format == "#,##0.0000"
-    assert ws["D2"].number_format == "0.00"
-    assert ws["E2"].value == 8 and ws["E2"].number_format == "0"
+    assert [(r[0].value, r[1].value) for r in ws.iter_rows(min_row=1, max_row=4, max_col=2)] == [
+        ("标题", "资金构成 · 按来源级别"), ("筛选", "筛选：西青区"), ("来源文件", "tianjin_xiqing_2024.txt"),
+        ("导出时间", "2026-11-30 09:15")]
+    assert ws["A5"].value is None
+    assert [c.value for c in ws[6]] == list(df.columns)
+    assert all(c.font.b for c in ws[6])
+    assert ws.freeze_panes == "A7" and ws.auto_filter.ref == "A6:F8"
+    assert ws["D7"].value == 1487.65 and ws["D7"].number_format == "#,##0.00"
+    assert ws["D8"].value == 0.6924 and ws["D8"].number_format == "#,##0.0000"  # the exact figure
+    assert ws["E7"].value == 51.18 and ws["E7"].number_format == "0.00"
+    assert ws["F8"].value == 12345 and ws["F8"].number_format == "#,##0"
+    assert ws["B7"].value == 2024 and ws["B7"].number_format == "0"  # a year has no thousands separator
     widths = {k: v.width for k, v in ws.column_dimensions.items()}
-    assert widths["B"] > widths["A"] >= 6  # long Chinese text gets a wide column
-    assert widths["B"] <= 60
+    assert widths["C"] > widths["B"] >= 6  # long Chinese text gets a wide column
+    assert widths["C"] <= 60
 
 
-def test_excel_export_masks_phones_and_never_writes_formulas():
-    df = pd.DataFrame({"原文": ["联系电话：15526355168", "=HYPERLINK(\"http://x\")", "-说明"],
-                       "提示": [["a", "b"], [], ["=1+1"]]})
-    ws = _sheet(to_xlsx_bytes(df))
-    assert ws["A2"].value == "联系电话：155****5168"
-    assert ws["A3"].value == "=HYPERLINK(\"http://x\")" and ws["A3"].data_type == "s"
-    assert ws["B2"].value == "a；b"
-    assert ws["B4"].data_type == "s"
+def test_excel_export_masks_and_neutralises_formula_like_text():
+    df = pd.DataFrame({"原文": ["联系电话：15526355168", "=HYPERLINK(\"http://x\")", "-1+1", "@SUM(A1)", "\t=1",
+                                "普通"],
+                       "金额（万元）": [-5.0, 1.0, 2.0, 3.0, 4.0, 5.0],
+                       "提示": [["a", "b"], [], ["=1+1"], [], [], []]})
+    ws = _sheet(to_xlsx_bytes(df, CONTEXT))
+    assert ws["A7"].value == "联系电话：155****5168"
+    for row in range(8, 12):
+        cell = ws.cell(row=row, column=1)
+        assert cell.data_type == "s" and cell.quotePrefix, cell.coordinate  # text, shown as typed, never evaluated
+    assert ws["A8"].value == "=HYPERLINK(\"http://x\")"
+    assert not ws["A12"].quotePrefix
+    assert ws["B7"].value == -5.0 and ws["B7"].data_type == "n"  # a negative amount stays a number
+    assert ws["C7"].value == "a；b"
+    assert ws["C9"].data_type == "s" and ws["C9"].quotePrefix
 
 
-def test_csv_export_is_utf8_with_bom_masked_and_formula_safe():
-    df = pd.DataFrame({"地区": ["西青区", "=cmd"], "金额（万元）": [248.15, 0.6924], "电话": ["15526355168", "-x"]})
-    data = to_csv_bytes(df)
+def test_csv_export_context_lines_bom_masked_formula_safe_and_rounded():
+    df = pd.DataFrame({"地区": ["西青区", "=cmd", "+1", "@x", "\rcr"], "年度": [2024] * 5,
+                       "金额（万元）": [248.15 + 1e-12, 0.6924, -3.0, 1.0, 2.0],
+                       "占比（%）": [51.178722546846664, 100.0, 0.0, 1.0, 2.0],
+                       "电话": ["15526355168", "-x", "0755-12345678", "a", "b"]})
+    data = to_csv_bytes(df, CONTEXT)
     assert data.startswith(b"\xef\xbb\xbf")
-    text = data.decode("utf-8-sig")
-    assert text.splitlines()[0] == "地区,金额（万元）,电话"
-    assert "155****5168" in text and "15526355168" not in text
-    assert "'=cmd" in text and "'-x" in text
-    assert "0.6924" in text
-    assert safe_text("-5%") == "-5%" and safe_text("@x") == "'@x"
+    lines = data.decode("utf-8-sig").splitlines()
+    assert lines[:6] == ["标题,资金构成 · 按来源级别", "筛选,筛选：西青区", "来源文件,tianjin_xiqing_2024.txt",
+                         "导出时间,2026-11-30 09:15", "", "地区,年度,金额（万元）,占比（%）,电话"]
+    assert lines[6] == "西青区,2024,248.15,51.18,155****5168"
+    assert lines[7] == "'=cmd,2024,0.6924,100.0,'-x"
+    assert lines[8] == "'+1,2024,-3.0,0.0,0755-****5678"  # the negative amount stays a number
+    assert lines[9].startswith("'@x,")
+    assert "'\rcr" in data.decode("utf-8-sig")
+    assert "15526355168" not in data.decode("utf-8-sig")
+    assert safe_text("-5%") == "'-5%" and safe_text("@x") == "'@x" and safe_text("5%") == "5%"
     assert money_format(4) == "#,##0.0000"
 
 
@@ -241,13 +287,14 @@ def test_presentation_flag_and_share_urls():
 
 def _composition() -> pd.DataFrame:
     rows = [
-        ("天津市", "天津市", "西青区", 2024, "central", "中央", 1, 127.0, 2, 248.15, 51.178723),
-        ("天津市", "天津市", "西青区", 2024, "city", "市级", 3, 0.0, 0, 248.15, 0.0),
-        ("天津市", "天津市", "西青区", 2024, "county", "县区级", 4, 121.15, 6, 248.15, 48.821277),
-        ("山东省", "青岛市", "青岛市", 2023, "fiscal", "财政拨款（未分级）", 5, 1487.65, 10, 1487.65, 100.0),
+        ("天津市", "天津市", "西青区", 2024, "central", "中央", 1, 127.0, 2, "中央补助", 248.15, 51.178723),
+        ("天津市", "天津市", "西青区", 2024, "city", "市级", 3, 0.0, 0, "市级资金", 248.15, 0.0),
+        ("天津市", "天津市", "西青区", 2024, "county", "区县级", 4, 121.15, 6, "区级资金", 248.15, 48.821277),
+        ("山东省", "青岛市", "青岛市", 2023, "fiscal", "未注明级次", 6, 1487.65, 10, "财政资金", 1487.65, 100.0),
     ]
     return pd.DataFrame(rows, columns=["province", "city", "jurisdiction", "fiscal_year", "level", "level_zh",
-                                       "level_order", "amount_wan", "n_projects", "total_wan", "share_pct"])
+                                       "level_order", "amount_wan", "n_projects", "sources_as_printed", "total_wan",
+                                       "share_pct"])
 
 
 def _summary_inputs():
@@ -269,7 +316,7 @@ def test_jurisdiction_sentences_state_what_stands_out():
     summary = tables.jurisdiction_summary(*_summary_inputs())
     assert findings.jurisdiction_sentences(summary) == [
         "西青区 2024 年 8 个项目共 248.15 万元，中央资金占 51.18%；15 个满意度目标中 12 个 ≥90%。",
-        "青岛市 2023 年 10 个项目共 1487.65 万元，全部为财政资金；10 个满意度目标中 4 个 ≥90%。",
+        "青岛市 2023 年 10 个项目共 1,487.65 万元，资金来源全部未注明级次；10 个满意度目标中 4 个 ≥90%。",
     ]
 
 
@@ -284,11 +331,13 @@ def test_sentence_clauses():
 def test_composition_table_and_title():
     comp = _composition()
     t = tables.composition_table(comp)
-    assert t.columns.tolist() == ["地区", "年度", "资金来源级别", "金额（万元）", "占比（%）", "有此来源的项目数",
-                                  "地区当年合计（万元）"]
-    assert t["资金来源级别"].tolist() == ["中央", "市级", "区县级", "财政拨款"]
-    assert findings.title_composition(comp) == ("资金以财政资金为主（85.70%）；中央资金只出现在 西青区 2024"
-                                                 "（占其 51.18%）")
+    assert t.columns.tolist() == ["地区", "年度", "资金来源级别", "原表写作", "金额（万元）", "占比（%）",
+                                  "有此来源的项目数", "地区当年合计（万元）"]
+    assert t["资金来源级别"].tolist() == ["中央", "市级", "区县级", "未注明级次"]
+    assert t["原表写作"].tolist() == ["中央补助", "市级资金", "区级资金", "财政资金"]
+    # 248.15 of 1735.80 states its level (14.30%); 1487.65 (85.70%) does not
+    assert findings.title_composition(comp) == ("写明级次的资金占 14.30%，中央资金只出现在 西青区 2024（占其 51.18%）；"
+                                                 "85.70% 未注明级次")
     assert findings.title_composition(comp[comp["jurisdiction"] == "西青区"]) == (
         "西青区 2024：中央资金占 51.18%，区县级资金占 48.82%")
 
@@ -323,13 +372,19 @@ def test_indicator_tree_shows_level_names_only_where_they_change():
 # ------------------------------------------------------------------------------------------------------------------
 
 
-def test_chart_titles_fonts_and_axis_units():
+def test_funding_levels_chart_keeps_unstated_money_apart():
     comp = tables.composition_long(_composition())
-    fig = charts.funding_levels(comp, findings.title_composition(_composition()))
+    fig = charts.funding_levels(comp)
     assert fig.layout.font.family.startswith("Noto Sans CJK SC")
-    assert "中央资金只出现在" in fig.layout.title.text
-    assert fig.layout.yaxis.title.text == "资金（万元）"
-    assert [t.name for t in fig.data] == ["中央", "区县级", "财政拨款"]  # zero amounts are not drawn
+    assert fig.layout.title.text is None  # the finding is drawn above the chart by the page
+    assert fig.layout.yaxis.title.text == "资金（万元）" and fig.layout.yaxis.tickformat == ",.0f"
+    assert [t.name for t in fig.data] == ["中央", "区县级", "未注明级次"]  # zero amounts are not drawn; unstated last
+    unstated = fig.data[-1]
+    assert unstated.marker.pattern.shape == "/" and fig.data[0].marker.pattern.shape == ""
+    assert list(unstated.customdata[0]) == ["1,487.65 万元", "100.00%", "财政资金"]  # exact, share, as printed
+    assert "原表写作" in unstated.hovertemplate
+    assert list(fig.data[0].text) == ["127.00"]
+    assert fig.layout.xaxis.fixedrange and fig.layout.dragmode is False  # no zoom, no English hints
 
 
 def test_plot_labels_escape_markup_and_mask_phones():
