@@ -11,6 +11,7 @@ from ingest.errors import IngestError
 from ingest.model import Document, Indicator, Project
 from ingest.parse import parse_file
 from ingest.readers import LAYOUT_TITLES
+from ui.privacy import mask_personal
 
 LEVEL_NAMES_ZH = {"central": "中央", "provincial": "省级", "city": "市级", "county": "区县级", "fiscal": "财政拨款",
                   "other": "其他"}
@@ -150,10 +151,10 @@ def command_parse(args: argparse.Namespace) -> int:
             failed += 1
             print(f"错误：{exc}", file=sys.stderr)
     if args.json:
-        json.dump({"documents": [document_json(d) for d in documents]}, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        text = json.dumps({"documents": [document_json(d) for d in documents]}, ensure_ascii=False, indent=2)
     else:
-        print("\n\n".join(summary_zh(d) for d in documents))
+        text = "\n\n".join(summary_zh(d) for d in documents)
+    print(text if args.show_personal else mask_personal(text))
     return 1 if failed else 0
 
 
@@ -169,6 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
     parse = commands.add_parser("parse", help="解析文件并打印结果（--json 输出 JSON）")
     parse.add_argument("files", nargs="+", help="要解析的文件")
     parse.add_argument("--json", action="store_true", help="输出 JSON：{\"documents\": [...]}")
+    parse.add_argument("--show-personal", action="store_true",
+                       help="显示原文中的手机号、座机号和身份证号（默认打码，仅供文件所有者核对）")
     parse.set_defaults(run=command_parse)
     load = commands.add_parser("load", help="把文件或文件夹载入 DuckDB 数据库")
     load.add_argument("paths", nargs="+", help="文件或文件夹")

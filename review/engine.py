@@ -594,6 +594,8 @@ def add_review_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentPa
     parser.add_argument("--year", action="append", type=int, metavar="YEAR", help="只审核指定年度（可重复）")
     parser.add_argument("--scope", choices=SCOPES, default="all",
                         help="all 全部（默认），project 仅项目表，department 仅部门整体支出表")
+    parser.add_argument("--show-personal", action="store_true",
+                        help="显示原文中的手机号、座机号和身份证号（默认打码，仅供文件所有者核对；Excel 报告始终打码）")
     return parser
 
 
@@ -670,6 +672,7 @@ def main_review(argv: Union[Sequence[str], argparse.Namespace, None] = None) -> 
     success (whatever was found), 1 when the database is missing or a rule fails, 2 when it is locked.
     """
     from ingest.loader import DatabaseLockedError
+    from ui.privacy import mask_personal
 
     args = argv if isinstance(argv, argparse.Namespace) else build_review_parser().parse_args(
         None if argv is None else list(argv))
@@ -703,10 +706,10 @@ def main_review(argv: Union[Sequence[str], argparse.Namespace, None] = None) -> 
     if getattr(args, "json", False):
         payload = {"db": str(path), "severity": getattr(args, "severity", None), "summary": info,
                    "findings": frame_records(shown), "grades": frame_records(grades)}
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        text = json.dumps(payload, ensure_ascii=False, indent=2)
     else:
-        print(format_text(findings, grades, shown, info))
+        text = format_text(findings, grades, shown, info)
+    print(text if getattr(args, "show_personal", False) else mask_personal(text))
     if getattr(args, "xlsx", None):
         print(f"已写出审核报告：{args.xlsx}", file=sys.stderr if getattr(args, "json", False) else sys.stdout)
     return 0

@@ -510,11 +510,11 @@ def project_facts(project: Any) -> pd.DataFrame:
 
 
 def layout_title(key: Any) -> str:
-    """A layout family's Chinese title (``Layout.title_zh``); a key the reader does not know reads ``其他版式``."""
-    from ingest.readers.families import LAYOUTS
+    """A layout family's Chinese title (``ingest.readers.LAYOUT_TITLES``, each family's ``title_zh``); a key the
+    reader does not know reads ``其他版式``."""
+    from ingest.readers import LAYOUT_TITLES
 
-    layout = LAYOUTS.get(str(key)) if not is_missing(key) else None
-    title = getattr(layout, "title_zh", None)
+    title = LAYOUT_TITLES.get(str(key)) if not is_missing(key) else None
     return title if title else UNKNOWN_LAYOUT
 
 
