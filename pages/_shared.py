@@ -370,6 +370,8 @@ def _column_config(df: pd.DataFrame, pinned: Sequence[str], given: Optional[dict
             base = config.get(col)
             config[col] = base if base is not None else st.column_config.Column()
             config[col]["pinned"] = True
+            if not pd.api.types.is_numeric_dtype(df[col]):  # a pinned label leaves room to scroll on a phone
+                config[col]["width"] = config[col].get("width") or "medium"
     for col, value in (given or {}).items():
         if value is not None and col in config and isinstance(value, dict):
             value = {**config[col], **{k: v for k, v in value.items() if v is not None}}

@@ -17,11 +17,10 @@ from ui import slides
 from ui.formatting import format_count, format_wan
 from ui.text import md_text
 
+SLIDE_CHART_PX = 580  # fits below the slide bar and title at 1366×768; the chart stretches on taller screens
 SLIDE_CSS = """
-.st-key-slide_chart [data-testid="stPlotlyChart"], .st-key-slide_chart [data-testid="stPlotlyChart"] > div,
-.st-key-slide_chart .js-plotly-plot, .st-key-slide_chart .plot-container, .st-key-slide_chart .svg-container {
-  height: calc(100vh - 11.5rem) !important; min-height: 300px; }
-.st-key-slide_heading p { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: 0; }
+.st-key-slide_chart { height: calc(100vh - 10.5rem) !important; min-height: 320px; }
+.st-key-slide_heading p { font-size: 1.6rem; font-weight: 700; line-height: 1.3; margin: 0; }
 """
 
 
@@ -45,7 +44,7 @@ def _bar(slide: str) -> None:
         st.button("上一张", icon=":material/chevron_left:", on_click=_go, args=(-1,), key="slide_prev",
                   shortcut="left", disabled=number == 1)
         st.button("下一张", icon=":material/chevron_right:", on_click=_go, args=(1,), key="slide_next",
-                  shortcut="right", disabled=number == total, type="primary")
+                  shortcut="right", disabled=number == total)
         st.button("退出演示", icon=":material/close_fullscreen:", on_click=_leave, key="present_exit",
                   type="tertiary")
 
@@ -106,7 +105,7 @@ def run(page: str) -> None:
         return
     with st.container(key="slide_heading"):
         st.markdown(md_text(figure.title))
-    figure.fig.update_layout(height=None, autosize=True)
-    with st.container(key="slide_chart"):
-        st.plotly_chart(figure.fig, theme=None, key=f"slide_{slide}",
+    figure.fig.update_layout(height=SLIDE_CHART_PX, autosize=True)
+    with st.container(key="slide_chart", height="stretch"):
+        st.plotly_chart(figure.fig, theme=None, key=f"slide_{slide}", height="stretch",
                         config={"displayModeBar": False, "responsive": True, "doubleClick": False})

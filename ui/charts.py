@@ -418,7 +418,7 @@ def satisfaction_strip(points: pd.DataFrame, present: bool = False, order: Optio
                         hovertemplate="%{text}<extra></extra>")
     empty = [r for r in rows if r not in set(points["label"])]
     if empty:
-        fig.add_scatter(x=[pos[r] for r in empty], y=[(y_range[0] + y_range[1]) / 2] * len(empty), mode="text",
+        fig.add_scatter(x=[pos[r] for r in empty], y=[85] * len(empty), mode="text",
                         text=[empty_note] * len(empty), textfont={"color": "#7f8c8d", "size": 15 if present else 13},
                         hoverinfo="skip", showlegend=False)
     for y, label in ((80, "80%"), (90, "90%")):
@@ -427,7 +427,9 @@ def satisfaction_strip(points: pd.DataFrame, present: bool = False, order: Optio
     fig.update_xaxes(tickmode="array", tickvals=list(range(len(rows))), ticktext=[plot_text(r) for r in rows],
                      range=[-0.6, len(rows) - 0.4], showgrid=False)
     fig.update_yaxes(range=y_range)
-    return style(fig, present, height, x_title="地区 年度", y_title="满意度目标值（%）", legend_title="目标值")
+    fig = style(fig, present, height, x_title="地区 年度", y_title="满意度目标值（%）", legend_title="目标值")
+    fig.update_layout(margin={"r": 55})  # room for the 80% / 90% labels at the right end of their lines
+    return fig
 
 
 # ---------------------------------------------------------------------------------------------------------------
