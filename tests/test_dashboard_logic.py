@@ -179,10 +179,13 @@ def test_slides_order_start_and_steps():
 @pytest.mark.parametrize("payload", [
     "**粗体**", "$$x^2$$", "$x$", "[x](http://evil)", "![t](http://127.0.0.1:9/track.png)", "<<b>b>a href=x>",
     ":red[红]", ":material/home:", "`code`", "# 标题", "_斜_", "~~删~~", "a|b", "\\\\", "&lt;", "1. 列表", "- 列表",
+    "http://evil.invalid/x", "www.evil.invalid", "mail@evil.invalid",
 ])
 def test_md_text_escapes_every_markdown_and_latex_marker(payload):
     escaped = md_text(payload)
-    assert re.sub(r"\\(.)", r"\1", escaped) == payload  # only backslashes added: the text keeps every character
+    shown = re.sub(r"\\(.)", r"\1", escaped)
+    assert shown.replace("\u2060", "") == payload  # only escapes and invisible joiners added: every character stays
+    assert not re.search(r"(?i)https?:|www\.|@\w", shown)  # GFM cannot turn a bare address into a link
     assert not re.search(r"(?<!\\)[*$\[\]()<>`#_~|:&!]", escaped)  # every marker is escaped
 
 

@@ -82,9 +82,24 @@ TRANSLATIONS: dict[str, str] = {
 # Accessible names that start with a fixed English prefix followed by our own (Chinese) label.
 PREFIXES: dict[str, str] = {
     "Help for ": "说明：",
+    "Shortcut ": "快捷键 ",
     "Remove ": "删除 ",
     "Clear ": "清除 ",
 }
+# Whole texts built by the libraries (the select boxes' screen-reader announcements), as JavaScript regular
+# expressions (matched against the whole trimmed text) and their Chinese replacement ($1 = first group).
+PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"^(\d+) (?:options?|results?) available(?: for search term (.*))?\.?$", "共 $1 个选项"),
+    (r"^options? (.*), selected\.$", "已选择 $1"),
+    (r"^option (.*), deselected\.$", "已取消 $1"),
+    (r"^option (.*) is disabled\. Select another option\.$", "$1 不可选，请选择其他选项"),
+    (r"^All selected options have been cleared\.$", "已清除全部选项"),
+    (r"^Use Up and Down to choose options.*$", "用上下方向键选择，回车确认，Esc 关闭"),
+    (r"^(.*) is focused.*press Down to open the menu.*$", "$1：按向下方向键打开选项"),
+    (r"^Use left and right to toggle between focused values.*$", "左右方向键切换已选项，退格键删除"),
+    (r"^value (.*) focused, (\d+) of (\d+)\.$", "已选项 $1（第 $2 / $3 个）"),
+    (r"^(.*?)( selected)?( disabled)?, (\d+) of (\d+)\.$", "$1（第 $4 / $5 个）"),
+)
 ATTRIBUTES = ("aria-label", "title", "placeholder", "data-title", "aria-placeholder")
 
 HIDDEN_CSS = """
@@ -96,6 +111,7 @@ HIDDEN_CSS = """
 _SCRIPT = """
 (() => {
   const T = %(translations)s, P = %(prefixes)s, A = %(attributes)s;
+  const R = %(patterns)s.map(([p, r]) => [new RegExp(p, "s"), r]);
   const w = window.parent && window.parent.document ? window.parent : window;
   const doc = w.document;
   if (w.__tbLocalised) return;
@@ -106,6 +122,7 @@ _SCRIPT = """
     const t = v.trim();
     if (Object.prototype.hasOwnProperty.call(T, t)) return v.replace(t, T[t]);
     for (const p in P) { if (t.startsWith(p) && t.length > p.length) return P[p] + t.slice(p.length); }
+    for (const [re, r] of R) { if (re.test(t)) return t.replace(re, r); }
     return null;
   };
   const fix = (root) => {
@@ -143,4 +160,5 @@ _SCRIPT = """
 def localise_js() -> str:
     """The script (own code) that puts the libraries' English words in Chinese, once per browser tab."""
     return _SCRIPT % {"translations": json.dumps(TRANSLATIONS, ensure_ascii=False),
-                      "prefixes": json.dumps(PREFIXES, ensure_ascii=False), "attributes": json.dumps(ATTRIBUTES)}
+                      "prefixes": json.dumps(PREFIXES, ensure_ascii=False), "attributes": json.dumps(ATTRIBUTES),
+                      "patterns": json.dumps(PATTERNS, ensure_ascii=False)}
