@@ -111,7 +111,7 @@ def settle(pg, timeout: int = TIMEOUT_MS) -> None:
     pg.wait_for_function(STABLE_JS, timeout=timeout, polling=100)
 
 
-# True once the drawn charts and tables have kept their size and content for 400 ms (after a resize plotly and the
+# True once the drawn charts and tables have kept their size and content for 250 ms (after a resize plotly and the
 # table canvas redraw a moment later): a condition polled by the browser, not a fixed delay.
 STABLE_JS = """() => {
   const parts = [...document.querySelectorAll('[data-testid="stPlotlyChart"] .main-svg, [data-testid="stDataFrame"]'
@@ -120,7 +120,7 @@ STABLE_JS = """() => {
   const sig = parts.join('|') + '|' + document.querySelectorAll('[data-testid="stSkeleton"]').length;
   const now = performance.now();
   if (window.__tbSig !== sig) { window.__tbSig = sig; window.__tbSince = now; return false; }
-  return now - window.__tbSince > 400;
+  return now - window.__tbSince > 250;
 }"""
 
 
