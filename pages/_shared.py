@@ -452,7 +452,9 @@ def table(df: pd.DataFrame, file_stem: str, key: str, *, hidden: Sequence[str] =
             st.selectbox("页", list(range(1, pages + 1)), key=_page_key(key), label_visibility="collapsed",
                          format_func=lambda p: f"第 {p} / {pages} 页（第 {(p - 1) * page_size + 1}–"
                                                f"{min(p * page_size, len(shown))} 行）", width=260)
-        st.caption(totals_text(shown, totals))
+        summed = totals or any(column_kind(c) == "money" for c in order)
+        if pages > 1 or (summed and len(shown) > 1):  # a small table needs no count
+            st.caption(totals_text(shown, totals))
     if downloads:
         download_buttons(shown[order], file_stem, key)
     if selectable and result is not None:

@@ -43,9 +43,9 @@ for start in range(0, len(groups), per_row):
                       help=f"精确值：{format_wan_exact(g['total_wan'].sum())}")
             st.metric("项目 / 指标", f"{format_count(len(g))} / {format_count(g['n_indicators'].sum())}")
             lo, hi = g["satisfaction_min_pct"].min(), g["satisfaction_max_pct"].max()
-            sat = "无满意度目标" if g["satisfaction_min_pct"].isna().all() else (
+            sat = "无" if g["satisfaction_min_pct"].isna().all() else (
                 format_threshold(lo) if lo == hi else f"{format_threshold(lo)}–{format_threshold(hi)}")
-            st.metric("满意度目标", sat)
+            st.metric("满意度目标", sat, help="这些项目没有满意度目标" if sat == "无" else None)
             st.text("\n".join(plain_text(f"· {n}（{format_wan(w)}）") for n, w in
                               zip(g["name"].head(8), g["total_wan"].head(8)))
                     + (f"\n· 另有 {len(g) - 8} 个项目" if len(g) > 8 else ""))

@@ -165,6 +165,15 @@ def count_axis(fig: go.Figure, axis: str, maximum: float) -> None:
         update(tick0=0, dtick=1)
 
 
+def _count_colorbar(z) -> dict:
+    """A colour bar of counts: whole numbers only."""
+    top = float(np.nanmax(z)) if np.size(z) else 0.0
+    bar = {"title": {"text": "指标数（条）"}, "tickformat": ",d"}
+    if top <= 10:
+        bar.update(tick0=0, dtick=1)
+    return bar
+
+
 def chart_height(present: bool, normal: int = 420, n_rows: int = 0, row_px: int = 0) -> int:
     """Height in px: ``normal`` or per row; presentation slides set their own height (``slide_height``)."""
     return max(normal, 160 + n_rows * row_px) if not present else max(normal, 160 + n_rows * row_px, 560)
@@ -304,7 +313,7 @@ def coverage_heatmap(matrix: pd.DataFrame, present: bool = False) -> go.Figure:
     fig = go.Figure(go.Heatmap(
         z=z, x=cats, y=rows, colorscale=COUNT_COLORSCALE, zmin=0,
         text=np.where(z > 0, z.astype(str), "·"), texttemplate="%{text}", hoverinfo="skip", xgap=2, ygap=2,
-        colorbar={"title": {"text": "指标数（条）"}, "tickformat": ",d"},
+        colorbar=_count_colorbar(z),
     ))
     # Heatmap cells cannot be selected in Streamlit; a nearly transparent marker on every cell can (click → project).
     n_cats = len(cats)
@@ -444,8 +453,7 @@ def compare_funding(theme_projects: pd.DataFrame, present: bool = False) -> go.F
     t["doc"] = [f"{j} {int(y)}" for j, y in zip(t["jurisdiction"], t["fiscal_year"])]
     t = t.sort_values(["doc", "total_wan"], ascending=[True, False], kind="stable")
     docs = list(dict.fromkeys(t["doc"]))
-    t["row"] = unique_labels(t["name"], 34)
-    t["y"] = [f"{plot_text(d)} · {plot_text(r)}" for d, r in zip(t["doc"], t["row"])]
+    t["y"] = [plot_text(v) for v in unique_labels([f"{d} · {n}" for d, n in zip(t["doc"], t["name"])], 46)]
     fig = go.Figure()
     for i, doc in enumerate(docs):
         part = t[t["doc"] == doc]
@@ -475,7 +483,7 @@ def compare_categories(table: pd.DataFrame, present: bool = False) -> go.Figure:
         z=z, x=[c[:-2] for c in cats], y=y, zmin=0, customdata=[[plot_text(v)] * len(cats) for v in labels],
         colorscale=COUNT_COLORSCALE, text=np.where(z > 0, z.astype(str), "·"), texttemplate="%{text}",
         hovertemplate="%{customdata}<br>%{x}：%{z} 条指标<extra></extra>", xgap=2, ygap=2,
-        colorbar={"title": {"text": "指标数（条）"}, "tickformat": ",d"},
+        colorbar=_count_colorbar(z),
     ))
     fig.update_yaxes(autorange="reversed", tickmode="array", tickvals=y,
                      ticktext=[plot_text(v) for v in unique_labels(labels, LABEL_WIDTH)])
