@@ -98,8 +98,11 @@ def test_count_axes_tick_on_whole_numbers():
 
 
 def test_layout_names_are_chinese():
-    assert tables.layout_title("tab_rows") == "制表符分隔行（合并单元格留空）"
+    from ingest.readers import LAYOUT_TITLES
+
+    assert tables.layout_title("tab_rows") == LAYOUT_TITLES["tab_rows"] == "制表符分隔的行"
     assert tables.layout_title("pdf_grid") == "PDF 提取（表格线断裂）"
+    assert all(re.search(r"[\u4e00-\u9fff]", t) and "_" not in t for t in map(tables.layout_title, LAYOUT_TITLES))
     assert tables.layout_title("some_new_family") == "其他版式"
     assert tables.layout_title(None) == "其他版式"
 

@@ -498,7 +498,7 @@ def test_data_page_documents_and_warnings():
     at = open_page("pages/data.py")
     docs = frame_with(at, "版式")
     assert len(docs) == 5 and docs["项目数"].sum() == 42
-    assert set(docs["版式"]) == {"制表符分隔行（合并单元格留空）", "每行一个单元格", "PDF 提取（表格线断裂）"}
+    assert set(docs["版式"]) == {"制表符分隔的行", "每行一个单元格（空行分隔表格行）", "PDF 提取（表格线断裂）"}
     warnings = frame_with(at, "读取提示")
     assert len(warnings) == 13
     assert metrics(at)["读取提示"] == "13"
