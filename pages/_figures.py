@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from pages import _shared as shared
 from review.engine import SEVERITIES, SEVERITY_ZH
 from ui import charts, findings, tables
-from ui.formatting import jurisdiction_year
+from ui.formatting import format_pct, jurisdiction_year
 from ui.limits import MAX_BARS, MAX_STRIP_POINTS, MAX_TREEMAP_PROJECTS
 
 SEVERITY_COLORS = {"error": "#c0392b", "warning": "#f39c12", "info": "#85929e"}
@@ -108,7 +108,7 @@ def title_by_rule(f: pd.DataFrame) -> str:
         return f"{len(tied)} 类问题并列最多，各 {n} 条"
     if len(tied) > 1:
         return f"最常见的问题：{'、'.join(tied)}（各 {n} 条）"
-    return f"最常见的问题：{top}（{n} 条，占 {100 * n / len(f):.0f}%）"
+    return f"最常见的问题：{top}（{n} 条，占 {format_pct(100 * n / len(f), 1)}）"
 
 
 def title_by_place(f: pd.DataFrame) -> str:

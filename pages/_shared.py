@@ -209,6 +209,11 @@ def _clear_filters() -> None:
     st.session_state[_URL_MESSAGES] = []
 
 
+def _forget_url_messages() -> None:
+    """A filter was changed: what the URL asked for no longer matters."""
+    st.session_state[_URL_MESSAGES] = []
+
+
 def _set_present(value: bool) -> None:
     st.session_state[_PRESENT_KEY] = value
 
@@ -243,21 +248,25 @@ def filter_widgets() -> state.Filters:
         st.session_state[_URL_MESSAGES] = state.unknown_values(opts, raw)
     chosen = _chosen_before_widgets()
     facets = state.facet_options(opts, chosen)
-    picked = state.selected(chosen)
+    everything = state.facet_options(opts, state.Filters())
+    # chosen values stay offered (so they can be removed) when they exist at all; unknown URL values do not
+    picked = {name: tuple(v for v in values if v in everything[name])
+              for name, values in state.selected(chosen).items()}
     years_all = sorted(facets["year"], reverse=True)
     themes = theme_order(facets["theme"])
 
     # Labels are the values themselves: a bound widget writes its labels into the URL.
+    changed = _forget_url_messages
     st.selectbox("省份", [None, *_options_with(picked["province"], facets["province"])], key="province",
-                 format_func=lambda v: "全部省份" if v is None else v, bind="query-params")
+                 format_func=lambda v: "全部省份" if v is None else v, bind="query-params", on_change=changed)
     st.multiselect("地区", _options_with(picked["jurisdiction"], facets["jurisdiction"]), key="jurisdiction",
-                   placeholder="全部地区", bind="query-params", select_all=False)
+                   placeholder="全部地区", bind="query-params", select_all=False, on_change=changed)
     st.multiselect("年度", _options_with(picked["year"], years_all), key="year", format_func=str,
-                   placeholder="全部年度", bind="query-params", select_all=False)
+                   placeholder="全部年度", bind="query-params", select_all=False, on_change=changed)
     st.selectbox("部门", [None, *_options_with(picked["department"], facets["department"])], key="department",
-                 format_func=lambda v: "全部部门" if v is None else v, bind="query-params")
+                 format_func=lambda v: "全部部门" if v is None else v, bind="query-params", on_change=changed)
     st.selectbox("项目主题", [None, *_options_with(picked["theme"], themes)], key="theme",
-                 format_func=lambda v: "全部主题" if v is None else v, bind="query-params")
+                 format_func=lambda v: "全部主题" if v is None else v, bind="query-params", on_change=changed)
     filters = current_filters()
     st.button("清除筛选", on_click=_clear_filters, disabled=filters.is_empty(), width="stretch", key="clear_filters")
     return filters
@@ -421,10 +430,10 @@ def table(df: pd.DataFrame, file_stem: str, key: str, *, hidden: Sequence[str] =
     ids — are neither shown nor downloaded). ``highlight``: a background colour per row (``""`` = none).
 
     Returns the position (in ``df``) of the selected row when ``selectable``."""
-    shown = mask_frame(df).reset_index(drop=True)
+    shown = df.reset_index(drop=True)  # masked page by page here, and in full by the downloads when clicked
     order = [c for c in shown.columns if c not in hidden and not str(c).startswith("_")]
     page = current_page(key, len(shown), page_size)
-    part = page_slice(shown, page, page_size)
+    part = mask_frame(page_slice(shown, page, page_size))
     offset = (page - 1) * page_size
     pins = list(pinned) if pinned is not None else order[:1]
     n = len(part)

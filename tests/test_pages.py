@@ -367,7 +367,7 @@ def test_review_kpis_charts_and_tables():
     m = metrics(at)
     assert (m["问题"], m["错误"], m["警告"], m["评级为差的表"]) == ("270", "41", "223", "19 / 43")
     assert any(t.startswith("评级：优 20 · 良 3 · 中 1 · 差 19") for t in texts(at))
-    assert chart_titles(at) == ["最常见的问题：指标表中有空行（138 条，占 51%）",
+    assert chart_titles(at) == ["最常见的问题：指标表中有空行（138 条，占 51.1%）",
                                 "沅江市 2024 的问题最多：195 条，其中错误 17 条"]
     # the full list, paged by 50 (not an 11-row box), errors first
     table = findings_shown(at)
@@ -587,3 +587,20 @@ def test_every_page_in_presentation_mode_opens_its_slide(page, slide):
     assert at.query_params.get("slide") == slide
     assert [b.label for b in at.button if b.key == "present_exit"] == ["退出演示"]
     assert not list(at.get("download_button"))
+
+
+def test_url_values_that_match_nothing_are_named_until_a_filter_changes():
+    at = open_page(jurisdiction="北京市")
+    assert [w.value for w in at.warning] == ["网址中的地区「北京市」不在已导入的数据中，已忽略。"]
+    assert metrics(at)["资金总额（万元）"] == "2,343.65"  # the unknown value filters nothing: said above
+    at.multiselect(key="year").set_value([2020]).run()
+    assert [w.value for w in at.warning] == [] and metrics(at)["资金总额（万元）"] == "207.09"
+
+
+def test_a_combination_without_data_says_which_values_exist():
+    at = open_page(jurisdiction="抚宁区", year="2024")
+    assert [w.value for w in at.warning] == [
+        "地区「抚宁区」与其他筛选条件没有共同的数据（可选：西青区、平罗县、沅江市）。",
+        "年度「2024」与其他筛选条件没有共同的数据（可选：2020）。"]
+    assert [i.value for i in at.info] == ["当前筛选下没有数据（原因见上）。请调整筛选，或点“清除筛选”。"]
+    assert at.multiselect(key="year").options == ["2020", "2024"]  # only 2020 exists for 抚宁区; 2024 stays removable

@@ -347,7 +347,7 @@ def coverage_share_heatmap(summary: pd.DataFrame, present: bool = False) -> go.F
     z = pivot.to_numpy()
     fig = go.Figure(go.Heatmap(
         z=z, x=cats, y=[plot_text(v) for v in rows], zmin=0, zmax=100, colorscale="Blues",
-        text=[[format_pct(v, 0) for v in row] for row in z], texttemplate="%{text}",
+        text=[[format_pct(v, 1) for v in row] for row in z], texttemplate="%{text}",
         hovertemplate="%{y}<br>%{x}：%{z:.1f}% 的项目覆盖<extra></extra>", xgap=2, ygap=2,
         colorbar={"title": {"text": "覆盖项目占比（%）"}},
     ))
