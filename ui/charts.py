@@ -180,23 +180,26 @@ def chart_height(present: bool, normal: int = 420, n_rows: int = 0, row_px: int 
 
 
 def captioned(fig: go.Figure, title: str, caption_lines: Sequence[str], width: int = 1400) -> go.Figure:
-    """A copy of ``fig`` with ``title`` on top and ``caption_lines`` (filters, sources, date) at the bottom: the
-    picture the PNG download writes."""
+    """A copy of ``fig`` with ``title`` on top and ``caption_lines`` (filters, sources, date) at the bottom, below
+    the axis title: the picture the PNG download writes."""
     out = go.Figure(fig)
     height = int(out.layout.height or DEFAULT_HEIGHT)
+    wrapped = wrap_title(title, 110)
+    n_title = wrapped.count("<br>") + 1
     caption = "<br>".join(plot_text(line) for line in caption_lines)
-    n_title = wrap_title(title, 110).count("<br>") + 1
-    n_caption = len(caption_lines)
-    top = 30 + 26 * n_title + int(out.layout.margin.t or 40)
-    bottom = 30 + 20 * n_caption + int(out.layout.margin.b or 10)
+    axis_px = 75  # tick labels and the axis title below the plot
+    title_px = 20 + 28 * n_title
+    caption_px = 18 * len(caption_lines) + 20
+    top = title_px + int(out.layout.margin.t or 40)
+    bottom = axis_px + caption_px
     out.update_layout(
-        width=width, height=height + 26 * n_title + 20 * n_caption + 40,
-        title={"text": wrap_title(title, 110), "x": 0.01, "xanchor": "left", "y": 0.99, "yanchor": "top",
-               "font": {"size": 20, "family": FONT_FAMILY}},
-        margin={"t": top, "b": bottom, "l": 20, "r": 30},
+        width=width, height=height + title_px + caption_px + axis_px,
+        title={"text": wrapped, "x": 0.01, "xanchor": "left", "xref": "container", "y": 1, "yref": "container",
+               "yanchor": "top", "pad": {"t": 16}, "font": {"size": 20, "family": FONT_FAMILY}},
+        margin={"t": top, "b": bottom, "l": 20, "r": 40},
     )
     out.add_annotation(text=caption, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
-                       yshift=-(bottom - 20 * n_caption - 10), showarrow=False, align="left",
+                       yshift=-axis_px, showarrow=False, align="left",
                        font={"size": 12, "color": "#566573", "family": FONT_FAMILY})
     return out
 
