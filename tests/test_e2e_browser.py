@@ -227,7 +227,9 @@ def test_first_load_is_a_deep_link_with_filters(page, server):
 
 
 def test_every_page_is_chinese_only_with_finance_numbers(page, server):
+    """Every page at 1440×900, then the same page on a 1366×768 laptop: no English word, nothing cut off."""
     for path, title in PAGES:
+        page.set_viewport_size(DESKTOP)
         open_url(page, server, path, title)
         no_exception(page)
         assert page.locator('[data-testid="stSidebar"]').is_visible()
@@ -237,6 +239,10 @@ def test_every_page_is_chinese_only_with_finance_numbers(page, server):
             assert internal not in body, (path, internal)
         assert english_words(page) == [], path
         assert page.locator(".modebar-container:visible").count() == 0  # no plotly mode bar
+        page.set_viewport_size(LAPTOP)
+        settle(page)
+        assert page_overflow(page) <= 1, (path, page_overflow(page))  # nothing cut off at the right
+    page.set_viewport_size(DESKTOP)
     open_url(page, server, "/", "总览")
     expect_metric(page, "资金总额（万元）", "2,343.65")  # 2343.6545 to two decimals, thousands separated
 
@@ -298,9 +304,8 @@ def test_shared_link_survives_reload_and_navigation(page, server):
     assert "jurisdiction=" + quote("抚宁区") in page.url
 
 
-@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
-def test_phone_and_small_laptop(browser, server, request, viewport):
-    mobile = viewport is PHONE
+def test_phone(browser, server, request):
+    viewport, mobile = PHONE, True
     context, pg, _ = _context(browser, request, viewport, is_mobile=mobile, has_touch=mobile)
     try:
         for path, title in PAGES:
