@@ -53,10 +53,6 @@ def sample_dir() -> Path:
     return Path(os.environ.get("TARGETBOARD_SAMPLE_DIR") or DEFAULT_SAMPLE_DIR)
 
 
-def source_dirs() -> list[Path]:
-    """Where original lines are looked up (by file base name only)."""
-    return list(dict.fromkeys([sample_dir(), DEFAULT_SAMPLE_DIR]))
-
 PAGE_FILES = {
     "overview": "pages/overview.py",
     "funding": "pages/funding.py",
@@ -132,6 +128,14 @@ def _hashable(value: Any) -> Any:
     if isinstance(value, (list, tuple, set)):
         return tuple(value)
     return value
+
+
+def document_lines(doc_id) -> tuple[str, ...]:
+    """The display lines of a document as stored at load time (``()`` when the document is unknown)."""
+    if doc_id is None or doc_id != doc_id:
+        return ()
+    frame = query("document_lines", filtered=False, doc_id=int(doc_id))
+    return tuple(frame["text"].tolist())
 
 
 def query(name: str, *, filtered: bool = True, **params: Any) -> pd.DataFrame:

@@ -45,14 +45,13 @@ else:
             st.text("这条提示没有指明行号。")
         else:
             doc = docs[docs["doc_id"] == w["_doc_id"]].iloc[0]
-            path = sources.resolve_source(doc["source_file"], shared.source_dirs())
-            if path is None:
-                st.warning("找不到原文文件：" + md_text(doc["source_file"]))
+            lines = shared.document_lines(doc["doc_id"])
+            if not lines:
+                st.warning("数据库中没有保存这份文件的原文：" + md_text(doc["source_file"]))
             else:
                 label = jurisdiction_year(doc["jurisdiction"], doc["fiscal_year"])
-                st.text(f"{label} · {path.name} 第 {int(line)} 行附近")
-                near = sources.source_lines(path, int(line), int(line), [(int(line), int(line))],
-                                            str(doc["encoding"] or "utf-8"), context=4)
+                st.text(f"{label} · {doc['source_file']} 第 {int(line)} 行附近")
+                near = sources.source_lines(lines, int(line), int(line), [(int(line), int(line))], context=4)
                 st.code(sources.numbered_text(near), language=None, wrap_lines=True)
 
 with st.expander("导入记录（最近 100 次）"):

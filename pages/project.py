@@ -83,6 +83,8 @@ cols[1].metric("资金总额（万元）", format_wan(project["total_wan"]),
                help=f"精确值：{format_wan_exact(project['total_wan'])}")
 cols[2].metric("指标", format_count(project["n_indicators"]))
 cols[3].metric("原文行", line_range(project["line_start"], project["line_end"]))
+if bool(project.get("truncated")):
+    st.warning("这张表在文件末尾被截断：只读取了文件中已有的部分，指标覆盖等统计不计入这个项目。")
 
 indicator_id = shared.url_int("indicator")
 selected = indicators[indicators["indicator_id"] == indicator_id] if indicator_id is not None else indicators.iloc[0:0]
@@ -134,26 +136,22 @@ with left:
 
 with right:
     st.subheader("原文（带行号）")
-    path = None
-    encoding = "utf-8"
-    if not doc.empty:
-        encoding = str(doc.iloc[0]["encoding"] or "utf-8")
-    path = sources.resolve_source(project["source_file"], shared.source_dirs())
-    if path is None:
-        st.warning("找不到原文文件：" + md_text(project["source_file"]))
+    lines_all = shared.document_lines(project["doc_id"])
+    if not lines_all:
+        st.warning("数据库中没有保存这份文件的原文：" + md_text(project["source_file"]))
     else:
         start, end = int(project["line_start"]), int(project["line_end"])
         marked = [(int(r.line_start), int(r.line_end)) for r in selected.itertuples()] or _url_lines(start, end)
         what = "所选指标" if not selected.empty else "审核发现的行"
-        st.text(f"{path.name} 第 {line_range(start, end)} 行" + ("" if not marked else
+        st.text(f"{project['source_file']} 第 {line_range(start, end)} 行" + ("" if not marked else
                 f"；▶ 标出{what}（第 {line_range(*marked[0])} 行）"))
         if marked:
             if not selected.empty:
                 sel = selected.iloc[0]
                 st.text("所选指标：" + plain_text(f"{sel['name']}　{sel['value']}"))
-            near = sources.source_lines(path, marked[0][0], marked[0][1], marked, encoding, context=3)
+            near = sources.source_lines(lines_all, marked[0][0], marked[0][1], marked, context=3)
             st.code(sources.numbered_text(near), language=None, wrap_lines=True)
-        lines = sources.source_lines(path, start, min(end, start + MAX_SOURCE_LINES - 1), marked, encoding)
+        lines = sources.source_lines(lines_all, start, min(end, start + MAX_SOURCE_LINES - 1), marked)
         colors = [MARK_COLOR if m else "" for m in lines[sources.COL_MARK]]
         shared.table(lines, f"项目{project_id}_原文第{start}-{end}行", key="source_lines", highlight=colors,
                      page_size=MAX_SOURCE_LINES, max_height=640 if not present else 520, pinned=(),

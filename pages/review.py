@@ -105,29 +105,26 @@ with shared.details(f"审核意见（{len(shown)} 条）", present):
             st.text(plain_text(f"【{SEVERITY_ZH[f['severity']]}】{f['title']}：{f['message']}"))
             where = f"{f['source_file']} 第 {line_range(f['line_start'], f['line_end'])} 行"
             st.text(plain_text(f"{label} · {name} · {where}"))
-            docs = shared.query("documents", filtered=False)
-            doc = docs[docs["doc_id"] == f["doc_id"]]
-            encoding = str(doc.iloc[0]["encoding"] or "utf-8") if not doc.empty else "utf-8"
-            path = sources.resolve_source(f["source_file"], shared.source_dirs())
+            lines = shared.document_lines(f["doc_id"])
             start = int(f["line_start"]) if pd.notna(f["line_start"]) else 0
             end = int(f["line_end"]) if pd.notna(f["line_end"]) else start
             marks: dict = {}
-            if path is None or pd.isna(f["line_start"]):
-                st.warning("找不到原文文件：" + md_text(f["source_file"]))
+            if not lines or pd.isna(f["line_start"]):
+                st.warning("数据库中没有保存这份文件的原文：" + md_text(f["source_file"]))
             elif f["anchor"] == "table":
-                rows = _marked_rows(f, sources.read_lines(path, encoding))
+                rows = _marked_rows(f, lines)
                 if rows:
                     a, b = rows[0][0], rows[-1][1]
                     st.text(f"这条问题针对整张表（第 {line_range(start, end)} 行）；"
                             f"▶ 标出它所指的行（第 {line_range(a, b)} 行）。")
-                    near = sources.source_lines(path, a, b, rows, encoding, context=3)
+                    near = sources.source_lines(lines, a, b, rows, context=3)
                     marks = {"lines": f"{a}-{b}"}
                 else:
                     st.text(f"这条问题针对整张表（第 {line_range(start, end)} 行），下面是该表开头的原文。")
-                    near = sources.source_lines(path, start, min(end, start + 20), (), encoding)
+                    near = sources.source_lines(lines, start, min(end, start + 20), ())
                 st.code(sources.numbered_text(near), language=None, wrap_lines=True)
             else:
-                near = sources.source_lines(path, start, end, [(start, end)], encoding, context=3)
+                near = sources.source_lines(lines, start, end, [(start, end)], context=3)
                 st.code(sources.numbered_text(near), language=None, wrap_lines=True)
                 if pd.notna(f["indicator_id"]):
                     marks = {"indicator": int(f["indicator_id"])}

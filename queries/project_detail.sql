@@ -2,7 +2,7 @@
 -- Returns one row: every column of v_projects (project_id, doc_id, source_file, province, city, county,
 -- jurisdiction, adcode, fiscal_year, department, theme, theme_keyword, sequence, name, name_in_table, code,
 -- budget_unit, project_department, implementing_unit, attribute, period, purpose, goal, goal_long_term,
--- total_wan, funding_wan, n_indicators, n_empty_slots, line_start, line_end).
+-- total_wan, truncated, self_evaluation, funding_wan, n_indicators, n_empty_slots, line_start, line_end).
 -- See also project_funding, project_plan, project_indicators, project_empty_slots.
 -- Params: the common filters, and
 -- @param project_id required

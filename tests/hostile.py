@@ -72,7 +72,8 @@ def document() -> Document:
     return Document(source=SOURCE, sha256="f" * 64, layout=f"<b>{BOLD}</b>", encoding="utf-8",
                     jurisdiction=JURISDICTION, province=f"测试省{LINK}", city="测试市", county=JURISDICTION,
                     adcode="999999", department=f"司法局{COLOUR}", fiscal_year=2024, department_overall=overall,
-                    projects=[p1, p2], warnings=[f"第 11 行：{BOLD}{LINK}{IMAGE} 电话 {MOBILE}"], line_count=21)
+                    projects=[p1, p2], warnings=[f"第 11 行：{BOLD}{LINK}{IMAGE} 电话 {MOBILE}"], line_count=21,
+                    lines=source_text().split("\n")[:21])
 
 
 def source_text() -> str:

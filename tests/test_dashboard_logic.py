@@ -20,6 +20,13 @@ QINGDAO = SAMPLE_DIR / "qingdao_2023.txt"
 XIQING = SAMPLE_DIR / "tianjin_xiqing_2024.txt"
 
 
+def stored_lines(path):
+    """The lines stored with the document at load time (what the dashboard shows)."""
+    from ingest.parse import parse_file
+
+    return parse_file(path).lines
+
+
 def test_funding_level_labels_are_one_set_in_sql_and_ui(sample_con):
     rows = sample_con.execute("SELECT level, level_zh, stated FROM v_funding_levels ORDER BY level_order").fetchall()
     assert [r[0] for r in rows] == list(LEVELS)
@@ -112,7 +119,7 @@ def test_layout_names_are_chinese():
 # at 213–214, 其中：财政资金 208.40 at 215–216, 其他资金 at 217. 西青区 table 1 (抚恤金, lines 3–21): 项目资金 and
 # the four sources at 10–13, 绩效目标 at 14, the indicator header at 15.
 def test_table_level_finding_marks_the_plan_rows():
-    lines = sources.read_lines(QINGDAO)
+    lines = stored_lines(QINGDAO)
     rows = sources.finding_rows(lines, 205, 330, "plan_decreasing", plan_periods=["3月底", "6月底", "10月底", "12月底"],
                                 plan_values=[40.0, 150.0, 108.4])
     assert rows == [(223, 233)]
@@ -120,9 +127,9 @@ def test_table_level_finding_marks_the_plan_rows():
 
 
 def test_table_level_finding_marks_the_funding_rows():
-    assert sources.finding_rows(sources.read_lines(QINGDAO), 205, 330, "funding_mismatch",
+    assert sources.finding_rows(stored_lines(QINGDAO), 205, 330, "funding_mismatch",
                                 funding_labels=["财政资金"]) == [(213, 217)]
-    lines = sources.read_lines(XIQING)
+    lines = stored_lines(XIQING)
     assert sources.finding_rows(lines, 3, 21, "funding_mismatch", funding_labels=["中央补助", "区级资金"]) == [(10, 13)]
     assert sources.finding_rows(lines, 3, 21, "goal_missing") == [(14, 14)]
     assert sources.finding_rows(lines, 3, 21, "category_missing") == [(15, 15)]

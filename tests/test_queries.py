@@ -10,7 +10,7 @@ from tests.conftest import make_document
 
 INJECTION = "'; DROP TABLE projects; --"
 
-OWN_PARAMS = {"project_id": 1, "phrase": "满意"}
+OWN_PARAMS = {"doc_id": 1, "project_id": 1, "phrase": "满意"}
 
 
 def own_params(name: str) -> dict:

@@ -543,3 +543,19 @@ def test_a_batch_with_one_bad_document_loads_the_others_and_leaves_the_bad_one_o
     assert con.execute("SELECT status FROM load_log WHERE source = 'bad.txt'").fetchall() == [("failed",)]
     again = loader.load_documents(con, good)
     assert again == ["skipped"] * 3
+
+
+def test_the_display_lines_and_structured_warnings_are_stored_with_the_document(tmp_path):
+    import queries
+    from ingest.parse import parse_file
+
+    document = parse_file(SAMPLE_DIR / "hunan_yuanjiang_2024.txt")
+    con = loader.connect(tmp_path / "lines.duckdb")
+    loader.ensure_schema(con)
+    loader.load_document(con, document)
+    doc_id = con.execute("SELECT doc_id FROM documents").fetchone()[0]
+    lines = queries.run(con, "document_lines", doc_id=doc_id)
+    assert len(lines) == 1504 and lines["line_no"].tolist()[:3] == [1, 2, 3]
+    assert lines["text"].iloc[170].startswith("填表人：孙娟")  # line 171 as printed (masked only on screen)
+    stored = con.execute("SELECT code, line_start, message FROM parse_warnings ORDER BY position").fetchall()
+    assert [(w.code, w.line_start, w.message) for w in document.warnings] == stored

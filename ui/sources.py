@@ -1,18 +1,17 @@
 """The original lines of a source document, numbered, for a line range (1-based, inclusive).
 
-Document text is data: callers show the result with ``st.dataframe`` / ``st.code`` / ``st.text``, never as
-Markdown or HTML. Phone numbers are masked here, so every view of the lines is masked.
+The lines are the ones stored with the document when it was loaded (table ``source_lines``): the same lines the
+parser numbered, whatever the file type, so a view never drifts from the line numbers and no file is read (or
+decoded a second time) by the dashboard.
 
-Only files inside the given search folders are read, looked up by their base name: a ``source`` stored in the
-database cannot point the dashboard at an arbitrary path.
+Document text is data: callers show the result with ``st.dataframe`` / ``st.code`` / ``st.text``, never as
+Markdown or HTML. Personal numbers are masked here, so every view of the lines is masked.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
-from typing import Iterable, Optional, Sequence, Union
+from typing import Optional, Sequence
 
 import pandas as pd
 
@@ -25,44 +24,6 @@ COL_TEXT = "原文"
 TAB_SHOWN_AS = " │ "
 _LINE_REF_RE = re.compile(r"第\s*(\d+)\s*行")
 
-PathLike = Union[str, Path]
-
-
-def resolve_source(source: Optional[str], search_dirs: Iterable[PathLike]) -> Optional[Path]:
-    """The file called like ``source`` (its base name) in the first search folder that has it, else ``None``."""
-    if not source:
-        return None
-    name = Path(str(source).replace("\\", "/")).name
-    if name in ("", ".", ".."):
-        return None
-    for folder in search_dirs:
-        folder = Path(folder)
-        candidate = folder / name
-        try:
-            if candidate.is_file() and candidate.resolve().parent == folder.resolve():
-                return candidate
-        except OSError:
-            continue
-    return None
-
-
-@lru_cache(maxsize=32)
-def _read_lines(path: str, mtime: float, encoding: str) -> tuple[str, ...]:
-    data = Path(path).read_bytes()
-    try:
-        text = data.decode(encoding or "utf-8")
-    except (LookupError, UnicodeDecodeError):
-        text = data.decode("utf-8", errors="replace")
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return tuple(text.splitlines())
-
-
-def read_lines(path: PathLike, encoding: str = "utf-8") -> tuple[str, ...]:
-    """All lines of ``path`` (cached while the file is unchanged)."""
-    p = Path(path)
-    return _read_lines(str(p), p.stat().st_mtime, encoding)
-
 
 def shown_text(line: str) -> str:
     """A line as displayed: tabs (cell separators) shown as ``│``, trailing blanks dropped, phones masked."""
@@ -73,10 +34,10 @@ def _marked(number: int, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(start <= number <= end for start, end in ranges)
 
 
-def source_lines(path: PathLike, start: int, end: int, marked: Sequence[tuple[int, int]] = (),
-                 encoding: str = "utf-8", context: int = 0) -> pd.DataFrame:
-    """Lines ``start - context`` .. ``end + context`` of ``path`` as a table: ``▶`` (marked rows), 行号, 原文."""
-    lines = read_lines(path, encoding)
+def source_lines(lines: Sequence[str], start: int, end: int, marked: Sequence[tuple[int, int]] = (),
+                 context: int = 0) -> pd.DataFrame:
+    """Lines ``start - context`` .. ``end + context`` of a document (``lines``: its display lines as stored at load
+    time, line 1 first) as a table: ``▶`` (marked rows), 行号, 原文."""
     first = max(1, int(start) - context)
     last = min(len(lines), int(end) + context)
     ranges = [(int(a), int(b)) for a, b in marked]

@@ -379,13 +379,18 @@ def satisfaction_summary_table(summary: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------------------------
 
 
+def _true(value) -> bool:
+    return value is not None and not pd.isna(value) and bool(value)
+
+
 def projects_table(projects: pd.DataFrame) -> pd.DataFrame:
     p = projects
     return pd.DataFrame({
         "地区": p["jurisdiction"],
         "年度": p["fiscal_year"],
         "主题": p["theme"],
-        "项目": p["name"],
+        "项目": [f"{name}（表格被截断）" if _true(cut) else name
+               for name, cut in zip(p["name"], p["truncated"] if "truncated" in p else [False] * len(p))],
         "金额（万元）": p["total_wan"],
         "指标数": _int(p["n_indicators"]),
         "空白指标行": _int(p["n_empty_slots"]),
