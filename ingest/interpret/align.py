@@ -254,7 +254,7 @@ def _align(tokens: list[Token], slots: list[Slot], cr: Optional[float], habits: 
                 back_normal[b] = (prev_kind[arg_same], arg_same, 0)
         tail = [NEG] * k
         if name_slot is not None and token.alone and token.first_in_row and token.kind in (TEXT, SHORT, DESC, PH) \
-                and not ENUMERATED.match(token.key):
+                and not ENUMERATED.match(token.key) and not token.at_end:
             tail_score = content[name_slot][ki] - TAIL - TAIL_STREAM * (1.0 - rr)
             covered = slots[name_slot].covers(token.col) if col_w and token.col is not None else None
             if covered is not None:

@@ -40,6 +40,7 @@ class Token:
     alone: bool
     kind: str
     text: str  # cleaned display text
+    at_end: bool = False  # in the last row of the grid (a file cut off ends in the middle of a row)
 
     @property
     def key(self) -> str:
@@ -105,6 +106,10 @@ def tokenize(grid: Grid) -> list[Token]:
             tokens.append(Token(cell=cell, index=len(tokens), row=r, first_in_row=i == 0,
                                 last_in_row=i == len(filled) - 1, alone=len(filled) == 1,
                                 kind=content_class(cell.key), text=clean_text(cell.text)))
+    for token in reversed(tokens):
+        if token.row != tokens[-1].row:
+            break
+        token.at_end = True
     for token, following in zip(tokens, tokens[1:]):
         if token.kind == L12:
             token.kind = _resolve_ambiguous(token, following)
