@@ -108,6 +108,8 @@ def settle(pg, timeout: int = TIMEOUT_MS) -> None:
         "() => [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"
         ".every(c => c.querySelector('.main-svg'))", timeout=timeout)
     pg.wait_for_function("() => document.fonts.status === 'loaded'", timeout=timeout)
+    pg.wait_for_function("() => document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
+                         timeout=timeout)
     pg.wait_for_function(STABLE_JS, timeout=timeout, polling=100)
 
 
@@ -198,6 +200,8 @@ def main() -> int:
                     url = f"/?present=1&slide={slide}"
                     open_url(pg, base, url)
                     pg.locator(".st-key-slide_bar").wait_for(timeout=TIMEOUT_MS)
+                    if slide != "title":  # every other slide is one chart: wait until it is drawn
+                        pg.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(timeout=TIMEOUT_MS)
                     settle(pg)
                     save(f"slide_{slide}_{viewport['width']}.png", pg.screenshot(), viewport, url)
                 context.close()
