@@ -328,13 +328,14 @@ _BASE_TABLES: tuple[tuple[str, str], ...] = (
         WITH units AS (
             SELECT 'P' || p.project_id AS unit_key, 'project' AS scope, p.project_id,
                    NULL::INTEGER AS dept_overall_id, p.doc_id, p.source_file, p.province, p.jurisdiction,
-                   p.fiscal_year, p.department, p.sequence, p.name, p.total_wan, p.goal, p.line_start, p.line_end
+                   p.fiscal_year, p.department, p.sequence, p.name, p.total_wan, p.goal, p.line_start, p.line_end,
+                   p.truncated
             FROM f_projects($province, $jurisdictions, $years, $department, $theme) p
             WHERE $scope IN ('all', 'project')
             UNION ALL
             SELECT 'D' || o.dept_overall_id, 'department', NULL, o.dept_overall_id, d.doc_id, d.source,
                    d.province, d.jurisdiction, d.fiscal_year, d.department, 0, '{DEPARTMENT_UNIT_NAME}',
-                   o.total_wan, o.goal, o.line_start, o.line_end
+                   o.total_wan, o.goal, o.line_start, o.line_end, false
             FROM department_overall o
             JOIN documents d ON d.doc_id = o.doc_id
             WHERE $scope IN ('all', 'department')

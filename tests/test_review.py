@@ -616,3 +616,21 @@ def test_report_keeps_document_text_as_text_and_masks_phones(sample_review):
     # A personal mobile number from a document never reaches the report; the masked form does.
     assert not any(isinstance(c.value, str) and "15526355168" in c.value for c in cells)
     assert any(isinstance(c.value, str) and "155****5168" in c.value for c in cells)
+
+
+def test_a_table_cut_off_at_the_end_of_its_file_is_not_blamed_for_what_was_cut(tmp_path):
+    from ingest.parse import parse_bytes
+
+    from tests.conftest import SAMPLE_DIR
+
+    lines = (SAMPLE_DIR / "tianjin_xiqing_2024.txt").read_text(encoding="utf-8").split("\n")[:39]
+    document = parse_bytes("cut.txt", "\n".join(lines).encode("utf-8"))
+    assert [p.truncated for p in document.projects] == [False, True]
+    con = loader.connect(tmp_path / "cut.duckdb")
+    loader.ensure_schema(con)
+    loader.load_document(con, document)
+    findings, _ = run_review(con)
+    missing = findings[findings["rule_id"].isin(["level1_missing", "category_missing", "satisfaction_missing"])]
+    assert set(missing["project_name"]) <= {"抚恤金"}
+    assert not findings[(findings["project_name"] == "法治宣传经费")
+                        & findings["rule_id"].isin(["satisfaction_missing", "level1_missing"])].shape[0]
