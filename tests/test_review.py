@@ -619,8 +619,6 @@ def test_report_keeps_document_text_as_text_and_masks_phones(sample_review):
 
 
 def test_a_table_cut_off_at_the_end_of_its_file_is_not_blamed_for_what_was_cut(tmp_path):
-    from ingest.parse import parse_bytes
-
     from tests.conftest import SAMPLE_DIR
 
     lines = (SAMPLE_DIR / "tianjin_xiqing_2024.txt").read_text(encoding="utf-8").split("\n")[:39]
