@@ -79,11 +79,11 @@ def test_table_cut_off_midway_keeps_rows_read_so_far():
 
 
 def test_unsupported_file_type(tmp_path):
-    path = tmp_path / "table.xlsx"
-    path.write_bytes(b"PK\x03\x04 not really a workbook")
+    path = tmp_path / "table.odt"
+    path.write_bytes(b"PK\x03\x04 an OpenDocument text")
     with pytest.raises(IngestError) as caught:
         parse_file(path)
-    assert "暂不支持 .xlsx" in caught.value.message_zh
+    assert "暂不支持 .odt" in caught.value.message_zh and ".xlsx" in caught.value.message_zh
 
 
 def test_missing_file(tmp_path):

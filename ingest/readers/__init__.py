@@ -1,8 +1,13 @@
 """Readers: a file's bytes → a :class:`ingest.grid.Grid` (display lines and rows of cells).
 
 Readers are registered by file suffix in ``READERS``. Plain text goes through the layout families
-(:mod:`ingest.readers.families`), whose detection scores pick how the lines become rows; CSV is a grid already.
-Every reader produces the same grid, so no layout logic is written twice and the interpreter reads grids only.
+(:mod:`ingest.readers.families`), whose detection scores pick how the lines become rows; CSV is a grid already;
+workbooks (:mod:`.excel`), Word (:mod:`.word`), PDF (:mod:`.pdf`), scans and images (:mod:`.ocr`) and web pages
+(:mod:`.web`) build their grid from their own tables (:mod:`.sheet`). A workbook or CSV in the flat long layout
+(one row per indicator, project columns repeated) is turned into the form's rows by :mod:`.flat`. Every reader
+produces the same grid, so no layout logic is written twice and the interpreter reads grids only.
+
+Before any reader runs, :func:`read_grid` refuses a file over the size limit (``TARGETBOARD_MAX_UPLOAD_MB``).
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from typing import Callable
 
 from ingest.errors import IngestError
 from ingest.grid import Cell, Grid, Row, strip_invisible
+from ingest.readers import excel, flat, guard, ocr, pdf, web, word
 from ingest.readers.families import FAMILIES, detect
 from ingest.readers.families.common import has_form_words
 from ingest.readers.text import decode_text
@@ -20,6 +26,11 @@ from ingest.readers.text import decode_text
 
 def read_text(source: str, data: bytes) -> Grid:
     """Plain text: decoded, then built into rows by the best-scoring layout family."""
+    kind = guard.sniff(data)
+    if kind == "ole":
+        guard.check_ole(source, data, "text")
+    if kind is not None and kind not in ("ole",):
+        raise guard.wrong_kind(source, kind, "文本文件")
     text = decode_text(source, data)
     # the families read the lines without page breaks (\f) and invisible marks; the display lines keep them
     lines = [strip_invisible(line).replace("\f", "") for line in text.lines]
@@ -47,8 +58,24 @@ def read_csv(source: str, data: bytes) -> Grid:
     lines = ["\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in record) for record in records]
     rows = [Row(cells=[Cell(t, n, n, col=i) for i, t in enumerate(record)], line_start=n, line_end=n)
             for n, record in enumerate(records, 1) if any(c.strip() for c in record)]
-    return Grid(source=source, lines=lines, rows=rows, family="csv", encoding=text.encoding,
-                warnings=list(text.warnings))
+    return flat.reshape(Grid(source=source, lines=lines, rows=rows, family="csv", encoding=text.encoding,
+                             warnings=list(text.warnings)))
+
+
+def read_doc(source: str, data: bytes) -> Grid:
+    """An old binary Word file: not readable, the message says how to save it."""
+    if guard.sniff(data) == "zip":
+        return word.read_docx(source, data)  # a .docx saved under the old suffix
+    raise IngestError(source, "这是旧版 Word 文档（.doc），无法直接读取。请在 Word/WPS 中打开，"
+                              "另存为 .docx 或 PDF 后再导入。")
+
+
+def read_sheet_file(reader: Callable[[str, bytes], Grid]) -> Callable[[str, bytes], Grid]:
+    """A workbook reader whose grid is reshaped when it is in the flat long layout."""
+    def read(source: str, data: bytes) -> Grid:
+        return flat.reshape(reader(source, data))
+    read.__doc__ = reader.__doc__
+    return read
 
 
 READERS: dict[str, Callable[[str, bytes], Grid]] = {
@@ -56,10 +83,26 @@ READERS: dict[str, Callable[[str, bytes], Grid]] = {
     ".tsv": read_text,
     ".text": read_text,
     ".csv": read_csv,
+    ".xlsx": read_sheet_file(excel.read_xlsx),
+    ".xlsm": read_sheet_file(excel.read_xlsx),
+    ".xls": read_sheet_file(excel.read_xls),
+    ".docx": word.read_docx,
+    ".doc": read_doc,
+    ".pdf": pdf.read_pdf,
+    ".png": ocr.read_image,
+    ".jpg": ocr.read_image,
+    ".jpeg": ocr.read_image,
+    ".html": web.read_html,
+    ".htm": web.read_html,
+    ".mhtml": web.read_html,
+    ".mht": web.read_html,
     "": read_text,
 }
-SUPPORTED_SUFFIXES = tuple(s for s in READERS if s)
-LAYOUT_TITLES = {**{key: f.title_zh for key, f in FAMILIES.items()}, "csv": "CSV 表格"}
+SUPPORTED_SUFFIXES = tuple(s for s in READERS if s and s != ".doc")
+LAYOUT_TITLES = {**{key: f.title_zh for key, f in FAMILIES.items()}, "csv": "CSV 表格",
+                 "xlsx": "Excel 工作簿（.xlsx）", "xls": "Excel 97-2003 工作簿（.xls）", "docx": "Word 文档（.docx）",
+                 "pdf": "PDF（文字层）", "pdf_ocr": "扫描版 PDF（OCR 识别）", "image_ocr": "图片（OCR 识别）",
+                 "html": "网页（HTML）", "flat": "一行一个指标（项目信息逐行重复）"}
 
 
 def read_grid(source: str, data: bytes, suffix: str) -> Grid:
@@ -67,7 +110,8 @@ def read_grid(source: str, data: bytes, suffix: str) -> Grid:
     if reader is None:
         raise IngestError(
             source,
-            f"暂不支持 {suffix} 文件；目前可读取的文件类型：{'、'.join(SUPPORTED_SUFFIXES)}"
-            "（从 PDF/Word/Excel 复制出的文本）。",
+            f"暂不支持 {suffix} 文件；可读取的文件类型：{'、'.join(SUPPORTED_SUFFIXES)}。"
+            "请另存为其中一种（如 .xlsx、.docx 或 PDF）后再导入。",
         )
+    guard.check_size(source, len(data))
     return reader(source, data)

@@ -1,14 +1,24 @@
-"""Decode a file's bytes into text lines, detecting binary content and the encoding."""
+"""Decode a file's bytes into text lines: binary content refused, the encoding detected by charset-normalizer.
+
+UTF-8 (with or without BOM) and UTF-16 with a BOM are taken as they are; anything else is given to
+charset-normalizer, restricted to the encodings Chinese documents are saved in (GB18030/GBK/GB2312, Big5, UTF-16
+without BOM, HZ). Every GB encoding is decoded as GB18030 (their superset), with the ``encoding_gbk`` warning.
+"""
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
 
 from ingest.errors import IngestError
 from ingest.grid import ParseWarning
 
-# Tried in order; gb18030 is a superset of GBK and GB2312.
-ENCODINGS = ("utf-8-sig", "gb18030", "utf-16")
+# The encodings charset-normalizer may choose from (Python codec names).
+CANDIDATES = ("utf_8", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "utf_16", "utf_16_le", "utf_16_be", "hz")
+_GB = {"gb18030", "gbk", "gb2312", "hz"}
+_BIG5 = {"big5", "big5hkscs", "cp950"}
 
 
 @dataclass
@@ -19,6 +29,31 @@ class SourceText:
     warnings: list[ParseWarning]
 
 
+def _codec(name: str) -> str:
+    try:
+        return codecs.lookup(name).name.replace("-", "_")
+    except LookupError:
+        return name
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) from charset-normalizer among :data:`CANDIDATES`, or None when nothing fits."""
+    # UTF-16 without BOM shows itself by NUL bytes (the high byte of ASCII tabs and line ends); without them it
+    # is never a candidate (charset-normalizer would otherwise take short GBK text for UTF-16).
+    wide = b"\x00" in data[:4096]
+    candidates = [c for c in CANDIDATES if c.startswith("utf_16") == wide]
+    best = from_bytes(data, cp_isolation=candidates).best()
+    if best is None:
+        return None
+    name = _codec(best.encoding)
+    if name in _GB:
+        try:  # the superset decodes what its subsets printed (and the characters they lack)
+            return data.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError:
+            pass
+    return str(best), name
+
+
 def decode_text(source: str, data: bytes) -> SourceText:
     """Decode ``data``; raise IngestError for empty or binary files."""
     if not data.strip():
@@ -27,26 +62,29 @@ def decode_text(source: str, data: bytes) -> SourceText:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text, encoding = data.decode("utf-16"), "utf-16"
     else:
-        if b"\x00" in data[:4096]:
+        try:
+            text, encoding = data.decode("utf-8-sig"), "utf-8"
+        except UnicodeDecodeError:
+            found = _detect(data)
+            if found is None or (b"\x00" in data[:4096] and not found[1].startswith("utf_16")):
+                if b"\x00" in data[:4096]:
+                    raise IngestError(source, "这不是文本文件（含二进制内容），无法按文本读取。", line=1) from None
+                pos = _first_bad_byte(data)
+                line = data[:pos].count(b"\n") + 1
+                raise IngestError(source, "无法识别文件编码（既不是 UTF-8 也不是 GBK/GB18030、Big5 或 UTF-16）。",
+                                  line=line) from None
+            text, encoding = found
+        if b"\x00" in data[:4096] and not encoding.startswith("utf_16"):
             raise IngestError(source, "这不是文本文件（含二进制内容），无法按文本读取。", line=1)
-        text, encoding = None, None
-        for enc in ENCODINGS[:2]:
-            try:
-                text, encoding = data.decode(enc), enc
-                break
-            except UnicodeDecodeError:
-                continue
-        if text is None:
-            pos = _first_bad_byte(data)
-            line = data[:pos].count(b"\n") + 1
-            raise IngestError(source, "无法识别文件编码（既不是 UTF-8 也不是 GBK/GB18030）。", line=line)
         if encoding == "gb18030":
             warnings.append(ParseWarning("encoding_gbk", "文件编码为 GBK/GB18030（非 UTF-8），已按 GBK 读取。"))
+        elif encoding in _BIG5:
+            warnings.append(ParseWarning("encoding_big5", "文件编码为 Big5（繁体中文），已按 Big5 读取。"))
+        elif encoding.startswith("utf_16"):
+            encoding = "utf-16"
     bad = sum(1 for ch in text if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\r\n\f\v"))
     if bad > max(8, len(text) // 50):
         raise IngestError(source, "这不是文本文件（含大量控制字符），无法按文本读取。", line=1)
-    if encoding == "utf-8-sig":
-        encoding = "utf-8"
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and lines[-1] == "":
         lines.pop()

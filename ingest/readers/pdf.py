@@ -1,0 +1,214 @@
+"""PDF files with a text layer (pdfplumber) → grid; pages without one go to OCR (:mod:`ingest.readers.ocr`).
+
+Per page, in reading order (top to bottom):
+
+- tables found from their ruling lines: the cell rectangles give the grid (column and row boundaries), so a merged
+  cell is one cell with its row and column span; each character goes to the cell that holds its centre;
+- the text outside the tables (titles, ``（2024年度）``, ``单位：元``) as one-cell rows, one per text line;
+- a page with text but no ruled table is read as plain text through the text layout families (the same as a text
+  copied out of the PDF).
+
+A table that ends one page and goes on at the top of the next (same number of columns) is one table; a header row
+repeated on the next page is dropped. Look-alike CJK radicals (⼈ U+2F08 for 人), which PDF fonts often map, are
+replaced by the characters they stand for (NFKC).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import unicodedata
+from typing import Optional
+
+from ingest.errors import IngestError
+from ingest.grid import Cell, Grid, Row
+from ingest.readers import guard
+from ingest.readers.sheet import GridBuilder, TCell, place
+
+_RADICALS = re.compile(r"[\u2e80-\u2fdf\u31c0-\u31ef\uf900-\ufaff]")
+# Radicals of the supplement block that stand for whole characters (NFKC leaves them alone); fonts of PDFs printed
+# from Chinese office software map 长 门 马 … to them.
+_SUPPLEMENT = dict(zip(
+    "⺠⺟⺩⺮⺷⻁⻄⻅⻆⻉⻋⻑⻓⻔⻗⻘⻙⻚⻛⻜⻝⻡⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳⺝⺼⻊",
+    "民母王竹羊虎西见角贝车長长门雨青韦页风飞食首马骨鬼鱼鸟卤麦黄黾齐齿龙龟月月足"))
+MIN_CHARS = 10  # a page with fewer characters than this has no text layer (a scan)
+
+
+def fix_radicals(text: str) -> str:
+    """Kangxi and supplementary radicals and CJK compatibility ideographs → the unified characters (NFKC)."""
+    if not text:
+        return text
+    return _RADICALS.sub(lambda m: _SUPPLEMENT.get(m.group(0)) or unicodedata.normalize("NFKC", m.group(0)), text)
+
+
+def _open(source: str, data: bytes):
+    import pdfplumber
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings of printed PDFs are not the user's
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        _ = pdf.pages
+        return pdf
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds
+        text = f"{type(exc).__name__} {exc} {exc.__cause__!r}"
+        if "Password" in text or "Encrypt" in text or "password" in text:
+            raise IngestError(source, "PDF 设有打开密码（已加密），无法读取。请用 PDF 阅读器输入密码打开后，"
+                                      "“打印”为新的 PDF（或在原系统导出不加密的文件）再导入。") from exc
+        raise IngestError(source, f"PDF 文件已损坏，无法打开（{type(exc).__name__}）。"
+                                  "请重新下载或从原系统重新导出后再导入。") from exc
+
+
+def read_pdf(source: str, data: bytes) -> Grid:
+    kind = guard.sniff(data)
+    if kind != "pdf":
+        raise guard.wrong_kind(source, kind, "PDF 文件")
+    pdf = _open(source, data)
+    try:
+        pages = list(pdf.pages)
+        if not pages:
+            raise IngestError(source, "PDF 文件没有任何页面。")
+        try:
+            counts = [len(page.chars) for page in pages]
+        except Exception as exc:  # noqa: BLE001
+            raise IngestError(source, f"PDF 文件已损坏，无法读取文字（{type(exc).__name__}）。") from exc
+        if all(n < MIN_CHARS for n in counts):
+            from ingest.readers import ocr
+
+            return ocr.read_scanned_pdf(source, data)
+        builder = GridBuilder(source)
+        reader = _PdfReader(builder)
+        for number, page in enumerate(pages, 1):
+            if counts[number - 1] < MIN_CHARS:
+                builder.heading(f"【第 {number} 页】")
+                builder.warn("page_without_text", f"第 {number} 页没有文字层（可能是扫描页），未读取。"
+                             "如整份文件都是扫描件，将自动用 OCR 识别。", len(builder.lines))
+                reader.previous_table = None
+                continue
+            reader.page(page, number)
+        reader.flush_text()
+        return builder.grid("pdf")
+    finally:
+        pdf.close()
+
+
+class _PdfReader:
+    def __init__(self, builder: GridBuilder):
+        self.builder = builder
+        self.previous_table: Optional[list[list[Optional[TCell]]]] = None
+        self.text_pages: list[tuple[int, list[str]]] = []  # pages without ruled tables, waiting to be read as text
+
+    def page(self, page, number: int) -> None:
+        tables = [t for t in page.find_tables() if len(t.cells) >= 2]
+        if not tables:
+            lines = [fix_radicals(line) for line in (page.extract_text() or "").split("\n")]
+            self.text_pages.append((number, lines))
+            self.previous_table = None
+            return
+        self.flush_text()
+        self.builder.heading(f"【第 {number} 页】")
+        boxes = [t.bbox for t in tables]
+        blocks: list[tuple[float, str, object]] = []
+        outside = page.filter(lambda obj: obj.get("object_type") != "char" or not any(
+            _inside(obj, box) for box in boxes))
+        for line in outside.extract_text_lines():
+            blocks.append((line["top"], "text", fix_radicals(line["text"])))
+        for table in tables:
+            blocks.append((table.bbox[1], "table", table))
+        blocks.sort(key=lambda b: b[0])
+        for k, (_, kind, item) in enumerate(blocks):
+            if kind == "text":
+                self.builder.paragraph(item, ref=f"第{number}页")
+                self.previous_table = None
+                continue
+            cells = _cells(page, item, number)
+            continued = k == 0 and self.previous_table is not None and cells and \
+                len(cells[0]) == len(self.previous_table[0])
+            if continued and [_t(c) for c in cells[0]] == [_t(c) for c in self.previous_table[0]]:
+                cells = cells[1:]  # the header row printed again on the new page
+            if cells:
+                self.builder.table(cells, new=not continued)
+            self.previous_table = cells if not continued else self.previous_table
+
+    def flush_text(self) -> None:
+        """Pages without ruled tables, read as plain text by the best-scoring text layout family."""
+        if not self.text_pages:
+            return
+        from ingest.readers.families import detect
+
+        lines: list[str] = []
+        page_of: list[int] = []
+        for number, page_lines in self.text_pages:
+            for line in page_lines:
+                lines.append(line)
+                page_of.append(number)
+        self.text_pages = []
+        family, _ = detect(lines)
+        rows, warnings = family.build(lines)
+        offset = len(self.builder.lines)
+        shown = set()
+        for n, line in enumerate(lines):
+            if page_of[n] not in shown:
+                shown.add(page_of[n])
+            self.builder.lines.append(line)
+        for row in rows:
+            cells = [Cell(c.text, c.line_start + offset, c.line_end + offset, col=c.col, rowspan=c.rowspan,
+                          colspan=c.colspan, ref=f"第{page_of[c.line_start - 1]}页") for c in row.cells]
+            self.builder.rows.append(Row(cells=cells, line_start=row.line_start + offset,
+                                         line_end=row.line_end + offset, table=self.builder.table_count))
+        for w in warnings:
+            w.line_start = None if w.line_start is None else w.line_start + offset
+            w.line_end = None if w.line_end is None else w.line_end + offset
+            self.builder.warnings.append(w)
+        self.builder.warn("pdf_text_fallback", f"第 {min(page_of)}–{max(page_of)} 页没有找到带表格线的表格，"
+                          f"已按文字版式（{family.title_zh}）读取，请与原文核对。", offset + 1)
+
+
+def _t(cell: Optional[TCell]) -> Optional[str]:
+    return None if cell is None else re.sub(r"\s+", "", cell.text)
+
+
+def _inside(obj, box, slack: float = 1.0) -> bool:
+    cx = (obj["x0"] + obj["x1"]) / 2
+    cy = (obj["top"] + obj["bottom"]) / 2
+    return box[0] - slack <= cx <= box[2] + slack and box[1] - slack <= cy <= box[3] + slack
+
+
+def _cluster(values: list[float], tol: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
+
+
+def _index(bounds: list[float], v: float) -> int:
+    return min(range(len(bounds)), key=lambda i: abs(bounds[i] - v))
+
+
+def _cells(page, table, number: int) -> list[list[Optional[TCell]]]:
+    """The table's positions: cell rectangles on column/row boundaries, characters assigned by their centre."""
+    from pdfplumber.utils import extract_text
+
+    xs = _cluster([c[0] for c in table.cells] + [c[2] for c in table.cells])
+    ys = _cluster([c[1] for c in table.cells] + [c[3] for c in table.cells])
+    rects = []
+    for x0, top, x1, bottom in table.cells:
+        r, r2 = _index(ys, top), _index(ys, bottom)
+        k, k2 = _index(xs, x0), _index(xs, x1)
+        if r2 > r and k2 > k:
+            rects.append((r, k, r2 - r, k2 - k, (x0, top, x1, bottom)))
+    chars: dict[int, list[dict]] = {i: [] for i in range(len(rects))}
+    for ch in page.chars:
+        if not _inside(ch, table.bbox, 0):
+            continue
+        for i, (_, _, _, _, box) in enumerate(rects):
+            if _inside(ch, box, 0):
+                chars[i].append(ch)
+                break
+    anchors = []
+    for i, (r, k, rs, cs, _) in enumerate(rects):
+        text = fix_radicals(extract_text(chars[i], x_tolerance=1.5, y_tolerance=3) if chars[i] else "")
+        anchors.append((r, k, TCell(text, rs, cs, f"第{number}页")))
+    return place(anchors)

@@ -1,0 +1,93 @@
+"""Word documents (.docx, python-docx) → grid.
+
+The body is read in document order: paragraphs (titles, ``单位：元``, notes) become one-cell rows, every table
+its rows. Column positions follow the table grid: ``w:gridBefore`` skips columns, ``w:gridSpan`` is a column span,
+``w:vMerge`` (restart / continue) a row span. A table nested in a cell is read as that cell's text.
+"""
+
+from __future__ import annotations
+
+import io
+
+from ingest.errors import IngestError
+from ingest.grid import Grid
+from ingest.readers import guard
+from ingest.readers.sheet import GridBuilder, TCell, place
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _val(element, tag: str):
+    found = element.find(tag) if element is not None else None
+    return None if found is None else found.get(f"{W}val")
+
+
+def _text(element) -> str:
+    """Text of a paragraph or cell: runs joined, tabs kept as spaces, paragraphs of a cell on separate lines."""
+    paragraphs = []
+    for p in element.iter(f"{W}p"):
+        parts = []
+        for node in p.iter():
+            if node.tag == f"{W}t":
+                parts.append(node.text or "")
+            elif node.tag == f"{W}tab":
+                parts.append(" ")
+            elif node.tag in (f"{W}br", f"{W}cr"):
+                parts.append("\n")
+        paragraphs.append("".join(parts))
+    return "\n".join(paragraphs)
+
+
+def read_docx(source: str, data: bytes) -> Grid:
+    kind = guard.sniff(data)
+    if kind == "ole":
+        guard.check_ole(source, data, "docx")
+    if kind != "zip":
+        raise guard.wrong_kind(source, kind, "Word 文档（.docx）")
+    archive = guard.open_zip(source, data, "Word 文件")
+    if guard.office_kind(archive) == "xlsx":
+        from ingest.readers.excel import read_xlsx
+
+        return read_xlsx(source, data)
+    if guard.office_kind(archive) != "docx":
+        raise IngestError(source, "这是一个 ZIP 压缩包，不是 Word 文档（扩展名被改过）。请先解压，再导入其中的文件。")
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds on a broken file
+        raise IngestError(source, f"Word 文件已损坏，无法打开（{type(exc).__name__}）。"
+                                  "请在 Word/WPS 中打开后另存一份再导入。") from exc
+    builder = GridBuilder(source)
+    number = 0
+    for child in document.element.body.iterchildren():
+        if child.tag == f"{W}p":
+            builder.paragraph(_text(child))
+        elif child.tag == f"{W}tbl":
+            number += 1
+            builder.table(place(_table_cells(child, number)))
+    return builder.grid("docx")
+
+
+def _table_cells(tbl, number: int) -> list[tuple[int, int, TCell]]:
+    anchors: list[tuple[int, int, TCell]] = []
+    open_merge: dict[int, tuple[int, TCell]] = {}  # column → (row of the anchor, anchor) of a vertical merge
+    for r, tr in enumerate(tbl.iterchildren(f"{W}tr")):
+        col = int(_val(tr.find(f"{W}trPr"), f"{W}gridBefore") or 0)
+        for tc in tr.iterchildren(f"{W}tc"):
+            pr = tc.find(f"{W}tcPr")
+            span = int(_val(pr, f"{W}gridSpan") or 1)
+            vmerge = pr.find(f"{W}vMerge") if pr is not None else None
+            state = None if vmerge is None else (vmerge.get(f"{W}val") or "continue")
+            if state == "continue" and col in open_merge:
+                top_row, anchor = open_merge[col]
+                anchor.rowspan = r - top_row + 1
+            else:
+                cell = TCell(_text(tc), 1, span, f"表{number} 第{r + 1}行")
+                anchors.append((r, col, cell))
+                if state == "restart":
+                    open_merge[col] = (r, cell)
+                else:
+                    open_merge.pop(col, None)
+            col += span
+    return anchors
