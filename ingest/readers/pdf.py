@@ -97,6 +97,7 @@ class _PdfReader:
     def __init__(self, builder: GridBuilder):
         self.builder = builder
         self.previous_table: Optional[list[list[Optional[TCell]]]] = None
+        self.previous_box: tuple = (0, 0, 0, 0)
         self.text_pages: list[tuple[int, list[str]]] = []  # pages without ruled tables, waiting to be read as text
 
     def page(self, page, number: int) -> None:
@@ -117,19 +118,24 @@ class _PdfReader:
         for table in tables:
             blocks.append((table.bbox[1], "table", table))
         blocks.sort(key=lambda b: b[0])
+        if blocks and blocks[0][1] == "text":
+            self.previous_table = None
         for k, (_, kind, item) in enumerate(blocks):
             if kind == "text":
                 self.builder.paragraph(item, ref=f"第{number}页")
                 self.previous_table = None
                 continue
             cells = _cells(page, item, number)
-            continued = k == 0 and self.previous_table is not None and cells and \
-                len(cells[0]) == len(self.previous_table[0])
+            # the first thing on the page, as wide as the table that ended the previous page: its continuation
+            continued = k == 0 and self.previous_table is not None and bool(cells) and \
+                abs(item.bbox[0] - self.previous_box[0]) < 3 and abs(item.bbox[2] - self.previous_box[2]) < 3
             if continued and [_t(c) for c in cells[0]] == [_t(c) for c in self.previous_table[0]]:
                 cells = cells[1:]  # the header row printed again on the new page
             if cells:
                 self.builder.table(cells, new=not continued)
-            self.previous_table = cells if not continued else self.previous_table
+            if not continued:
+                self.previous_table = cells
+            self.previous_box = item.bbox
 
     def flush_text(self) -> None:
         """Pages without ruled tables, read as plain text by the best-scoring text layout family."""
@@ -147,11 +153,7 @@ class _PdfReader:
         family, _ = detect(lines)
         rows, warnings = family.build(lines)
         offset = len(self.builder.lines)
-        shown = set()
-        for n, line in enumerate(lines):
-            if page_of[n] not in shown:
-                shown.add(page_of[n])
-            self.builder.lines.append(line)
+        self.builder.lines.extend(lines)
         for row in rows:
             cells = [Cell(c.text, c.line_start + offset, c.line_end + offset, col=c.col, rowspan=c.rowspan,
                           colspan=c.colspan, ref=f"第{page_of[c.line_start - 1]}页") for c in row.cells]

@@ -1,0 +1,368 @@
+"""Generate the file fixtures in tests/fixtures/files/ from real tables: ``python -m tests.make_file_fixtures``.
+
+Sources (read-only): the five sample documents (sample_data/*.txt, parsed with the real parser) and the complete
+projects of the shared corpus (their hand-checked readings in tests/fixtures/corpus/*.expected.tsv, since the
+parser does not read every corpus layout yet). Each document's model is printed as the paper form shows it
+(项目支出绩效目标表: label cells merged horizontally, 绩效指标 and the level-1/level-2 cells merged vertically over
+their rows, 单位：万元 above) and written as:
+
+- ``.xlsx`` (openpyxl, merged ranges), ``.docx`` (python-docx, gridSpan/vMerge) and ``.html`` (rowspan/colspan)
+  for every document; ``.xls`` (xlwt) for one sample;
+- ``.pdf`` printed by Chromium from the HTML (``--print-to-pdf``) for two samples and one corpus document;
+- one scanned PDF: a printed PDF rasterised with pdftoppm and wrapped back into a PDF (no text layer).
+
+Every file says it was generated (workbook/document properties, an HTML comment and title). The tests
+(tests/test_file_readers.py) read each file and compare its model with the text version's.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = Path(__file__).resolve().parent / "fixtures" / "files"
+CORPUS_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "corpus"
+GENERATED = "由 tests/make_file_fixtures.py 生成的测试文件（TargetBoard），内容取自真实公开的绩效目标表。"
+SAMPLES = ["tianjin_xiqing_2024", "ningxia_pingluo_2024", "hebei_funing_2020", "hunan_yuanjiang_2024",
+           "qingdao_2023"]
+CORPUS = ["02_yongde-minglangzhongxue_jiaoyu_2022", "06_huangshan_gonganju_2025", "13_dongguan_gonganju_2020",
+          "22_ningjin_jiaoyuju_2019", "33_shizuishan_jibingyufangkongzhizhongxin_2020"]
+PDF_DOCS = ["ningxia_pingluo_2024", "hunan_yuanjiang_2024", "02_yongde-minglangzhongxue_jiaoyu_2022"]
+SCANNED = "ningxia_pingluo_2024"
+XLS_DOCS = ["tianjin_xiqing_2024"]
+WIDTH = 5  # columns of the printed form
+
+
+# ----------------------------------------------------------------------------------------------- the form
+@dataclass
+class FCell:
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+    bold: bool = False
+
+
+@dataclass
+class Block:
+    kind: str  # title | para | table
+    text: str = ""
+    cells: list[tuple[int, int, FCell]] = field(default_factory=list)  # (row, col, cell) anchors
+
+    @property
+    def nrows(self) -> int:
+        return max((r + c.rowspan for r, _, c in self.cells), default=0)
+
+
+def _fmt(amount: Optional[float]) -> str:
+    if amount is None:
+        return ""
+    text = f"{amount:.6f}".rstrip("0").rstrip(".")
+    if "." not in text:
+        return text + ".00"
+    return text if len(text.split(".")[1]) >= 2 else text + "0"
+
+
+def _indicator_rows(table: Block, start: int, indicators, label: str) -> int:
+    """The indicator table: 绩效指标 merged over it, level-1/level-2 merged over their runs."""
+    r = start
+    table.cells += [(r, 0, FCell(label, rowspan=len(indicators) + 1, bold=True)), (r, 1, FCell("一级指标", bold=True)),
+                    (r, 2, FCell("二级指标", bold=True)), (r, 3, FCell("三级指标", bold=True)),
+                    (r, 4, FCell("指标值", bold=True))]
+    r += 1
+    shown = [((i.level1_raw or i.level1 or ""), (i.level2_raw or i.level2 or ""), i.level1, i.level2)
+             for i in indicators]
+    k = 0
+    while k < len(indicators):
+        end = k
+        while end + 1 < len(indicators) and shown[end + 1][2] == shown[k][2]:
+            end += 1
+        table.cells.append((r + k, 1, FCell(shown[k][0], rowspan=end - k + 1)))
+        j = k
+        while j <= end:
+            stop = j
+            while stop + 1 <= end and shown[stop + 1][3] == shown[j][3] and shown[stop + 1][1] == shown[j][1]:
+                stop += 1
+            table.cells.append((r + j, 2, FCell(shown[j][1], rowspan=stop - j + 1)))
+            j = stop + 1
+        k = end + 1
+    for n, ind in enumerate(indicators):
+        table.cells += [(r + n, 3, FCell(ind.name)), (r + n, 4, FCell(ind.value or ""))]
+    return r + len(indicators)
+
+
+def project_blocks(project, year: Optional[int]) -> list[Block]:
+    blocks = [Block("title", "项目支出绩效目标表")]
+    if year:
+        blocks.append(Block("para", f"（{year}年度）"))
+    blocks.append(Block("para", "单位：万元"))
+    t = Block("table")
+    t.cells.append((0, 0, FCell("项目名称", bold=True)))
+    t.cells.append((0, 1, FCell(project.name, colspan=4)))
+    r = 1
+    if project.department or project.implementing_unit:
+        t.cells += [(r, 0, FCell("主管部门", bold=True)), (r, 1, FCell(project.department or "")),
+                    (r, 2, FCell("实施单位", bold=True)), (r, 3, FCell(project.implementing_unit or "", colspan=2))]
+        r += 1
+    funding = list(project.funding)
+    if project.total_wan is not None:
+        span = max(1, len(funding))
+        t.cells += [(r, 0, FCell("项目资金（万元）", rowspan=span, bold=True)),
+                    (r, 1, FCell(_fmt(project.total_wan), rowspan=span))]
+        if not funding:
+            t.cells[-1] = (r, 1, FCell(_fmt(project.total_wan), colspan=4))
+        for n, f in enumerate(funding):
+            t.cells += [(r + n, 2, FCell(("其中：" if n == 0 else "") + f.source)),
+                        (r + n, 3, FCell(_fmt(f.amount_wan), colspan=2))]
+        r += span
+    if project.goal:
+        t.cells += [(r, 0, FCell("年度绩效目标", bold=True)), (r, 1, FCell(project.goal, colspan=4))]
+        r += 1
+    annual = [i for i in project.indicators if (i.target_set or "annual") == "annual"]
+    mid = [i for i in project.indicators if i.target_set == "mid"]
+    r = _indicator_rows(t, r, annual, "绩效指标")
+    if mid:  # the mid-term (中期) indicators follow in a block of their own
+        r = _indicator_rows(t, r, mid, "中期绩效指标")
+    blocks.append(t)
+    return blocks
+
+
+def overall_blocks(overall, year: Optional[int]) -> list[Block]:
+    blocks = [Block("title", f"{year or ''}年部门整体支出绩效目标表")]
+    t = Block("table")
+    t.cells += [(0, 0, FCell("部门名称", bold=True)), (0, 1, FCell(overall.department or "", colspan=4))]
+    t.cells += [(1, 0, FCell("资金总额", bold=True)), (1, 1, FCell(_fmt(overall.total_wan), colspan=4))]
+    r = 2
+    if overall.basic_wan is not None:
+        t.cells += [(r, 0, FCell("其中：基本支出", bold=True)), (r, 1, FCell(_fmt(overall.basic_wan))),
+                    (r, 2, FCell("项目支出", bold=True)), (r, 3, FCell(_fmt(overall.project_wan), colspan=2))]
+        r += 1
+    for f in overall.funding:
+        t.cells += [(r, 0, FCell(f.source, bold=True)), (r, 1, FCell(_fmt(f.amount_wan), colspan=4))]
+        r += 1
+    _indicator_rows(t, r, overall.indicators, "绩效指标")
+    blocks.append(t)
+    return blocks
+
+
+def document_blocks(doc) -> list[Block]:
+    blocks: list[Block] = []
+    if doc.department:
+        blocks.append(Block("para", doc.department))
+    if doc.department_overall is not None:
+        blocks += overall_blocks(doc.department_overall, doc.fiscal_year)
+    for project in doc.projects:
+        blocks += project_blocks(project, doc.fiscal_year)
+    return blocks
+
+
+# ----------------------------------------------------------------------------------------------- models
+def sample_model(stem: str):
+    from ingest.parse import parse_file
+
+    return parse_file(ROOT / "sample_data" / f"{stem}.txt")
+
+
+def corpus_model(stem: str):
+    """The complete projects of a corpus excerpt, from its hand-checked reading."""
+    from ingest.model import Document, FundingSource, Indicator, Project
+    from tests.corpus import read_expected
+
+    expected = read_expected(CORPUS_FIXTURES / f"{stem}.expected.tsv")
+    projects = []
+    for p in expected.projects:
+        if not p["complete"]:
+            continue
+        indicators = [Indicator(level1=i["level1"], level2=i["level2"], level1_raw=i["level1_raw"] or None,
+                                level2_raw=i["level2_raw"] or None, name=i["name"], value=i["value"],
+                                target_set=i["set"]) for i in expected.indicators if i["project"] == p["seq"]]
+        projects.append(Project(sequence=len(projects) + 1, name=p["name"], total_wan=p["total"],
+                                funding=[FundingSource(s, lv, a) for s, lv, a in p["funding"]],
+                                indicators=indicators))
+    return Document(source=f"{stem}.txt", sha256="", layout="expected", encoding="utf-8",
+                    fiscal_year=expected.year, projects=projects)
+
+
+def model(stem: str):
+    return sample_model(stem) if stem in SAMPLES else corpus_model(stem)
+
+
+# ----------------------------------------------------------------------------------------------- writers
+def write_xlsx(blocks: list[Block], path: Path, title: str) -> None:
+    import openpyxl
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "绩效目标表"
+    wb.properties.title = title
+    wb.properties.creator = "tests/make_file_fixtures.py"
+    wb.properties.description = GENERATED
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for col, width in zip("ABCDE", (16, 14, 18, 36, 16)):
+        ws.column_dimensions[col].width = width
+    row = 1
+    for block in blocks:
+        if block.kind in ("title", "para"):
+            ws.cell(row, 1, block.text).font = Font(bold=block.kind == "title", size=14 if block.kind == "title"
+                                                   else 11)
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=WIDTH)
+            ws.cell(row, 1).alignment = Alignment(horizontal="center" if block.kind == "title" else "left")
+            row += 1
+            continue
+        for r, c, cell in block.cells:
+            target = ws.cell(row + r, c + 1, _number_or_text(cell.text))
+            if isinstance(target.value, str) and target.value.startswith("="):
+                target.data_type = "s"  # "=100%" is text as the budget system exports it, not a formula
+            target.alignment = Alignment(wrap_text=True, vertical="center")
+            if cell.bold:
+                target.font = Font(bold=True)
+            if isinstance(target.value, float):
+                target.number_format = "0.00" if len(cell.text.split(".")[-1]) == 2 else "General"
+            if cell.rowspan > 1 or cell.colspan > 1:
+                ws.merge_cells(start_row=row + r, start_column=c + 1, end_row=row + r + cell.rowspan - 1,
+                               end_column=c + cell.colspan)
+        for r in range(block.nrows):
+            for c in range(WIDTH):
+                ws.cell(row + r, c + 1).border = border
+        row += block.nrows + 1  # an empty row after each table
+    wb.save(path)
+
+
+def _number_or_text(text: str):
+    """Amounts are numbers in a real export (with their decimals shown by the number format)."""
+    try:
+        if text and text.replace(".", "", 1).isdigit() and "." in text:
+            return float(text)
+    except ValueError:
+        pass
+    return text
+
+
+def write_xls(blocks: list[Block], path: Path) -> None:
+    import xlwt
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("绩效目标表")
+    row = 0
+    style = xlwt.easyxf("borders: left thin, right thin, top thin, bottom thin; align: wrap on, vert centre")
+    ws.write(row, 0, GENERATED)
+    row += 1
+    for block in blocks:
+        if block.kind in ("title", "para"):
+            ws.write_merge(row, row, 0, WIDTH - 1, block.text)
+            row += 1
+            continue
+        for r, c, cell in block.cells:
+            if cell.rowspan > 1 or cell.colspan > 1:
+                ws.write_merge(row + r, row + r + cell.rowspan - 1, c, c + cell.colspan - 1, cell.text, style)
+            else:
+                ws.write(row + r, c, cell.text, style)
+        row += block.nrows + 1
+    wb.save(str(path))
+
+
+def write_docx(blocks: list[Block], path: Path, title: str) -> None:
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = title
+    document.core_properties.author = "tests/make_file_fixtures.py"
+    document.core_properties.comments = GENERATED
+    for block in blocks:
+        if block.kind == "title":
+            document.add_heading(block.text, level=2)
+            continue
+        if block.kind == "para":
+            document.add_paragraph(block.text)
+            continue
+        table = document.add_table(rows=block.nrows, cols=WIDTH)
+        table.style = "Table Grid"
+        for r, c, cell in block.cells:
+            target = table.cell(r, c)
+            if cell.rowspan > 1 or cell.colspan > 1:
+                target = target.merge(table.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
+            target.text = cell.text
+            if cell.bold:
+                for run in target.paragraphs[0].runs:
+                    run.bold = True
+    document.save(path)
+
+
+def html_text(blocks: list[Block], title: str) -> str:
+    from html import escape
+
+    out = ["<!DOCTYPE html>", f"<!-- {GENERATED} -->", "<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">",
+           f"<title>{escape(title)}</title><meta name=\"generator\" content=\"tests/make_file_fixtures.py\">",
+           "<style>body{font-family:'Noto Sans CJK SC',sans-serif;font-size:13px;margin:0}"
+           "table{border-collapse:collapse;width:100%;table-layout:fixed;margin-bottom:14px}"
+           "td{border:1px solid #000;padding:3px 5px;vertical-align:middle;overflow-wrap:anywhere}"
+           "h2{text-align:center;font-size:17px;margin:12px 0 4px 0;break-after:avoid}"
+           "p{margin:2px 0;break-after:avoid}tr{break-inside:avoid}"
+           "@page{size:A4;margin:14mm 12mm}</style></head><body>"]
+    for block in blocks:
+        if block.kind == "title":
+            out.append(f"<h2>{escape(block.text)}</h2>")
+        elif block.kind == "para":
+            out.append(f"<p>{escape(block.text)}</p>")
+        else:
+            rows: dict[int, list[str]] = {}
+            for r, _col, cell in sorted(block.cells, key=lambda x: (x[0], x[1])):
+                attrs = (f" rowspan=\"{cell.rowspan}\"" if cell.rowspan > 1 else "") + (
+                    f" colspan=\"{cell.colspan}\"" if cell.colspan > 1 else "")
+                text = escape(cell.text)
+                rows.setdefault(r, []).append(f"<td{attrs}>{'<b>' + text + '</b>' if cell.bold else text}</td>")
+            cols = "".join(f"<col style=\"width:{w}%\">" for w in (15, 14, 21, 33, 17))
+            body = "".join(f"<tr>{''.join(rows.get(r, []))}</tr>" for r in range(block.nrows))
+            out.append(f"<table><colgroup>{cols}</colgroup>{body}</table>")
+    out.append("</body></html>")
+    return "\n".join(out)
+
+
+def print_pdf(html_path: Path, pdf_path: Path) -> None:
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        f"--user-data-dir={profile}", "--no-pdf-header-footer", f"--print-to-pdf={pdf_path}",
+                        html_path.resolve().as_uri()], check=True, capture_output=True, timeout=120)
+
+
+def scan_pdf(pdf_path: Path, out_path: Path, dpi: int = 200) -> None:
+    """Rasterise with pdftoppm (grey) and wrap the pages back into a PDF: a scan without a text layer."""
+    from PIL import Image
+
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf_path), f"{tmp}/page"], check=True,
+                       timeout=300)
+        pages = [Image.open(p).convert("L") for p in sorted(Path(tmp).glob("page*.png"))]
+        pages = [p.point(lambda v: 255 if v > 215 else 0).convert("1") for p in pages]  # keep light rules
+        pages[0].save(out_path, "PDF", resolution=dpi, save_all=True, append_images=pages[1:],
+                      title="扫描件（测试用）", author="tests/make_file_fixtures.py", subject=GENERATED)
+
+
+def main(argv: list[str]) -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    for stem in SAMPLES + CORPUS:
+        doc = model(stem)
+        blocks = document_blocks(doc)
+        title = f"{stem}（测试文件，由 tests/make_file_fixtures.py 生成）"
+        write_xlsx(blocks, OUT / f"{stem}.xlsx", title)
+        write_docx(blocks, OUT / f"{stem}.docx", title)
+        (OUT / f"{stem}.html").write_text(html_text(blocks, title), encoding="utf-8")
+        if stem in XLS_DOCS:
+            write_xls(blocks, OUT / f"{stem}.xls")
+        if stem in PDF_DOCS:
+            print_pdf(OUT / f"{stem}.html", OUT / f"{stem}.pdf")
+        if stem == SCANNED:
+            scan_pdf(OUT / f"{stem}.pdf", OUT / f"{stem}.scan.pdf")
+        print("written", stem, file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

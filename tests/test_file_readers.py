@@ -1,0 +1,258 @@
+"""Every file reader reads real tables to the same model as their text version.
+
+The fixtures in tests/fixtures/files/ are written by tests/make_file_fixtures.py from the five sample documents
+(parsed from sample_data/) and the complete corpus projects (their hand-checked readings): the printed form as
+.xlsx, .docx, .html, .xls, a PDF printed by Chromium and one scanned PDF. Each must give the same project names,
+totals, funding sources and indicators (level-1, level-2, name, value) as the model it was printed from.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from ingest.parse import parse_bytes, parse_file
+from ingest.readers import LAYOUT_TITLES, read_grid
+from tests.helpers import parsed, squash
+from tests.make_file_fixtures import CORPUS, OUT, SAMPLES, SCANNED, model
+
+FILES = sorted(p for p in OUT.iterdir() if not p.name.endswith(".scan.pdf"))
+# Corpus tables the interpreter reads differently from the hand-checked reading although the grid is faithful
+# (reported to the lead; strict: these tests start failing, as they should, once the interpreter reads them).
+INTERPRETER_GAPS = {
+    "13_dongguan_gonganju_2020": "a block marker row (中期绩效指标) after an indicator whose value cell is empty is "
+                                 "read as that indicator's value",
+    "22_ningjin_jiaoyuju_2019": "an unknown level-2 label (制度指标) is read as the name when the value cell is "
+                                "empty; a missing level-1 is taken from the level-2's parent, the hand reading "
+                                "leaves it empty",
+}
+FAMILY = {".xlsx": "xlsx", ".xls": "xls", ".docx": "docx", ".html": "html", ".pdf": "pdf"}
+
+
+def reading(document) -> list[tuple]:
+    """Project name, total, funding and indicators (mid-term ones first, each set in order)."""
+    return [
+        (squash(p.name), p.total_wan, [(f.source, f.level, round(f.amount_wan, 6)) for f in p.funding],
+         [(i.level1, i.level2, squash(i.name), squash(i.value), i.target_set)
+          for i in sorted(p.indicators, key=lambda i: i.target_set != "mid")])
+        for p in document.projects
+    ]
+
+
+@lru_cache(maxsize=None)
+def expected(stem: str) -> list[tuple]:
+    return reading(model(stem))
+
+
+def test_fixtures_cover_every_format_and_document():
+    suffixes = {p.suffix for p in FILES}
+    assert suffixes == {".xlsx", ".xls", ".docx", ".html", ".pdf"}
+    for stem in SAMPLES + CORPUS:
+        for suffix in (".xlsx", ".docx", ".html"):
+            assert (OUT / f"{stem}{suffix}").exists(), stem + suffix
+    assert len([p for p in FILES if p.suffix == ".pdf"]) == 3
+    assert (OUT / f"{SCANNED}.scan.pdf").exists()
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_file_reads_to_the_same_model_as_its_text(path: Path, request):
+    stem = path.name.split(".")[0]
+    if stem in INTERPRETER_GAPS:
+        request.applymarker(pytest.mark.xfail(reason=INTERPRETER_GAPS[stem], strict=True))
+    document = parse_file(path)
+    assert document.layout == FAMILY[path.suffix]
+    assert document.layout in LAYOUT_TITLES
+    assert not document.is_ocr
+    assert reading(document) == expected(stem)
+
+
+@pytest.mark.parametrize("stem", SAMPLES)
+def test_samples_keep_place_year_and_counts(stem):
+    """The document-level reading (jurisdiction, year, department) also matches the text version."""
+    text = parsed({"tianjin_xiqing_2024": "xiqing", "ningxia_pingluo_2024": "pingluo", "hebei_funing_2020": "funing",
+                   "hunan_yuanjiang_2024": "yuanjiang", "qingdao_2023": "qingdao"}[stem])
+    document = parse_file(OUT / f"{stem}.xlsx")
+    assert (document.jurisdiction, document.province, document.fiscal_year) == (
+        text.jurisdiction, text.province, text.fiscal_year)
+    assert sum(len(p.indicators) for p in document.projects) == sum(len(p.indicators) for p in text.projects)
+
+
+def test_yuanjiang_department_wide_table_from_every_format():
+    text = parsed("yuanjiang").department_overall
+    for suffix in (".xlsx", ".docx", ".html", ".pdf"):
+        overall = parse_file(OUT / f"hunan_yuanjiang_2024{suffix}").department_overall
+        assert overall is not None, suffix
+        assert (overall.department, overall.total_wan, overall.basic_wan, overall.project_wan) == (
+            text.department, text.total_wan, text.basic_wan, text.project_wan), suffix
+        assert [(i.level2, squash(i.name), squash(i.value)) for i in overall.indicators] == [
+            (i.level2, squash(i.name), squash(i.value)) for i in text.indicators], suffix
+
+
+# ------------------------------------------------------------------------------------------- the display lines
+def test_xlsx_lines_and_provenance():
+    data = (OUT / "tianjin_xiqing_2024.xlsx").read_bytes()
+    grid = read_grid("x.xlsx", data, ".xlsx")
+    assert grid.lines[0] == "【工作表 绩效目标表】"
+    assert grid.lines[1] == "天津市西青区司法局"
+    assert "项目名称\t抚恤金" in grid.lines
+    document = parse_bytes("x.xlsx", data, ".xlsx")
+    first = document.projects[0]
+    assert first.ref == "绩效目标表!A2"  # the title cell of the first table (row 1: the department)
+    assert grid.lines[first.line_start - 1] == "项目支出绩效目标表"
+    indicator = first.indicators[0]
+    assert indicator.ref.startswith("绩效目标表!D")
+    assert indicator.name in grid.lines[indicator.line_start - 1]
+
+
+def test_xlsx_merged_cells_appear_once_with_their_span():
+    grid = read_grid("x.xlsx", (OUT / "tianjin_xiqing_2024.xlsx").read_bytes(), ".xlsx")
+    cells = [c for row in grid.rows for c in row.cells]
+    label = next(c for c in cells if c.text == "绩效指标")
+    assert label.col == 0 and label.rowspan == 7 and label.line_end - label.line_start == 6
+    output = next(c for c in cells if c.text == "产出指标")
+    assert output.col == 1 and output.rowspan == 4
+    name = next(c for c in cells if c.text == "抚恤金")
+    assert name.colspan == 4 and name.ref == "绩效目标表!B5"
+    # the positions a merged cell covers are absent: the row under 产出指标 starts at the level-2 column
+    row = next(r for r in grid.rows if any(c.text == "质量指标" for c in r.cells))
+    assert [c.col for c in row.cells] == [2, 3, 4]
+
+
+def test_docx_spans_and_paragraphs_in_document_order():
+    grid = read_grid("x.docx", (OUT / "hunan_yuanjiang_2024.docx").read_bytes(), ".docx")
+    assert grid.lines[:2] == ["沅江市司法局", "2024年部门整体支出绩效目标表"]
+    assert "单位：万元" in grid.lines
+    cells = [c for row in grid.rows for c in row.cells]
+    label = next(c for c in cells if c.text == "绩效指标")
+    assert label.col == 0 and label.rowspan > 1 and label.ref.startswith("表1 第")
+    name = next(c for c in cells if c.text == "沅江市司法局" and c.col == 1)
+    assert name.colspan == 4
+
+
+def test_html_rowspan_colspan_and_refs():
+    grid = read_grid("x.html", (OUT / "qingdao_2023.html").read_bytes(), ".html")
+    cells = [c for row in grid.rows for c in row.cells]
+    level1 = next(c for c in cells if c.text == "产出指标")
+    assert level1.col == 1 and level1.rowspan >= 2 and level1.ref.startswith("表1 第")
+    assert max(r.table for r in grid.rows) == 9  # ten tables, numbered from 0
+
+
+def test_mhtml_archive_reads_like_the_page():
+    html = (OUT / "ningxia_pingluo_2024.html").read_bytes()
+    import base64
+
+    body = base64.encodebytes(html).decode("ascii")
+    mhtml = ("From: <Saved by Blink>\r\nSubject: test\r\nMIME-Version: 1.0\r\n"
+             "Content-Type: multipart/related; type=\"text/html\"; boundary=\"BOUNDARY\"\r\n\r\n"
+             "--BOUNDARY\r\nContent-Type: text/html; charset=\"utf-8\"\r\nContent-Transfer-Encoding: base64\r\n"
+             "Content-Location: file:///table.html\r\n\r\n" + body + "\r\n--BOUNDARY--\r\n").encode("ascii")
+    document = parse_bytes("page.mhtml", mhtml, ".mhtml")
+    assert reading(document) == expected("ningxia_pingluo_2024")
+
+
+def test_gbk_web_page_with_meta_charset():
+    html = (OUT / "ningxia_pingluo_2024.html").read_text(encoding="utf-8").replace(
+        '<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=gbk">')
+    document = parse_bytes("page.htm", html.encode("gbk"), ".htm")
+    assert reading(document) == expected("ningxia_pingluo_2024")
+
+
+def test_pdf_pages_and_a_table_continued_on_the_next_page():
+    grid = read_grid("x.pdf", (OUT / "ningxia_pingluo_2024.pdf").read_bytes(), ".pdf")
+    pages = [line for line in grid.lines if line.startswith("【第 ")]
+    assert pages[:2] == ["【第 1 页】", "【第 2 页】"] and len(pages) >= 4
+    # a project table that starts on page 1 and ends on page 2 is one table
+    second = next(n for n, line in enumerate(grid.lines, 1) if "基层服务专项计划县配经费" in line)
+    page2 = grid.lines.index("【第 2 页】") + 1
+    tables = {r.table for r in grid.rows if second <= r.line_start and r.line_end <= page2 + 12
+              and len(r.cells) > 1}
+    assert len(tables) == 1
+    document = parse_bytes("x.pdf", (OUT / "ningxia_pingluo_2024.pdf").read_bytes(), ".pdf")
+    project = next(p for p in document.projects if p.name.startswith("基层服务"))
+    assert project.line_start < page2 < project.line_end
+    assert len(project.indicators) == 9
+    assert project.indicators[-1].ref == "第2页"
+
+
+def test_pdf_radicals_become_characters():
+    from ingest.readers.pdf import fix_radicals
+
+    assert fix_radicals("家⻓满意度") == "家长满意度"
+    assert fix_radicals("⼈数") == "人数"  # a Kangxi radical (U+2F08), by NFKC
+    assert fix_radicals("≥95%（人）") == "≥95%（人）"
+
+
+# ------------------------------------------------------------------------------------------------ OCR
+@pytest.fixture(scope="module")
+def scanned():
+    path = OUT / f"{SCANNED}.scan.pdf"
+    return parse_file(path)
+
+
+def test_scanned_pdf_is_read_by_ocr_and_marked(scanned):
+    assert scanned.layout == "pdf_ocr" and scanned.is_ocr
+    assert scanned.warnings[0].code == "ocr" and "请与原件逐项核对" in scanned.warnings[0].message
+    text = model(SCANNED)
+    assert [p.total_wan for p in scanned.projects] == [p.total_wan for p in text.projects]
+    assert scanned.fiscal_year == 2024
+
+
+def test_ocr_reads_at_least_90_percent_of_indicators_exactly_and_flags_the_rest(scanned):
+    want = [(squash(i.name), squash(i.value)) for p in model(SCANNED).projects for i in p.indicators]
+    got = [(squash(i.name), squash(i.value), i) for p in scanned.projects for i in p.indicators]
+    unsure = {n for w in scanned.warnings if w.code == "ocr_unsure"
+              for n in range(w.line_start, (w.line_end or w.line_start) + 1)}
+    pool = list(got)
+    exact = 0
+    for pair in want:
+        match = next((g for g in pool if g[:2] == pair), None)
+        if match is not None:
+            exact += 1
+            pool.remove(match)
+    assert exact / len(want) >= 0.90, (exact, len(want))
+    # every indicator read wrongly stands on a line the OCR said it was unsure of
+    for name, value, indicator in pool:
+        assert any(n in unsure for n in range(indicator.line_start, indicator.line_end + 1)), (name, value)
+
+
+def test_ocr_corrections_are_certain_ones_only():
+    from ingest.readers.ocr import correct, fix_percent
+
+    assert correct("之98%") == ("≥98%", True)
+    assert correct("么31名") == ("≤31名", True)
+    assert correct("数量指标〈必填)") == ("数量指标(必填)", True)
+    assert correct("总而言之") == ("总而言之", False)
+    assert fix_percent("≥909%", "290%") == "≥90%"
+    assert fix_percent("1009%6", "100%") == "100%"
+    assert fix_percent("≥25%", "225%") == "≥25%"
+    assert fix_percent("≥95%", "2I5%") == "≥95%"  # an English reading that is no number changes nothing
+
+
+def test_image_of_a_table_is_read_by_ocr(tmp_path):
+    """A PNG screenshot of one printed table (a page of the scan cut to its first project)."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument((OUT / f"{SCANNED}.scan.pdf").read_bytes())
+    image = pdf[0].render(scale=150 / 72, grayscale=True).to_pil()
+    image = image.crop((0, 0, image.width, int(image.height * 0.5)))
+    path = tmp_path / "table.png"
+    image.save(path)
+    document = parse_file(path)
+    assert document.layout == "image_ocr" and document.is_ocr
+    first = model(SCANNED).projects[0]
+    assert [(p.total_wan, len(p.indicators)) for p in document.projects] == [(first.total_wan, 7)]
+    names = [squash(i.name) for i in document.projects[0].indicators]
+    assert sum(a == squash(b.name) for a, b in zip(names, first.indicators)) >= 6
+
+
+def test_tesseract_missing_says_how_to_install(monkeypatch):
+    from ingest.errors import IngestError
+    from ingest.readers import ocr
+
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    with pytest.raises(IngestError) as caught:
+        parse_file(OUT / f"{SCANNED}.scan.pdf")
+    assert "apt-get install tesseract-ocr tesseract-ocr-chi-sim" in caught.value.message_zh
+    assert caught.value.source == f"{SCANNED}.scan.pdf"
