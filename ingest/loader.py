@@ -9,8 +9,8 @@ Public API:
   On any exception the transaction is rolled back (the database is exactly as before), the failure is written to
   ``load_log`` and the exception is re-raised.
 - ``load_paths(paths, db_path, replace=False, parse=None) -> [(source, status, message), ...]``: files or folders
-  (a folder means its ``*.txt`` / ``*.tsv`` / ``*.csv`` files, sorted); parse errors are reported and the next file
-  is read.
+  (a folder means its files of the types in ``FILE_SUFFIXES``, sorted); parse errors are reported and the next
+  file is read.
 - ``main_load(argv, parse=None) -> int``: the ``python -m ingest load PATH... [--db FILE] [--replace]`` command.
 - ``ensure_database(db_path, sample_dir, parse=None) -> Path``: build the default database from the sample folder
   when it does not exist (into a temporary file renamed at the end).
@@ -38,7 +38,9 @@ SCHEMA_PATH = Path(__file__).parent / "schema.sql"
 SCHEMA_VERSION = 2  # raise when schema.sql changes a table: an older database file is then rebuilt or refused
 DEFAULT_DB = Path("data") / "targetboard.duckdb"
 DUCKDB_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
-FILE_SUFFIXES = (".txt", ".tsv", ".csv")
+# Every type a reader exists for (ingest.readers.READERS); a folder is read for these.
+FILE_SUFFIXES = (".txt", ".tsv", ".csv", ".xlsx", ".xlsm", ".xls", ".docx", ".pdf", ".png", ".jpg", ".jpeg",
+                 ".html", ".htm", ".mhtml", ".mht")
 
 PathLike = Union[str, os.PathLike]
 ParseFn = Callable[[str], Document]
@@ -391,7 +393,7 @@ def load_document(con: duckdb.DuckDBPyConnection, doc: Document, replace: bool =
 
 
 def expand_paths(paths: Iterable[PathLike]) -> list[Path]:
-    """Files as given; for a folder, its ``*.txt`` / ``*.tsv`` / ``*.csv`` files sorted by name."""
+    """Files as given; for a folder, its files of the types in ``FILE_SUFFIXES`` sorted by name."""
     out: list[Path] = []
     for p in paths:
         path = Path(p)
@@ -586,7 +588,7 @@ _STATUS_ZH = {"loaded": "已导入", "replaced": "已替换", "skipped": "已跳
 def build_load_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m ingest load",
                                      description="把绩效目标表文件（或文件夹）导入 DuckDB 数据库。")
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="文件或文件夹（文件夹内的 .txt/.tsv/.csv）")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="文件或文件夹（文件夹内的 .txt/.csv/.xlsx/.xls/.docx/.pdf/.png/.jpg/.html 等）")
     parser.add_argument("--db", default=str(DEFAULT_DB), help=f"数据库文件（默认 {DEFAULT_DB}）")
     parser.add_argument("--replace", action="store_true", help="已导入的文件删除后重新导入")
     return parser
@@ -617,7 +619,7 @@ def main_load(argv: Union[Sequence[str], argparse.Namespace, None] = None, parse
     print("共 {n} 个文件：导入 {loaded}，替换 {replaced}，跳过 {skipped}，失败 {failed}。".format(
         n=len(results), **counts))
     if not results:
-        print("没有找到可导入的文件（.txt/.tsv/.csv）。", file=sys.stderr)
+        print("没有找到可导入的文件（" + "/".join(FILE_SUFFIXES) + "）。", file=sys.stderr)
         return 1
     return 1 if counts["failed"] else 0
 

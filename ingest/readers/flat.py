@@ -7,7 +7,9 @@ interpreter reads the printed form, where a project's labels stand beside their 
 follows; it cannot read this table as it is (a label's value stands *below* it, many rows down, and every row
 repeats the project). So this reader puts the form back together from the same cells: for each run of rows of one
 project, a label/value row per project column, then the indicator header and one row per indicator. Cells keep
-their text, line and reference (``Sheet1!C5``): nothing is invented, the original lines are unchanged.
+their text and reference (``Sheet1!C5``) and stand on the lines of the rows they describe (a column header on
+the first row of its project), so every project and indicator points at its own rows; the original lines are
+unchanged. Mid-term rows (指标期间 = 中期) form a block of their own after a ``中期绩效指标`` marker.
 """
 
 from __future__ import annotations
@@ -99,10 +101,21 @@ def reshape(grid: Grid) -> Grid:
         if found is None:
             continue
         depth, columns = found
-        out = rows[:at] + _rebuild(rows[at + depth:], columns)
+        end = at + depth
+        while end < len(rows) and rows[end].table == row.table:  # the flat table ends where its source table does
+            end += 1
+        out = rows[:at] + _rebuild(rows[at + depth:end], columns) + reshape_rest(grid, rows[end:])
         return Grid(source=grid.source, lines=grid.lines, rows=out, family="flat", encoding=grid.encoding,
                     scores={**grid.scores, "flat": 1.0}, warnings=grid.warnings, is_ocr=grid.is_ocr)
     return grid
+
+
+def reshape_rest(grid: Grid, rows: list[Row]) -> list[Row]:
+    """The rows after a flat table (another sheet, a note), themselves reshaped when they hold a flat table."""
+    if not rows:
+        return []
+    rest = reshape(Grid(source=grid.source, lines=grid.lines, rows=rows, family=grid.family))
+    return rest.rows
 
 
 def _text_at(row: Row, col: int) -> Optional[Cell]:
@@ -137,7 +150,8 @@ def _rebuild(data: list[Row], columns: list[Column]) -> list[Row]:
             cell = _text_at(first, column.col)
             if cell is None or cell.is_blank:
                 continue
-            out.append(Row(cells=[column.label, Cell(cell.text, cell.line_start, cell.line_end, col=1, ref=cell.ref)],
+            label = Cell(column.label.text, cell.line_start, cell.line_end, col=0, ref=column.label.ref)
+            out.append(Row(cells=[label, Cell(cell.text, cell.line_start, cell.line_end, col=1, ref=cell.ref)],
                            line_start=cell.line_start, line_end=cell.line_end, table=first.table))
         blocks: dict[str, list[Row]] = {}
         for row in group:
@@ -149,8 +163,8 @@ def _rebuild(data: list[Row], columns: list[Column]) -> list[Row]:
                 line = block[0].line_start
                 out.append(Row(cells=[Cell("中期绩效指标", line, line, col=0)], line_start=line, line_end=line,
                                table=first.table))
-            header = [Cell(c.label.text, c.label.line_start, c.label.line_end, col=i, ref=c.label.ref)
-                      for i, c in enumerate(indicator_cols)]
+            line = block[0].line_start  # the header stands where the block starts (its cells keep their ref)
+            header = [Cell(c.label.text, line, line, col=i, ref=c.label.ref) for i, c in enumerate(indicator_cols)]
             out.append(Row(cells=header, line_start=header[0].line_start, line_end=header[0].line_end,
                            table=first.table))
             for row in block:
