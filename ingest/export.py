@@ -103,7 +103,8 @@ def write_xlsx(sources: list[tuple[str, str]], rows: list[list], title: str, tem
     ws = wb.active
     ws.title = SHEET
     wb.properties.creator = "TargetBoard 绩效目标看板"
-    wb.properties.description = "一行一个指标的绩效目标表（模板/导出），可在“数据导入”页面或用 python -m ingest load 导入。"
+    wb.properties.description = ("一行一个指标的绩效目标表（模板/导出），"
+                                 "可在“数据导入”页面或用 python -m ingest load 导入。")
     n_fixed = len(PROJECT_COLUMNS)
     money_cols = 1 + len(sources)
     width = n_fixed + money_cols + len(INDICATOR_COLUMNS)

@@ -588,7 +588,8 @@ _STATUS_ZH = {"loaded": "已导入", "replaced": "已替换", "skipped": "已跳
 def build_load_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m ingest load",
                                      description="把绩效目标表文件（或文件夹）导入 DuckDB 数据库。")
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="文件或文件夹（文件夹内的 .txt/.csv/.xlsx/.xls/.docx/.pdf/.png/.jpg/.html 等）")
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="文件或文件夹（文件夹内的 .txt/.csv/.xlsx/.xls/.docx/.pdf/.png/.jpg/.html 等）")
     parser.add_argument("--db", default=str(DEFAULT_DB), help=f"数据库文件（默认 {DEFAULT_DB}）")
     parser.add_argument("--replace", action="store_true", help="已导入的文件删除后重新导入")
     return parser

@@ -150,7 +150,8 @@ def test_disclosure_layout_with_merged_project_cells_and_a_single_header_row(tmp
     assert document.layout == "flat"
     assert [(p.name, p.total_wan, [(i.level1, i.level2, i.name, i.value) for i in p.indicators])
             for p in document.projects] == [
-        ("人民调解经费", 12.5, [("产出指标", "数量指标", "调解案件数", "≥300件"), ("产出指标", "质量指标", "调解成功率", "≥95%"),
+        ("人民调解经费", 12.5, [("产出指标", "数量指标", "调解案件数", "≥300件"),
+                          ("产出指标", "质量指标", "调解成功率", "≥95%"),
                           ("满意度指标", "服务对象满意度指标", "当事人满意度", "≥90%")]),
         ("社区矫正经费", 8, [("产出指标", "数量指标", "矫正对象人数", "≥40人")]),
     ]
