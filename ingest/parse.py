@@ -15,6 +15,7 @@ from ingest.grid import ParseWarning
 from ingest.interpret import Interpreter
 from ingest.model import Document
 from ingest.readers import read_grid
+from ingest.readers.guard import check_size
 from ingest.validate import validate_document
 
 # Below this detection score no text layout family fits: the cells of the grid are too uncertain for indicators to
@@ -29,6 +30,7 @@ _FULL_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 def parse_file(path: str | Path) -> Document:
     path = Path(path)
     try:
+        check_size(path.name, path.stat().st_size)  # before reading: a huge file is refused unread
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError(str(path), f"无法读取文件：{os_error_zh(exc)}。") from exc
@@ -57,7 +59,9 @@ def parse_bytes(source: str, data: bytes, suffix: str = ".txt") -> Document:
     if grid.scores and max(grid.scores.values()) < UNCERTAIN_LAYOUT:
         drop_uncertain_indicators(document)
     if not document.projects and document.department_overall is None:
-        raise IngestError(source, "文件中没有找到任何绩效目标表（没有“项目名称”和指标表头）。", line=1)
+        raise IngestError(source, "文件中没有找到任何绩效目标表（没有“项目名称”和指标表头）。"
+                                  "请确认导入的是项目支出绩效目标表，或按“数据导入”页面的 Excel 模板整理后再导入。",
+                          line=1)
     fill_place_and_department(document, grid.lines)
     document.warnings.extend(reading.warnings)
     validate_document(document)

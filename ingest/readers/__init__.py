@@ -114,4 +114,6 @@ def read_grid(source: str, data: bytes, suffix: str) -> Grid:
             "请另存为其中一种（如 .xlsx、.docx 或 PDF）后再导入。",
         )
     guard.check_size(source, len(data))
+    if not data and suffix.lower() not in ("", ".txt", ".tsv", ".text", ".csv"):
+        raise IngestError(source, "文件为空（0 字节），没有可读取的内容。请确认文件已完整下载或导出后再导入。")
     return reader(source, data)

@@ -52,7 +52,7 @@ def _open(source: str, data: bytes):
         _ = pdf.pages
         return pdf
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds
-        text = f"{type(exc).__name__} {exc} {exc.__cause__!r}"
+        text = f"{type(exc).__name__} {exc!r} {exc.args!r} {exc.__cause__!r} {exc.__context__!r}"
         if "Password" in text or "Encrypt" in text or "password" in text:
             raise IngestError(source, "PDF 设有打开密码（已加密），无法读取。请用 PDF 阅读器输入密码打开后，"
                                       "“打印”为新的 PDF（或在原系统导出不加密的文件）再导入。") from exc
