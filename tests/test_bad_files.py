@@ -9,6 +9,7 @@ document: the load fails, ``load_log`` names the reason, every other table is ex
 from __future__ import annotations
 
 import io
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -34,10 +35,18 @@ def snapshot(db: Path) -> dict[str, list[tuple]]:
         con.close()
 
 
-@pytest.fixture
-def db(tmp_path) -> Path:
-    path = tmp_path / "db.duckdb"
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("bad") / "db.duckdb"
     assert loader.load_paths([OUT / "hunan_yuanjiang_2024.docx"], path)[0][1] == "loaded"
+    return path
+
+
+@pytest.fixture
+def db(loaded, tmp_path) -> Path:
+    """A database holding one document (a copy per test)."""
+    path = tmp_path / "db.duckdb"
+    shutil.copy(loaded, path)
     return path
 
 
