@@ -32,6 +32,7 @@ PAGES = [
     st.Page("pages/compare.py", title="跨地区对比", icon=":material/compare_arrows:", url_path="compare"),
     st.Page("pages/review.py", title="目标审核", icon=":material/fact_check:", url_path="review"),
     st.Page("pages/data.py", title="数据", icon=":material/database:", url_path="data"),
+    st.Page("pages/import.py", title="数据导入", icon=":material/upload_file:", url_path="import"),
 ]
 
 # The sidebar shows its own links (shared.sidebar_nav): .streamlit/config.toml turns the built-in list off.

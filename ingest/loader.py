@@ -240,6 +240,11 @@ def _log(con: duckdb.DuckDBPyConnection, source: str, sha256: Optional[str], sta
     )
 
 
+def log_failure(con: duckdb.DuckDBPyConnection, source: str, sha256: Optional[str], message: str) -> None:
+    """Record a file that could not be read (its own small transaction), as ``load_paths`` does."""
+    _log(con, source, sha256, "failed", message)
+
+
 def _new_doc_id(con: duckdb.DuckDBPyConnection) -> int:
     # Never reuse an id that a replaced document had: load_log remembers every id written.
     row = con.execute(

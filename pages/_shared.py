@@ -1,6 +1,7 @@
 """Streamlit glue shared by the entry script (dashboard.py) and the pages: not a page itself.
 
-- the DuckDB connection (``st.cache_resource``: built from sample_data/ on first start, then opened read-only),
+- the DuckDB connection (``st.cache_resource``: built from sample_data/ on first start, then held read-write by this
+  process, a cursor per query; ``write_cursor()`` for imports and ``clear_query_caches()`` after them),
 - cached query calls (``st.cache_data``; a fresh cursor per call inside ``queries.run``) and the cached review
   (``review()``: ``review.engine.run_review`` with the sidebar filters),
 - the sidebar filters, bound to the URL query string (``bind="query-params"``) so a view survives reload and can
@@ -62,6 +63,7 @@ PAGE_FILES = {
     "compare": "pages/compare.py",
     "review": "pages/review.py",
     "data": "pages/data.py",
+    "import": "pages/import.py",
 }
 
 _PRESENT_KEY = "present_mode"
@@ -107,8 +109,15 @@ def require_frame() -> None:
 
 @st.cache_resource(show_spinner="正在准备数据库（首次启动时从示例文件导入）…")
 def _connection(db_path: str, sample_dir: str):
+    """The process's one connection, read-write. DuckDB allows one writing process (or many reading ones): the
+    dashboard is that process. Every query runs on its own cursor (``queries.run``), so sessions read in parallel,
+    each in its own snapshot; imports (pages/import.py) write one file per transaction on a cursor of this same
+    connection, one at a time (``write_lock``), while the other sessions go on reading."""
     ensure_database(db_path, sample_dir)
-    return connect(db_path, read_only=True)
+    return connect(db_path)
+
+
+_WRITE_LOCK = threading.Lock()
 
 
 def connection():
@@ -117,6 +126,23 @@ def connection():
     except DatabaseLockedError as exc:
         st.error(exc.message_zh)
         st.stop()
+
+
+@contextlib.contextmanager
+def write_cursor():
+    """A cursor for writing, held alone in this process (imports from two sessions queue up)."""
+    with _WRITE_LOCK:
+        cur = connection().cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+
+def clear_query_caches() -> None:
+    """After new data are written: every page (in every session) queries the database again."""
+    _run.clear()
+    _review.clear()
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=512, show_spinner=False)

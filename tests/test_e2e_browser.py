@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -85,7 +86,8 @@ def _require_browser() -> None:
 @dataclass(frozen=True)
 class Server:
     base: str  # http://127.0.0.1:<port>
-    db: Path  # the database the server reads
+    db: Path  # the database the server reads (and holds: DuckDB lets one process write)
+    snapshot: Path  # a copy made before the server started, for the test to read
 
 
 @pytest.fixture(scope="module")
@@ -98,9 +100,11 @@ def server(tmp_path_factory):
         stale.unlink()
     folder = tmp_path_factory.mktemp("e2e")
     db = ensure_database(folder / "targetboard.duckdb", SAMPLE_DIR)
+    snapshot = folder / "snapshot.duckdb"
+    shutil.copy(db, snapshot)
     log = folder / "streamlit.log"
     with run_server(db, log) as base:
-        yield Server(base, Path(db))
+        yield Server(base, Path(db), snapshot)
     assert "Traceback" not in log.read_text(errors="replace"), log.read_text(errors="replace")
 
 
@@ -395,7 +399,7 @@ def test_from_chart_to_project_to_source_lines(page, server):
 def test_pick_project_and_indicator_in_tables(page, server):
     from ingest.loader import connect
 
-    con = connect(server.db, read_only=True)
+    con = connect(server.snapshot, read_only=True)  # the server holds its database: read the copy
     try:
         iid, start, end = con.execute(
             "SELECT i.indicator_id, i.line_start, i.line_end FROM projects p JOIN indicators i USING (project_id) "
@@ -496,18 +500,18 @@ def test_hostile_document_stays_text_and_nothing_leaves_the_page(browser, reques
     from scripts.screenshots import server as run_server
     from tests import hostile
 
+    from ingest.loader import connect
+
     db, sources = hostile.build(tmp_path)
+    con = connect(db, read_only=True)  # before the server starts: it then holds the database (the one writer)
+    pid = con.execute("SELECT project_id FROM projects WHERE sequence = 1").fetchone()[0]
+    iid = con.execute("SELECT indicator_id FROM indicators WHERE line_start = 11").fetchone()[0]
+    con.close()
     with run_server(db, tmp_path / "streamlit.log", sample_dir=sources) as base:
         context, pg, _ = _context(browser, request, DESKTOP)
         requests: list[str] = []
         pg.on("request", lambda r: requests.append(r.url))
         try:
-            from ingest.loader import connect
-
-            con = connect(db, read_only=True)
-            pid = con.execute("SELECT project_id FROM projects WHERE sequence = 1").fetchone()[0]
-            iid = con.execute("SELECT indicator_id FROM indicators WHERE line_start = 11").fetchone()[0]
-            con.close()
             paths = [p for p, _ in PAGES] + [f"/project?project={pid}", "/?present=1&slide=satisfaction"]
             for path in paths:
                 pg.goto(base + path)

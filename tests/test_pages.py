@@ -4,6 +4,7 @@ no exception, the key elements, and the numbers of the sample documents before a
 from __future__ import annotations
 
 import re
+import shutil
 
 import pandas as pd
 import pytest
@@ -21,15 +22,25 @@ PAGES = {
     "pages/compare.py": "跨地区对比",
     "pages/review.py": "目标审核",
     "pages/data.py": "数据",
+    "pages/import.py": "数据导入",
 }
 RAW_PHONE = "15526355168"
 MASKED_PHONE = "155****5168"
 
 
+@pytest.fixture(scope="module")
+def page_db(sample_db, tmp_path_factory):
+    """A copy of the session's sample database: the dashboard holds its database read-write (it is the one
+    writer), which DuckDB refuses while this process also has the session database open read-only."""
+    path = tmp_path_factory.mktemp("pages") / "sample.duckdb"
+    shutil.copy(sample_db, path)
+    return path
+
+
 @pytest.fixture(autouse=True)
-def sample_database(sample_db, monkeypatch):
-    """The pages read the session's sample database (never the developer's data/targetboard.duckdb)."""
-    monkeypatch.setenv("TARGETBOARD_DB", str(sample_db))
+def sample_database(page_db, monkeypatch):
+    """The pages read a copy of the session's sample database (never the developer's data/targetboard.duckdb)."""
+    monkeypatch.setenv("TARGETBOARD_DB", str(page_db))
 
 
 def open_page(page: str = "pages/overview.py", **query) -> AppTest:
