@@ -1,7 +1,6 @@
 """数据导入: upload target tables (Excel, Word, PDF, scans, images, web pages, text), preview what was read beside
 the original lines, then load them with one button; the Excel template and the export of loaded data."""
 
-import pandas as pd
 import streamlit as st
 
 from ingest.export import export_xlsx, template_xlsx
@@ -60,9 +59,9 @@ if results:
     failed = sum(1 for _, status, _ in results if status == "failed")
     (st.success if not failed else st.warning)(
         f"已写入 {loaded} 个文件" + (f"，{failed} 个失败" if failed else "") + "。各页面已更新为最新数据。")
-    shared.table(pd.DataFrame([(f, importing.STATUS_ZH.get(s, s), m) for f, s, m in results],
-                              columns=["文件", "结果", "说明"]), "数据导入_结果", key="import_results_table",
-                 downloads=False)
+    with st.container(key="import_results_list"):
+        for file, status, message in results:
+            st.text(f"{importing.STATUS_ZH.get(status, status)}　{file}：{message}")
     with shared.links():
         shared.page_link("overview", "查看总览", icon=":material/dashboard:")
         shared.page_link("data", "查看已导入的文件", icon=":material/database:")

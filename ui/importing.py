@@ -102,7 +102,10 @@ def summary_table(previews: list[Preview], replace: bool) -> pd.DataFrame:
             "提示数": len(doc.warnings) if doc else None,
             "说明": p.error or (f"与已导入的 {p.duplicate_of} 内容相同" if p.duplicate_of else ""),
         })
-    return pd.DataFrame(rows)
+    df = pd.DataFrame(rows)
+    for col in ("年度", "项目数", "项目指标数", "提示数"):  # whole numbers as text, blank for a file not read
+        df[col] = [("" if v is None or pd.isna(v) else str(int(v))) for v in df[col]]
+    return df
 
 
 def projects_table(document: Document) -> pd.DataFrame:
