@@ -41,9 +41,10 @@ PAGES = [  # (URL path, page title)
     ("/compare", "跨地区对比"),
     ("/review", "目标审核"),
     ("/data", "数据"),
+    ("/import", "数据导入"),
 ]
-# Words that may stay in Latin letters: the file formats of our own buttons and the documents' file names.
-ALLOWED_LATIN = re.compile(r"\b(Excel|CSV|PDF|PNG)\b|[\w$*.\-]+\.txt")
+# Words that may stay in Latin letters: the file formats of our own buttons and texts and the documents' file names.
+ALLOWED_LATIN = re.compile(r"\b(Excel|CSV|PDF|PNG|Word)\b|[\w$*.\-]+\.txt")
 ENGLISH_JS = r"""() => {
   const out = new Set();
   const skip = (el) => !el || el.closest('style, script, noscript, [data-testid="stIconMaterial"], .material-icons,'

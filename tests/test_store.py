@@ -169,7 +169,7 @@ def fake_parser(docs: dict):
 def folder(tmp_path):
     d = tmp_path / "in"
     d.mkdir()
-    for name in ("a.txt", "b.tsv", "c.csv", "d.txt", "skip.pdf"):
+    for name in ("a.txt", "b.tsv", "c.csv", "d.txt", "skip.odt"):  # .odt: no reader, not loaded
         (d / name).write_text(name, encoding="utf-8")
     (d / "sub").mkdir()
     (d / "sub" / "e.txt").write_text("e", encoding="utf-8")
