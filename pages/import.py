@@ -9,21 +9,13 @@ from pages import _shared as shared
 from ui import importing
 from ui.export import XLSX_MIME
 from ui.formatting import format_wan
+from ui.text import md_text
 
 shared.require_frame()
 st.title("数据导入")
 st.text("上传绩效目标表文件，先预览读取结果（原文与读取结果对照），确认无误后再写入数据库。")
 
 LIMIT_MB = max_upload_mb()
-# Own CSS, no document text: the uploader's button and hint in Chinese (Streamlit prints them in English).
-st.markdown("""<style>
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { font-size: 0; }
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
-  content: "选择文件"; font-size: 0.875rem; }
-[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
-[data-testid="stFileUploaderDropzoneInstructions"] span::after {
-  content: "或把文件拖到这里（可一次选多个）"; font-size: 0.875rem; }
-</style>""", unsafe_allow_html=True)
 ss = st.session_state
 ss.setdefault("import_round", 0)
 ss.setdefault("import_previews", {})
@@ -69,9 +61,10 @@ if results:
 # ------------------------------------------------------------------------------------------- upload and preview
 files = st.file_uploader("选择要导入的文件（可多选）", accept_multiple_files=True,
                          key=f"import_files_{ss.import_round}",
-                         help=f"支持 {importing.SUFFIXES_ZH}；每个文件不超过 {LIMIT_MB:g} MB。")
-st.caption(f"支持 {importing.SUFFIXES_ZH}。每个文件不超过 {LIMIT_MB:g} MB（环境变量 TARGETBOARD_MAX_UPLOAD_MB）。"
-           "扫描件和图片用 OCR 识别文字，请逐项核对。")
+                         help=f"支持 {importing.SUFFIXES_ZH}。每个文件的大小上限由环境变量 "
+                              "TARGETBOARD_MAX_UPLOAD_MB 设定（单位 MB）。")
+st.caption(f"支持 Excel、Word、PDF（含扫描件）、图片、网页和文本文件，每个文件不超过 {LIMIT_MB:g} MB；"
+           "扫描件和图片的文字由文字识别读出，请逐项核对。")
 
 if not files:
     st.stop()
@@ -104,9 +97,10 @@ shared.table(summary, "数据导入_预览", key="import_summary", downloads=Fal
 
 for k, p in enumerate(previews):
     icon = "❌" if p.error else ("♻️" if p.duplicate_of else "✅")
-    with st.expander(f"{icon} {p.name} — {p.status(replace)}", expanded=len(previews) <= 3 or bool(p.error)):
+    with st.expander(f"{icon} {md_text(p.name)} — {p.status(replace)}",
+                     expanded=len(previews) <= 3 or bool(p.error)):
         if p.error:
-            st.error(p.error)
+            st.error(md_text(p.error))
             continue
         doc = p.document
         cols = st.columns(4)
@@ -119,9 +113,11 @@ for k, p in enumerate(previews):
                 f"年度：{doc.fiscal_year or '未识别'}　部门：{doc.department or '未识别'}"
                 + ("　（OCR 识别，请核对）" if doc.is_ocr else ""))
         if p.duplicate_of:
-            st.info(f"与已导入的 {p.duplicate_of} 内容相同：" + ("将替换原记录。" if replace else "将跳过。"))
+            st.info(f"与已导入的 {md_text(p.duplicate_of)} 内容相同："
+                    + ("将替换原记录。" if replace else "将跳过。"))
         elif p.similar_to:
-            st.warning(f"数据库中已有同一地区、年度和部门的文件 {p.similar_to}（内容不同）。如果这是同一份目标表的"
+            st.warning(f"数据库中已有同一地区、年度和部门的文件 {md_text(p.similar_to)}（内容不同）。"
+                       "如果这是同一份目标表的"
                        "另一种格式（如 PDF 与 Excel），导入后会重复计算；可先在“数据”页面核对或删除旧记录。")
         projects = importing.projects_table(doc)
         shared.table(projects, f"预览_{p.name}", key=f"import_projects_{k}", downloads=False)

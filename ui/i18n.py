@@ -77,6 +77,11 @@ TRANSLATIONS: dict[str, str] = {
     "Connecting": "正在连接",
     "Please wait...": "请稍候…",
     "Increment": "增加",
+    "Upload": "选择文件",
+    "Browse files": "选择文件",
+    "file upload": "选择文件",
+    "Drag and drop files here": "把文件拖到这里",
+    "Drag and drop file here": "把文件拖到这里",
     "Decrement": "减少",
 }
 # Accessible names that start with a fixed English prefix followed by our own (Chinese) label.
@@ -89,6 +94,8 @@ PREFIXES: dict[str, str] = {
 # Whole texts built by the libraries (the select boxes' screen-reader announcements), as JavaScript regular
 # expressions (matched against the whole trimmed text) and their Chinese replacement ($1 = first group).
 PATTERNS: tuple[tuple[str, str], ...] = (
+    # the file uploader's server-wide limit; the import page states its own (TARGETBOARD_MAX_UPLOAD_MB) beside it
+    (r"^(?:Limit )?\d+(?:\.\d+)?\s*[KMG]B per file.*$", "或把文件拖到这里（可一次选多个）"),
     (r"^(\d+) (?:options?|results?) available(?: for search term (.*))?\.?$", "共 $1 个选项"),
     (r"^options? (.*), selected\.$", "已选择 $1"),
     (r"^option (.*), deselected\.$", "已取消 $1"),

@@ -19,7 +19,7 @@ from ingest.parse import parse_bytes
 from ingest.readers import LAYOUT_TITLES, SUPPORTED_SUFFIXES
 from ingest.readers.guard import check_size
 from ui.formatting import format_wan
-from ui.privacy import mask_phones
+from ui.sources import shown_text
 
 # What the uploader lists (the reader decides by content; anything else gets a message saying what to do).
 SUFFIXES_ZH = ("Excel（.xlsx/.xls）、Word（.docx）、PDF（含扫描件）、图片（.png/.jpg）、网页（.html/.mhtml）、"
@@ -150,12 +150,12 @@ def warnings_table(document: Document) -> pd.DataFrame:
 
 
 def numbered_lines(lines: list[str], start: int, end: int, limit: int = 400) -> str:
-    """Lines ``start``..``end`` (1-based) with their numbers, tabs shown as │ separators, phones masked."""
+    """Lines ``start``..``end`` (1-based) with their numbers, shown as the project page shows source lines (cell
+    separators marked, personal numbers masked), for ``st.code``."""
     start = max(1, start)
     end = min(len(lines), end, start + limit - 1)
     width = len(str(end))
-    return "\n".join(f"{n:>{width}} │ {mask_phones(lines[n - 1]).replace(chr(9), '  ┆ ')}"
-                     for n in range(start, end + 1))
+    return "\n".join(f"{n:>{width}} ┃ {shown_text(lines[n - 1])}" for n in range(start, end + 1))
 
 
 def load_previews(con, previews: list[Preview], replace: bool) -> list[tuple[str, str, str]]:
