@@ -7,90 +7,53 @@ page. Skipped without Chromium unless TARGETBOARD_REQUIRE_BROWSER=1 (see tests/t
 
 from __future__ import annotations
 
-import os
-import subprocess
-import time
-import urllib.request
+from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SAMPLE_DIR
+from tests.conftest import SAMPLE_DIR
 from tests.make_file_fixtures import OUT
 from tests.test_e2e_browser import (
     CHROMIUM,
-    LAUNCH_ARGS,
+    DESKTOP,
     SCREENSHOTS,
     TIMEOUT_MS,
-    VIEWPORT,
-    _free_port,
+    Server,
     _require_browser,
-    _streamlit_command,
     expect_metric,
     no_exception,
     open_url,
-    screenshot,
     settle,
 )
 
 UPLOADS = [OUT / "ningxia_pingluo_2024.xlsx", OUT / "hunan_yuanjiang_2024.pdf"]
 
 
-class _Server:
-    def __init__(self, base: str):
-        self.base = base
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     _require_browser()
     from ingest import loader
+    from scripts.screenshots import server as run_server
 
     folder = tmp_path_factory.mktemp("e2e_import")
     db = folder / "targetboard.duckdb"
     results = loader.load_paths([SAMPLE_DIR / "tianjin_xiqing_2024.txt", SAMPLE_DIR / "qingdao_2023.txt"], db)
     assert [r[1] for r in results] == ["loaded", "loaded"]
-    port = _free_port()
-    log_path = folder / "streamlit.log"
-    env = {**os.environ, "TARGETBOARD_DB": str(db), "PYTHONUNBUFFERED": "1"}
-    command = _streamlit_command() + [
-        "run", "dashboard.py", "--server.headless", "true", "--server.address", "127.0.0.1",
-        "--server.port", str(port), "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-    ]
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                pytest.fail("streamlit exited early:\n" + log_path.read_text(errors="replace"))
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("streamlit did not become healthy:\n" + log_path.read_text(errors="replace"))
-            time.sleep(0.3)
-        yield _Server(base)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-    assert "Traceback" not in log_path.read_text(errors="replace"), log_path.read_text(errors="replace")
+    log = folder / "streamlit.log"
+    with run_server(db, log) as base:
+        yield Server(base, db, db)
+    assert "Traceback" not in log.read_text(errors="replace"), log.read_text(errors="replace")
 
 
 @pytest.fixture
 def page(server, request):
     from playwright.sync_api import sync_playwright
 
+    from scripts.screenshots import LAUNCH_ARGS
+
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        context = browser.new_context(viewport=VIEWPORT, locale="zh-CN")
+        context = browser.new_context(viewport=DESKTOP, locale="zh-CN")
         context.set_default_timeout(TIMEOUT_MS)
         pg = context.new_page()
         failed_before = request.session.testsfailed
@@ -99,6 +62,18 @@ def page(server, request):
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             pg.screenshot(path=str(SCREENSHOTS / f"failed_{request.node.name}.png"))
         browser.close()
+
+
+def screenshot(pg, name: str) -> Path:
+    """The whole page (the viewport grows to the content height) into artifacts/screenshots/."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    height = pg.evaluate("() => (document.querySelector('[data-testid=\"stMain\"]') || document.body).scrollHeight")
+    pg.set_viewport_size({"width": DESKTOP["width"], "height": int(min(max(height, DESKTOP["height"]), 6000))})
+    settle(pg)
+    path = SCREENSHOTS / f"{name}.png"
+    pg.screenshot(path=str(path))
+    pg.set_viewport_size(DESKTOP)
+    return path
 
 
 def test_upload_xlsx_and_pdf_then_find_their_projects_on_the_overview(page, server):
@@ -138,6 +113,7 @@ def test_upload_xlsx_and_pdf_then_find_their_projects_on_the_overview(page, serv
     page.locator("h1", has_text="总览").wait_for()
     settle(page)
     no_exception(page)
-    expect_metric(page, "项目", "33")
-    expect(page.get_by_text("平罗县 2024 年 6 个项目共 252.0285 万元", exact=False)).to_be_visible()
-    expect(page.get_by_text("沅江市 2024 年 9 个项目共 148.736 万元", exact=False)).to_be_visible()
+    expect_metric(page, "项目", "33")  # 18 + 平罗县 6 + 沅江市 9
+    expect_metric(page, "资金总额（万元）", "2,136.56")  # 248.15 + 1487.65 + 252.0285 + 148.736
+    expect(page.get_by_text("平罗县 2024 年 6 个项目共 252.03 万元", exact=False)).to_be_visible()
+    expect(page.get_by_text("沅江市 2024 年 9 个项目共 148.74 万元", exact=False)).to_be_visible()

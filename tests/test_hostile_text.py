@@ -83,7 +83,9 @@ def test_every_page_shows_document_markup_as_text(page):
 def test_the_escaped_text_is_there_to_read(hostile_db):
     from ingest.loader import connect
 
-    con = connect(hostile_db[0], read_only=True)
+    # read-write like the dashboard's own connection, which the pages of this process may hold already (DuckDB
+    # refuses a second connection to the same file with another configuration in one process)
+    con = connect(hostile_db[0])
     pid = con.execute("SELECT project_id FROM projects WHERE sequence = 1").fetchone()[0]
     con.close()
     at = open_page("pages/project.py", project=str(pid))

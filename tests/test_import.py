@@ -44,7 +44,7 @@ def test_preview_reads_without_writing(db):
     assert table["项目名称"].iloc[-1] == "部门整体：沅江市司法局"
     project = pdf.document.projects[0]
     lines = importing.numbered_lines(pdf.document.lines, project.line_start, project.line_end)
-    assert lines.splitlines()[3].split("│")[1].strip().startswith("项目名称")
+    assert lines.splitlines()[3].split("┃")[1].strip().startswith("项目名称")
     indicators = importing.indicators_table(project)
     assert indicators.columns.tolist() == ["一级指标", "二级指标", "三级指标", "指标值", "原文行"]
     assert indicators["三级指标"].tolist() == ["社区服刑人员个案矫正率", "社区服刑人员电子监管率"]
