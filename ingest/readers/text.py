@@ -2,7 +2,8 @@
 
 UTF-8 (with or without BOM) and UTF-16 with a BOM are taken as they are; anything else is given to
 charset-normalizer, restricted to the encodings Chinese documents are saved in (GB18030/GBK/GB2312, Big5, UTF-16
-without BOM, HZ). Every GB encoding is decoded as GB18030 (their superset), with the ``encoding_gbk`` warning.
+without BOM, HZ). Every GB encoding is decoded as GB18030 (their superset), with the ``encoding_gbk`` warning; when
+charset-normalizer accepts no candidate, bytes that decode as GB18030 are read so.
 """
 
 from __future__ import annotations
@@ -44,6 +45,13 @@ def _detect(data: bytes) -> tuple[str, str] | None:
     candidates = [c for c in CANDIDATES if c.startswith("utf_16") == wide]
     best = from_bytes(data, cp_isolation=candidates).best()
     if best is None:
+        # charset-normalizer found every candidate too chaotic (a short or symbol-heavy table): bytes that are
+        # valid GB18030 are taken as such, as a GBK file is the common case for Chinese documents
+        if not wide:
+            try:
+                return data.decode("gb18030"), "gb18030"
+            except UnicodeDecodeError:
+                return None
         return None
     name = _codec(best.encoding)
     if name in _GB:
