@@ -324,3 +324,27 @@ def test_parse_json_reports_family_scores_and_coded_warnings(tmp_path):
     assert document["runner_up"]["layout"] == "pipe_rows"
     assert all({"code", "line", "message"} <= set(w) for w in document["warnings"])
     assert document["projects"][0]["indicators"][0]["value"] == "≧735人次"
+
+
+def test_a_sentence_after_the_table_is_not_an_indicator():
+    text = ("项目名称\t培训经费\n年度资金总额\t5\n一级指标\t二级指标\t三级指标\t指标值\n"
+            "产出指标\t数量指标\t培训人次\t≥200人次\n满意度指标\t服务对象满意度指标\t学员满意度\t≥90%\n"
+            "本表由单位财务科填写。各项指标应与年度工作计划相衔接，请于每年三月底前报送财政局。\n")
+    document = read(text)
+    assert rows(document) == [("产出指标", "数量指标", "培训人次", "≥200人次"),
+                              ("满意度指标", "服务对象满意度指标", "学员满意度", "≥90%")]
+    assert any(w.code == "text_after_table" and w.line_start == 6 for w in document.warnings)
+
+
+def test_an_unknown_category_label_stays_in_its_column_and_a_mid_term_block_is_its_own_set():
+    # shared/corpus 22 (Ningjin): 制度指标 is no category of the standard form; corpus 13 (Dongguan): a second
+    # block headed 中期绩效指标.
+    text = ("项目名称\t助学金\n年度资金总额\t30\n绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n"
+            "\t\t制度指标\t规章制度建立与否\t\n\t产出指标\t数量指标\t享受资助人数\t2100\n"
+            "中期绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t享受资助人数\t6300\n")
+    document = read(text)
+    indicators = document.projects[0].indicators
+    assert [(i.level2_raw, i.level2, i.name, i.value, i.target_set) for i in indicators] == [
+        ("制度指标", None, "规章制度建立与否", "", "annual"),
+        ("数量指标", "数量指标", "享受资助人数", "2100", "annual"),
+        ("数量指标", "数量指标", "享受资助人数", "6300", "mid")]

@@ -216,6 +216,9 @@ class Interpreter:
 
     def _sets_for(self, header: Header, zone: Zone, preceding: Optional[Token]) -> tuple[str, ...]:
         groups = max((s.group for s in header.slots), default=0) + 1
+        block = [s.label for s in header.slots if s.role == "group"]
+        if block and tx.mentions_mid_term(block[0]):
+            return ("mid",) * groups  # 中期绩效指标 | 一级指标 | …: a block of mid-term targets
         if preceding is not None and tx.mentions_mid_term(preceding.text) and tx.header_role_of(preceding.text) \
                 is None:
             return ("mid",) * groups
@@ -243,7 +246,11 @@ class Interpreter:
             previous: Optional[Indicator] = None
             last_block = header is blocks[-1][0]
             blank = self._blank_rows(header, body, table.end_row if last_block else None)
-            for record in align(body, header, self.column_reliability):
+            records = align(body, header, self.column_reliability)
+            while records and _is_prose_after(records[-1], header):
+                prose = records.pop().tokens()[0]
+                self.warn("text_after_table", f"表格后的文字「{prose.text[:40]}」不是指标，未读取。", prose.line)
+            for record in records:
                 tokens = record.tokens()
                 while blank and tokens and blank[0] < tokens[0].row:
                     reader.blank_row(self.row(blank.pop(0)), owner)
@@ -379,6 +386,18 @@ class Interpreter:
 
 
 # ----------------------------------------------------------------------------------------------- helpers
+def _is_prose_after(record, header: Header) -> bool:
+    """A record made only of a sentence (a note or explanation printed after the table), not an indicator row."""
+    slots = [s for s in header.slots if s.role != "group"]
+    roles = {slots[i].role for i in record.parts}
+    tokens = record.tokens()
+    if roles - {"name", "description", "remarks", "basis"} or not tokens:
+        return False
+    text = "".join(t.text for t in tokens)
+    return "。" in text.rstrip("。") or (len(text) > 50 and text.endswith(("。", "；", ";")))
+
+
+
 IMPLIED_SLOTS = ("level1", "level2", "name", "value")
 INDICATOR_HINTS = frozenset(IMPLIED_SLOTS)
 

@@ -19,8 +19,9 @@ from ingest.textnorm import clean_text, normalise_label, strip_qualifiers
 from ingest.values import TABLES, parse_target
 
 # Content classes
-L1, L2, L12, GROUP, NUM, TARGET, SHORT, PH, TEXT, DESC, OP, UNIT, NOISE = (
-    "L1", "L2", "L12", "GROUP", "NUM", "TARGET", "SHORT", "PH", "TEXT", "DESC", "OP", "UNIT", "NOISE")
+L1, L2, L12, GROUP, NUM, TARGET, SHORT, PH, TEXT, DESC, OP, UNIT, NOISE, LX = (
+    "L1", "L2", "L12", "GROUP", "NUM", "TARGET", "SHORT", "PH", "TEXT", "DESC", "OP", "UNIT", "NOISE", "LX")
+# LX: a label the vocabulary does not know but that reads like a category (制度指标): it may fill a level column
 
 QUANTIFIED = ("percent", "count", "money", "deadline", "duration", "number")
 _NUM = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
@@ -88,6 +89,8 @@ def content_class(key: str) -> str:
         return TARGET
     if target.kind == "placeholder" and len(compact) <= 12:
         return PH
+    if compact.endswith("指标") and 3 <= len(compact) <= 5 and not re.search(r"\d", compact):
+        return LX
     if len(compact) <= 8 and not re.search(r"\d", compact):
         return SHORT
     return TEXT
@@ -113,6 +116,9 @@ def tokenize(grid: Grid) -> list[Token]:
     for token, following in zip(tokens, tokens[1:]):
         if token.kind == L12:
             token.kind = _resolve_ambiguous(token, following)
+        elif token.kind == L2 and following.row == token.row and following.key == token.key \
+                and (tx.parent_of(tx.level2_of(token.key) or "") or "-").replace("指标", "") in token.key:
+            token.kind = L1  # 产出数量指标 | 产出数量指标: a label naming both levels, printed in both columns
     if tokens and tokens[-1].kind == L12:
         tokens[-1].kind = L2
     return tokens
