@@ -94,3 +94,21 @@ def test_a_minus_between_two_numbers_is_a_range():
     target = parse_target("5-10万元")
     assert (target.op, target.number, target.number_max, target.unit) == ("range", 5.0, 10.0, "万元")
     assert parse_target("-3至5%").number == -3.0
+
+
+@pytest.mark.parametrize("encoding, cut", [("utf-16", 1), ("utf-8", 0), ("utf-16-le", 1)])
+def test_a_file_cut_inside_its_last_character_is_read_with_a_warning(encoding, cut):
+    from ingest.parse import parse_bytes
+
+    text = (SAMPLES / "tianjin_xiqing_2024.txt").read_text(encoding="utf-8")
+    data = text.encode(encoding)
+    if encoding == "utf-8":  # cut inside the last multi-byte character
+        end = len(data) - 1
+        while data[end] < 0x80:
+            end -= 1
+        data = data[:end]
+    else:
+        data = data[:-cut]  # an odd number of bytes
+    document = parse_bytes("cut.txt", data)
+    assert len(document.projects) == 8 and sum(len(p.indicators) for p in document.projects) == 131
+    assert [w.code for w in document.warnings].count("cut_character") == 1

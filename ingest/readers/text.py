@@ -68,12 +68,17 @@ def decode_text(source: str, data: bytes) -> SourceText:
         raise IngestError(source, "文件为空，没有可读取的内容。", line=1 if data else None)
     warnings: list[ParseWarning] = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text, encoding = data.decode("utf-16"), "utf-16"
+        text, encoding = _decode_cut(data, "utf-16", warnings), "utf-16"
     else:
         try:
-            text, encoding = data.decode("utf-8-sig"), "utf-8"
+            text, encoding = _decode_cut(data, "utf-8-sig", warnings), "utf-8"
         except UnicodeDecodeError:
             found = _detect(data)
+            if found is None and b"\x00" in data[:4096] and len(data) % 2:
+                found = _detect(data[:-1])  # UTF-16 without BOM, cut inside its last character
+                if found is not None:
+                    warnings.append(ParseWarning("cut_character", "文件在最后一个字符中间被截断（末尾 1 个字节"
+                                                 "不成字），已忽略这个字节；请核对文件是否完整。"))
             if found is None or (b"\x00" in data[:4096] and not found[1].startswith("utf_16")):
                 if b"\x00" in data[:4096]:
                     raise IngestError(source, "这不是文本文件（含二进制内容），无法按文本读取。", line=1) from None
@@ -97,6 +102,22 @@ def decode_text(source: str, data: bytes) -> SourceText:
     if lines and lines[-1] == "":
         lines.pop()
     return SourceText(source=source, lines=lines, encoding=encoding, warnings=warnings)
+
+
+def _decode_cut(data: bytes, encoding: str, warnings: list[ParseWarning]) -> str:
+    """``data`` decoded; a file cut inside its last character (half of a UTF-8 or UTF-16 character at the very
+    end, e.g. a download stopped early) is read without those bytes, with a warning. Other errors raise."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if exc.reason not in ("unexpected end of data", "truncated data") or exc.end < len(data) - 1:
+            raise
+        text = data[:exc.start].decode(encoding)
+        line = text.count("\n") + 1
+        lost = len(data) - exc.start
+        warnings.append(ParseWarning("cut_character", f"文件在最后一个字符中间被截断（末尾 {lost} 个字节不成字），"
+                                     "已忽略这几个字节；请核对文件是否完整。", line))
+        return text
 
 
 def _first_bad_byte(data: bytes) -> int:
