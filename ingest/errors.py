@@ -31,6 +31,7 @@ _ERRNO_ZH = {
     errno.EMFILE: "同时打开的文件太多",
     errno.ENAMETOOLONG: "文件名太长",
     errno.EBUSY: "文件正被占用",
+    errno.EEXIST: "路径中有一段是已有的文件，不能当作文件夹",
 }
 
 

@@ -133,7 +133,7 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> Optional[int]:
     if "schema_info" not in tables:
         return 1
     row = con.execute("SELECT max(version) FROM schema_info").fetchone()
-    return int(row[0]) if row and row[0] is not None else 1
+    return int(row[0]) if row and row[0] is not None else None  # created, version not yet written
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection, path: PathLike = "") -> None:
@@ -141,10 +141,16 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, path: PathLike = "") -> None:
     found = schema_version(con)
     if found is not None and found != SCHEMA_VERSION:
         raise SchemaVersionError(path, found)
-    con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
-    if found is None:
-        con.execute("DELETE FROM schema_info")
-        con.execute("INSERT INTO schema_info VALUES (?)", [SCHEMA_VERSION])
+    con.execute("BEGIN TRANSACTION")  # the tables and their version together, even if the process is killed
+    try:
+        con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
+        if found is None:
+            con.execute("DELETE FROM schema_info")
+            con.execute("INSERT INTO schema_info VALUES (?)", [SCHEMA_VERSION])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
 
 
 # ---------------------------------------------------------------------------------------------------------------
