@@ -86,6 +86,7 @@ class Score:
     partials_accounted: int = 0
     missing: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
+    level_mismatches: list[tuple[int, tuple, tuple]] = field(default_factory=list)  # (line, read, transcribed)
 
 
 def score_document(source: Path, expected: Expected) -> Score:
@@ -133,6 +134,8 @@ def score_document(source: Path, expected: Expected) -> Score:
         ind = got[match][0]
         if ind.level1 == exp["level1"] and ind.level2 == exp["level2"]:
             score.levels_right += 1
+        else:
+            score.level_mismatches.append((exp["line"], (ind.level1, ind.level2), (exp["level1"], exp["level2"])))
     partial_lines = {line for line, _ in expected.partials}
     cut = {k for k, (ind, _) in enumerate(got) if k not in used
            and any(ind.line_start <= line <= ind.line_end for line in partial_lines)}

@@ -19,8 +19,8 @@ DOCUMENTS = sorted(p.name.replace(".expected.tsv", ".txt") for p in FIXTURES.glo
 # document prefix -> indicators that must be recovered (name and value exact, as transcribed)
 FLOORS = {
     "02": 9, "03": 6, "04": 3, "05": 2, "06": 9, "07": 1, "08": 9, "09": 1, "11": 5, "12": 3, "14": 10, "16": 13,
-    "18": 2, "19": 19, "20": 1, "21": 3, "23": 14, "24": 2, "25": 1, "26": 5, "27": 9, "28": 5, "29": 15, "30": 8,
-    "31": 1, "32": 14, "33": 13,
+    "18": 2, "19": 19, "20": 1, "21": 3, "22": 6, "23": 14, "24": 2, "25": 1, "26": 5, "27": 9, "28": 5, "29": 15,
+    "30": 8, "31": 1, "32": 14, "33": 13,
 }
 # the only documents still refused; each holds a table a person can read (see the README's limits)
 REFUSED = {"15"}
@@ -62,12 +62,24 @@ def test_complete_projects_found_with_their_exact_total(scores):
     assert {"02", "06", "29", "33"} <= found
 
 
+# Where the reading and the transcription knowingly disagree on a level: 22 (Ningjin) has no level-1 column; its
+# 质量/时效/成本指标 rows print no level-1 and are transcribed with none, while the reader gives every level-2 label
+# the level-1 it belongs to in the taxonomy (产出指标), as it does in every document.
+KNOWN_LEVEL_DERIVED = {"22"}
+
+
 def test_corpus_totals(scores):
     measured = totals(list(scores.values()))
-    assert measured["recall"] >= 0.72
+    assert measured["recall"] >= 0.74
     assert measured["precision"] >= 0.92
-    assert measured["levels"] >= 0.98  # level-1 and level-2 of the recovered indicators
     assert measured["partials"] >= 0.95  # every row cut off by the excerpt is read or named in a warning
+    # level-1 and level-2 of the recovered indicators
+    assert totals([s for k, s in scores.items() if k not in KNOWN_LEVEL_DERIVED])["levels"] >= 0.98
+
+
+def test_level_1_derived_from_level_2_where_no_column_prints_it(scores):
+    assert scores["22"].level_mismatches == [(line, ("产出指标", level2), (None, level2)) for line, level2 in (
+        (20, "质量指标"), (21, "质量指标"), (22, "时效指标"), (23, "成本指标"))]
 
 
 # Known extra readings: 20 (a self-evaluation page whose 全年完成值 and 原因 cells after the last target are read as

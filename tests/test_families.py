@@ -178,6 +178,29 @@ def test_run_together_document_reads_target_not_actual():
     assert [i.actual for i in document.projects[0].indicators] == ["≥265米", "≥96%"]
 
 
+def test_run_together_rows_under_a_run_together_header_one_row_per_line():
+    # shared/corpus 22 (Ningjin), lines 16-28: each row on its own line, cells fused; "210010" is the target 2100
+    # fused with its weight 10 (the other rows print their weight alone; the weights add up to 总分 100).
+    text = ("2019年度宁晋县高中助学金项目绩效评价指标表\n"
+            "评价指标评价内容指标名称指标说明目标值分值备注\n"
+            "产出数量指标享受资助人数达到预计值210010\n"
+            "资金支出率达到目标值95%10\n"
+            "质量指标建档立卡学生全面覆盖100%10\n"
+            "资助对象满意度达到目标值95%以上10\n"
+            "时效指标及时发放率达到目标值100%20\n"
+            "总分\n\n100\n")
+    document = read(text)
+    assert document.layout == "run_together"
+    indicators = document.projects[0].indicators
+    assert [(i.level2, i.name, i.value, i.weight) for i in indicators] == [
+        ("数量指标", "享受资助人数", "2100", 10.0), ("数量指标", "资金支出率", "95%", 10.0),
+        ("质量指标", "建档立卡学生全面覆盖", "100%", 10.0), ("质量指标", "资助对象满意度", "95%以上", 10.0),
+        ("时效指标", "及时发放率", "100%", 20.0)]
+    assert [i.description for i in indicators] == ["达到预计值", "达到目标值", None, "达到目标值", "达到目标值"]
+    # the same header with spaces between its words is a space-separated table, not a run-together one
+    assert run_together.score(["评价指标 评价内容 指标名称 目标值", "数量指标 享受资助人数 2100"]) == 0.0
+
+
 # --- indentation tree and bracket sections ------------------------------------------------------------------------
 TREE = """单位:元
 

@@ -12,7 +12,7 @@ CJK_GAP = re.compile(rf"[{CJK}]\s+[{CJK}]")
 _NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 # Words that appear in every target-table layout; a family scores 0 on a text with none of them.
 FORM_WORDS = ("项目名称", "项目支出名称", "一级指标", "三级指标", "绩效指标", "绩效目标", "指标值", "专项名称",
-              "资金名称", "二级指标", "产出指标", "效益指标", "满意度指标")
+              "资金名称", "二级指标", "产出指标", "效益指标", "满意度指标", "指标名称")
 
 
 def content_lines(lines: list[str]) -> list[str]:

@@ -29,36 +29,54 @@ _MIN_ANCHOR = 4
 _SEPARATORS = re.compile(r"[\t|]|\s{2,}")
 _CJK = "\u3400-\u9fff"
 _WRAP_GAP = re.compile(rf"(?<=[{_CJK}（）()])\s+(?=[{_CJK}（）()])")
-_DESCRIPTION_START = re.compile(r"(?<=[\u3400-\u9fff)）])(?=(?:反映|用于反映|考察|衡量)[\u3400-\u9fff])")
 _DOUBLED = re.compile(rf"([{_CJK}]{{2,10}}|[是否高低优良])\1"
                       r"|(?<![\d.])(\d+\.\d+)\2(?![.])|(?<![\d.])(0|100)\3(?![\d年月.])")
+# a category label the vocabulary does not know, at the start of a cell or after a bracket: ``(定量指标)制度指标规章…``
+_CATEGORY = re.compile(rf"(?:(?<=^)|(?<=[)）]))([{_CJK}]{{2,4}}指标)(?=[{_CJK}]{{2}})")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńň]{1,7}\)")
 _NOTES = ("总分", "注:", "注：", "说明:", "说明：", "填表人", "联系电话")
 
 
-@lru_cache(maxsize=1)
-def _anchor_pattern() -> re.Pattern:
+@lru_cache(maxsize=2)
+def _anchor_pattern(table_only: bool = False) -> re.Pattern:
+    """The form's labels, longest first. ``table_only``: the words of an indicator table alone (header and level
+    words), for rows under an indicator header, where a field label inside a cell (``项目年度绩效目标``) is text."""
     data = tx.load_aliases()
     words: set[str] = set()
-    for aliases in data["fields"].values():
-        words.update(aliases)
-    for aliases in data["funding_sources"].values():
-        words.update(aliases)
+    if not table_only:
+        for aliases in data["fields"].values():
+            words.update(aliases)
+        for aliases in data["funding_sources"].values():
+            words.update(aliases)
+        for aliases in data["budget_columns"].values():
+            words.update(aliases)
+        words.update(data["other_labels"])
+        words.update(data["title_suffixes"])
     for aliases in data["indicator_header"].values():
         words.update(aliases)
     for aliases in data["level1"].values():
         words.update(aliases)
     for entry in data["level2"].values():
         words.update(entry["aliases"])
-    for aliases in data["budget_columns"].values():
-        words.update(aliases)
-    words.update(data["other_labels"])
-    words.update(data["title_suffixes"])
     long_words = sorted((w for w in words if len(w) >= _MIN_ANCHOR and "(" not in w), key=len, reverse=True)
     score = r"(?:[(（]\s*\d+(?:\.\d+)?(?:\s*-\s*\d+)?\s*分\s*[)）]|[(（]\s*必填[^()（）]*[)）])?"
     notes = "|".join(re.escape(w) for w in _NOTES)
     return re.compile(r"(?:其中[:：]?)?(?:" + "|".join(re.escape(w) for w in long_words) + ")" + score
                       + "|" + notes)
+
+
+@lru_cache(maxsize=1)
+def _description_start() -> re.Pattern:
+    """Where an indicator's explanation begins inside a name (``享受资助人数`` | ``达到预计值``): the words of
+    ``description_starts`` in the alias tables, after a CJK character or a closing bracket."""
+    words = sorted(tx.load_aliases()["description_starts"], key=len, reverse=True)
+    return re.compile(r"(?<=[\u3400-\u9fff)）])(?=(?:" + "|".join(re.escape(w) for w in words) + "))")
+
+
+@lru_cache(maxsize=1)
+def _header_anchors() -> frozenset[str]:
+    data = tx.load_aliases()
+    return frozenset(w for role, aliases in data["indicator_header"].items() if role != "grade" for w in aliases)
 
 
 @lru_cache(maxsize=1)
@@ -82,13 +100,14 @@ def _value_pattern() -> re.Pattern:
     return re.compile(rf"(?:{op}\s*)?(?:{date}|{number}\s*(?:{unit})?)(?:以上|以下|以内|左右)?")
 
 
-def segment(text: str) -> list[str]:
-    """The cells of one run-together piece of text, in order."""
+def segment(text: str, table_only: bool = False) -> list[str]:
+    """The cells of one run-together piece of text, in order (``table_only``: a row under an indicator header,
+    cut at the table's words only, and at a category label of its own such as ``制度指标``)."""
     text = _WRAP_GAP.sub("", text)
     pieces: list[tuple[str, bool]] = []  # (text, is_anchor)
     pos = 0
     titles = set(tx.load_aliases()["title_suffixes"])
-    for match in _anchor_pattern().finditer(text):
+    for match in _anchor_pattern(table_only).finditer(text):
         if match.group() in titles:
             # a table title: its words before the suffix belong to it (…专项资金绩效目标自评表)
             start = pieces.pop()[0] if pieces and not pieces[-1][1] and match.start() == pos else ""
@@ -108,7 +127,8 @@ def segment(text: str) -> list[str]:
         if is_anchor:
             cells.append(piece)
             continue
-        for part in _split_doubled(_DESCRIPTION_START.split(piece)):
+        parts = _CATEGORY.split(piece) if table_only else [piece]
+        for part in _split_doubled([d for p in parts for d in _description_start().split(p)]):
             cells.extend(_split_values(part))
     return [c for c in (c.strip(" :：,，;；、") for c in cells) if c]
 
@@ -130,10 +150,11 @@ def _split_doubled(parts: list[str]) -> list[str]:
 
 
 def _split_short_headers(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    """A gap between two anchors that is made only of short header words (分值 / 得分 / 权重) is split into them."""
+    """A gap between two anchors, or after the last one, that is made only of short header words (目标值 / 分值 /
+    得分 / 备注) is split into them."""
     out: list[tuple[str, bool]] = []
     for k, (piece, is_anchor) in enumerate(pieces):
-        between = 0 < k < len(pieces) - 1 and pieces[k - 1][1] and pieces[k + 1][1]
+        between = 0 < k and pieces[k - 1][1] and (k == len(pieces) - 1 or pieces[k + 1][1])
         if is_anchor or not between:
             out.append((piece, is_anchor))
             continue
@@ -214,12 +235,12 @@ def normalized(raw: str) -> tuple[str, list[int]]:
     return "".join(chars), index
 
 
-def segment_raw(raw: str) -> list[str]:
+def segment_raw(raw: str, table_only: bool = False) -> list[str]:
     """The cells of a run-together line as printed: cut where :func:`segment` cuts the normalised text."""
     text, index = normalized(raw)
     out: list[str] = []
     pos = 0
-    for cell in segment(text):
+    for cell in segment(text, table_only):
         at = text.find(cell, pos)
         if at < 0:
             continue
@@ -231,10 +252,11 @@ def segment_raw(raw: str) -> list[str]:
 
 def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     rows: list[Row] = []
+    short = _fused_rows(lines)
     for number, line in enumerate(lines, 1):
         if not match_key(line):
             continue
-        texts = segment_raw(line.strip()) if _is_run_together(line) else [line.strip()]
+        texts = short.get(number - 1) or (segment_raw(line.strip()) if _is_run_together(line) else [line.strip()])
         cells = [Cell(t, number, number, soft=i > 0) for i, t in enumerate(texts)]
         if cells:
             rows.append(Row(cells=cells, line_start=number, line_end=number))
@@ -259,12 +281,13 @@ def wrap_gapped(line: str) -> bool:
 
 
 def score(lines: list[str]) -> float:
-    """Share of the text (by characters) in long lines without separators that hold the form's words."""
+    """Share of the text (by characters) in long lines without separators that hold the form's words, and in the
+    rows under a run-together indicator header (``评价指标评价内容指标名称…``) that are themselves run together."""
     content = content_lines(lines)
     if not content or not has_form_words(lines):
         return 0.0
     total = sum(len(line) for line in content)
-    fused = 0
+    fused = sum(len(lines[k]) for k in _fused_rows(lines))
     for line in content:
         stripped = normalized(line.strip())[0] if _PINYIN.search(line) else line.strip()
         words = stripped.split() or [""]
@@ -272,4 +295,61 @@ def score(lines: list[str]) -> float:
                 len(stripped) / len(words) > 14 or wrap_gapped(stripped)):
             if len(_anchor_pattern().findall(_WRAP_GAP.sub("", stripped))) >= 4:
                 fused += len(line)
-    return fused / total
+    return min(1.0, fused / total)
+
+
+def _fused_header(line: str) -> bool:
+    """A line without separators that is an indicator header run together: three header words or more, and
+    nothing but header and level words."""
+    if re.search(r"\s", line.strip()):
+        return False
+    stripped = normalized(line.strip())[0]
+    cells = segment(stripped)
+    headers = _header_anchors()
+    return len(cells) >= 3 and sum(c in headers for c in cells) >= 3 and all(
+        c in headers or _anchor_pattern().fullmatch(c) for c in cells)
+
+
+def _fused_rows(lines: list[str]) -> dict[int, list[str]]:
+    """Short run-together rows: the lines after a run-together indicator header that have no separator and fall
+    into two cells or more (shorter than the long-line test of :func:`_is_run_together`), by index, with their
+    cells. A line that starts with a field label (the next project) or a closing note ends the block."""
+    out: dict[int, list[str]] = {}
+    under_header = False
+    notes = tuple(_NOTES)
+    for k, line in enumerate(lines):
+        if not match_key(line):
+            continue
+        stripped = normalized(line.strip())[0]
+        if _fused_header(line):
+            under_header = True
+            out[k] = segment_raw(line.strip())
+            continue
+        if not under_header:
+            continue
+        starts_field = _anchor_pattern().match(stripped)
+        if _SEPARATORS.search(stripped) or stripped.startswith(notes) or (
+                starts_field and not _anchor_pattern(True).match(stripped)):
+            under_header = False
+            continue
+        cells = segment_raw(line.strip(), table_only=True)
+        if len(cells) >= 2:
+            out[k] = cells
+    _split_fused_weights(out)
+    return out
+
+
+def _split_fused_weights(rows: dict[int, list[str]]) -> None:
+    """``达到预计值210010`` where the other rows end in a weight (10, 20): a last cell of four digits or more that
+    ends in one of the weights the other rows print alone is a value fused with its weight (2100 | 10)."""
+    weights = {cells[-1] for cells in rows.values() if re.fullmatch(r"\d{1,2}", cells[-1])}
+    if len(weights) < 1 or sum(bool(re.fullmatch(r"\d{1,2}", c[-1])) for c in rows.values()) < 3:
+        return
+    for k, cells in rows.items():
+        last = cells[-1]
+        if not re.fullmatch(r"\d{4,}", last):
+            continue
+        for weight in sorted(weights, key=len, reverse=True):
+            if last.endswith(weight) and last[:-len(weight)]:
+                rows[k] = cells[:-1] + [last[:-len(weight)], weight]
+                break
