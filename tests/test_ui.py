@@ -99,6 +99,7 @@ def test_labels_and_column_kinds():
     ("联系电话：0838-7211924。", "联系电话：0838-****1924。"),
     ("身份证号 110101199003071234", "身份证号 110101********1234"),
     ("11010119900307123X", "110101********123X"),
+    ("旧身份证 110101900307123。", "旧身份证 110101*****7123。"),
 ])
 def test_personal_numbers_are_masked(text, expected):
     assert mask_personal(text) == expected
@@ -112,6 +113,8 @@ def test_personal_numbers_are_masked(text, expected):
     "12348 法律服务热线",
     "2023.7.9", "2024-12-31", "20240101", "2024-2025", "(2020)13号",
     "110101199013071234",  # 18 digits without a valid birth month
+    "110101901307123",  # 15 digits without a valid birth month
+    "912345900307123",  # 15 digits starting with 9: no province code
     "0.6924",
 ])
 def test_other_numbers_are_left_alone(text):

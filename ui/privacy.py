@@ -7,7 +7,8 @@ masking function (pages, Excel/CSV exports, the review report, the command line)
 - Landlines with an area code (``0755-12345678``, ``(010)87654321``, ``（010）8765 4321``, ``0838-7211924``): the
   area code and the last four digits kept, ``0755-****5678``.
 - 18-digit resident ID numbers (with a plausible birth date, last character a digit or X): the first six and last
-  four kept, ``110101********123X``.
+  four kept, ``110101********123X``; the older 15-digit numbers (area code, birth date YYMMDD, three digits) the
+  same way, ``110101900307123`` → ``110101*****7123``.
 
 A number glued to letters or other digits (project codes such as ``37020023P13000410220L``, amounts, dates) is left
 alone; so are short service numbers such as 12348.
@@ -37,6 +38,7 @@ _ID_RE = re.compile(
     _EDGE_L + rf"([1-9１-９]{_D}{{5}})((?:19|20|１９|２０){_D}{{6}})({_D}{{3}}(?:{_D}|[XxＸｘ]))"
     + _EDGE_R
 )
+_OLD_ID_RE = re.compile(_EDGE_L + rf"([1-8１-８]{_D}{{5}})({_D}{{6}})({_D}{{3}})" + _EDGE_R)
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -53,11 +55,18 @@ def _mask_id(m: re.Match) -> str:
     return m.group(1) + "*" * 8 + m.group(3)
 
 
+def _mask_old_id(m: re.Match) -> str:
+    if not _id_plausible("19" + m.group(2)):
+        return m.group(0)
+    return m.group(1) + "*" * 5 + m.group(2)[-1] + m.group(3)
+
+
 def mask_personal(text: Any) -> Any:
     """``text`` with mobile, landline and ID numbers masked; non-strings are returned unchanged."""
     if not isinstance(text, str) or not text:
         return text
     text = _ID_RE.sub(_mask_id, text)
+    text = _OLD_ID_RE.sub(_mask_old_id, text)
     text = _MOBILE_RE.sub(lambda m: f"{m.group(1)}****{m.group(3)}", text)
     return _LANDLINE_RE.sub(lambda m: f"{m.group(1)}{m.group(2)}****{m.group(4)}", text)
 
