@@ -8,15 +8,15 @@ read anyway (a GBK file, a label with a zero-width space) is shown as "read".
 
 from __future__ import annotations
 
-import io
 import shutil
 import subprocess
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 from typing import Callable
 
+from bench.badfiles import (locked_pdf, locked_xlsx, no_table_workbook, old_doc_bytes, png_bytes, zip_bomb,
+                             zip_bytes)
 from ingest import loader
 from ingest.parse import parse_file
 
@@ -25,69 +25,10 @@ SAMPLES = ROOT / "sample_data"
 XIQING = SAMPLES / "tianjin_xiqing_2024.txt"
 WORKBOOK = ROOT / "tests" / "fixtures" / "files" / "ningxia_pingluo_2024.xlsx"
 PDF = ROOT / "tests" / "fixtures" / "files" / "hunan_yuanjiang_2024.pdf"
-OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def _xiqing() -> str:
     return XIQING.read_text(encoding="utf-8")
-
-
-def _zip(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
-def _bomb() -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("xl/workbook.xml", "<workbook/>")
-        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
-            chunk = b"<row>" + b"0" * (1024 * 1024) + b"</row>"
-            for _ in range(300):
-                member.write(chunk)
-    return buffer.getvalue()
-
-
-def _locked_xlsx() -> bytes:
-    from msoffcrypto.format.ooxml import OOXMLFile
-
-    out = io.BytesIO()
-    OOXMLFile(io.BytesIO(WORKBOOK.read_bytes())).encrypt("Mima2024", out)
-    return out.getvalue()
-
-
-def _locked_pdf() -> bytes:
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter(clone_from=PdfReader(PDF))
-    writer.encrypt(user_password="Mima2024", owner_password="Owner2024")
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def _png() -> bytes:
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("L", (200, 100), 255).save(buffer, "PNG")
-    return buffer.getvalue()
-
-
-def _no_table_workbook() -> bytes:
-    import openpyxl
-
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(["姓名", "科室", "电话"])
-    ws.append(["张三", "办公室", "0311-1234567"])
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
 
 
 def _cut_utf8() -> bytes:
@@ -124,15 +65,14 @@ CASES: list[tuple[str, str, Callable[[], bytes]]] = [
         "发放人数", "@SUM(A1)发放人数").encode()),
     ("25 MB text file", "huge.txt", lambda: b"x" * (25 * 1024 * 1024)),
     ("corrupt .xlsx (cut in half)", "corrupt.xlsx", lambda: WORKBOOK.read_bytes()[:len(WORKBOOK.read_bytes()) // 2]),
-    ("ZIP archive renamed .xlsx", "tables.xlsx", lambda: _zip({"a.txt": "项目名称\t法律援助".encode()})),
-    ("xlsx zip bomb (300 MB unpacked)", "bomb.xlsx", _bomb),
-    ("password-protected .xlsx", "locked.xlsx", _locked_xlsx),
-    ("password-protected PDF", "locked.pdf", _locked_pdf),
-    ("PNG image renamed .pdf", "scan.pdf", _png),
+    ("ZIP archive renamed .xlsx", "tables.xlsx", lambda: zip_bytes({"a.txt": "项目名称\t法律援助".encode()})),
+    ("xlsx zip bomb (300 MB unpacked)", "bomb.xlsx", zip_bomb),
+    ("password-protected .xlsx", "locked.xlsx", lambda: locked_xlsx(WORKBOOK)),
+    ("password-protected PDF", "locked.pdf", lambda: locked_pdf(PDF)),
+    ("PNG image renamed .pdf", "scan.pdf", png_bytes),
     ("0-byte .xlsx", "empty.xlsx", lambda: b""),
-    ("old binary Word .doc", "report.doc", lambda: OLE + b"\x00" * 504 + "WordDocument".encode("utf-16-le")
-     + b"\x00" * 1024),
-    ("workbook without a target table", "通讯录.xlsx", _no_table_workbook),
+    ("old binary Word .doc", "report.doc", old_doc_bytes),
+    ("workbook without a target table", "通讯录.xlsx", no_table_workbook),
     ("100 MB file", "huge.pdf", lambda: b"%PDF-1.7\n" + b"\x00" * (100 * 1024 * 1024)),
 ]
 

@@ -8,14 +8,14 @@ document: the load fails, ``load_log`` names the reason, every other table is ex
 
 from __future__ import annotations
 
-import io
 import shutil
 import zipfile
 from pathlib import Path
 
-import openpyxl
 import pytest
 
+from bench.badfiles import (OLE, locked_pdf, locked_xlsx, no_table_workbook, old_doc_bytes, png_bytes, zip_bomb,
+                             zip_bytes)
 from ingest import loader
 from ingest.errors import IngestError
 from ingest.parse import parse_file
@@ -24,7 +24,6 @@ from tests.make_file_fixtures import OUT
 TABLES = ("documents", "source_lines", "parse_warnings", "projects", "funding", "indicators", "empty_slots",
           "spending_plan", "department_overall")
 WORKBOOK = OUT / "ningxia_pingluo_2024.xlsx"
-OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def snapshot(db: Path) -> dict[str, list[tuple]]:
@@ -71,14 +70,6 @@ def refuse(db: Path, path: Path, *expected: str) -> str:
     return message
 
 
-def _zip(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
 def test_corrupt_xlsx(db, tmp_path):
     data = WORKBOOK.read_bytes()
     path = tmp_path / "corrupt.xlsx"
@@ -92,26 +83,18 @@ def test_xlsx_with_a_broken_part(db, tmp_path):
         members = {name: archive.read(name) for name in archive.namelist()}
     members["xl/workbook.xml"] = b"<workbook><sheets><sheet name=" + b"\x00" * 20
     path = tmp_path / "broken.xlsx"
-    path.write_bytes(_zip(members))
+    path.write_bytes(zip_bytes(members))
     refuse(db, path, "Excel 文件已损坏", "另存")
 
 
 def test_zip_renamed_xlsx(db, tmp_path):
     path = tmp_path / "tables.xlsx"
-    path.write_bytes(_zip({"绩效目标表.txt": "项目名称\t法律援助".encode(), "说明.doc": b"x"}))
+    path.write_bytes(zip_bytes({"绩效目标表.txt": "项目名称\t法律援助".encode(), "说明.doc": b"x"}))
     refuse(db, path, "ZIP 压缩包", "不是 Excel", "先解压")
 
 
 def test_xlsx_zip_bomb_is_refused_before_unpacking(db, tmp_path):
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("xl/workbook.xml", "<workbook/>")
-        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
-            chunk = b"<row>" + b"0" * (1024 * 1024) + b"</row>"
-            for _ in range(300):  # 300 MB of XML, a few hundred KB packed
-                member.write(chunk)
-    data = buffer.getvalue()
+    data = zip_bomb(300)  # 300 MB of XML, a few hundred KB packed
     assert len(data) < 2 * 1024 * 1024
     path = tmp_path / "bomb.xlsx"
     path.write_bytes(data)
@@ -119,34 +102,21 @@ def test_xlsx_zip_bomb_is_refused_before_unpacking(db, tmp_path):
 
 
 def test_password_protected_xlsx(db, tmp_path):
-    from msoffcrypto.format.ooxml import OOXMLFile
-
-    out = io.BytesIO()
-    OOXMLFile(io.BytesIO(WORKBOOK.read_bytes())).encrypt("Mima2024", out)
     path = tmp_path / "locked.xlsx"
-    path.write_bytes(out.getvalue())
+    path.write_bytes(locked_xlsx(WORKBOOK))
     assert path.read_bytes()[:8] == OLE
     refuse(db, path, "设有打开密码", "取消密码")
 
 
 def test_password_protected_pdf(db, tmp_path):
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter(clone_from=PdfReader(OUT / "hunan_yuanjiang_2024.pdf"))
-    writer.encrypt(user_password="Mima2024", owner_password="Owner2024")
     path = tmp_path / "locked.pdf"
-    with open(path, "wb") as f:
-        writer.write(f)
+    path.write_bytes(locked_pdf(OUT / "hunan_yuanjiang_2024.pdf"))
     refuse(db, path, "PDF 设有打开密码", "不加密")
 
 
 def test_image_renamed_pdf(db, tmp_path):
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("L", (200, 100), 255).save(buffer, "PNG")
     path = tmp_path / "scan.pdf"
-    path.write_bytes(buffer.getvalue())
+    path.write_bytes(png_bytes())
     refuse(db, path, "PNG 图片", "不是PDF", ".png")
 
 
@@ -158,8 +128,7 @@ def test_zero_byte_file(db, tmp_path, name):
 
 
 def test_old_binary_doc(db, tmp_path):
-    # an OLE compound file whose directory names a WordDocument stream: what Word 97–2003 writes
-    data = OLE + b"\x00" * 504 + "WordDocument".encode("utf-16-le") + b"\x00" * 1024
+    data = old_doc_bytes()
     for name in ("report.doc", "renamed.docx"):
         path = tmp_path / name
         path.write_bytes(data)
@@ -167,13 +136,8 @@ def test_old_binary_doc(db, tmp_path):
 
 
 def test_workbook_without_a_target_table(db, tmp_path):
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(["姓名", "科室", "电话"])
-    ws.append(["张三", "办公室", "0311-1234567"])
-    ws.append(["李四", "财务科", "0311-7654321"])
     path = tmp_path / "通讯录.xlsx"
-    wb.save(path)
+    path.write_bytes(no_table_workbook())
     refuse(db, path, "没有找到任何绩效目标表", "Excel 模板")
 
 
