@@ -35,7 +35,7 @@ from ingest.errors import IngestError, os_error_zh
 from ingest.model import Document, EmptySlot, FundingSource, Indicator
 
 SCHEMA_PATH = Path(__file__).parent / "schema.sql"
-SCHEMA_VERSION = 2  # raise when schema.sql changes a table: an older database file is then rebuilt or refused
+SCHEMA_VERSION = 3  # raise when schema.sql changes a table: an older database file is then rebuilt or refused
 DEFAULT_DB = Path("data") / "targetboard.duckdb"
 DUCKDB_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 # Every type a reader exists for (ingest.readers.READERS); a folder is read for these.
@@ -160,27 +160,31 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, path: PathLike = "") -> None:
 _TABLE_COLUMNS = {
     "documents": ("doc_id", "source", "sha256", "layout", "encoding", "jurisdiction", "province", "city", "county",
                   "adcode", "department", "fiscal_year", "line_count", "warnings", "loaded_at", "layout_scores",
-                  "is_ocr"),
+                  "is_ocr", "n_projects", "projects_total_wan", "funding_wan", "n_indicators",
+                  "n_department_indicators", "n_warnings"),
     "source_lines": ("doc_id", "line_no", "text"),
     "parse_warnings": ("doc_id", "position", "code", "line_start", "line_end", "message"),
     "department_overall": ("dept_overall_id", "doc_id", "department", "total_wan", "basic_wan", "project_wan",
                            "functions", "goal", "line_start", "line_end"),
     "projects": ("project_id", "doc_id", "sequence", "name", "name_in_table", "code", "budget_unit", "department",
                  "implementing_unit", "attribute", "period", "purpose", "goal", "goal_long_term", "total_wan",
-                 "theme", "theme_keyword", "truncated", "self_evaluation", "source_ref", "line_start", "line_end"),
-    "funding": ("funding_id", "project_id", "dept_overall_id", "position", "source", "level", "amount_wan"),
-    "spending_plan": ("project_id", "period_index", "period", "value", "unit", "unit_as_printed"),
-    "indicators": ("indicator_id", "project_id", "dept_overall_id", "position", "level1", "level2", "level1_raw",
+                 "theme", "theme_keyword", "truncated", "self_evaluation", "source_ref", "line_start", "line_end",
+                 "funding_wan", "n_indicators", "n_empty_slots"),
+    "funding": ("funding_id", "doc_id", "project_id", "dept_overall_id", "position", "source", "level",
+                "amount_wan"),
+    "spending_plan": ("doc_id", "project_id", "period_index", "period", "value", "unit", "unit_as_printed"),
+    "indicators": ("indicator_id", "doc_id", "project_id", "dept_overall_id", "position", "level1", "level2",
+                   "level1_raw",
                    "level2_raw", "name", "value", "op", "target_number", "target_number_max", "target_unit",
                    "target_kind", "target_wan", "target_date", "target_pct", "flags", "description", "basis",
                    "weight", "actual", "score", "remarks", "target_set", "source_ref", "line_start", "line_end"),
-    "empty_slots": ("slot_id", "project_id", "dept_overall_id", "position", "level1", "level2", "line_start",
-                    "line_end"),
+    "empty_slots": ("slot_id", "doc_id", "project_id", "dept_overall_id", "position", "level1", "level2",
+                    "line_start", "line_end"),
 }
 _LOG_COLUMNS = ("log_id", "source", "sha256", "status", "message", "doc_id", "logged_at")
 # Children first: the order in which a document's rows are deleted.
-_DELETE_ORDER = ("spending_plan", "funding", "indicators", "empty_slots", "projects", "department_overall",
-                 "source_lines", "parse_warnings", "documents")
+_DELETE_ORDER = ("review_findings", "project_coverage", "spending_plan", "funding", "indicators", "empty_slots",
+                 "projects", "department_overall", "source_lines", "parse_warnings", "documents")
 
 
 _COLUMN_TYPES: dict[str, dict[str, str]] = {}  # table -> column -> SQL type, as created by schema.sql
@@ -261,18 +265,8 @@ def _new_doc_id(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def _delete_document(con: duckdb.DuckDBPyConnection, doc_id: int) -> None:
-    projects = "(SELECT project_id FROM projects WHERE doc_id = $doc)"
-    overall = "(SELECT dept_overall_id FROM department_overall WHERE doc_id = $doc)"
-    for table in _DELETE_ORDER:
-        if table == "spending_plan":
-            where = f"project_id IN {projects}"
-        elif table in ("source_lines", "parse_warnings"):
-            where = "doc_id = $doc"
-        elif table in ("funding", "indicators", "empty_slots"):
-            where = f"project_id IN {projects} OR dept_overall_id IN {overall}"
-        else:
-            where = "doc_id = $doc"
-        con.execute(f"DELETE FROM {table} WHERE {where}", {"doc": doc_id})
+    for table in _DELETE_ORDER:  # every table carries doc_id
+        con.execute(f"DELETE FROM {table} WHERE doc_id = $doc", {"doc": doc_id})
 
 
 class _Ids:
@@ -291,24 +285,38 @@ class _Ids:
         return value
 
 
-def _owner_rows(ids: _Ids, project_id: Optional[int], dept_overall_id: Optional[int],
+def _annual(indicators: Iterable[Indicator]) -> int:
+    """The number of indicators stating the year's targets (a 中期 column is kept, not counted)."""
+    return sum(1 for ind in indicators if (ind.target_set or "annual") == "annual")
+
+
+def _funding_sum(funding: Sequence[FundingSource]) -> Optional[float]:
+    """The sum of the funding rows as SQL ``sum`` gives it (in row order; NULL without any row)."""
+    total = None
+    for f in funding:
+        total = float(f.amount_wan) if total is None else total + float(f.amount_wan)
+    return total
+
+
+def _owner_rows(ids: _Ids, doc_id: int, project_id: Optional[int], dept_overall_id: Optional[int],
                 funding: Iterable[FundingSource], indicators: Iterable[Indicator], slots: Iterable[EmptySlot],
                 out: dict[str, list[tuple]]) -> None:
     for pos, f in enumerate(funding, 1):
-        out["funding"].append((ids.take("funding"), project_id, dept_overall_id, pos, f.source, f.level,
+        out["funding"].append((ids.take("funding"), doc_id, project_id, dept_overall_id, pos, f.source, f.level,
                                float(f.amount_wan)))
     for pos, ind in enumerate(indicators, 1):
         t = ind.target
         out["indicators"].append((
-            ids.take("indicators"), project_id, dept_overall_id, pos, ind.level1, ind.level2, ind.level1_raw,
+            ids.take("indicators"), doc_id, project_id, dept_overall_id, pos, ind.level1, ind.level2,
+            ind.level1_raw,
             ind.level2_raw, ind.name, ind.value if ind.value is not None else "", t.op, _float(t.number),
             _float(t.number_max), t.unit, t.kind, _float(t.amount_wan), _iso_date(t.date), _target_pct(ind),
             list(t.flags or []), ind.description, ind.basis, _float(ind.weight), ind.actual, _float(ind.score),
             ind.remarks, ind.target_set or "annual", ind.ref, ind.line_start, ind.line_end,
         ))
     for pos, s in enumerate(slots, 1):
-        out["empty_slots"].append((ids.take("empty_slots"), project_id, dept_overall_id, pos, s.level1, s.level2,
-                                   s.line_start, s.line_end))
+        out["empty_slots"].append((ids.take("empty_slots"), doc_id, project_id, dept_overall_id, pos, s.level1,
+                                   s.level2, s.line_start, s.line_end))
 
 
 def document_rows(con: duckdb.DuckDBPyConnection, doc: Document, doc_id: int, ids: Optional["_Ids"] = None,
@@ -317,11 +325,17 @@ def document_rows(con: duckdb.DuckDBPyConnection, doc: Document, doc_id: int, id
     ``out`` when given (a batch of documents inserted together)."""
     ids = ids or _Ids(con)
     out = out if out is not None else {table: [] for table in _TABLE_COLUMNS}
+    totals = [float(p.total_wan) for p in doc.projects if p.total_wan is not None]
+    project_funding = [f for p in doc.projects for f in p.funding]
+    o = doc.department_overall
     out["documents"].append((
         doc_id, doc.source, doc.sha256, doc.layout, doc.encoding, doc.jurisdiction, doc.province, doc.city,
         doc.county, doc.adcode, doc.department, doc.fiscal_year, doc.line_count,
         [str(w) for w in doc.warnings or []], dt.datetime.now(),
         json.dumps(doc.layout_scores or {}, ensure_ascii=False), bool(doc.is_ocr),
+        len(doc.projects), sum(totals) if totals else None, _funding_sum(project_funding),
+        sum(_annual(p.indicators) for p in doc.projects), _annual(o.indicators) if o is not None else 0,
+        len(doc.warnings or []),
     ))
     out["source_lines"].extend((doc_id, n, text) for n, text in enumerate(doc.lines or [], 1))
     for pos, w in enumerate(doc.warnings or [], 1):
@@ -329,12 +343,11 @@ def document_rows(con: duckdb.DuckDBPyConnection, doc: Document, doc_id: int, id
             out["parse_warnings"].append((doc_id, pos, "note", None, None, w))
         else:
             out["parse_warnings"].append((doc_id, pos, w.code, w.line_start, w.line_end, w.message))
-    o = doc.department_overall
     if o is not None:
         oid = ids.take("department_overall")
         out["department_overall"].append((oid, doc_id, o.department, _float(o.total_wan), _float(o.basic_wan),
                                           _float(o.project_wan), o.functions, o.goal, o.line_start, o.line_end))
-        _owner_rows(ids, None, oid, o.funding, o.indicators, o.empty_slots, out)
+        _owner_rows(ids, doc_id, None, oid, o.funding, o.indicators, o.empty_slots, out)
     for p in doc.projects:
         pid = ids.take("projects")
         theme, keyword = themes.classify(p.name, p.goal)
@@ -342,13 +355,60 @@ def document_rows(con: duckdb.DuckDBPyConnection, doc: Document, doc_id: int, id
             pid, doc_id, p.sequence, p.name, p.name_in_table, p.code, p.budget_unit, p.department,
             p.implementing_unit, p.attribute, p.period, p.purpose, p.goal, p.goal_long_term, _float(p.total_wan),
             theme, keyword, bool(p.truncated), bool(p.self_evaluation), p.ref, p.line_start, p.line_end,
+            _funding_sum(p.funding), _annual(p.indicators), len(p.empty_slots),
         ))
-        _owner_rows(ids, pid, None, p.funding, p.indicators, p.empty_slots, out)
+        _owner_rows(ids, doc_id, pid, None, p.funding, p.indicators, p.empty_slots, out)
         plan = p.spending_plan
         if plan is not None:
             for idx, (period, value) in enumerate(zip(plan.periods, plan.values), 1):
-                out["spending_plan"].append((pid, idx, period, _float(value), plan.unit, plan.unit_as_printed))
+                out["spending_plan"].append((doc_id, pid, idx, period, _float(value), plan.unit,
+                                             plan.unit_as_printed))
     return out
+
+
+# Summaries written with the rows they summarise (same transaction), for the documents first..last of a write.
+_COVERAGE_SQL = """
+    INSERT INTO project_coverage (project_id, doc_id, theme, category, category_order, n_indicators)
+    WITH counts AS (
+        SELECT project_id, category, count(*) AS n
+        FROM v_indicators
+        WHERE doc_id BETWEEN $lo AND $hi AND scope = 'project' AND category IS NOT NULL
+        GROUP BY project_id, category
+    )
+    SELECT p.project_id, p.doc_id, p.theme, c.category, c.category_order, coalesce(n.n, 0)
+    FROM projects p
+    CROSS JOIN v_category_list c
+    LEFT JOIN counts n ON n.project_id = p.project_id AND n.category = c.category
+    WHERE p.doc_id BETWEEN $lo AND $hi AND NOT p.truncated
+"""
+# place_name: the name, or city (province) + name when another loaded place (adcode) has the same name.
+_PLACE_NAMES_SQL = """
+    UPDATE documents SET place_name = CASE WHEN s.n_places > 1
+        THEN coalesce(nullif(documents.city, documents.jurisdiction), documents.province, '') || documents.jurisdiction
+        ELSE documents.jurisdiction END
+    FROM (SELECT jurisdiction, count(DISTINCT coalesce(adcode, jurisdiction)) AS n_places
+          FROM documents
+          WHERE jurisdiction IN (SELECT jurisdiction FROM documents WHERE doc_id BETWEEN $lo AND $hi)
+             OR list_contains($names, jurisdiction)
+          GROUP BY jurisdiction) s
+    WHERE documents.jurisdiction = s.jurisdiction
+"""
+
+
+def _write_summaries(con: duckdb.DuckDBPyConnection, lo: int, hi: int, names: Sequence[str] = ()) -> None:
+    """Coverage per project, display names of the places, and the review findings of the documents ``lo``..``hi``
+    (in the caller's transaction); ``names``: names of documents deleted in this transaction."""
+    from review import engine
+
+    con.execute(_COVERAGE_SQL, {"lo": lo, "hi": hi})
+    con.execute(_PLACE_NAMES_SQL, {"lo": lo, "hi": hi, "names": [n for n in names if n]})
+    if engine.stored_fingerprint(con) == engine.rules_fingerprint():
+        engine.review_documents(con, lo, hi)
+    else:  # the rules changed since the stored findings were written (or none were): every document anew
+        con.execute("DELETE FROM review_findings")
+        first = con.execute("SELECT min(doc_id) FROM documents").fetchone()[0]
+        engine.review_documents(con, min(first, lo) if first is not None else lo, hi)
+        engine.mark_current(con)
 
 
 def _summary(doc: Document) -> str:
@@ -381,6 +441,7 @@ def load_document(con: duckdb.DuckDBPyConnection, doc: Document, replace: bool =
         for table in _TABLE_COLUMNS:
             if rows[table]:
                 _insert(con, table, rows[table])
+        _write_summaries(con, doc_id, doc_id)
         status = "replaced" if row is not None else "loaded"
         message = ("已重新导入（替换原记录）：" if row is not None else "已导入：") + _summary(doc)
         _log(con, doc.source, doc.sha256, status, message, doc_id)
@@ -457,7 +518,11 @@ def _write_batch(con: duckdb.DuckDBPyConnection, docs: Sequence[Document], repla
     shas = list(dict.fromkeys(d.sha256 for d in docs))
     existing = {sha: (doc_id, source) for doc_id, source, sha in con.execute(
         "SELECT doc_id, source, sha256 FROM documents WHERE list_contains($shas, sha256)", {"shas": shas}).fetchall()}
-    if replace:
+    deleted_names: list[str] = []
+    if replace and existing:
+        deleted_names = [r[0] for r in con.execute(
+            "SELECT DISTINCT jurisdiction FROM documents WHERE list_contains($ids, doc_id)",
+            {"ids": [doc_id for doc_id, _ in existing.values()]}).fetchall()]
         for doc_id, _ in existing.values():
             _delete_document(con, doc_id)
     ids = _Ids(con)
@@ -484,9 +549,12 @@ def _write_batch(con: duckdb.DuckDBPyConnection, docs: Sequence[Document], repla
         next_doc += 1
         next_log += 1
         statuses.append(status)
+    first_doc = next_doc - len(rows["documents"])
     for table in _TABLE_COLUMNS:
         if rows[table]:
             _insert(con, table, rows[table])
+    if rows["documents"]:
+        _write_summaries(con, first_doc, next_doc - 1, deleted_names)
     if log:
         types = _column_types(con, "load_log")
         select = ", ".join(f"unnest(${c}::{types[c]}[]) AS {c}" for c in _LOG_COLUMNS)
@@ -653,7 +721,10 @@ def ensure_database(db_path: PathLike = DEFAULT_DB, sample_dir: PathLike = "samp
             found = schema_version(con)
         finally:
             con.close()
-        if found is None or found == SCHEMA_VERSION:
+        if found == SCHEMA_VERSION:
+            refresh_review_if_stale(target)
+            return target
+        if found is None:
             return target
         os.replace(target, target.with_name(f"{target.name}.v{found}.bak"))
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -675,6 +746,33 @@ def ensure_database(db_path: PathLike = DEFAULT_DB, sample_dir: PathLike = "samp
             if leftover.exists():
                 leftover.unlink()
     return target
+
+
+def refresh_review_if_stale(db_path: PathLike) -> bool:
+    """Recompute the stored review findings when the rules changed since they were written (needs the database
+    for writing; a database held by another process is left as it is: the findings are then computed live).
+    Returns True when they were recomputed."""
+    from review import engine
+
+    try:
+        con = connect(db_path, read_only=True)
+    except (DatabaseLockedError, DatabaseOpenError):
+        return False
+    try:
+        current = engine.findings_current(con) or con.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+    finally:
+        con.close()
+    if current:
+        return False
+    try:
+        con = connect(db_path)
+    except (DatabaseLockedError, DatabaseOpenError):
+        return False
+    try:
+        engine.refresh_findings(con)
+    finally:
+        con.close()
+    return True
 
 
 def cleanup_leftovers(target: Path) -> list[Path]:

@@ -6,6 +6,11 @@
 -- refuses to delete a parent row in the same transaction as its children (needed by --replace); referential
 -- integrity is checked by tests/test_store.py instead.
 -- This file is executed as a whole by ingest.loader.ensure_schema and must stay idempotent.
+--
+-- Scale: every child row carries its doc_id, and what every page needs per document or project (counts, sums,
+-- coverage per category, review findings) is written by the loader in the same transaction as the rows it
+-- summarises (columns marked "summary" below, tables project_coverage and review_findings), so that queries
+-- filter the documents first and never aggregate the whole database before a filter applies.
 
 -- ----------------------------------------------------------------------------------------------------------
 -- Tables
@@ -28,7 +33,18 @@ CREATE TABLE IF NOT EXISTS documents (
     warnings VARCHAR[] NOT NULL,             -- the warnings as shown (see parse_warnings for code and lines)
     loaded_at TIMESTAMP NOT NULL,
     layout_scores VARCHAR,                   -- JSON: detection score of every layout family tried
-    is_ocr BOOLEAN NOT NULL DEFAULT false    -- text read by OCR: to be checked against the original
+    is_ocr BOOLEAN NOT NULL DEFAULT false,   -- text read by OCR: to be checked against the original
+    -- the place: adcode (division code) identifies it; place_name is for display only: the name, prefixed with
+    -- its city (or province) when another loaded place has the same name (城区 of 阳泉市 / 汕尾市), kept current
+    -- by the loader whenever a document of that name is written or deleted
+    place_name VARCHAR,
+    -- summary (loader): projects, sum of project totals, project funding rows, annual indicators
+    n_projects INTEGER NOT NULL DEFAULT 0,
+    projects_total_wan DOUBLE,
+    funding_wan DOUBLE,
+    n_indicators INTEGER NOT NULL DEFAULT 0,             -- project indicators (annual targets)
+    n_department_indicators INTEGER NOT NULL DEFAULT 0,  -- 部门整体 table indicators (annual targets)
+    n_warnings INTEGER NOT NULL DEFAULT 0
 );
 
 -- The document as display lines (what line_start/line_end everywhere refer to), stored at load time so the
@@ -91,12 +107,17 @@ CREATE TABLE IF NOT EXISTS projects (
     source_ref VARCHAR,                      -- binary sources: sheet and cell, page, HTML table and row
     line_start INTEGER NOT NULL,
     line_end INTEGER NOT NULL,
+    -- summary (loader): sum of the funding rows (NULL without any), annual indicators, empty indicator rows
+    funding_wan DOUBLE,
+    n_indicators INTEGER NOT NULL DEFAULT 0,
+    n_empty_slots INTEGER NOT NULL DEFAULT 0,
     UNIQUE (doc_id, sequence)
 );
 
 -- One row per project x funding source (project_id set) or per department-wide source (dept_overall_id set).
 CREATE TABLE IF NOT EXISTS funding (
     funding_id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL,
     project_id INTEGER,
     dept_overall_id INTEGER,
     position INTEGER NOT NULL,
@@ -107,6 +128,7 @@ CREATE TABLE IF NOT EXISTS funding (
 );
 
 CREATE TABLE IF NOT EXISTS spending_plan (  -- 资金支出计划, cumulative
+    doc_id INTEGER NOT NULL,
     project_id INTEGER NOT NULL,
     period_index INTEGER NOT NULL,           -- 1-based
     period VARCHAR NOT NULL,                 -- e.g. 3月底
@@ -119,6 +141,7 @@ CREATE TABLE IF NOT EXISTS spending_plan (  -- 资金支出计划, cumulative
 -- Indicators of a project (project_id set) or of the department-wide table (dept_overall_id set).
 CREATE TABLE IF NOT EXISTS indicators (
     indicator_id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL,
     project_id INTEGER,
     dept_overall_id INTEGER,
     position INTEGER NOT NULL,               -- 1-based order within its project / department table
@@ -153,6 +176,7 @@ CREATE TABLE IF NOT EXISTS indicators (
 
 CREATE TABLE IF NOT EXISTS empty_slots (  -- level-2 rows of the form left empty
     slot_id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL,
     project_id INTEGER,
     dept_overall_id INTEGER,
     position INTEGER NOT NULL,
@@ -161,6 +185,49 @@ CREATE TABLE IF NOT EXISTS empty_slots (  -- level-2 rows of the form left empty
     line_start INTEGER NOT NULL,
     line_end INTEGER NOT NULL,
     CHECK ((project_id IS NULL) <> (dept_overall_id IS NULL))
+);
+
+-- Summary (loader): one row per project x coverage category (all nine, 0 = not covered), for the projects whose
+-- table is complete (a table cut off at the end of its file is left out: its missing categories were cut).
+CREATE TABLE IF NOT EXISTS project_coverage (
+    project_id INTEGER NOT NULL,
+    doc_id INTEGER NOT NULL,
+    theme VARCHAR NOT NULL,
+    category VARCHAR NOT NULL,
+    category_order INTEGER NOT NULL,
+    n_indicators INTEGER NOT NULL,
+    PRIMARY KEY (project_id, category)
+);
+
+-- Summary (loader, review.engine.review_documents): the findings of the review rules (review/rules.json, default
+-- parameters) for every loaded table, written with the document. review_state holds the fingerprint of the rules
+-- they were computed with; when the rules change, the findings are recomputed (or computed live until then).
+CREATE TABLE IF NOT EXISTS review_findings (
+    doc_id INTEGER NOT NULL,
+    scope VARCHAR NOT NULL CHECK (scope IN ('project', 'department')),
+    project_id INTEGER,
+    dept_overall_id INTEGER,
+    rule_id VARCHAR NOT NULL,
+    rule_order INTEGER NOT NULL,             -- position of the rule in rules.json
+    row_no INTEGER NOT NULL,                 -- position of the finding in the rule's output
+    group_name VARCHAR NOT NULL,
+    severity VARCHAR NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
+    severity_rank INTEGER NOT NULL,          -- 0 error, 1 warning, 2 info
+    title VARCHAR NOT NULL,
+    message VARCHAR NOT NULL,
+    indicator_id INTEGER,
+    slot_id INTEGER,
+    indicator_name VARCHAR,
+    indicator_value VARCHAR,
+    level1 VARCHAR,
+    level2 VARCHAR,
+    anchor VARCHAR NOT NULL CHECK (anchor IN ('indicator', 'empty_row', 'table')),
+    line_start INTEGER,
+    line_end INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS review_state (
+    fingerprint VARCHAR NOT NULL             -- review.engine.rules_fingerprint() when review_findings was written
 );
 
 CREATE TABLE IF NOT EXISTS load_log (  -- every load attempt, including failures and skips
@@ -213,14 +280,16 @@ SELECT DISTINCT category, category_order FROM v_indicator_categories;
 -- Base views: every row carries the filter columns province, jurisdiction, fiscal_year, department, theme
 -- ----------------------------------------------------------------------------------------------------------
 
+-- place: the key of a jurisdiction, its division code (adcode), or its name where no code was found; place_name:
+-- the name to show (unique among the loaded places, see documents.place_name). Filters and groups use place.
 CREATE OR REPLACE VIEW v_documents AS
 SELECT
     d.doc_id, d.source AS source_file, d.sha256, d.layout, d.encoding,
-    d.province, d.city, d.county, d.jurisdiction, d.adcode, d.department, d.fiscal_year,
-    coalesce(d.jurisdiction, d.source) || coalesce(' ' || d.fiscal_year || '年', '') AS label,
+    d.province, d.city, d.county, d.jurisdiction, d.adcode, coalesce(d.adcode, d.jurisdiction) AS place,
+    coalesce(d.place_name, d.jurisdiction) AS place_name, d.department, d.fiscal_year,
+    coalesce(d.place_name, d.jurisdiction, d.source) || coalesce(' ' || d.fiscal_year || '年', '') AS label,
     d.line_count, d.warnings, d.loaded_at,
-    (SELECT count(*) FROM projects p WHERE p.doc_id = d.doc_id) AS n_projects,
-    (SELECT sum(p.total_wan) FROM projects p WHERE p.doc_id = d.doc_id) AS projects_total_wan,
+    d.n_projects, d.projects_total_wan, d.funding_wan, d.n_indicators, d.n_department_indicators, d.n_warnings,
     o.dept_overall_id
 FROM documents d
 LEFT JOIN department_overall o ON o.doc_id = d.doc_id;
@@ -228,38 +297,39 @@ LEFT JOIN department_overall o ON o.doc_id = d.doc_id;
 CREATE OR REPLACE VIEW v_projects AS
 SELECT
     p.project_id, p.doc_id, d.source AS source_file,
-    d.province, d.city, d.county, d.jurisdiction, d.adcode, d.fiscal_year, d.department,
+    d.province, d.city, d.county, d.jurisdiction, d.adcode, coalesce(d.adcode, d.jurisdiction) AS place,
+    coalesce(d.place_name, d.jurisdiction) AS place_name, d.fiscal_year, d.department,
     p.theme, p.theme_keyword,
     p.sequence, p.name, p.name_in_table, p.code, p.budget_unit, p.department AS project_department,
     p.implementing_unit, p.attribute, p.period, p.purpose, p.goal, p.goal_long_term,
     p.total_wan, p.truncated, p.self_evaluation,
-    (SELECT sum(f.amount_wan) FROM funding f WHERE f.project_id = p.project_id) AS funding_wan,
-    (SELECT count(*) FROM indicators i WHERE i.project_id = p.project_id AND i.target_set = 'annual')
-        AS n_indicators,
-    (SELECT count(*) FROM empty_slots s WHERE s.project_id = p.project_id) AS n_empty_slots,
+    p.funding_wan, p.n_indicators, p.n_empty_slots,
     p.line_start, p.line_end
 FROM projects p
 JOIN documents d ON d.doc_id = p.doc_id;
 
 CREATE OR REPLACE VIEW v_funding AS  -- project-level funding only (see v_department_funding)
 SELECT
-    f.funding_id, f.project_id, p.doc_id, p.source_file,
-    p.province, p.city, p.county, p.jurisdiction, p.fiscal_year, p.department, p.theme,
+    f.funding_id, f.project_id, f.doc_id, d.source AS source_file,
+    d.province, d.city, d.county, d.jurisdiction, d.adcode, coalesce(d.adcode, d.jurisdiction) AS place,
+    coalesce(d.place_name, d.jurisdiction) AS place_name, d.fiscal_year, d.department, p.theme,
     p.sequence AS project_sequence, p.name AS project_name,
     f.position, f.source AS funding_source, f.level, l.level_zh, l.level_order, f.amount_wan
 FROM funding f
-JOIN v_projects p ON p.project_id = f.project_id
+JOIN documents d ON d.doc_id = f.doc_id
+JOIN projects p ON p.project_id = f.project_id
 LEFT JOIN v_funding_levels l ON l.level = f.level;
 
 CREATE OR REPLACE VIEW v_department_funding AS
 SELECT
-    f.funding_id, f.dept_overall_id, o.doc_id, d.source AS source_file,
-    d.province, d.city, d.county, d.jurisdiction, d.fiscal_year, d.department, NULL::VARCHAR AS theme,
+    f.funding_id, f.dept_overall_id, f.doc_id, d.source AS source_file,
+    d.province, d.city, d.county, d.jurisdiction, d.adcode, coalesce(d.adcode, d.jurisdiction) AS place,
+    coalesce(d.place_name, d.jurisdiction) AS place_name, d.fiscal_year, d.department, NULL::VARCHAR AS theme,
     f.position, f.source AS funding_source, f.level, l.level_zh, l.level_order, f.amount_wan
 FROM funding f
-JOIN department_overall o ON o.dept_overall_id = f.dept_overall_id
-JOIN documents d ON d.doc_id = o.doc_id
-LEFT JOIN v_funding_levels l ON l.level = f.level;
+JOIN documents d ON d.doc_id = f.doc_id
+LEFT JOIN v_funding_levels l ON l.level = f.level
+WHERE f.dept_overall_id IS NOT NULL;
 
 -- target_class splits targets into quantified / qualitative / placeholder:
 --   quantified  = kind percent, count, money, duration, number, or deadline with a calendar date
@@ -269,8 +339,9 @@ CREATE OR REPLACE VIEW v_indicators AS
 SELECT
     i.indicator_id,
     CASE WHEN i.project_id IS NULL THEN 'department' ELSE 'project' END AS scope,
-    i.project_id, i.dept_overall_id, d.doc_id, d.source AS source_file,
-    d.province, d.city, d.county, d.jurisdiction, d.fiscal_year, d.department, p.theme,
+    i.project_id, i.dept_overall_id, i.doc_id, d.source AS source_file,
+    d.province, d.city, d.county, d.jurisdiction, d.adcode, coalesce(d.adcode, d.jurisdiction) AS place,
+    coalesce(d.place_name, d.jurisdiction) AS place_name, d.fiscal_year, d.department, p.theme,
     p.sequence AS project_sequence, p.name AS project_name,
     i.position, i.level1, i.level2, i.level1_raw, i.level2_raw,
     coalesce(c.category, CASE i.level1 WHEN '满意度指标' THEN '满意度' WHEN '成本指标' THEN '成本' END) AS category,
@@ -286,9 +357,8 @@ SELECT
     i.description, i.basis, i.weight, i.actual, i.score, i.remarks, i.target_set,
     coalesce(p.truncated, false) AS truncated, i.line_start, i.line_end
 FROM indicators i
+JOIN documents d ON d.doc_id = i.doc_id
 LEFT JOIN projects p ON p.project_id = i.project_id
-LEFT JOIN department_overall o ON o.dept_overall_id = i.dept_overall_id
-JOIN documents d ON d.doc_id = coalesce(p.doc_id, o.doc_id)
 LEFT JOIN v_indicator_categories c ON c.level2 = i.level2
 WHERE i.target_set = 'annual';  -- the year's targets; a mid-term (中期) column is kept in the table, not here
 
@@ -296,38 +366,34 @@ CREATE OR REPLACE VIEW v_empty_slots AS
 SELECT
     s.slot_id,
     CASE WHEN s.project_id IS NULL THEN 'department' ELSE 'project' END AS scope,
-    s.project_id, s.dept_overall_id, d.doc_id, d.source AS source_file,
-    d.province, d.city, d.county, d.jurisdiction, d.fiscal_year, d.department, p.theme,
+    s.project_id, s.dept_overall_id, s.doc_id, d.source AS source_file,
+    d.province, d.city, d.county, d.jurisdiction, d.adcode, coalesce(d.adcode, d.jurisdiction) AS place,
+    coalesce(d.place_name, d.jurisdiction) AS place_name, d.fiscal_year, d.department, p.theme,
     p.name AS project_name, s.position, s.level1, s.level2, s.line_start, s.line_end
 FROM empty_slots s
-LEFT JOIN projects p ON p.project_id = s.project_id
-LEFT JOIN department_overall o ON o.dept_overall_id = s.dept_overall_id
-JOIN documents d ON d.doc_id = coalesce(p.doc_id, o.doc_id);
+JOIN documents d ON d.doc_id = s.doc_id
+LEFT JOIN projects p ON p.project_id = s.project_id;
 
--- One row per project x coverage category, with the number of the project's indicators in it (0 = not covered).
--- Tables cut off at the end of their file (truncated) are left out: their missing categories are not real gaps.
+-- One row per project x coverage category, with the number of the project's indicators in it (0 = not covered),
+-- from the summary table project_coverage. Tables cut off at the end of their file (truncated) are left out:
+-- their missing categories are not real gaps.
 CREATE OR REPLACE VIEW v_project_coverage AS
-WITH counts AS (
-    SELECT project_id, category, count(*) AS n_indicators
-    FROM v_indicators
-    WHERE scope = 'project' AND category IS NOT NULL
-    GROUP BY project_id, category
-)
 SELECT
-    p.project_id, p.doc_id, p.province, p.city, p.county, p.jurisdiction, p.fiscal_year, p.department, p.theme,
+    c.project_id, c.doc_id, d.province, d.city, d.county, d.jurisdiction, d.adcode,
+    coalesce(d.adcode, d.jurisdiction) AS place, coalesce(d.place_name, d.jurisdiction) AS place_name,
+    d.fiscal_year, d.department, c.theme,
     p.sequence AS project_sequence, p.name AS project_name,
-    c.category, c.category_order, coalesce(n.n_indicators, 0) AS n_indicators
-FROM v_projects p
-CROSS JOIN v_category_list c
-LEFT JOIN counts n ON n.project_id = p.project_id AND n.category = c.category
-WHERE NOT p.truncated;
+    c.category, c.category_order, c.n_indicators
+FROM project_coverage c
+JOIN documents d ON d.doc_id = c.doc_id
+JOIN projects p ON p.project_id = c.project_id;
 
 -- value_pct / value_wan: the cumulative plan in both units (converted with the project total).
 CREATE OR REPLACE VIEW v_spending_plan AS
 SELECT
     s.project_id, p.doc_id, p.source_file,
-    p.province, p.city, p.county, p.jurisdiction, p.fiscal_year, p.department, p.theme,
-    p.name AS project_name, p.total_wan,
+    p.province, p.city, p.county, p.jurisdiction, p.adcode, p.place, p.place_name, p.fiscal_year, p.department,
+    p.theme, p.name AS project_name, p.total_wan,
     s.period_index, s.period, s.value, s.unit, s.unit_as_printed,
     CASE WHEN s.unit = '%' THEN s.value ELSE s.value * 100 / nullif(p.total_wan, 0) END AS value_pct,
     CASE WHEN s.unit = '万元' THEN s.value ELSE s.value * p.total_wan / 100 END AS value_wan
@@ -339,10 +405,13 @@ JOIN v_projects p ON p.project_id = s.project_id;
 -- p_province, p_jurisdictions (list), p_years (list), p_department, p_theme.
 -- ----------------------------------------------------------------------------------------------------------
 
+-- p_jurisdictions holds places (division codes; a name is accepted too and then matches every place of that name,
+-- for the command line: the dashboard always passes codes, so 城区 of 阳泉市 and of 汕尾市 stay apart).
 CREATE OR REPLACE MACRO tb_match(p_province, p_jurisdictions, p_years, p_department, p_theme,
-                                 province, jurisdiction, fiscal_year, department, theme) AS
+                                 province, place, jurisdiction, fiscal_year, department, theme) AS
     (p_province IS NULL OR province = p_province)
-    AND (p_jurisdictions IS NULL OR coalesce(list_contains(p_jurisdictions, jurisdiction), false))
+    AND (p_jurisdictions IS NULL OR coalesce(list_contains(p_jurisdictions, place), false)
+         OR coalesce(list_contains(p_jurisdictions, jurisdiction), false))
     AND (p_years IS NULL OR coalesce(list_contains(p_years, fiscal_year), false))
     AND (p_department IS NULL OR department = p_department)
     AND (p_theme IS NULL OR theme = p_theme);
@@ -353,40 +422,40 @@ CREATE OR REPLACE MACRO tb_norm(txt) AS lower(regexp_replace(coalesce(txt, ''), 
 CREATE OR REPLACE MACRO f_documents(p_province, p_jurisdictions, p_years, p_department, p_theme) AS TABLE
 SELECT * FROM v_documents d
 WHERE tb_match(p_province, p_jurisdictions, p_years, p_department, NULL,
-               d.province, d.jurisdiction, d.fiscal_year, d.department, NULL)
+               d.province, d.place, d.jurisdiction, d.fiscal_year, d.department, NULL)
   AND (p_theme IS NULL OR EXISTS (SELECT 1 FROM projects p WHERE p.doc_id = d.doc_id AND p.theme = p_theme));
 
 CREATE OR REPLACE MACRO f_projects(p_province, p_jurisdictions, p_years, p_department, p_theme) AS TABLE
 SELECT * FROM v_projects
 WHERE tb_match(p_province, p_jurisdictions, p_years, p_department, p_theme,
-               province, jurisdiction, fiscal_year, department, theme);
+               province, place, jurisdiction, fiscal_year, department, theme);
 
 CREATE OR REPLACE MACRO f_funding(p_province, p_jurisdictions, p_years, p_department, p_theme) AS TABLE
 SELECT * FROM v_funding
 WHERE tb_match(p_province, p_jurisdictions, p_years, p_department, p_theme,
-               province, jurisdiction, fiscal_year, department, theme);
+               province, place, jurisdiction, fiscal_year, department, theme);
 
 CREATE OR REPLACE MACRO f_department_funding(p_province, p_jurisdictions, p_years, p_department, p_theme) AS TABLE
 SELECT * FROM v_department_funding
 WHERE tb_match(p_province, p_jurisdictions, p_years, p_department, p_theme,
-               province, jurisdiction, fiscal_year, department, theme);
+               province, place, jurisdiction, fiscal_year, department, theme);
 
 CREATE OR REPLACE MACRO f_indicators(p_province, p_jurisdictions, p_years, p_department, p_theme) AS TABLE
 SELECT * FROM v_indicators
 WHERE tb_match(p_province, p_jurisdictions, p_years, p_department, p_theme,
-               province, jurisdiction, fiscal_year, department, theme);
+               province, place, jurisdiction, fiscal_year, department, theme);
 
 CREATE OR REPLACE MACRO f_empty_slots(p_province, p_jurisdictions, p_years, p_department, p_theme) AS TABLE
 SELECT * FROM v_empty_slots
 WHERE tb_match(p_province, p_jurisdictions, p_years, p_department, p_theme,
-               province, jurisdiction, fiscal_year, department, theme);
+               province, place, jurisdiction, fiscal_year, department, theme);
 
 CREATE OR REPLACE MACRO f_spending_plan(p_province, p_jurisdictions, p_years, p_department, p_theme) AS TABLE
 SELECT * FROM v_spending_plan
 WHERE tb_match(p_province, p_jurisdictions, p_years, p_department, p_theme,
-               province, jurisdiction, fiscal_year, department, theme);
+               province, place, jurisdiction, fiscal_year, department, theme);
 
 CREATE OR REPLACE MACRO f_project_coverage(p_province, p_jurisdictions, p_years, p_department, p_theme) AS TABLE
 SELECT * FROM v_project_coverage
 WHERE tb_match(p_province, p_jurisdictions, p_years, p_department, p_theme,
-               province, jurisdiction, fiscal_year, department, theme);
+               province, place, jurisdiction, fiscal_year, department, theme);

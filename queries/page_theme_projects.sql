@@ -1,6 +1,7 @@
 -- page_theme_projects: one row per project for the cross-jurisdiction comparison (跨地区对比): funding, indicator
 -- counts and satisfaction thresholds side by side.
--- Returns: project_id, doc_id, province, jurisdiction, fiscal_year, theme, sequence, name, total_wan,
+-- Returns: project_id, doc_id, province, city, jurisdiction, adcode, place, place_name, fiscal_year, theme,
+-- sequence, name, total_wan,
 -- central_wan (funding at level central), n_indicators, n_quantified, n_qualitative, n_placeholder,
 -- n_satisfaction (level1 = 满意度指标), n_satisfaction_pct (those with a threshold in %), satisfaction_min_pct,
 -- satisfaction_max_pct, line_start, line_end.
@@ -25,7 +26,8 @@ c AS (
     WHERE level = 'central'
     GROUP BY project_id
 )
-SELECT p.project_id, p.doc_id, p.province, p.jurisdiction, p.fiscal_year, p.theme, p.sequence, p.name,
+SELECT p.project_id, p.doc_id, p.province, p.city, p.jurisdiction, p.adcode, p.place, p.place_name,
+       p.fiscal_year, p.theme, p.sequence, p.name,
        p.total_wan, coalesce(c.central_wan, 0) AS central_wan,
        coalesce(i.n_indicators, 0) AS n_indicators, coalesce(i.n_quantified, 0) AS n_quantified,
        coalesce(i.n_qualitative, 0) AS n_qualitative, coalesce(i.n_placeholder, 0) AS n_placeholder,
@@ -34,4 +36,4 @@ SELECT p.project_id, p.doc_id, p.province, p.jurisdiction, p.fiscal_year, p.them
 FROM f_projects($province, $jurisdictions, $years, $department, $theme) p
 LEFT JOIN i ON i.project_id = p.project_id
 LEFT JOIN c ON c.project_id = p.project_id
-ORDER BY p.province, p.jurisdiction, p.fiscal_year, p.doc_id, p.sequence;
+ORDER BY p.province, p.jurisdiction, p.place, p.fiscal_year, p.doc_id, p.sequence;

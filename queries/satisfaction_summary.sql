@@ -1,17 +1,22 @@
--- satisfaction_summary: satisfaction thresholds per jurisdiction x fiscal year (documents without any
+-- satisfaction_summary: satisfaction thresholds per jurisdiction (place) x fiscal year (documents without any
 -- satisfaction indicator are listed with n_indicators = 0).
--- Returns one row per jurisdiction x fiscal_year: province, city, jurisdiction, fiscal_year, n_indicators
--- (satisfaction indicators), n_with_threshold (a threshold in %), min_pct, median_pct, max_pct, n_ge_90
--- (>= 90%), n_lt_80 (< 80%), n_eq_100 (= 100%).
+-- Returns one row per place x fiscal_year: province, city, jurisdiction, place, place_name, fiscal_year,
+-- n_indicators (satisfaction indicators), n_with_threshold (a threshold in %), min_pct, median_pct, max_pct,
+-- n_ge_90 (>= 90%), n_lt_80 (< 80%), n_eq_100 (= 100%), _n_rows (rows before limit).
 -- Params: the common filters, and
 -- @param scope project
+-- @param limit null
+-- @param offset 0
 --   scope: 'project' (default), 'department' (部门整体 tables) or 'all'.
-WITH s AS (
+WITH d AS (
+    SELECT doc_id, province, city, jurisdiction, place, place_name, fiscal_year
+    FROM f_documents($province, $jurisdictions, $years, $department, $theme)
+), s AS (
     SELECT doc_id, target_pct
     FROM f_indicators($province, $jurisdictions, $years, $department, $theme)
     WHERE level1 = '满意度指标' AND ($scope = 'all' OR scope = $scope)
 )
-SELECT d.province, d.city, d.jurisdiction, d.fiscal_year,
+SELECT d.province, d.city, d.jurisdiction, d.place, d.place_name, d.fiscal_year,
        count(s.doc_id) AS n_indicators,
        count(s.target_pct) AS n_with_threshold,
        min(s.target_pct) AS min_pct,
@@ -19,8 +24,10 @@ SELECT d.province, d.city, d.jurisdiction, d.fiscal_year,
        max(s.target_pct) AS max_pct,
        count(*) FILTER (WHERE s.target_pct >= 90) AS n_ge_90,
        count(*) FILTER (WHERE s.target_pct < 80) AS n_lt_80,
-       count(*) FILTER (WHERE s.target_pct = 100) AS n_eq_100
-FROM f_documents($province, $jurisdictions, $years, $department, $theme) d
+       count(*) FILTER (WHERE s.target_pct = 100) AS n_eq_100,
+       count(*) OVER () AS _n_rows
+FROM d
 LEFT JOIN s ON s.doc_id = d.doc_id
-GROUP BY d.province, d.city, d.jurisdiction, d.fiscal_year
-ORDER BY d.province, d.jurisdiction, d.fiscal_year;
+GROUP BY d.province, d.city, d.jurisdiction, d.place, d.place_name, d.fiscal_year
+ORDER BY d.province, d.jurisdiction, d.place, d.fiscal_year
+LIMIT $limit OFFSET $offset;

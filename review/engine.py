@@ -320,37 +320,39 @@ PYTHON_RULES: dict[str, Callable[[Any, Mapping[str, Any]], pd.DataFrame]] = {
 # Running the rules
 # ---------------------------------------------------------------------------------------------------------------
 
-# Temporary tables built once per run on a private cursor (DuckDB temp objects are per connection, so concurrent
-# reviews do not see each other's tables and a read-only database is fine). Only rv_units applies the filters.
+# Temporary tables built once per run (DuckDB temp objects are per connection, so concurrent reviews do not see each
+# other's tables and a read-only database is fine). Only rv_units applies the filters: the common filters, the scope
+# and a range of doc_ids ($doc_lo..$doc_hi, NULL = all; the loader reviews the documents it has just written).
 _UNIT_KEY = "CASE WHEN {a}.project_id IS NOT NULL THEN 'P' || {a}.project_id ELSE 'D' || {a}.dept_overall_id END"
+_UNITS_SQL = f"""
+    WITH units AS (
+        SELECT 'P' || p.project_id AS unit_key, 'project' AS scope, p.project_id,
+               NULL::INTEGER AS dept_overall_id, p.doc_id, p.source_file, p.province, p.jurisdiction, p.place,
+               p.place_name, p.fiscal_year, p.department, p.sequence, p.name, p.total_wan, p.goal, p.line_start,
+               p.line_end, p.truncated
+        FROM f_projects($province, $jurisdictions, $years, $department, $theme) p
+        WHERE $scope IN ('all', 'project') AND ($doc_lo IS NULL OR p.doc_id BETWEEN $doc_lo AND $doc_hi)
+        UNION ALL
+        SELECT 'D' || o.dept_overall_id, 'department', NULL, o.dept_overall_id, d.doc_id, d.source_file,
+               d.province, d.jurisdiction, d.place, d.place_name, d.fiscal_year, d.department, 0,
+               '{DEPARTMENT_UNIT_NAME}', o.total_wan, o.goal, o.line_start, o.line_end, false
+        FROM department_overall o
+        JOIN v_documents d ON d.doc_id = o.doc_id
+        WHERE $scope IN ('all', 'department') AND ($doc_lo IS NULL OR d.doc_id BETWEEN $doc_lo AND $doc_hi)
+          AND tb_match($province, $jurisdictions, $years, $department, $theme,
+                       d.province, d.place, d.jurisdiction, d.fiscal_year, d.department, NULL)
+    )
+    SELECT *, row_number() OVER (ORDER BY province, jurisdiction, fiscal_year, doc_id,
+                                 CASE scope WHEN 'department' THEN 0 ELSE 1 END, sequence) AS unit_order
+    FROM units"""
 _BASE_TABLES: tuple[tuple[str, str], ...] = (
-    ("rv_units", f"""
-        WITH units AS (
-            SELECT 'P' || p.project_id AS unit_key, 'project' AS scope, p.project_id,
-                   NULL::INTEGER AS dept_overall_id, p.doc_id, p.source_file, p.province, p.jurisdiction,
-                   p.fiscal_year, p.department, p.sequence, p.name, p.total_wan, p.goal, p.line_start, p.line_end,
-                   p.truncated
-            FROM f_projects($province, $jurisdictions, $years, $department, $theme) p
-            WHERE $scope IN ('all', 'project')
-            UNION ALL
-            SELECT 'D' || o.dept_overall_id, 'department', NULL, o.dept_overall_id, d.doc_id, d.source,
-                   d.province, d.jurisdiction, d.fiscal_year, d.department, 0, '{DEPARTMENT_UNIT_NAME}',
-                   o.total_wan, o.goal, o.line_start, o.line_end, false
-            FROM department_overall o
-            JOIN documents d ON d.doc_id = o.doc_id
-            WHERE $scope IN ('all', 'department')
-              AND tb_match($province, $jurisdictions, $years, $department, $theme,
-                           d.province, d.jurisdiction, d.fiscal_year, d.department, NULL)
-        )
-        SELECT *, row_number() OVER (ORDER BY province, jurisdiction, fiscal_year, doc_id,
-                                     CASE scope WHEN 'department' THEN 0 ELSE 1 END, sequence) AS unit_order
-        FROM units"""),
     ("rv_indicators", f"""
         SELECT u.unit_key, i.indicator_id, i.position, i.level1, i.level2, i.category, i.name, i.value, i.op,
                i.target_number, i.target_number_max, i.target_unit, i.target_kind, i.target_wan, i.target_date,
                i.target_pct, i.target_class, i.flags, i.line_start, i.line_end
         FROM v_indicators i
-        JOIN rv_units u ON u.unit_key = {_UNIT_KEY.format(a='i')}"""),
+        JOIN rv_units u ON u.unit_key = {_UNIT_KEY.format(a='i')}
+        WHERE i.doc_id IN (SELECT doc_id FROM rv_units)"""),
     ("rv_satisfaction", """
         SELECT *, coalesce(target_pct, CASE WHEN target_unit IS NULL AND target_kind = 'number'
                                             THEN target_number END) AS sat_pct
@@ -359,11 +361,13 @@ _BASE_TABLES: tuple[tuple[str, str], ...] = (
     ("rv_slots", f"""
         SELECT u.unit_key, s.slot_id, s.position, s.level1, s.level2, s.line_start, s.line_end
         FROM empty_slots s
-        JOIN rv_units u ON u.unit_key = {_UNIT_KEY.format(a='s')}"""),
+        JOIN rv_units u ON u.unit_key = {_UNIT_KEY.format(a='s')}
+        WHERE s.doc_id IN (SELECT doc_id FROM rv_units)"""),
     ("rv_funding", f"""
         SELECT u.unit_key, f.position, f.source, f.level, f.amount_wan
         FROM funding f
-        JOIN rv_units u ON u.unit_key = {_UNIT_KEY.format(a='f')}"""),
+        JOIN rv_units u ON u.unit_key = {_UNIT_KEY.format(a='f')}
+        WHERE f.doc_id IN (SELECT doc_id FROM rv_units)"""),
     ("rv_plan", """
         SELECT u.unit_key, s.period_index, s.period, s.value, s.unit, u.total_wan,
                last_value(s.value IGNORE NULLS) OVER (PARTITION BY u.unit_key ORDER BY s.period_index
@@ -371,7 +375,8 @@ _BASE_TABLES: tuple[tuple[str, str], ...] = (
                count(*) OVER (PARTITION BY u.unit_key) AS n_periods,
                s.period_index = max(s.period_index) OVER (PARTITION BY u.unit_key) AS is_last
         FROM spending_plan s
-        JOIN rv_units u ON u.project_id = s.project_id"""),
+        JOIN rv_units u ON u.project_id = s.project_id
+        WHERE s.doc_id IN (SELECT doc_id FROM rv_units)"""),
 )
 # Numbers in messages: integers without ".0", others rounded to 4 decimals; rv_amount adds the unit.
 _MACROS = (
@@ -381,6 +386,24 @@ _MACROS = (
     "CREATE OR REPLACE TEMP MACRO rv_amount(x, unit) AS rv_num(x) || CASE WHEN unit = '%' THEN '%' "
     "ELSE ' ' || coalesce(unit, '') END",
 )
+_TEMP_TABLES = ("rv_units", "rv_indicators", "rv_satisfaction", "rv_slots", "rv_funding", "rv_plan", "rv_raw",
+                "rv_found")
+# The columns of review_findings (ingest/schema.sql) in order; rv_found has them plus unit_key.
+STORED_COLUMNS = ("doc_id", "scope", "project_id", "dept_overall_id", "rule_id", "rule_order", "row_no", "group_name",
+                  "severity", "severity_rank", "title", "message", "indicator_id", "slot_id", "indicator_name",
+                  "indicator_value", "level1", "level2", "anchor", "line_start", "line_end")
+FINDINGS_VERSION = "2"  # raise when the stored form of the findings changes (they are then recomputed)
+
+
+def rules_fingerprint(ruleset: Optional[RuleSet] = None) -> str:
+    """What the stored findings depend on: the rule table, every rule file and the stored form."""
+    import hashlib
+
+    digest = hashlib.sha256(FINDINGS_VERSION.encode())
+    digest.update(RULES_PATH.read_bytes())
+    for path in sorted(RULE_SQL_DIR.glob("*.sql")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def _bind_filters(filters: Mapping[str, Any]) -> dict[str, Any]:
@@ -392,6 +415,7 @@ def _bind_filters(filters: Mapping[str, Any]) -> dict[str, Any]:
     if scope not in SCOPES:
         raise ValueError(f"run_review: scope must be one of {SCOPES}, got {scope!r}")
     values["scope"] = scope
+    values["doc_lo"] = values["doc_hi"] = None
     return values
 
 
@@ -420,12 +444,22 @@ def _select_rules(ruleset: RuleSet, rule_ids: Optional[Iterable[str]]) -> tuple[
     return tuple(r for r in ruleset.rules if r.id in wanted)
 
 
+def _prepare_units(cur, filters: Mapping[str, Any]) -> None:
+    used = _sql_params(_UNITS_SQL)
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE rv_units AS {_UNITS_SQL}", {k: filters[k] for k in used})
+
+
 def _prepare(cur, filters: Mapping[str, Any]) -> None:
     for macro in _MACROS:
         cur.execute(macro)
+    _prepare_units(cur, filters)
     for name, select in _BASE_TABLES:
-        used = _sql_params(select)
-        cur.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {select}", {k: filters[k] for k in used})
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {select}")
+
+
+def _drop_temp(cur) -> None:
+    for name in _TEMP_TABLES:
+        cur.execute(f"DROP TABLE IF EXISTS temp.{name}")
 
 
 def _run_rule(cur, rule: Rule, values: Mapping[str, Any]) -> pd.DataFrame:
@@ -441,7 +475,7 @@ def _run_rule(cur, rule: Rule, values: Mapping[str, Any]) -> pd.DataFrame:
         raise ReviewError(f"review rule {rule.id} returned columns {list(frame.columns)}, expected {RULE_OUTPUT}")
     frame = frame[list(RULE_OUTPUT)].copy()
     frame["rule_id"] = rule.id
-    frame["_row"] = range(len(frame))
+    frame["row_no"] = range(len(frame))
     return frame
 
 
@@ -449,45 +483,183 @@ def _empty(columns: Sequence[str]) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
 
 
-def _assemble(frames: list[pd.DataFrame], rules: Sequence[Rule], units: pd.DataFrame, indicators: pd.DataFrame,
-              slots: pd.DataFrame) -> pd.DataFrame:
-    frames = [f for f in frames if len(f)]
-    if not frames:
-        return _fix_types(_empty(("unit_key",) + FINDING_COLUMNS))
-    raw = pd.concat(frames, ignore_index=True)
-    unknown = set(raw["unit_key"]) - set(units["unit_key"])
+# The raw rule output (rv_raw) with its table, indicator or empty row: the stored form of a finding (rv_found).
+_FOUND_SQL = """
+    SELECT u.doc_id, u.scope, u.project_id, u.dept_overall_id, r.rule_id, m.rule_order, r.row_no,
+           m.group_name, m.severity, m.severity_rank, m.title, r.message, r.indicator_id, r.slot_id,
+           i.name AS indicator_name, i.value AS indicator_value,
+           CASE WHEN i.indicator_id IS NOT NULL THEN i.level1 ELSE s.level1 END AS level1,
+           CASE WHEN i.indicator_id IS NOT NULL THEN i.level2 ELSE s.level2 END AS level2,
+           CASE WHEN i.indicator_id IS NOT NULL THEN 'indicator' WHEN s.slot_id IS NOT NULL THEN 'empty_row'
+                ELSE 'table' END AS anchor,
+           coalesce(i.line_start, s.line_start, u.line_start) AS line_start,
+           CASE WHEN i.indicator_id IS NOT NULL THEN i.line_end WHEN s.slot_id IS NOT NULL THEN s.line_end
+                ELSE u.line_end END AS line_end,
+           u.unit_key
+    FROM rv_raw r
+    JOIN rv_units u ON u.unit_key = r.unit_key
+    JOIN rv_rules m ON m.rule_id = r.rule_id
+    LEFT JOIN indicators i ON i.indicator_id = r.indicator_id AND i.doc_id IN (SELECT doc_id FROM rv_units)
+    LEFT JOIN empty_slots s ON s.slot_id = r.slot_id AND r.indicator_id IS NULL
+                               AND s.doc_id IN (SELECT doc_id FROM rv_units)"""
+
+
+def _findings_of_rules(cur, rules: Sequence[Rule], values: Mapping[str, Any]) -> None:
+    """Run ``rules`` on the prepared tables and write what they found to the temporary table rv_found."""
+    frames = [f for f in (_run_rule(cur, rule, values) for rule in rules) if len(f)]
+    raw = pd.concat(frames, ignore_index=True) if frames else _empty((*RULE_OUTPUT, "rule_id", "row_no"))
+    raw = raw.astype({"unit_key": "object", "message": "object", "rule_id": "object"})
+    raw["indicator_id"] = pd.to_numeric(raw["indicator_id"]).astype("Int64")
+    raw["slot_id"] = pd.to_numeric(raw["slot_id"]).astype("Int64")
+    raw["row_no"] = pd.to_numeric(raw["row_no"]).astype("Int64")
+    meta = pd.DataFrame({"rule_id": [r.id for r in rules], "rule_order": range(len(rules)),
+                         "group_name": [r.group for r in rules], "severity": [r.severity for r in rules],
+                         "severity_rank": [SEVERITIES.index(r.severity) for r in rules],
+                         "title": [r.title for r in rules]})
+    cur.register("rv_raw_frame", raw)
+    cur.register("rv_rules_frame", meta)
+    try:
+        cur.execute("CREATE OR REPLACE TEMP TABLE rv_raw AS SELECT unit_key::VARCHAR AS unit_key,"
+                    " indicator_id::INTEGER AS indicator_id, slot_id::INTEGER AS slot_id, message::VARCHAR AS message,"
+                    " rule_id::VARCHAR AS rule_id, row_no::INTEGER AS row_no FROM rv_raw_frame")
+        cur.execute("CREATE OR REPLACE TEMP TABLE rv_rules AS SELECT * FROM rv_rules_frame")
+    finally:
+        cur.unregister("rv_raw_frame")
+        cur.unregister("rv_rules_frame")
+    unknown = cur.execute("SELECT DISTINCT unit_key FROM rv_raw WHERE unit_key NOT IN (SELECT unit_key FROM rv_units)"
+                          " LIMIT 5").fetchall()
     if unknown:
-        raise ReviewError(f"review rules returned unknown tables {sorted(unknown)[:5]}")
-    meta = pd.DataFrame([{"rule_id": r.id, "group": r.group, "severity": r.severity, "title": r.title,
-                          "_rule_order": i} for i, r in enumerate(rules)])
-    df = raw.merge(meta, on="rule_id", how="left")
-    df = df.merge(units.rename(columns={"line_start": "unit_line_start", "line_end": "unit_line_end",
-                                        "sequence": "project_sequence", "name": "project_name"}),
-                  on="unit_key", how="left")
-    df["indicator_id"] = pd.to_numeric(df["indicator_id"]).astype("Int64")
-    df["slot_id"] = pd.to_numeric(df["slot_id"]).astype("Int64")
-    ind = indicators.rename(columns={"name": "indicator_name", "value": "indicator_value",
-                                     "line_start": "ind_line_start", "line_end": "ind_line_end"})
-    ind["indicator_id"] = ind["indicator_id"].astype("Int64")
-    df = df.merge(ind[["indicator_id", "indicator_name", "indicator_value", "level1", "level2", "ind_line_start",
-                       "ind_line_end"]], on="indicator_id", how="left")
-    sl = slots.rename(columns={"line_start": "slot_line_start", "line_end": "slot_line_end",
-                               "level1": "slot_level1", "level2": "slot_level2"})
-    sl["slot_id"] = sl["slot_id"].astype("Int64")
-    df = df.merge(sl[["slot_id", "slot_level1", "slot_level2", "slot_line_start", "slot_line_end"]],
-                  on="slot_id", how="left")
-    has_ind = df["indicator_id"].notna()
-    has_slot = df["slot_id"].notna() & ~has_ind
-    df["anchor"] = "table"
-    df.loc[has_slot, "anchor"] = "empty_row"
-    df.loc[has_ind, "anchor"] = "indicator"
-    df["line_start"] = df["ind_line_start"].where(has_ind, df["slot_line_start"].where(has_slot,
-                                                                                      df["unit_line_start"]))
-    df["line_end"] = df["ind_line_end"].where(has_ind, df["slot_line_end"].where(has_slot, df["unit_line_end"]))
-    df["level1"] = df["level1"].where(has_ind, df["slot_level1"])
-    df["level2"] = df["level2"].where(has_ind, df["slot_level2"])
-    df = df.sort_values(["unit_order", "line_start", "_rule_order", "_row"], kind="mergesort")
-    return _fix_types(df[["unit_key", *FINDING_COLUMNS]].reset_index(drop=True))
+        raise ReviewError(f"review rules returned unknown tables {sorted(r[0] for r in unknown)}")
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE rv_found AS {_FOUND_SQL}")
+
+
+def review_documents(con, doc_lo: int, doc_hi: int) -> int:
+    """Write the findings of every rule (default parameters) for the documents ``doc_lo``..``doc_hi`` to
+    review_findings, on ``con`` itself (the loader's open transaction: the rows just written are visible only
+    there). Returns the number of findings written."""
+    ruleset = load_rules()
+    filters = _bind_filters({})
+    filters.update(doc_lo=int(doc_lo), doc_hi=int(doc_hi))
+    try:
+        _prepare(con, filters)
+        _findings_of_rules(con, ruleset.rules, ruleset.defaults)
+        con.execute(f"INSERT INTO review_findings ({', '.join(STORED_COLUMNS)}) "
+                    f"SELECT {', '.join(STORED_COLUMNS)} FROM rv_found")
+        return int(con.execute("SELECT count(*) FROM rv_found").fetchone()[0])
+    finally:
+        _drop_temp(con)
+
+
+def stored_fingerprint(cur) -> Optional[str]:
+    """The fingerprint of the rules the stored findings were computed with (None: no findings stored)."""
+    try:
+        row = cur.execute("SELECT max(fingerprint) FROM review_state").fetchone()
+    except Exception:  # noqa: BLE001 - a database without the table
+        return None
+    return row[0] if row else None
+
+
+def findings_current(cur) -> bool:
+    """Whether review_findings was computed with the current rules (else they are computed live)."""
+    return stored_fingerprint(cur) == rules_fingerprint()
+
+
+def refresh_findings(con) -> int:
+    """Recompute every stored finding with the current rules (one transaction); the loader calls it when the rules
+    changed since the findings were written. Returns the number of findings."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM review_findings")
+        lo, hi = con.execute("SELECT min(doc_id), max(doc_id) FROM documents").fetchone()
+        n = review_documents(con, lo, hi) if lo is not None else 0
+        mark_current(con)
+        con.execute("COMMIT")
+        return n
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def mark_current(con) -> None:
+    con.execute("DELETE FROM review_state")
+    con.execute("INSERT INTO review_state VALUES (?)", [rules_fingerprint()])
+
+
+def _source(cur, bound: Mapping[str, Any], rules: Optional[Sequence[Rule]] = None,
+            values: Optional[Mapping[str, Any]] = None, stored: bool = True) -> str:
+    """Prepare rv_units for ``bound`` and return the table holding their findings: review_findings when it is
+    current and the default rules and parameters are asked for, else rv_found computed now."""
+    ruleset = load_rules()
+    default = rules is None or (tuple(r.id for r in rules) == ruleset.ids and dict(values or {}) == ruleset.defaults)
+    for macro in _MACROS:
+        cur.execute(macro)
+    if stored and default and findings_current(cur):
+        _prepare_units(cur, bound)
+        return "review_findings"
+    _prepare(cur, bound)
+    _findings_of_rules(cur, rules or ruleset.rules, values if values is not None else ruleset.defaults)
+    return "rv_found"
+
+
+def _shown(severities: Optional[Sequence[str]], groups: Optional[Sequence[str]]) -> dict:
+    return {"severities": list(severities) if severities else list(SEVERITIES),
+            "groups": list(groups) if groups else list(GROUPS)}
+
+
+_FINDING_SELECT = """
+    SELECT f.rule_id, f.group_name AS "group", f.severity, f.title, f.message, f.scope, f.project_id,
+           f.dept_overall_id, f.doc_id, u.province, u.jurisdiction, u.place, u.place_name, u.fiscal_year,
+           u.department, u.sequence AS project_sequence, u.name AS project_name, f.indicator_id,
+           f.indicator_name, f.indicator_value, f.level1, f.level2, f.anchor, f.line_start, f.line_end,
+           u.source_file
+    FROM {table} f
+    JOIN rv_units u ON u.project_id IS NOT DISTINCT FROM f.project_id
+                   AND u.dept_overall_id IS NOT DISTINCT FROM f.dept_overall_id
+    WHERE f.doc_id IN (SELECT doc_id FROM rv_units)
+      AND list_contains($severities, f.severity) AND list_contains($groups, f.group_name)"""
+# Reading order (run_review): table by table, then by line, rule and position in the rule's output.
+_READING_ORDER = "u.unit_order, f.line_start, f.rule_order, f.row_no"
+# The review page (review_findings_page, _SORT_KEYS): errors first, then by place, table (部门整体 first) and line.
+
+
+def _grade_sql(table: str) -> str:
+    """Grades of the tables of rv_units from the findings in ``table``, in SQL (parameters: the grading)."""
+    return f"""
+    WITH c AS (
+        SELECT project_id, dept_overall_id,
+               count(*) FILTER (WHERE severity = 'error') AS n_error,
+               count(*) FILTER (WHERE severity = 'warning') AS n_warning,
+               count(*) FILTER (WHERE severity = 'info') AS n_info
+        FROM {table}
+        WHERE doc_id IN (SELECT doc_id FROM rv_units)
+        GROUP BY project_id, dept_overall_id
+    ), s AS (
+        SELECT u.*, coalesce(c.n_error, 0) AS n_error, coalesce(c.n_warning, 0) AS n_warning,
+               coalesce(c.n_info, 0) AS n_info,
+               greatest(0.0, $start - coalesce(c.n_error, 0) * $p_error - coalesce(c.n_warning, 0) * $p_warning
+                        - coalesce(c.n_info, 0) * $p_info)::DOUBLE AS score
+        FROM rv_units u
+        LEFT JOIN c ON c.project_id IS NOT DISTINCT FROM u.project_id
+                   AND c.dept_overall_id IS NOT DISTINCT FROM u.dept_overall_id
+    ), g AS (
+        SELECT *, CASE WHEN score >= $min_1 THEN 1 WHEN score >= $min_2 THEN 2 WHEN score >= $min_3 THEN 3
+                       ELSE 4 END AS raw_rank
+        FROM s
+    )
+    SELECT scope, project_id, dept_overall_id, doc_id, province, jurisdiction, place, place_name, fiscal_year,
+           department, sequence AS project_sequence, name AS project_name, total_wan,
+           n_error, n_warning, n_info, n_error + n_warning + n_info AS n_findings, score,
+           $grades[CASE WHEN n_error > 0 AND raw_rank < $cap_rank THEN $cap_rank ELSE raw_rank END] AS grade,
+           n_error > 0 AND raw_rank < $cap_rank AS capped,
+           line_start, line_end, source_file, unit_order
+    FROM g"""
+
+
+def _grading_params(grading: Grading) -> dict[str, Any]:
+    mins = [m for _, m in grading.grades]
+    return {"start": grading.start, "p_error": grading.penalty["error"], "p_warning": grading.penalty["warning"],
+            "p_info": grading.penalty["info"], "min_1": mins[0], "min_2": mins[1], "min_3": mins[2],
+            "grades": list(GRADES), "cap_rank": GRADES.index(grading.error_cap) + 1}
 
 
 def _fix_types(df: pd.DataFrame) -> pd.DataFrame:
@@ -496,38 +668,26 @@ def _fix_types(df: pd.DataFrame) -> pd.DataFrame:
             df[column] = pd.to_numeric(df[column]).astype("Int64")
     if "total_wan" in df.columns:
         df["total_wan"] = pd.to_numeric(df["total_wan"]).astype("float64")
+    for column in ("n_error", "n_warning", "n_info", "n_findings"):
+        if column in df.columns:
+            df[column] = pd.to_numeric(df[column]).astype("int64")
+    if "capped" in df.columns:
+        df["capped"] = df["capped"].astype(bool)
     return df
 
 
-def _grade(findings: pd.DataFrame, units: pd.DataFrame, grading: Grading) -> pd.DataFrame:
-    """One row per table of ``units`` with its finding counts, score and grade (``findings`` keep unit_key)."""
-    counts = findings.groupby(["unit_key", "severity"]).size() if len(findings) else pd.Series(dtype="int64")
-    rows = []
-    for unit in units.sort_values("unit_order").itertuples(index=False):
-        n = {s: int(counts.get((unit.unit_key, s), 0)) for s in SEVERITIES}
-        score = grading.score(n["error"], n["warning"], n["info"])
-        grade, capped = grading.grade(score, n["error"])
-        rows.append({
-            "scope": unit.scope, "project_id": unit.project_id, "dept_overall_id": unit.dept_overall_id,
-            "doc_id": unit.doc_id, "province": unit.province, "jurisdiction": unit.jurisdiction,
-            "fiscal_year": unit.fiscal_year, "department": unit.department, "project_sequence": unit.sequence,
-            "project_name": unit.name, "total_wan": unit.total_wan,
-            "n_error": n["error"], "n_warning": n["warning"], "n_info": n["info"], "n_findings": sum(n.values()),
-            "score": score, "grade": grade, "capped": capped,
-            "line_start": unit.line_start, "line_end": unit.line_end, "source_file": unit.source_file,
-        })
-    frame = pd.DataFrame(rows, columns=list(GRADE_COLUMNS)) if rows else _empty(GRADE_COLUMNS)
-    return _fix_types(frame)
-
-
 def run_review(con, rule_ids: Optional[Iterable[str]] = None, params: Optional[Mapping[str, Any]] = None,
-               **filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+               stored: bool = True, **filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Review the tables of ``con`` selected by ``filters``; return ``(findings, grades)``.
 
     ``rule_ids``: run only these rules (``KeyError`` for an unknown id); grades then reflect only their findings.
     ``params``: parameter overrides by name (``ValueError`` for an unknown name or a value of the wrong type).
     ``filters``: ``province``, ``jurisdictions``, ``years``, ``department``, ``theme`` as in ``queries.run``, and
     ``scope`` = ``'all'`` | ``'project'`` | ``'department'``.
+
+    With every rule at its default parameters the findings written at load time (review_findings) are read; other
+    rules or parameters, findings of older rules, or ``stored=False`` compute them now. Grades are computed in SQL
+    either way.
     """
     ruleset = load_rules()
     rules = _select_rules(ruleset, rule_ids)
@@ -535,17 +695,98 @@ def run_review(con, rule_ids: Optional[Iterable[str]] = None, params: Optional[M
     bound = _bind_filters(filters)
     cur = con.cursor()
     try:
-        _prepare(cur, bound)
-        frames = [_run_rule(cur, rule, values) for rule in rules]
-        units = cur.execute("SELECT * FROM rv_units ORDER BY unit_order").df()
-        indicators = cur.execute("SELECT indicator_id, name, value, level1, level2, line_start, line_end"
-                                 " FROM rv_indicators").df()
-        slots = cur.execute("SELECT slot_id, level1, level2, line_start, line_end FROM rv_slots").df()
+        table = _source(cur, bound, rules, values, stored)
+        findings = cur.execute(_FINDING_SELECT.format(table=table) + f" ORDER BY {_READING_ORDER}",
+                               _shown(None, None)).df()
+        grades = cur.execute(_grade_sql(table) + " ORDER BY unit_order", _grading_params(ruleset.grading)).df()
     finally:
         cur.close()
-    findings = _assemble(frames, rules, units, indicators, slots)
-    grades = _grade(findings, units, ruleset.grading)
-    return findings[list(FINDING_COLUMNS)].reset_index(drop=True), grades
+    findings = _fix_types(findings)[list(FINDING_COLUMNS)].reset_index(drop=True)
+    return findings, _fix_types(grades)[list(GRADE_COLUMNS)].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The review page: counts, charts and pages of findings and grades, computed in SQL on the stored findings
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def review_overview(con, severities: Optional[Sequence[str]] = None, groups: Optional[Sequence[str]] = None,
+                    top: int = 25, **filters) -> dict:
+    """For the review page: the KPI counts of the findings shown (``severities`` x ``groups``), the grades of
+    every table (all findings count), and the findings per rule and per place (the ``top`` largest, with the
+    number left out), all in SQL."""
+    ruleset = load_rules()
+    bound = _bind_filters(filters)
+    shown = _shown(severities, groups)
+    cur = con.cursor()
+    try:
+        table = _source(cur, bound)
+        base = _FINDING_SELECT.format(table=table)
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE rv_shown AS {base}", shown)
+        k = cur.execute("""
+            SELECT count(*), count(*) FILTER (WHERE severity = 'error'), count(*) FILTER (WHERE severity = 'warning'),
+                   count(*) FILTER (WHERE severity = 'info'),
+                   count(DISTINCT (scope, project_id, dept_overall_id))
+            FROM rv_shown""").fetchone()
+        grades = cur.execute(f"SELECT grade, count(*) FROM ({_grade_sql(table)}) GROUP BY grade",
+                             _grading_params(ruleset.grading)).fetchall()
+        n_tables = int(cur.execute("SELECT count(*) FROM rv_units").fetchone()[0])
+        by_rule = cur.execute("""
+            SELECT title AS label, severity, count(*) AS n, sum(count(*)) OVER (PARTITION BY title) AS total,
+                   min(rule_id) AS rule_id
+            FROM rv_shown GROUP BY title, severity""").df()
+        by_place = cur.execute("""
+            SELECT place, place_name, fiscal_year, severity, count(*) AS n,
+                   sum(count(*)) OVER (PARTITION BY place, fiscal_year) AS total
+            FROM rv_shown GROUP BY place, place_name, fiscal_year, severity""").df()
+        cur.execute("DROP TABLE IF EXISTS temp.rv_shown")
+    finally:
+        cur.close()
+    by_grade = {g: 0 for g in GRADES}
+    by_grade.update({g: int(n) for g, n in grades})
+    return {"findings": int(k[0]), "error": int(k[1]), "warning": int(k[2]), "info": int(k[3]),
+            "tables_with_findings": int(k[4]), "tables": n_tables, "poor": by_grade["差"], "by_grade": by_grade,
+            "by_rule": by_rule, "by_place": by_place, "current": table == "review_findings"}
+
+
+def review_findings_page(con, severities: Optional[Sequence[str]] = None, groups: Optional[Sequence[str]] = None,
+                         limit: Optional[int] = None, offset: int = 0, **filters) -> tuple[pd.DataFrame, int]:
+    """One page of the findings shown, errors first, then by place, table and line; and how many there are."""
+    bound = _bind_filters(filters)
+    cur = con.cursor()
+    try:
+        table = _source(cur, bound)
+        select = _FINDING_SELECT.format(table=table).replace("SELECT f.rule_id", f"SELECT {_SORT_KEYS}, f.rule_id", 1)
+        keys = ", ".join(f"_k{i}" for i in range(1, 11))
+        sql = (f"WITH x AS ({select}) SELECT * EXCLUDE ({keys}), count(*) OVER () AS _n_rows"
+               f" FROM x ORDER BY {keys} LIMIT $limit OFFSET $offset")
+        frame = cur.execute(sql, {**_shown(severities, groups), "limit": limit, "offset": int(offset)}).df()
+    finally:
+        cur.close()
+    n = int(frame["_n_rows"].iloc[0]) if len(frame) else 0
+    frame = _fix_types(frame.drop(columns=["_n_rows"]))
+    return frame.reset_index(drop=True), n
+
+
+_SORT_KEYS = ("f.severity_rank AS _k1, u.province AS _k2, u.jurisdiction AS _k3, u.fiscal_year AS _k4, "
+              "u.scope <> 'department' AS _k5, u.sequence AS _k6, f.line_start AS _k7, u.unit_order AS _k8, "
+              "f.rule_order AS _k9, f.row_no AS _k10")
+
+
+def review_grades_page(con, limit: Optional[int] = None, offset: int = 0, **filters) -> tuple[pd.DataFrame, int]:
+    """One page of the grades (every table of the filters, in reading order) and how many tables there are."""
+    ruleset = load_rules()
+    bound = _bind_filters(filters)
+    cur = con.cursor()
+    try:
+        table = _source(cur, bound)
+        sql = (f"SELECT *, count(*) OVER () AS _n_rows FROM ({_grade_sql(table)}) ORDER BY unit_order"
+               " LIMIT $limit OFFSET $offset")
+        frame = cur.execute(sql, {**_grading_params(ruleset.grading), "limit": limit, "offset": int(offset)}).df()
+    finally:
+        cur.close()
+    n = int(frame["_n_rows"].iloc[0]) if len(frame) else 0
+    return _fix_types(frame.drop(columns=["_n_rows", "unit_order"])).reset_index(drop=True), n
 
 
 def filter_severity(findings: pd.DataFrame, severity: Optional[str]) -> pd.DataFrame:
