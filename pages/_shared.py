@@ -21,7 +21,7 @@ import contextlib
 import os
 import threading
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Callable, Iterable, Optional, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -29,11 +29,11 @@ import streamlit as st
 import queries
 from ingest import themes as theme_table
 from ingest.loader import DatabaseLockedError, connect, ensure_database
-from review.engine import run_review
+from review import engine as review_engine
 from ui import charts, i18n, state
 from ui.export import CSV_MIME, XLSX_MIME, ExportContext, to_csv_bytes, to_xlsx_bytes
 from ui.formatting import column_kind
-from ui.limits import PAGE_SIZE, STYLER_MAX_CELLS
+from ui.limits import MAX_FILTER_OPTIONS, MAX_PAGE_CHOICES, MAX_SOURCE_FILES, PAGE_SIZE, STYLER_MAX_CELLS
 from ui.privacy import mask_frame
 from ui.tables import page_count, page_slice, totals_text
 from ui.text import md_text
@@ -173,19 +173,27 @@ def query(name: str, *, filtered: bool = True, **params: Any) -> pd.DataFrame:
     return _run(str(db_path()), str(sample_dir()), name, items)
 
 
-@st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=64, show_spinner="正在审核绩效目标…")
-def _review(db_path: str, sample_dir: str, filters: tuple) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return run_review(_connection(db_path, sample_dir), **dict(filters))
+@st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=128, show_spinner="正在汇总审核结果…")
+def _review(db_path: str, sample_dir: str, what: str, filters: tuple, extra: tuple) -> Any:
+    con = _connection(db_path, sample_dir)
+    kwargs = {**dict(filters), **dict(extra)}
+    if what == "overview":
+        return review_engine.review_overview(con, **kwargs)
+    if what == "findings":
+        return review_engine.review_findings_page(con, **kwargs)
+    return review_engine.review_grades_page(con, **kwargs)
 
 
-def review() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``review.engine.run_review`` (every rule of review/rules.json, default parameters) with the sidebar filters:
-    ``(findings, grades)``. The engine builds its temporary tables on its own cursor of the shared connection
-    (temporary objects live per cursor, so the read-only database and concurrent sessions are fine)."""
+def review(what: str, **extra: Any) -> Any:
+    """The review with the sidebar filters, computed in SQL on the findings stored at load time (review.engine):
+    ``review("overview", severities=…, groups=…)`` → KPI counts and the counts per rule and per place;
+    ``review("findings", severities=…, groups=…, limit=…, offset=…)`` → (a page of findings, their number);
+    ``review("grades", limit=…, offset=…)`` → (a page of grades, their number). Each call runs on its own cursor."""
     connection()
     kwargs = current_filters().query_kwargs()
     items = tuple(sorted((k, _hashable(v)) for k, v in kwargs.items()))
-    return _review(str(db_path()), str(sample_dir()), items)
+    extra_items = tuple(sorted((k, _hashable(v)) for k, v in extra.items()))
+    return _review(str(db_path()), str(sample_dir()), what, items, extra_items)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -198,6 +206,21 @@ _URL_MESSAGES = "url_filter_messages"
 def current_filters() -> state.Filters:
     ss = st.session_state
     return state.Filters.from_mapping({key: ss.get(key) for key in state.FILTER_PARAMS})
+
+
+def filter_options():
+    """Query ``page_filter_options`` without filters: every value a filter can take."""
+    return query("page_filter_options", filtered=False)
+
+
+def place_names() -> dict[str, str]:
+    """Place key (division code) -> the name shown."""
+    return state.place_names(filter_options())
+
+
+def describe_filters(filters: Optional[state.Filters] = None) -> str:
+    """The filters in words, places by name (``筛选：青岛市 · 2023 年``)."""
+    return (filters or current_filters()).describe(place_names())
 
 
 def _chosen_before_widgets() -> state.Filters:
@@ -272,34 +295,64 @@ def _options_with(chosen: Sequence[Any], available: list) -> list:
 def filter_widgets() -> state.Filters:
     """The five filters (bound to the URL). Each offers the values that exist for the other filters; a chosen
     value that no longer fits is kept (so it can be removed) and named above the page (``filter_messages``)."""
-    opts = query("page_filter_options", filtered=False)
+    opts = filter_options()
+    names = state.place_names(opts)
+    everything = state.facet_options(opts, state.Filters())
     if _URL_MESSAGES not in st.session_state:  # first run of the session: URL values that exist nowhere
         raw = {key: st.query_params.get_all(key) for key in state.FILTER_PARAMS}
-        st.session_state[_URL_MESSAGES] = state.unknown_values(opts, raw)
+        places, ambiguous = state.resolve_places(opts, raw["jurisdiction"])  # an old link may name the place
+        raw["jurisdiction"] = places
+        st.session_state[_URL_MESSAGES] = ambiguous + state.unknown_values(opts, raw)
+        if "jurisdiction" not in st.session_state:
+            st.session_state["jurisdiction"] = [v for v in places if v in everything["jurisdiction"]]
     chosen = _chosen_before_widgets()
     facets = state.facet_options(opts, chosen)
-    everything = state.facet_options(opts, state.Filters())
     # chosen values stay offered (so they can be removed) when they exist at all; unknown URL values do not
     picked = {name: tuple(v for v in values if v in everything[name])
               for name, values in state.selected(chosen).items()}
     years_all = sorted(facets["year"], reverse=True)
     themes = theme_order(facets["theme"])
 
-    # Labels are the values themselves: a bound widget writes its labels into the URL.
+    # A bound widget writes its labels into the URL: the labels are the values themselves, except for places, shown
+    # by name and kept in the URL by division code (the 地区 widget is not bound; _sync_places writes the URL).
+    # Long lists are cut at MAX_FILTER_OPTIONS (the chosen values always stay).
     changed = _forget_url_messages
     st.selectbox("省份", [None, *_options_with(picked["province"], facets["province"])], key="province",
                  format_func=lambda v: "全部省份" if v is None else v, bind="query-params", on_change=changed)
-    st.multiselect("地区", _options_with(picked["jurisdiction"], facets["jurisdiction"]), key="jurisdiction",
-                   placeholder="全部地区", bind="query-params", select_all=False, on_change=changed)
+    places = _capped(_options_with(picked["jurisdiction"], facets["jurisdiction"]), picked["jurisdiction"])
+    st.multiselect("地区", places, key="jurisdiction", format_func=lambda v: names.get(v, v),
+                   placeholder="全部地区", select_all=False, on_change=changed)
+    _sync_places()
     st.multiselect("年度", _options_with(picked["year"], years_all), key="year", format_func=str,
                    placeholder="全部年度", bind="query-params", select_all=False, on_change=changed)
-    st.selectbox("部门", [None, *_options_with(picked["department"], facets["department"])], key="department",
+    departments = _capped(_options_with(picked["department"], facets["department"]), picked["department"])
+    st.selectbox("部门", [None, *departments], key="department",
                  format_func=lambda v: "全部部门" if v is None else v, bind="query-params", on_change=changed)
+    if len(places) < len(facets["jurisdiction"]) or len(departments) < len(facets["department"]):
+        st.caption(f"地区或部门超过 {MAX_FILTER_OPTIONS:,} 个，只列出前 {MAX_FILTER_OPTIONS:,} 个：请先选择省份。")
     st.selectbox("项目主题", [None, *_options_with(picked["theme"], themes)], key="theme",
                  format_func=lambda v: "全部主题" if v is None else v, bind="query-params", on_change=changed)
     filters = current_filters()
     st.button("清除筛选", on_click=_clear_filters, disabled=filters.is_empty(), width="stretch", key="clear_filters")
     return filters
+
+
+def _sync_places() -> None:
+    """Keep the chosen places in the URL by division code (``jurisdiction=130306&jurisdiction=370200``)."""
+    codes = [str(v) for v in st.session_state.get("jurisdiction") or []]
+    if st.query_params.get_all("jurisdiction") != codes:
+        if codes:
+            st.query_params["jurisdiction"] = codes
+        elif "jurisdiction" in st.query_params:
+            del st.query_params["jurisdiction"]
+
+
+def _capped(options: list, chosen: Sequence[Any]) -> list:
+    """At most MAX_FILTER_OPTIONS options (what a page sends to the browser), the chosen ones always kept."""
+    if len(options) <= MAX_FILTER_OPTIONS:
+        return options
+    head = options[:MAX_FILTER_OPTIONS]
+    return head + [v for v in chosen if v not in head]
 
 
 def sidebar_filters() -> state.Filters:
@@ -318,10 +371,10 @@ def sidebar_filters() -> state.Filters:
 def filter_messages() -> list[str]:
     """What the page should say about the filters: URL values that exist nowhere, and chosen values that do not
     exist together (抚宁区 + 2024)."""
-    opts = query("page_filter_options", filtered=False)
+    opts = filter_options()
     filters = current_filters()
     return list(st.session_state.get(_URL_MESSAGES, [])) + state.unavailable(
-        filters, state.facet_options(opts, filters))
+        filters, state.facet_options(opts, filters), state.place_names(opts))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -375,20 +428,25 @@ def page_header(title: str, intro: Optional[str] = None) -> state.Filters:
     """Page title (own text), the active filters (plain text), what does not fit in them, the filters."""
     st.title(title)
     filters = current_filters()
-    st.text(filters.describe() + ("" if not intro else "　" + intro))
+    st.text(describe_filters(filters) + ("" if not intro else "　" + intro))
     for message in filter_messages():
         st.warning(md_text(message), icon=":material/filter_alt_off:")
     return filters
 
 
-def source_files() -> list[str]:
-    """The source documents behind the current filters (for exports and picture captions)."""
-    docs = query("documents")
-    return [str(s) for s in docs["source_file"].dropna().tolist()]
+def source_files() -> tuple[list[str], int]:
+    """The source documents behind the current filters (for exports and picture captions): the first
+    MAX_SOURCE_FILES names and the number of files."""
+    files = query("source_files", limit=MAX_SOURCE_FILES)
+    n = int(files["n_files"].iloc[0]) if len(files) else 0
+    return [str(s) for s in files["source_file"].dropna().tolist()], n
 
 
 def export_context(title: str) -> ExportContext:
-    return ExportContext(title=title, filters=current_filters().describe(), sources=tuple(source_files()))
+    files, n = source_files()
+    if n > len(files):
+        files = files + [f"等 {n:,} 个文件"]
+    return ExportContext(title=title, filters=describe_filters(), sources=tuple(files))
 
 
 def _column_config(df: pd.DataFrame, pinned: Sequence[str], given: Optional[dict]) -> dict:
@@ -451,21 +509,11 @@ def download_buttons(df: pd.DataFrame, file_stem: str, key: str) -> None:
                            mime=CSV_MIME, key=f"{key}_csv", on_click="ignore", icon=":material/download:")
 
 
-def table(df: pd.DataFrame, file_stem: str, key: str, *, hidden: Sequence[str] = (),
-          highlight: Optional[Sequence[str]] = None, selectable: bool = False, on_select: Any = "ignore",
-          column_config: Optional[dict] = None, downloads: bool = True, pinned: Optional[Sequence[str]] = None,
-          totals: Sequence[str] = (), page_size: int = PAGE_SIZE, max_height: Optional[int] = None) -> Optional[int]:
-    """A table, ``page_size`` rows per page (page picker and totals of all rows below it), numbers formatted, the
-    first column pinned (or ``pinned``), with its downloads (every row; columns starting with ``_`` — database
-    ids — are neither shown nor downloaded). ``highlight``: a background colour per row (``""`` = none).
-
-    Returns the position (in ``df``) of the selected row when ``selectable``."""
-    shown = df.reset_index(drop=True)  # masked page by page here, and in full by the downloads when clicked
-    order = [c for c in shown.columns if c not in hidden and not str(c).startswith("_")]
-    page = current_page(key, len(shown), page_size)
-    part = mask_frame(page_slice(shown, page, page_size))
-    offset = (page - 1) * page_size
-    pins = list(pinned) if pinned is not None else order[:1]
+def _draw_page(part: pd.DataFrame, order: list[str], key: str, page: int, *, colors: Optional[list[str]],
+               selectable: bool, on_select: Any, column_config: Optional[dict], pins: list[str],
+               max_height: Optional[int]) -> Optional[int]:
+    """One page of a table (masked, ids and hidden columns left out); the selected row of the page, if any."""
+    part = mask_frame(part.reset_index(drop=True))
     n = len(part)
     height = 38 + 35 * max(n, 1)
     kwargs: dict[str, Any] = {"hide_index": True, "key": f"{key}_p{page}",
@@ -475,40 +523,139 @@ def table(df: pd.DataFrame, file_stem: str, key: str, *, hidden: Sequence[str] =
         kwargs.update(on_select=on_select, selection_mode="single-row")
     part = part[order]  # ids and hidden columns never reach the browser
     data: Any = part
-    if highlight is not None and part.size <= STYLER_MAX_CELLS:
-        colors = list(highlight)[offset:offset + n]
-
+    if colors is not None and part.size <= STYLER_MAX_CELLS:
         def _row_style(row: pd.Series) -> list[str]:
-            i = row.name - offset
-            color = colors[i] if 0 <= i < len(colors) else ""
+            color = colors[row.name] if 0 <= row.name < len(colors) else ""
             return [f"background-color: {color}; font-weight: 600" if color else ""] * len(row)
 
         data = part.style.apply(_row_style, axis=1)
     result = st.dataframe(data, **kwargs)
-    pages = page_count(len(shown), page_size)
-    with st.container(horizontal=True, gap="medium", vertical_alignment="center", key=f"table_foot_{key}"):
-        if pages > 1:
-            st.selectbox("页", list(range(1, pages + 1)), key=_page_key(key), label_visibility="collapsed",
-                         format_func=lambda p: f"第 {p} / {pages} 页（第 {(p - 1) * page_size + 1}–"
-                                               f"{min(p * page_size, len(shown))} 行）", width=260)
-        summed = totals or any(column_kind(c) == "money" for c in order)
-        if pages > 1 or (summed and len(shown) > 1):  # a small table needs no count
-            st.caption(totals_text(shown, totals))
-    if downloads:
-        download_buttons(shown[order], file_stem, key)
     if selectable and result is not None:
         rows = result.selection.rows if hasattr(result, "selection") else []
-        return offset + rows[0] if rows and offset + rows[0] < len(shown) else None
+        return rows[0] if rows and rows[0] < n else None
     return None
+
+
+def _footer(key: str, n_rows: int, page_size: int, caption: Optional[str]) -> None:
+    """The page picker (a list of pages, or a number box when there are very many) and the totals."""
+    pages = page_count(n_rows, page_size)
+    with st.container(horizontal=True, gap="medium", vertical_alignment="center", key=f"table_foot_{key}"):
+        if 1 < pages <= MAX_PAGE_CHOICES:
+            st.selectbox("页", list(range(1, pages + 1)), key=_page_key(key), label_visibility="collapsed",
+                         format_func=lambda p: f"第 {p} / {pages} 页（第 {(p - 1) * page_size + 1}–"
+                                               f"{min(p * page_size, n_rows)} 行）", width=260)
+        elif pages > MAX_PAGE_CHOICES:
+            st.number_input(f"页（共 {pages:,} 页）", min_value=1, max_value=pages, step=1, key=_page_key(key),
+                            width=200)
+        if caption:
+            st.caption(caption)
+
+
+def table(df: pd.DataFrame, file_stem: str, key: str, *, hidden: Sequence[str] = (),
+          highlight: Optional[Sequence[str]] = None, selectable: bool = False, on_select: Any = "ignore",
+          column_config: Optional[dict] = None, downloads: bool = True, pinned: Optional[Sequence[str]] = None,
+          totals: Sequence[str] = (), page_size: int = PAGE_SIZE, max_height: Optional[int] = None) -> Optional[int]:
+    """A small table (at most a few hundred rows: a project's indicators, its source lines, the rules), given
+    whole and shown ``page_size`` rows per page (page picker and totals of all rows below it), numbers formatted,
+    the first column pinned (or ``pinned``), with its downloads (every row; columns starting with ``_`` — database
+    ids — are neither shown nor downloaded). ``highlight``: a background colour per row (``""`` = none). Tables
+    that can be large come from the database a page at a time: ``server_table``.
+
+    Returns the position (in ``df``) of the selected row when ``selectable``."""
+    shown = df.reset_index(drop=True)  # masked page by page here, and in full by the downloads when clicked
+    order = [c for c in shown.columns if c not in hidden and not str(c).startswith("_")]
+    page = current_page(key, len(shown), page_size)
+    part = page_slice(shown, page, page_size)
+    offset = (page - 1) * page_size
+    colors = list(highlight)[offset:offset + len(part)] if highlight is not None else None
+    row = _draw_page(part, order, key, page, colors=colors, selectable=selectable, on_select=on_select,
+                     column_config=column_config, pins=list(pinned) if pinned is not None else order[:1],
+                     max_height=max_height)
+    pages = page_count(len(shown), page_size)
+    summed = totals or any(column_kind(c) == "money" for c in order)
+    _footer(key, len(shown), page_size,
+            totals_text(shown, totals) if pages > 1 or (summed and len(shown) > 1) else None)  # small: no count
+    if downloads:
+        download_buttons(shown[order], file_stem, key)
+    return offset + row if row is not None else None
+
+
+def server_table(name: str, display: Callable[[pd.DataFrame], pd.DataFrame], file_stem: str, key: str, *,
+                 params: Optional[dict] = None, totals: Optional[dict[str, str]] = None,
+                 highlight: Optional[Callable[[pd.DataFrame], list[str]]] = None, selectable: bool = False,
+                 on_select: Any = "ignore", column_config: Optional[dict] = None, downloads: bool = True,
+                 pinned: Optional[Sequence[str]] = None, page_size: int = PAGE_SIZE,
+                 count_column: str = "_n_rows") -> tuple[Optional[int], pd.DataFrame]:
+    """A table of query ``name`` (with the sidebar filters and ``params``), fetched one page at a time: the query
+    takes ``limit`` / ``offset`` and gives the number of rows of the whole result in ``count_column`` and sums in
+    ``_sum_*`` columns (``totals``: display column -> sum column). Only the page reaches the browser; the downloads
+    fetch every row when clicked. ``display`` turns query rows into the shown columns; ``highlight`` gives a colour
+    per shown row. Returns (the selected row of the page, the page's query rows)."""
+    params = dict(params or {})
+    page = st.session_state.get(_page_key(key), 1)
+    page = page if isinstance(page, int) and page >= 1 else 1
+    frame = query(name, limit=page_size, offset=(page - 1) * page_size, **params)
+    if frame.empty and page > 1:
+        page = 1
+        st.session_state[_page_key(key)] = 1
+        frame = query(name, limit=page_size, offset=0, **params)
+    frame = frame.reset_index(drop=True)
+    n_rows = int(frame[count_column].iloc[0]) if len(frame) else 0
+    shown = display(frame).reset_index(drop=True)
+    order = [c for c in shown.columns if not str(c).startswith("_")]
+    row = _draw_page(shown, order, key, page, colors=highlight(frame) if highlight else None, selectable=selectable,
+                     on_select=on_select, column_config=column_config,
+                     pins=list(pinned) if pinned is not None else order[:1], max_height=None)
+    parts = [f"共 {n_rows:,} 行"]
+    from ui.formatting import format_count, format_wan
+
+    for column, sum_column in (totals or {}).items():
+        if len(frame) and sum_column in frame:
+            value = frame[sum_column].iloc[0]
+            text = format_wan(value, unit=True) if column_kind(column) == "money" else format_count(value)
+            parts.append(f"{column.removesuffix('（万元）')}合计 {text}")
+    _footer(key, n_rows, page_size, "；".join(parts) if n_rows > page_size or totals else None)
+    if downloads:
+        full = lambda: display(query(name, limit=None, offset=0, **params))  # noqa: E731 - fetched when clicked
+        server_download_buttons(full, order, file_stem, key)
+    return row, frame
+
+
+def paged_table(part: pd.DataFrame, n_rows: int, page: int, file_stem: str, key: str, *,
+                full: Callable[[], pd.DataFrame], highlight: Optional[Sequence[str]] = None, selectable: bool = False,
+                on_select: Any = "ignore", column_config: Optional[dict] = None, pinned: Optional[Sequence[str]] = None,
+                caption: Optional[str] = None, page_size: int = PAGE_SIZE) -> Optional[int]:
+    """A table whose page ``part`` (page ``page`` of ``n_rows`` rows, see ``current_page``) the caller fetched;
+    ``full`` gives every row for the downloads (when clicked). Returns the selected row of the page."""
+    shown = part.reset_index(drop=True)
+    order = [c for c in shown.columns if not str(c).startswith("_")]
+    row = _draw_page(shown, order, key, page, colors=list(highlight) if highlight is not None else None,
+                     selectable=selectable, on_select=on_select, column_config=column_config,
+                     pins=list(pinned) if pinned is not None else order[:1], max_height=None)
+    _footer(key, n_rows, page_size, caption or (f"共 {n_rows:,} 行" if n_rows > page_size else None))
+    server_download_buttons(full, order, file_stem, key)
+    return row
+
+
+def server_download_buttons(full: Callable[[], pd.DataFrame], order: list[str], file_stem: str, key: str) -> None:
+    """.xlsx and .csv of every row of a server table (fetched when clicked)."""
+    context = export_context(file_stem.replace("_", " · "))
+    with st.container(horizontal=True, gap="small", key=f"downloads_{key}"):
+        st.download_button("下载 Excel", data=lambda: to_xlsx_bytes(full()[order], context, file_stem),
+                           file_name=f"{file_stem}.xlsx", mime=XLSX_MIME, key=f"{key}_xlsx", on_click="ignore",
+                           icon=":material/download:")
+        st.download_button("下载 CSV", data=lambda: to_csv_bytes(full()[order], context),
+                           file_name=f"{file_stem}.csv", mime=CSV_MIME, key=f"{key}_csv", on_click="ignore",
+                           icon=":material/download:")
 
 
 def caption_lines() -> list[str]:
     """The caption under a downloaded chart picture: filters, source documents, time."""
     import datetime as dt
 
-    files = source_files()
-    shown = "、".join(files[:6]) + (f" 等 {len(files)} 个文件" if len(files) > 6 else "")
-    return [current_filters().describe(), "来源：" + (shown or "—"),
+    files, n = source_files()
+    shown = "、".join(files[:6]) + (f" 等 {n:,} 个文件" if n > 6 else "")
+    return [describe_filters(), "来源：" + (shown or "—"),
             "绩效目标看板 · 生成于 " + dt.datetime.now().strftime("%Y-%m-%d %H:%M")]
 
 
@@ -541,10 +688,13 @@ def details(label: str, present: bool):
     return st.expander(label, expanded=False) if present else st.container()
 
 
-def _page_params(params: dict) -> dict[str, str]:
-    """URL parameters for a page switch. The filters are not listed: their widgets are bound to the URL and put
-    them back on the next page by themselves (Streamlit refuses to set bound parameters directly)."""
-    query_params = {state.PRESENT_PARAM: "1"} if is_presenting() else {}
+def _page_params(params: dict) -> dict[str, Any]:
+    """URL parameters for a page switch. The filters bound to the URL are not listed: their widgets put them back on
+    the next page by themselves (Streamlit refuses to set bound parameters directly); the places are listed."""
+    query_params: dict[str, Any] = {state.PRESENT_PARAM: "1"} if is_presenting() else {}
+    codes = [str(v) for v in st.session_state.get("jurisdiction") or []]
+    if codes:
+        query_params["jurisdiction"] = codes
     query_params.update({k: str(v) for k, v in params.items() if v is not None})
     return query_params
 

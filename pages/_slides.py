@@ -51,11 +51,11 @@ def _bar(slide: str) -> None:
 
 def _title_slide() -> None:
     overview = shared.query("overview")
-    files = shared.source_files()
+    _, n_files = shared.source_files()
     with st.container(key="slide_cover"):
         st.title("绩效目标看板")
-        st.text(shared.current_filters().describe())
-        if overview.empty or not files:
+        st.text(shared.describe_filters())
+        if overview.empty or not n_files:
             st.text("当前筛选下没有数据。")
             return
         row = overview.iloc[0]
@@ -64,7 +64,7 @@ def _title_slide() -> None:
         cols[1].metric("项目", format_count(row["n_projects"]))
         cols[2].metric("项目指标", format_count(row["n_indicators"]))
         cols[3].metric("地区", format_count(row["n_jurisdictions"]))
-        st.text(f"来源：{len(files)} 个绩效目标表文件 · {dt.date.today():%Y 年 %m 月 %d 日}")
+        st.text(f"来源：{n_files:,} 个绩效目标表文件 · {dt.date.today():%Y 年 %m 月 %d 日}")
         st.text("按 → 键或“下一张”开始；“筛选”可更换地区、年度和主题。")
 
 
@@ -82,7 +82,7 @@ def _figure(slide: str):
     if slide == "satisfaction":
         return figures.satisfaction(True)
     if slide in ("review_by_rule", "review_by_place"):
-        found, _ = shared.review()
+        found = shared.review("overview")
         return (figures.review_by_rule if slide == "review_by_rule" else figures.review_by_place)(found, True)
     return None
 

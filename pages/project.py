@@ -24,34 +24,39 @@ MARK_COLOR = "#fdebd0"
 
 phrase = st.text_input("搜索项目或指标", key="q", bind="query-params", placeholder="例如：满意度、法律援助、调解",
                        icon=":material/search:")
-projects = shared.query("projects")
 hits = None
+params: dict = {}
 if phrase and phrase.strip():
     hits = shared.query("search", phrase=phrase.strip())
-    ids = set(hits["project_id"].dropna().astype(int))
-    projects = projects[projects["project_id"].isin(ids)]
-
-listing = tables.projects_table(projects)
-project_ids = listing["_project_id"].tolist()
+    params["ids"] = tuple(sorted(set(hits["project_id"].dropna().astype(int))))
+    if not params["ids"]:
+        params["ids"] = (-1,)
+n_listed = shared.query("projects", limit=1, **params)
+n_listed = int(n_listed["_n_rows"].iloc[0]) if len(n_listed) else 0
 
 
 def _pick_project() -> None:
     row = shared.selected_index("project_list")
-    if row is not None and row < len(project_ids):
-        shared.set_url_param("project", project_ids[row])
+    ids = st.session_state.get("project_list_ids", [])
+    page = st.session_state.get("project_list_page", 1)
+    offset = ((page if isinstance(page, int) else 1) - 1) * shared.PAGE_SIZE
+    if row is not None and 0 <= row - offset < len(ids):
+        shared.set_url_param("project", ids[row - offset])
         shared.set_url_param("indicator", None)
         shared.set_url_param("lines", None)
 
 
-with st.expander(f"项目列表（{len(listing)} 个）— 点选一行打开", expanded=shared.url_int("project") is None):
-    if listing.empty:
+with st.expander(f"项目列表（{n_listed:,} 个）— 点选一行打开", expanded=shared.url_int("project") is None):
+    if not n_listed:
         st.info("没有符合搜索词和筛选条件的项目。")
     else:
         with st.container(key="project_list_box"):
-            shared.table(listing, "项目列表", key="project_list", selectable=True, on_select=_pick_project,
-                         pinned=("项目",))
+            _, shown_rows = shared.server_table("projects", tables.projects_table, "项目列表", key="project_list",
+                                                params=params, selectable=True, on_select=_pick_project,
+                                                pinned=("项目",), totals={"金额（万元）": "_sum_total_wan"})
+            st.session_state["project_list_ids"] = [int(v) for v in shown_rows["project_id"]]
     if hits is not None and not hits.empty:
-        st.caption("搜索命中（项目名称、目标、指标）")
+        st.caption("搜索命中（项目名称、目标、指标；最多 200 条）")
         shared.table(tables.search_table(hits), "搜索结果", key="search_hits", pinned=("项目",))
 
 project_id = shared.url_int("project")
@@ -68,8 +73,6 @@ funding = shared.query("project_funding", filtered=False, project_id=project_id)
 plan = shared.query("project_plan", filtered=False, project_id=project_id)
 indicators = shared.query("project_indicators", filtered=False, project_id=project_id).reset_index(drop=True)
 empty_slots = shared.query("project_empty_slots", filtered=False, project_id=project_id)
-docs = shared.query("documents", filtered=False)
-doc = docs[docs["doc_id"] == project["doc_id"]]
 
 # ----------------------------------------------------------------------------------------------------------------
 # Head: name and key numbers

@@ -14,7 +14,8 @@ from review.engine import GRADES, GROUPS, SEVERITIES, SEVERITY_ZH, ReviewError, 
 from review.report import build_report
 from ui import review_view, sources
 from ui.export import XLSX_MIME
-from ui.formatting import format_count, jurisdiction_year, line_range
+from ui.formatting import format_count, jurisdiction_year, line_range, place_of
+from ui.limits import PAGE_SIZE
 from ui.text import md_text, plain_text
 
 shared.require_frame()
@@ -29,13 +30,15 @@ FINDING_WIDTHS = {name: st.column_config.Column(width=px) for name, px in (
 
 try:
     ruleset = load_rules()
-    findings, grades = shared.review()
+    everything = shared.review("overview")
 except (RuleConfigError, ReviewError) as exc:
     st.error(f"审核规则出错，无法审核：{md_text(exc)}")
     st.stop()
-if grades.empty:
+if not everything["tables"]:
     shared.no_data()
     st.stop()
+if not everything["current"]:
+    st.warning("审核规则在导入数据之后有改动：本页的审核结果是现算的（数据多时较慢）；重新启动看板或重新导入后会预先算好。")
 
 with st.container(horizontal=True, gap="medium", vertical_alignment="bottom"):
     severities = st.segmented_control(
@@ -43,10 +46,9 @@ with st.container(horizontal=True, gap="medium", vertical_alignment="bottom"):
         bind="query-params", format_func=SEVERITY_ZH.get)  # the URL holds the label: ?severity=错误
     groups = st.segmented_control("规则类别", list(GROUPS), selection_mode="multi", default=list(GROUPS),
                                   key="rule_group", bind="query-params")
-shown = findings[findings["severity"].isin(severities or SEVERITIES) & findings["group"].isin(groups or GROUPS)]
-shown = review_view.sort_findings(shown)
+chosen = {"severities": tuple(severities or SEVERITIES), "groups": tuple(groups or GROUPS)}
+k = shared.review("overview", **chosen)
 
-k = review_view.kpis(shown, grades)
 cols = st.columns(4)
 cols[0].metric("问题", format_count(k["findings"]), border=True,
                help=f"涉及 {k['tables_with_findings']} 张表；共审核 {k['tables']} 张表")
@@ -60,16 +62,24 @@ st.text("评级：" + " · ".join(f"{g} {k['by_grade'][g]}" for g in GRADES)
           f"有错误的表最高为“{grading.error_cap}”；评级按每张表的全部问题计算）")
 
 context = shared.export_context("目标审核报告")
-st.download_button("下载审核报告（Excel）", data=lambda: build_report(shown, grades, context=context),
-                   file_name="目标审核报告.xlsx", mime=XLSX_MIME, key="review_report", on_click="ignore",
-                   icon=":material/download:", type="primary",
+
+
+def _report() -> bytes:
+    """The whole report (every finding shown, every grade), built when the button is clicked."""
+    found, _ = shared.review("findings", **chosen)
+    grades, _ = shared.review("grades")
+    return build_report(found, grades, context=context)
+
+
+st.download_button("下载审核报告（Excel）", data=_report, file_name="目标审核报告.xlsx", mime=XLSX_MIME,
+                   key="review_report", on_click="ignore", icon=":material/download:", type="primary",
                    help="审核意见（当前所列问题，附修改说明）、项目评级（全部表）、规则说明三张工作表")
 
-if shown.empty:
-    st.info("当前筛选下没有发现问题。" if findings.empty else "所选严重程度和规则类别下没有问题。")
+if not k["findings"]:
+    st.info("当前筛选下没有发现问题。" if not everything["findings"] else "所选严重程度和规则类别下没有问题。")
 else:
-    figures.show(figures.review_by_rule(shown, present), "review_by_rule")
-    figures.show(figures.review_by_place(shown, present), "review_by_place")
+    figures.show(figures.review_by_rule(k, present), "review_by_rule")
+    figures.show(figures.review_by_place(k, present), "review_by_place")
 
 
 def _marked_rows(f: pd.Series, lines: tuple) -> list[tuple[int, int]]:
@@ -87,19 +97,23 @@ def _marked_rows(f: pd.Series, lines: tuple) -> list[tuple[int, int]]:
 
 
 # Findings: selecting a row shows its original lines here and links to 项目明细 with the rows marked.
-with shared.details(f"审核意见（{len(shown)} 条）", present):
-    st.subheader(f"审核意见（{format_count(len(shown))} 条）")
-    if not shown.empty:
+with shared.details(f"审核意见（{k['findings']} 条）", present):
+    st.subheader(f"审核意见（{format_count(k['findings'])} 条）")
+    if k["findings"]:
         st.caption("按严重程度、地区和原文顺序排列。点选一行，在下面查看该问题的原文（▶ 标出所在行），"
                    "并可在项目明细中打开。")
-        table = review_view.findings_table(shown)
+        page = shared.current_page("review_findings", k["findings"])
+        shown, n_shown = shared.review("findings", limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, **chosen)
         with st.container(key="review_findings_box"):
-            picked = shared.table(table, "目标审核_审核意见", key="review_findings", selectable=True,
-                                  on_select="rerun", highlight=[ROW_COLORS.get(s, "") for s in shown["severity"]],
-                                  column_config=FINDING_WIDTHS, pinned=("严重程度",))
+            picked = shared.paged_table(review_view.findings_table(shown), n_shown, page, "目标审核_审核意见",
+                                        key="review_findings", selectable=True, on_select="rerun",
+                                        highlight=[ROW_COLORS.get(s, "") for s in shown["severity"]],
+                                        column_config=FINDING_WIDTHS, pinned=("严重程度",),
+                                        full=lambda: review_view.findings_table(
+                                            shared.review("findings", **chosen)[0]))
         if picked is not None:
             f = shown.iloc[picked]
-            label = jurisdiction_year(f["jurisdiction"], f["fiscal_year"])
+            label = jurisdiction_year(place_of(f), f["fiscal_year"])
             name = review_view.table_name(f["scope"], f["project_name"])
             st.markdown("**所选问题**")
             st.text(plain_text(f"【{SEVERITY_ZH[f['severity']]}】{f['title']}：{f['message']}"))
@@ -137,10 +151,14 @@ with shared.details(f"审核意见（{len(shown)} 条）", present):
                 st.caption("部门整体支出绩效目标表没有项目明细页，原文见上。")
 
 with shared.details("项目评级", present):
-    st.subheader(f"项目评级（{len(grades)} 张表）")
+    st.subheader(f"项目评级（{format_count(k['tables'])} 张表）")
+    page = shared.current_page("review_grades", k["tables"])
+    grades, n_grades = shared.review("grades", limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     gtable = review_view.grades_table(grades)
-    shared.table(gtable, "目标审核_项目评级", key="review_grades", pinned=("地区",),
-                 highlight=[GRADE_COLORS.get(g, "") for g in gtable["评级"]], totals=("问题合计",))
+    shared.paged_table(gtable, n_grades, page, "目标审核_项目评级", key="review_grades", pinned=("地区",),
+                       highlight=[GRADE_COLORS.get(g, "") for g in gtable["评级"]],
+                       full=lambda: review_view.grades_table(shared.review("grades")[0]),
+                       caption=f"共 {n_grades:,} 行；问题合计 {everything['findings']:,}")
 
 with st.expander("审核规则说明"):
     st.caption("下载的审核报告另附“规则说明”工作表。")

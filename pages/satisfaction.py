@@ -1,4 +1,7 @@
-"""满意度: satisfaction thresholds per jurisdiction and year; every satisfaction indicator, marked."""
+"""满意度: satisfaction thresholds per jurisdiction and year; every satisfaction indicator, marked.
+
+Counts are summed in SQL; the chart draws the first ``MAX_BARS`` place-years (at most ``MAX_STRIP_POINTS`` dots); the
+tables are fetched a page at a time."""
 
 import streamlit as st
 
@@ -15,19 +18,19 @@ SCOPES = {"project": "项目指标", "department": "部门整体指标", "all": 
 scope = st.segmented_control("范围", list(SCOPES), format_func=SCOPES.get, default="project", key="sat_scope",
                              required=True) or "project"
 
-summary = shared.query("satisfaction_summary", scope=scope)
-thresholds = shared.query("satisfaction_thresholds", scope=scope)
+summary = shared.query("satisfaction_summary", scope=scope, limit=1)
 if summary.empty:
     shared.no_data()
     st.stop()
 
+first = summary.iloc[0]
 cols = st.columns(4)
-cols[0].metric("满意度目标", format_count(summary["n_indicators"].sum()), border=True)
-cols[1].metric("≥90%", format_count(summary["n_ge_90"].sum()), border=True)
-cols[2].metric("低于 80%", format_count(summary["n_lt_80"].sum()), border=True)
-cols[3].metric("恰为 100%", format_count(summary["n_eq_100"].sum()), border=True)
+cols[0].metric("满意度目标", format_count(first["_sum_n_indicators"]), border=True)
+cols[1].metric("≥90%", format_count(first["_sum_n_ge_90"]), border=True)
+cols[2].metric("低于 80%", format_count(first["_sum_n_lt_80"]), border=True)
+cols[3].metric("恰为 100%", format_count(first["_sum_n_eq_100"]), border=True)
 
-if tables.satisfaction_points(thresholds).empty:
+if shared.query("satisfaction_thresholds", scope=scope, with_threshold=True, limit=1).empty:
     st.info("当前筛选下没有百分比形式的满意度目标。")
 else:
     figures.show(figures.satisfaction(present, scope), "sat_strip")
@@ -36,12 +39,19 @@ st.caption("▼ 低于 80%：目标偏低，满意度要求不高；● 恰为 1
 
 with shared.details("各地区汇总表", present):
     st.subheader("各地区汇总")
-    shared.table(tables.satisfaction_summary_table(summary), "满意度_各地区汇总", key="sat_summary",
-                 totals=("满意度目标数",))
+    shared.server_table("satisfaction_summary", tables.satisfaction_summary_table, "满意度_各地区汇总",
+                        key="sat_summary", params={"scope": scope}, totals={"满意度目标数": "_sum_n_indicators"})
+
+COLORS = {tables.MARK_LOW: "#fadbd8", tables.MARK_FULL: "#fdebd0"}
+
+
+def _marks(rows) -> list[str]:
+    return [COLORS.get(tables.threshold_mark(v), "") for v in rows["threshold_pct"]]
+
 
 with shared.details("全部满意度指标", present):
     st.subheader("全部满意度指标")
-    detail = tables.satisfaction_table(thresholds)
-    colors = {tables.MARK_LOW: "#fadbd8", tables.MARK_FULL: "#fdebd0"}
-    shared.table(detail, "满意度_全部指标", key="sat_table", highlight=[colors.get(m, "") for m in detail["标记"]],
-                 pinned=("标记", "地区"))
+    shared.server_table("satisfaction_thresholds", tables.satisfaction_table, "满意度_全部指标", key="sat_table",
+                        params={"scope": scope},
+                        highlight=_marks,
+                        pinned=("标记", "地区"))

@@ -3,7 +3,8 @@
 -- Returns one row per place x fiscal_year x level: province, city, jurisdiction, place, place_name, fiscal_year,
 -- level, level_zh, level_order, amount_wan, n_projects (projects with a positive amount at that level),
 -- sources_as_printed (the source labels as the form prints them, e.g. 财政拨款、财政资金), total_wan
--- (place-year total over all levels), share_pct (amount_wan / total_wan * 100), _n_rows (rows before limit).
+-- (place-year total over all levels), share_pct (amount_wan / total_wan * 100), _n_rows (rows before limit),
+-- _n_places (place-years before top).
 -- Levels with zero amounts are kept when the document prints them (e.g. 中央补助 0.00).
 -- Params: the common filters, and
 -- @param top null
@@ -28,7 +29,7 @@ WITH g AS (
     FROM t
 )
 SELECT * EXCLUDE (_rank), count(*) OVER () AS _n_rows
-FROM r
+FROM (SELECT *, max(_rank) OVER () AS _n_places FROM r)
 WHERE $top IS NULL OR _rank <= $top
 ORDER BY province, jurisdiction, place, fiscal_year, level_order
 LIMIT $limit OFFSET $offset;

@@ -1,12 +1,25 @@
 -- page_theme_projects: one row per project for the cross-jurisdiction comparison (跨地区对比): funding, indicator
--- counts and satisfaction thresholds side by side.
+-- counts per category and satisfaction thresholds side by side.
 -- Returns: project_id, doc_id, province, city, jurisdiction, adcode, place, place_name, fiscal_year, theme,
--- sequence, name, total_wan,
--- central_wan (funding at level central), n_indicators, n_quantified, n_qualitative, n_placeholder,
--- n_satisfaction (level1 = 满意度指标), n_satisfaction_pct (those with a threshold in %), satisfaction_min_pct,
--- satisfaction_max_pct, line_start, line_end.
--- Params: the common filters only (the page passes the chosen theme as theme).
-WITH i AS (
+-- sequence, name, total_wan, central_wan (funding at level central), n_indicators, n_quantified, n_qualitative,
+-- n_placeholder, n_satisfaction (level1 = 满意度指标), n_satisfaction_pct (those with a threshold in %),
+-- satisfaction_min_pct, satisfaction_max_pct, n_<category> (indicators per coverage category: n_数量 … n_满意度,
+-- NULL for a table cut off at the end of its file), line_start, line_end, _n_rows, _sum_n_indicators,
+-- _sum_total_wan.
+-- Params: the common filters (the page passes the chosen theme as theme), and
+-- @param area null
+-- @param order place
+-- @param limit null
+-- @param offset 0
+--   area: a division code prefix (2 digits: a province, 4: a city) or a place key (as in compare_areas);
+--   order: 'place' or 'amount' (the largest first); limit / offset: a page.
+WITH p AS (
+    SELECT * FROM f_projects($province, $jurisdictions, $years, $department, $theme)
+    WHERE $area IS NULL
+       OR (length($area) = 2 AND coalesce(left(adcode, 2), province) = $area)
+       OR (length($area) = 4 AND coalesce(left(adcode, 4), city) = $area)
+       OR (length($area) NOT IN (2, 4) AND place = $area)
+), i AS (
     SELECT project_id,
            count(*) AS n_indicators,
            count(*) FILTER (WHERE target_class = 'quantified') AS n_quantified,
@@ -16,15 +29,19 @@ WITH i AS (
            count(target_pct) FILTER (WHERE level1 = '满意度指标') AS n_satisfaction_pct,
            min(target_pct) FILTER (WHERE level1 = '满意度指标') AS satisfaction_min_pct,
            max(target_pct) FILTER (WHERE level1 = '满意度指标') AS satisfaction_max_pct
-    FROM f_indicators($province, $jurisdictions, $years, $department, $theme)
-    WHERE scope = 'project'
+    FROM v_indicators
+    WHERE doc_id IN (SELECT doc_id FROM p) AND project_id IN (SELECT project_id FROM p)
     GROUP BY project_id
-),
-c AS (
+), c AS (
     SELECT project_id, sum(amount_wan) AS central_wan
-    FROM f_funding($province, $jurisdictions, $years, $department, $theme)
-    WHERE level = 'central'
+    FROM funding
+    WHERE doc_id IN (SELECT doc_id FROM p) AND project_id IN (SELECT project_id FROM p) AND level = 'central'
     GROUP BY project_id
+), k AS (
+    PIVOT (SELECT project_id, category, n_indicators FROM project_coverage
+           WHERE doc_id IN (SELECT doc_id FROM p) AND project_id IN (SELECT project_id FROM p))
+    ON category IN ('数量', '质量', '时效', '成本', '经济效益', '社会效益', '生态效益', '可持续影响', '满意度')
+    USING sum(n_indicators) GROUP BY project_id
 )
 SELECT p.project_id, p.doc_id, p.province, p.city, p.jurisdiction, p.adcode, p.place, p.place_name,
        p.fiscal_year, p.theme, p.sequence, p.name,
@@ -32,8 +49,17 @@ SELECT p.project_id, p.doc_id, p.province, p.city, p.jurisdiction, p.adcode, p.p
        coalesce(i.n_indicators, 0) AS n_indicators, coalesce(i.n_quantified, 0) AS n_quantified,
        coalesce(i.n_qualitative, 0) AS n_qualitative, coalesce(i.n_placeholder, 0) AS n_placeholder,
        coalesce(i.n_satisfaction, 0) AS n_satisfaction, coalesce(i.n_satisfaction_pct, 0) AS n_satisfaction_pct,
-       i.satisfaction_min_pct, i.satisfaction_max_pct, p.line_start, p.line_end
-FROM f_projects($province, $jurisdictions, $years, $department, $theme) p
+       i.satisfaction_min_pct, i.satisfaction_max_pct,
+       k."数量" AS "n_数量", k."质量" AS "n_质量", k."时效" AS "n_时效", k."成本" AS "n_成本",
+       k."经济效益" AS "n_经济效益", k."社会效益" AS "n_社会效益", k."生态效益" AS "n_生态效益",
+       k."可持续影响" AS "n_可持续影响", k."满意度" AS "n_满意度",
+       p.line_start, p.line_end,
+       count(*) OVER () AS _n_rows, sum(coalesce(i.n_indicators, 0)) OVER () AS _sum_n_indicators,
+       sum(p.total_wan) OVER () AS _sum_total_wan
+FROM p
 LEFT JOIN i ON i.project_id = p.project_id
 LEFT JOIN c ON c.project_id = p.project_id
-ORDER BY p.province, p.jurisdiction, p.place, p.fiscal_year, p.doc_id, p.sequence;
+LEFT JOIN k ON k.project_id = p.project_id
+ORDER BY CASE WHEN $order = 'amount' THEN -coalesce(p.total_wan, 0) END, p.province, p.jurisdiction, p.place,
+         p.fiscal_year, p.doc_id, p.sequence
+LIMIT $limit OFFSET $offset;

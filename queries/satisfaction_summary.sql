@@ -2,7 +2,8 @@
 -- satisfaction indicator are listed with n_indicators = 0).
 -- Returns one row per place x fiscal_year: province, city, jurisdiction, place, place_name, fiscal_year,
 -- n_indicators (satisfaction indicators), n_with_threshold (a threshold in %), min_pct, median_pct, max_pct,
--- n_ge_90 (>= 90%), n_lt_80 (< 80%), n_eq_100 (= 100%), _n_rows (rows before limit).
+-- n_ge_90 (>= 90%), n_lt_80 (< 80%), n_eq_100 (= 100%), _n_rows (rows before limit), _sum_n_indicators,
+-- _sum_n_ge_90, _sum_n_lt_80, _sum_n_eq_100 (over every row).
 -- Params: the common filters, and
 -- @param scope project
 -- @param limit null
@@ -25,7 +26,10 @@ SELECT d.province, d.city, d.jurisdiction, d.place, d.place_name, d.fiscal_year,
        count(*) FILTER (WHERE s.target_pct >= 90) AS n_ge_90,
        count(*) FILTER (WHERE s.target_pct < 80) AS n_lt_80,
        count(*) FILTER (WHERE s.target_pct = 100) AS n_eq_100,
-       count(*) OVER () AS _n_rows
+       count(*) OVER () AS _n_rows, sum(count(s.doc_id)) OVER () AS _sum_n_indicators,
+       sum(count(*) FILTER (WHERE s.target_pct >= 90)) OVER () AS _sum_n_ge_90,
+       sum(count(*) FILTER (WHERE s.target_pct < 80)) OVER () AS _sum_n_lt_80,
+       sum(count(*) FILTER (WHERE s.target_pct = 100)) OVER () AS _sum_n_eq_100
 FROM d
 LEFT JOIN s ON s.doc_id = d.doc_id
 GROUP BY d.province, d.city, d.jurisdiction, d.place, d.place_name, d.fiscal_year

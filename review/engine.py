@@ -721,8 +721,10 @@ def review_overview(con, severities: Optional[Sequence[str]] = None, groups: Opt
     cur = con.cursor()
     try:
         table = _source(cur, bound)
-        base = _FINDING_SELECT.format(table=table)
-        cur.execute(f"CREATE OR REPLACE TEMP TABLE rv_shown AS {base}", shown)
+        base = _FINDING_SELECT.format(table=table).replace("SELECT f.rule_id", f"SELECT {_SORT_KEYS}, f.rule_id", 1)
+        keys = ", ".join(f"_k{i}" for i in range(1, 11))
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE rv_shown AS SELECT *, row_number() OVER (ORDER BY {keys}) AS _pos"
+                    f" FROM ({base})", shown)
         k = cur.execute("""
             SELECT count(*), count(*) FILTER (WHERE severity = 'error'), count(*) FILTER (WHERE severity = 'warning'),
                    count(*) FILTER (WHERE severity = 'info'),
@@ -731,14 +733,17 @@ def review_overview(con, severities: Optional[Sequence[str]] = None, groups: Opt
         grades = cur.execute(f"SELECT grade, count(*) FROM ({_grade_sql(table)}) GROUP BY grade",
                              _grading_params(ruleset.grading)).fetchall()
         n_tables = int(cur.execute("SELECT count(*) FROM rv_units").fetchone()[0])
+        # per rule and per place (and severity), the most findings first; ties in the order the page lists them
         by_rule = cur.execute("""
             SELECT title AS label, severity, count(*) AS n, sum(count(*)) OVER (PARTITION BY title) AS total,
-                   min(rule_id) AS rule_id
-            FROM rv_shown GROUP BY title, severity""").df()
+                   min(min(_pos)) OVER (PARTITION BY title) AS first
+            FROM rv_shown GROUP BY title, severity ORDER BY total DESC, first, severity""").df()
         by_place = cur.execute("""
             SELECT place, place_name, fiscal_year, severity, count(*) AS n,
-                   sum(count(*)) OVER (PARTITION BY place, fiscal_year) AS total
-            FROM rv_shown GROUP BY place, place_name, fiscal_year, severity""").df()
+                   sum(count(*)) OVER (PARTITION BY place, fiscal_year) AS total,
+                   min(min(_pos)) OVER (PARTITION BY place, fiscal_year) AS first
+            FROM rv_shown GROUP BY place, place_name, fiscal_year, severity
+            ORDER BY total DESC, first, severity""").df()
         cur.execute("DROP TABLE IF EXISTS temp.rv_shown")
     finally:
         cur.close()

@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ui.export import ExportContext, style_header, write_context, write_text_cell, write_value
-from ui.formatting import column_kind
+from ui.formatting import column_kind, place_of
 from ui.privacy import mask_personal
 from review.engine import DEPARTMENT_UNIT_NAME, GRADES, SCOPE_ZH, SEVERITIES, SEVERITY_ZH, RuleSet, load_rules
 
@@ -71,7 +71,7 @@ def _table_name(row) -> Any:
 
 def _finding_columns(explanations: dict[str, str]) -> list[Column]:
     return [
-        ("地区", 10, lambda r: _clean(r["jurisdiction"]), False),
+        ("地区", 10, lambda r: _clean(place_of(r)), False),
         ("年度", 7, lambda r: _clean(r["fiscal_year"]), False),
         ("表", 9, lambda r: SCOPE_ZH.get(r["scope"], r["scope"]), False),
         ("序号", 6, lambda r: _clean(r["project_sequence"]) if r["scope"] == "project" else None, False),
@@ -98,7 +98,7 @@ def _grade_note(row) -> Optional[str]:
 
 
 GRADE_COLUMNS_XLSX: list[Column] = [
-    ("地区", 10, lambda r: _clean(r["jurisdiction"]), False),
+    ("地区", 10, lambda r: _clean(place_of(r)), False),
     ("年度", 7, lambda r: _clean(r["fiscal_year"]), False),
     ("表", 9, lambda r: SCOPE_ZH.get(r["scope"], r["scope"]), False),
     ("序号", 6, lambda r: _clean(r["project_sequence"]) if r["scope"] == "project" else None, False),

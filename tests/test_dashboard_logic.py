@@ -137,28 +137,49 @@ def test_table_level_finding_marks_the_funding_rows():
 
 
 def _options() -> pd.DataFrame:
-    return pd.DataFrame([("河北省", "抚宁区", 2020, "抚宁区司法局", "人民调解"),
-                         ("天津市", "西青区", 2024, "西青区司法局", "人民调解"),
-                         ("天津市", "西青区", 2024, "西青区司法局", "法律援助"),
-                         ("山东省", "青岛市", 2023, "青岛市司法局", "法律援助")],
-                        columns=["province", "jurisdiction", "fiscal_year", "department", "theme"])
+    """Query page_filter_options: places by division code (place), shown by name (place_name); two places called
+    城区 (阳泉市 140302, 汕尾市 441502)."""
+    return pd.DataFrame([("河北省", "抚宁区", "130306", "抚宁区", 2020, "抚宁区司法局", "人民调解"),
+                         ("天津市", "西青区", "120111", "西青区", 2024, "西青区司法局", "人民调解"),
+                         ("天津市", "西青区", "120111", "西青区", 2024, "西青区司法局", "法律援助"),
+                         ("山东省", "青岛市", "370200", "青岛市", 2023, "青岛市司法局", "法律援助"),
+                         ("山西省", "城区", "140302", "阳泉市城区", 2022, "城区司法局", "法律援助"),
+                         ("广东省", "城区", "441502", "汕尾市城区", 2022, "城区司法局", "人民调解")],
+                        columns=["province", "jurisdiction", "place", "place_name", "fiscal_year", "department",
+                                 "theme"])
 
 
 def test_filter_options_narrow_to_what_exists():
-    facets = state.facet_options(_options(), state.Filters(jurisdictions=("抚宁区",)))
+    facets = state.facet_options(_options(), state.Filters(jurisdictions=("130306",)))
     assert facets["year"] == [2020] and facets["theme"] == ["人民调解"] and facets["province"] == ["河北省"]
-    assert facets["jurisdiction"] == ["抚宁区", "西青区", "青岛市"]  # its own filter does not narrow itself
+    # its own filter does not narrow itself; the two 城区 stay two places
+    assert facets["jurisdiction"] == ["130306", "120111", "370200", "140302", "441502"]
     facets = state.facet_options(_options(), state.Filters(years=(2024,), theme="法律援助"))
-    assert facets["jurisdiction"] == ["西青区"]
+    assert facets["jurisdiction"] == ["120111"]
+    facets = state.facet_options(_options(), state.Filters(jurisdictions=("441502",)))
+    assert facets["province"] == ["广东省"] and facets["theme"] == ["人民调解"]
 
 
 def test_a_dead_end_and_unknown_url_values_are_said():
-    f = state.Filters(jurisdictions=("抚宁区",), years=(2024,))
-    messages = state.unavailable(f, state.facet_options(_options(), f))
+    f = state.Filters(jurisdictions=("130306",), years=(2024,))
+    names = state.place_names(_options())
+    messages = state.unavailable(f, state.facet_options(_options(), f), names)
     assert messages == ["地区「抚宁区」与其他筛选条件没有共同的数据（可选：西青区）。",
                         "年度「2024」与其他筛选条件没有共同的数据（可选：2020）。"]
-    assert state.unknown_values(_options(), {"jurisdiction": ["北京市", "青岛市"], "year": ["2030"], "theme": []}) == [
+    assert state.unknown_values(_options(), {"jurisdiction": ["北京市", "青岛市", "370200"], "year": ["2030"],
+                                             "theme": []}) == [
         "网址中的地区「北京市」不在已导入的数据中，已忽略。", "网址中的年度「2030」不在已导入的数据中，已忽略。"]
+
+
+def test_old_links_naming_a_place_resolve_when_the_name_is_unambiguous():
+    places, messages = state.resolve_places(_options(), ["青岛市", "120111", "北京市"])
+    assert places == ["370200", "120111", "北京市"] and messages == []  # 北京市 is named by unknown_values
+    places, messages = state.resolve_places(_options(), ["城区"])
+    assert places == []
+    assert messages == ["网址中的地区「城区」对应多个地区：阳泉市城区（140302）、汕尾市城区（441502），"
+                        "已忽略，请在侧栏中选择。"]
+    assert state.Filters(jurisdictions=("441502", "370200")).describe(state.place_names(_options())) == \
+        "筛选：汕尾市城区、青岛市"
 
 
 def test_findings_sorted_by_severity_then_place_and_line():

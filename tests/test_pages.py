@@ -134,11 +134,11 @@ def test_overview_kpis_and_sentences():
 
 def test_filter_change_updates_the_numbers():
     at = open_page()
-    at.multiselect(key="jurisdiction").set_value(["青岛市"]).run()
+    at.multiselect(key="jurisdiction").set_value(["370200"]).run()
     m = metrics(at)
     assert (m["资金总额（万元）"], m["项目"], m["地区"]) == ("1,487.65", "10", "1")
     assert "筛选：青岛市" in texts(at)
-    at.multiselect(key="jurisdiction").set_value(["西青区"]).run()
+    at.multiselect(key="jurisdiction").set_value(["120111"]).run()
     m = metrics(at)
     assert (m["资金总额（万元）"], m["项目"], m["项目指标"]) == ("248.15", "8", "131")
     at.multiselect(key="jurisdiction").set_value([]).run()
@@ -157,11 +157,20 @@ def test_year_and_theme_filters():
 
 
 def test_shared_link_with_filters_in_the_url():
-    at = open_page(jurisdiction="青岛市", year="2023")
+    at = open_page(jurisdiction="370200", year="2023")  # places by division code, shown by name
     m = metrics(at)
     assert (m["资金总额（万元）"], m["项目"]) == ("1,487.65", "10")
-    assert at.multiselect(key="jurisdiction").value == ["青岛市"]
+    assert at.multiselect(key="jurisdiction").value == ["370200"]
     assert at.multiselect(key="year").value == [2023]
+    assert "筛选：青岛市 · 2023 年" in texts(at)
+
+
+def test_an_old_link_naming_the_place_still_opens_it():
+    at = open_page(jurisdiction="青岛市", year="2023")
+    assert (metrics(at)["资金总额（万元）"], metrics(at)["项目"]) == ("1,487.65", "10")
+    assert at.multiselect(key="jurisdiction").value == ["370200"]
+    assert at.query_params.get("jurisdiction") == "370200"  # the address bar now holds the code
+    assert [w.value for w in at.warning] == []
 
 
 # ------------------------------------------------------------------------------------------------------------------
@@ -231,7 +240,7 @@ def test_satisfaction_qingdao_and_funing():
     at = open_page("pages/satisfaction.py", jurisdiction="青岛市")
     m = metrics(at)
     assert (m["满意度目标"], m["≥90%"], m["低于 80%"]) == ("10", "4", "0")
-    at.multiselect(key="jurisdiction").set_value(["抚宁区"]).run()
+    at.multiselect(key="jurisdiction").set_value(["130306"]).run()
     m = metrics(at)
     assert (m["满意度目标"], m["≥90%"], m["低于 80%"]) == ("9", "1", "8")
     detail = frame_with(at, "标记")
@@ -294,23 +303,66 @@ def test_project_with_four_decimals(sample_con):
 # ------------------------------------------------------------------------------------------------------------------
 
 
-def test_compare_theme_side_by_side():
+def plotly_array(value) -> list:
+    """A plotly spec array: a list, or numbers packed as {"dtype", "bdata"} (base64)."""
+    import base64
+
+    import numpy as np
+
+    if isinstance(value, dict) and "bdata" in value:
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"]).tolist()
+    return list(value)
+
+
+def compare_chart(at: AppTest) -> dict:
+    import json
+
+    chart = next(c for c in at.get("plotly_chart") if "compare_areas_chart" in c.proto.id)
+    return json.loads(chart.proto.spec)
+
+
+def test_compare_theme_one_chart_with_a_drill():
+    """人民调解 in four provinces (one place each); funding 91.9361 (平罗县), 37.376 (沅江市: 4 projects), 12 (抚宁区),
+    11 (西青区): one bar per province, largest first, no card per place."""
     at = open_page("pages/compare.py")
     assert at.segmented_control(key="compare_theme").value == "人民调解"
-    table = frame_with(at, "满意度目标数")
-    assert sorted(set(table["地区"])) == sorted(["西青区", "平罗县", "抚宁区", "沅江市"])
-    assert len(table) == 7
-    assert [s.value for s in at.subheader][:4] == ["西青区 2024", "平罗县 2024", "抚宁区 2020", "沅江市 2024"]
-    funds = [m.value for m in at.metric if m.label == "资金（万元）"]
-    assert funds == ["11.00", "91.94", "12.00", "37.38"]  # 91.9361 and 37.376 to two decimals
-    assert [m.help for m in at.metric if m.label == "资金（万元）"][1] == "精确值：91.9361 万元"
+    bars = compare_chart(at)["data"][0]
+    assert bars["y"] == ["宁夏回族自治区", "湖南省", "河北省", "天津市"]
+    assert plotly_array(bars["x"]) == pytest.approx([91.9361, 37.376, 12.0, 11.0])
+    assert [c[0] for c in bars["customdata"]] == ["64", "43", "13", "12"]
+    assert not [s.value for s in at.subheader if s.value.endswith(" 2024")]  # no card per place
+    provinces = frame_with(at, "省份")
+    assert provinces["项目数"].tolist() == [1, 4, 1, 1]
+    assert provinces["每个项目资金（万元）"].tolist() == pytest.approx([91.9361, 9.344, 12.0, 11.0])
+    assert chart_titles(at)[0] == ("「人民调解」：4 个省份 7 个项目，宁夏回族自治区 投入最多（91.94 万元）；"
+                                   "每个项目的资金从 "
+                                   "9.34 万元（湖南省）到 91.94 万元（宁夏回族自治区），相差 9.8 倍")
+    table = frame_with(at, "其中中央（万元）")
+    assert sorted(set(table["地区"])) == sorted(["西青区", "平罗县", "抚宁区", "沅江市"]) and len(table) == 7
+    # drill: 湖南省 → 益阳市 → 沅江市 (its four projects)
+    at.selectbox(key="compare_drill").set_value("43").run()
+    assert at.query_params.get("area") == "43"
+    assert compare_chart(at)["data"][0]["y"] == ["益阳市"]
+    at.selectbox(key="compare_drill").set_value("4309").run()
+    assert compare_chart(at)["data"][0]["y"] == ["沅江市"]
+    at.selectbox(key="compare_drill").set_value("430981").run()
+    m = metrics(at)
+    assert (m["资金（万元）"], m["项目"]) == ("37.38", "4")
+    assert len(frame_with(at, "其中中央（万元）")) == 4
+    assert [b.label for b in at.button if (b.key or "").startswith("compare_trail_")] == [
+        "全国", "湖南省", "益阳市", "沅江市"]
+    at.button(key="compare_trail_1").click().run()  # back up to the province
+    assert at.query_params.get("area") == "43" and compare_chart(at)["data"][0]["y"] == ["益阳市"]
 
 
-def test_compare_theme_from_url():
+def test_compare_theme_and_area_from_url():
     at = open_page("pages/compare.py", compare_theme="法律援助")
     assert at.segmented_control(key="compare_theme").value == "法律援助"
-    table = frame_with(at, "满意度目标数")
-    assert sorted(table["地区"]) == sorted(["西青区", "青岛市", "抚宁区"])
+    table = frame_with(at, "其中中央（万元）")
+    assert sorted(set(table["地区"])) == sorted(["西青区", "青岛市", "抚宁区"])
+    at = open_page("pages/compare.py", compare_theme="法律援助", area="37")  # a shared link into 山东省
+    assert compare_chart(at)["data"][0]["y"] == ["青岛市"]
+    assert set(frame_with(at, "其中中央（万元）")["地区"]) == {"青岛市"}
 
 
 # ------------------------------------------------------------------------------------------------------------------
@@ -410,7 +462,7 @@ def test_review_qingdao_counts():
     assert grades["评级"].value_counts().to_dict() == {"优": 8, "良": 1, "差": 1}
     worst = grades[grades["评级"] == "差"].iloc[0]
     assert (worst["项目"], worst["得分"], worst["错误"], worst["警告"]) == ("法治专项业务费", 35, 3, 1)
-    at.multiselect(key="jurisdiction").set_value(["抚宁区"]).run()
+    at.multiselect(key="jurisdiction").set_value(["130306"]).run()
     table = findings_shown(at)
     assert (rule_ids(table) == "satisfaction_very_low").sum() == 8
 
@@ -432,7 +484,7 @@ def test_review_severity_and_group_filters():
     assert at.segmented_control(key="severity").value == ["info"]
     assert rule_ids(findings_shown(at)).value_counts().to_dict() == {"duplicate_name": 6}
     assert (metrics(at)["问题"], metrics(at)["错误"], metrics(at)["警告"]) == ("6", "0", "0")
-    at.multiselect(key="jurisdiction").set_value(["青岛市"]).run()  # and the sidebar filters
+    at.multiselect(key="jurisdiction").set_value(["370200"]).run()  # and the sidebar filters
     assert metrics(at)["问题"] == "0"
 
 
@@ -449,7 +501,8 @@ def test_review_finding_opens_the_project_with_the_indicator_marked(sample_con):
            "（超出 20 万元）" in texts(at)
     code = at.code[0].value
     assert "▶ 246 ┃" in code and "▶ 251 ┃" in code and "  245 ┃" in code and "≤228.4万元" in code
-    assert review_link(at) == [("project", f"project={pid}&indicator={iid}")]
+    # the link keeps the place filter (by division code) and opens the project with the indicator marked
+    assert review_link(at) == [("project", f"jurisdiction=370200&project={pid}&indicator={iid}")]
     project = open_page("pages/project.py", project=str(pid), indicator=str(iid))
     lines = frame_with(project, "原文")
     assert lines[lines["▶"] == "▶"]["行号"].tolist() == list(range(246, 252))
@@ -467,7 +520,7 @@ def test_review_empty_row_opens_the_project_with_the_row_marked(sample_con):
     row = int(table.index[(rule_ids(table) == "empty_row") & (table["原文行号"] == "206–211")][0])
     select_finding(at, row)
     assert "▶ 206 ┃" in at.code[0].value and "▶ 211 ┃" in at.code[0].value
-    assert review_link(at) == [("project", f"project={pid}&lines=206-211")]
+    assert review_link(at) == [("project", f"jurisdiction=430981&project={pid}&lines=206-211")]
     project = open_page("pages/project.py", project=str(pid), lines="206-211")
     lines = frame_with(project, "原文")
     assert lines[lines["▶"] == "▶"]["行号"].tolist() == list(range(206, 212))
@@ -497,7 +550,7 @@ def test_review_plan_finding_marks_the_plan_rows(sample_con):
     select_finding(at, int(table.index[rule_ids(table) == "plan_decreasing"][0]))
     code = at.code[0].value
     assert "▶ 223 ┃  │ 资金支出计划（%）" in code and "▶ 233 ┃  │ 108.40" in code and "  234 ┃" in code
-    assert review_link(at) == [("project", f"project={pid}&lines=223-233")]
+    assert review_link(at) == [("project", f"jurisdiction=370200&project={pid}&lines=223-233")]
 
 
 # ------------------------------------------------------------------------------------------------------------------
@@ -516,7 +569,7 @@ def test_data_page_documents_and_warnings():
     shown = everything_shown(at)
     for internal in ("tab_rows", "cell_per_line", "pdf_grid", "queries/", ".sql", "doc_id", "_doc_id"):
         assert internal not in shown, internal
-    at.multiselect(key="jurisdiction").set_value(["抚宁区"]).run()
+    at.multiselect(key="jurisdiction").set_value(["130306"]).run()
     assert len(frame_with(at, "读取提示")) == 11
 
 
@@ -532,7 +585,7 @@ def test_presentation_mode_is_slides_with_a_title_slide():
     assert "筛选：青岛市" in texts(at)
     assert metrics(at)["资金总额（万元）"] == "1,487.65"
     assert not at.sidebar.children or not list(at.sidebar.multiselect)  # no sidebar: filters in the 筛选 menu
-    assert at.multiselect(key="jurisdiction").value == ["青岛市"]
+    assert at.multiselect(key="jurisdiction").value == ["370200"]
     assert not list(at.get("download_button")) and not list(at.dataframe)  # no downloads, no tables
     assert [b.label for b in at.button if b.key in ("slide_prev", "slide_next", "present_exit")] == [
         "上一张", "下一张", "退出演示"]
@@ -557,7 +610,7 @@ def test_slides_next_previous_and_url():
 
 def test_slides_filters_change_from_the_menu_and_exit():
     at = open_page(present="1", slide="funding_levels")
-    at.multiselect(key="jurisdiction").set_value(["西青区"]).run()
+    at.multiselect(key="jurisdiction").set_value(["120111"]).run()
     headings = [unescape(b.children[0].value) for b in keyed_blocks(at, "slide_heading")]
     assert headings == ["西青区 2024：中央资金占 51.18%，区县级资金占 48.82%"]
     at.button(key="present_exit").click().run()

@@ -31,6 +31,7 @@ from ui.formatting import (
     format_pct,
     format_wan,
     format_wan_exact,
+    place_of,
 )
 from ui.limits import LABEL_WIDTH
 from ui.privacy import mask_personal
@@ -342,7 +343,7 @@ def coverage_heatmap(matrix: pd.DataFrame, present: bool = False) -> go.Figure:
 def coverage_share_heatmap(summary: pd.DataFrame, present: bool = False) -> go.Figure:
     """Jurisdiction-years x categories, cell = share of projects covering the category (%)."""
     s = summary.copy()
-    s["label"] = [f"{j} {int(y)}" for j, y in zip(s["jurisdiction"], s["fiscal_year"])]
+    s["label"] = [f"{j} {int(y)}" for j, y in zip(place_of(s), s["fiscal_year"])]
     pivot = s.pivot_table(index="label", columns="category", values="share_covering_pct", aggfunc="first")
     cats = [c for c in CATEGORY_ORDER if c in pivot.columns]
     rows = list(dict.fromkeys(s["label"]))
@@ -359,6 +360,31 @@ def coverage_share_heatmap(summary: pd.DataFrame, present: bool = False) -> go.F
                      ticktext=[category_tick(c) for c in cats])
     return style(fig, present, chart_height(present, 360, len(rows), 48), x_title="指标类别",
                  y_title="地区 年度", top_axis=True)
+
+
+def coverage_area_heatmap(areas: pd.DataFrame, words: str, present: bool = False) -> go.Figure:
+    """Areas (rows: provinces, cities or places; query ``coverage_by_area``) x categories, cell = share of the
+    area's projects covering the category (%)."""
+    rows = list(dict.fromkeys(areas["area"]))
+    names = dict(zip(areas["area"], areas["area_name"]))
+    sizes = dict(zip(areas["area"], areas["n_projects_area"]))
+    pivot = areas.pivot_table(index="area", columns="category", values="share_covering_pct", aggfunc="first")
+    cats = [c for c in CATEGORY_ORDER if c in pivot.columns]
+    pivot = pivot.reindex(index=rows, columns=cats)
+    z = pivot.to_numpy()
+    ticks = [plot_text(v) for v in unique_labels([f"{names[a]}（{sizes[a]:,}）" for a in rows], LABEL_WIDTH)]
+    fig = go.Figure(go.Heatmap(
+        z=z, x=cats, y=list(range(len(rows))), zmin=0, zmax=100, colorscale="Blues",
+        text=[[format_pct(v, 1) for v in row] for row in z], texttemplate="%{text}",
+        customdata=[[plot_text(names[a])] * len(cats) for a in rows],
+        hovertemplate="%{customdata}<br>%{x}：%{z:.1f}% 的项目覆盖<extra></extra>", xgap=2, ygap=2,
+        colorbar={"title": {"text": "覆盖项目占比（%）"}},
+    ))
+    fig.update_yaxes(autorange="reversed", tickmode="array", tickvals=list(range(len(rows))), ticktext=ticks)
+    fig.update_xaxes(side="top", tickangle=0, tickmode="array", tickvals=cats,
+                     ticktext=[category_tick(c) for c in cats])
+    return style(fig, present, chart_height(present, 360, len(rows), 30), x_title="指标类别",
+                 y_title=f"{words}（项目数）", top_axis=True)
 
 
 def quantification_bars(long: pd.DataFrame, present: bool = False) -> go.Figure:
@@ -453,7 +479,7 @@ def compare_funding(theme_projects: pd.DataFrame, present: bool = False) -> go.F
     """One horizontal bar per project of the theme, grouped and coloured by jurisdiction-year, amount at the end
     (capped: the page passes the largest projects)."""
     t = theme_projects.copy()
-    t["doc"] = [f"{j} {int(y)}" for j, y in zip(t["jurisdiction"], t["fiscal_year"])]
+    t["doc"] = [f"{j} {int(y)}" for j, y in zip(place_of(t), t["fiscal_year"])]
     t = t.sort_values(["doc", "total_wan"], ascending=[True, False], kind="stable")
     docs = list(dict.fromkeys(t["doc"]))
     t["y"] = [plot_text(v) for v in unique_labels([f"{d} · {n}" for d, n in zip(t["doc"], t["name"])], 46)]
@@ -474,6 +500,32 @@ def compare_funding(theme_projects: pd.DataFrame, present: bool = False) -> go.F
     fig.update_layout(bargap=0.25)
     return style(fig, present, chart_height(present, 300, len(t), 34), x_title=WAN_AXIS,
                  legend_title="地区 年度")
+
+
+def compare_areas(areas: pd.DataFrame, what: str, present: bool = False) -> go.Figure:
+    """One horizontal bar per area of the drill level (query ``compare_areas``, capped by the page): the money, the
+    number of projects and the money per project at the end; hover adds indicators per project and satisfaction.
+    A click selects the area (``customdata[0]`` is its code)."""
+    a = areas.reset_index(drop=True)
+    names = [plot_text(v) for v in unique_labels(a["area_name"], LABEL_WIDTH)]
+    sat = [("无满意度目标" if pd.isna(lo) else (f"{format_pct(lo, 1)}" if lo == hi else
+            f"{format_pct(lo, 1)}–{format_pct(hi, 1)}"))
+           for lo, hi in zip(a["satisfaction_min_pct"], a["satisfaction_max_pct"])]
+    text = [f"{format_wan(w)}（{format_count(n)} 个项目，平均 {format_wan(p)}）"
+            for w, n, p in zip(a["total_wan"], a["n_projects"], a["wan_per_project"])]
+    fig = go.Figure(go.Bar(
+        y=names, x=a["total_wan"], orientation="h", marker_color=PALETTE[0], text=text, textposition="outside",
+        cliponaxis=False,
+        customdata=np.column_stack([a["area"].astype(str), [format_wan_exact(v) for v in a["total_wan"]],
+                                    [f"{float(v):.1f}" for v in a["indicators_per_project"]], sat]),
+        hovertemplate=("%{y}<br>%{customdata[1]}<br>每个项目 %{customdata[2]} 条指标<br>满意度目标：%{customdata[3]}"
+                       "<br>点击查看下一级<extra></extra>"),
+    ))
+    fig.update_yaxes(categoryorder="array", categoryarray=names, autorange="reversed")
+    xmax = float(a["total_wan"].max()) if len(a) else 1.0
+    fig.update_xaxes(range=[0, xmax * 1.6 if xmax > 0 else 1], tickformat=",.0f")
+    fig.update_layout(bargap=0.3, showlegend=False)
+    return style(fig, present, chart_height(present, 280, len(a), 34), x_title=WAN_AXIS, y_title=what)
 
 
 def compare_categories(table: pd.DataFrame, present: bool = False) -> go.Figure:

@@ -165,6 +165,19 @@ def level_label(level: Any) -> str:
     return LEVEL_LABELS.get(str(level), str(level))
 
 
+def place_of(data: Any) -> Any:
+    """The place name to show for a frame (a Series) or one row (a value): ``place_name`` (unique among the loaded
+    places: 阳泉市城区 / 汕尾市城区) where the query gives it, else ``jurisdiction``."""
+    if hasattr(data, "columns"):  # a DataFrame
+        if "place_name" in data.columns:
+            return data["place_name"].where(data["place_name"].notna(), data["jurisdiction"])
+        return data["jurisdiction"]
+    value = data.get("place_name") if hasattr(data, "get") else getattr(data, "place_name", None)
+    if value is None or is_missing(value):
+        value = data.get("jurisdiction") if hasattr(data, "get") else getattr(data, "jurisdiction", None)
+    return value
+
+
 def jurisdiction_year(jurisdiction: Any, year: Any) -> str:
     """``青岛市 2023``: the label of one document on chart axes."""
     name = "未知地区" if is_missing(jurisdiction) or jurisdiction in ("", None) else str(jurisdiction)

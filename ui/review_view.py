@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from review.engine import DEPARTMENT_UNIT_NAME, GRADES, SCOPE_ZH, SEVERITIES, SEVERITY_ZH
-from ui.formatting import line_range
+from ui.formatting import line_range, place_of
 
 
 def table_name(scope, name) -> str:
@@ -28,7 +28,7 @@ def findings_table(f: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "严重程度": f["severity"].map(SEVERITY_ZH),
         "问题": f["title"],
-        "地区": f["jurisdiction"],
+        "地区": place_of(f),
         "年度": f["fiscal_year"],
         "项目": [table_name(s, n) for s, n in zip(f["scope"], f["project_name"])],
         "具体情况": f["message"],
@@ -44,7 +44,7 @@ def findings_table(f: pd.DataFrame) -> pd.DataFrame:
 
 def grades_table(g: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
-        "地区": g["jurisdiction"],
+        "地区": place_of(g),
         "年度": g["fiscal_year"],
         "表": g["scope"].map(SCOPE_ZH),
         "序号": g["project_sequence"].where(g["scope"] == "project"),

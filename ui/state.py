@@ -2,6 +2,11 @@
 
 The URL parameters are declared once, in ``URL_PARAMS`` (name, meaning, example); the sidebar widgets use the
 same names as their keys, the 数据 page lists them, and tests check both directions of the conversion.
+
+A jurisdiction is identified by its place key: the division code (adcode, ``jurisdiction=140302``), or its name
+for a document whose place has no code. Names are for display only (``names``: place key -> name shown); a link
+that still names a place (``jurisdiction=西青区``) is resolved to its code when the name is unambiguous
+(``resolve_places``).
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ from urllib.parse import urlencode
 # name -> (meaning, example). Repeatable parameters take several values: ?jurisdiction=西青区&jurisdiction=青岛市
 URL_PARAMS: dict[str, tuple[str, str]] = {
     "province": ("省份（一个）", "province=天津市"),
-    "jurisdiction": ("地区，可重复", "jurisdiction=西青区&jurisdiction=青岛市"),
+    "jurisdiction": ("地区（行政区划代码，可重复；旧链接中的地名若只对应一个地区也可用）",
+                     "jurisdiction=120111&jurisdiction=370200"),
     "year": ("年度，可重复", "year=2024"),
     "department": ("部门（一个）", "department=青岛市司法局"),
     "theme": ("项目主题（一个）", "theme=人民调解"),
@@ -22,6 +28,7 @@ URL_PARAMS: dict[str, tuple[str, str]] = {
     "indicator": ("项目明细页：在原文中标出的指标编号", "indicator=232"),
     "q": ("项目明细页：搜索词", "q=满意度"),
     "compare_theme": ("跨地区对比页：对比的主题", "compare_theme=人民调解"),
+    "area": ("跨地区对比页：下钻到的省或市（行政区划代码前 2 位或前 4 位）", "area=13"),
     "lines": ("项目明细页：在原文中标出的行（如空白指标行）", "lines=206-211"),
     "severity": ("目标审核页：严重程度，可重复（错误 / 警告 / 提示）", "severity=错误"),
     "rule_group": ("目标审核页：规则类别，可重复（完整性 / 可衡量 / 资金 / 满意度）", "rule_group=资金"),
@@ -114,13 +121,14 @@ class Filters:
     def is_empty(self) -> bool:
         return not (self.province or self.jurisdictions or self.years or self.department or self.theme)
 
-    def describe(self) -> str:
-        """``筛选：天津市 · 西青区 · 2024 年 · 主题「人民调解」`` or ``全部数据``."""
+    def describe(self, names: Optional[Mapping[str, str]] = None) -> str:
+        """``筛选：天津市 · 西青区 · 2024 年 · 主题「人民调解」`` or ``全部数据``; ``names``: place key -> name."""
         parts: list[str] = []
+        names = names or {}
         if self.province:
             parts.append(self.province)
         if self.jurisdictions:
-            parts.append("、".join(self.jurisdictions))
+            parts.append("、".join(names.get(j, j) for j in self.jurisdictions))
         if self.years:
             parts.append("、".join(str(y) for y in self.years) + " 年")
         if self.department:
@@ -160,13 +168,8 @@ def share_url(page_path: str, filters: Filters, present: bool = False, **extra: 
 
 def options_in_order(values: Iterable[Any]) -> list:
     """Distinct non-empty values in first-seen order."""
-    out: list = []
-    for v in values:
-        if v is None or v == "" or (isinstance(v, float) and v != v):
-            continue
-        if v not in out:
-            out.append(v)
-    return out
+    return [v for v in dict.fromkeys(values)
+            if not (v is None or v == "" or (isinstance(v, float) and v != v))]
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -176,7 +179,7 @@ def options_in_order(values: Iterable[Any]) -> list:
 # filter (URL name) -> (column of query page_filter_options, Chinese name)
 FACETS: dict[str, tuple[str, str]] = {
     "province": ("province", "省份"),
-    "jurisdiction": ("jurisdiction", "地区"),
+    "jurisdiction": ("place", "地区"),
     "year": ("fiscal_year", "年度"),
     "department": ("department", "部门"),
     "theme": ("theme", "项目主题"),
@@ -221,29 +224,68 @@ def facet_options(options, filters: Filters) -> dict[str, list]:
     return out
 
 
+def place_names(options) -> dict[str, str]:
+    """Place key -> the name shown, from query ``page_filter_options``."""
+    if options is None or len(options) == 0 or "place" not in options:
+        return {}
+    pairs = options[["place", "place_name"]].dropna(subset=["place"]).drop_duplicates("place")
+    return {str(k): str(v) if v is not None and v == v else str(k) for k, v in zip(pairs["place"], pairs["place_name"])}
+
+
+def resolve_places(options, values: Iterable[Any]) -> tuple[list[str], list[str]]:
+    """URL ``jurisdiction`` values as place keys: a key stays, a name is replaced by the one place of that name
+    (an old link, ``jurisdiction=西青区``). Returns (the values, messages for names of several places); a value
+    matching nothing is kept as it is (``unknown_values`` names it)."""
+    if options is None or len(options) == 0 or "place" not in options:
+        return [str(v) for v in values], []
+    keys = set(options["place"].dropna().astype(str))
+    by_name: dict[str, list[str]] = {}
+    for place, name in options[["place", "jurisdiction"]].drop_duplicates().itertuples(index=False):
+        if place is not None and name is not None:
+            by_name.setdefault(str(name), []).append(str(place))
+    names = place_names(options)
+    out: list[str] = []
+    messages: list[str] = []
+    for value in _texts(values):
+        if value in keys or value not in by_name:
+            out.append(value)
+        elif len(by_name[value]) == 1:
+            out.append(by_name[value][0])
+        else:
+            shown = "、".join(f"{names.get(k, k)}（{k}）" for k in by_name[value][:6])
+            messages.append(f"网址中的地区「{value}」对应多个地区：{shown}，已忽略，请在侧栏中选择。")
+    return list(dict.fromkeys(out)), messages
+
+
 def unknown_values(options, params: Mapping[str, Any]) -> list[str]:
     """Messages for URL filter values that exist nowhere in the data (``params``: the raw URL values), e.g.
-    ``网址中的地区「北京市」不在已导入的数据中，已忽略。``"""
+    ``网址中的地区「北京市」不在已导入的数据中，已忽略。`` (a place may be given by its code or its name)."""
     messages = []
     for name, (column, zh) in FACETS.items():
         raw = _texts(params.get(name))
         if not raw:
             continue
+        if column not in options:
+            column = "jurisdiction"
         known = {str(int(v)) if name == "year" else str(v) for v in options[column].dropna()}
+        if name == "jurisdiction" and "jurisdiction" in options:
+            known |= {str(v) for v in options["jurisdiction"].dropna()}
         for value in raw:
             if value not in known:
                 messages.append(f"网址中的{zh}「{value}」不在已导入的数据中，已忽略。")
     return messages
 
 
-def unavailable(filters: Filters, facets: Mapping[str, list]) -> list[str]:
+def unavailable(filters: Filters, facets: Mapping[str, list], names: Optional[Mapping[str, str]] = None) -> list[str]:
     """Chosen values that do not exist together with the other filters, as sentences (``抚宁区 + 2024``:
-    ``年度「2024」与其他筛选条件没有共同的数据（可选：2020）。``)."""
+    ``年度「2024」与其他筛选条件没有共同的数据（可选：2020）。``); ``names``: place key -> name shown."""
+    names = names or {}
     messages = []
     for name, values in selected(filters).items():
         available = facets.get(name, [])
+        label = (lambda v: names.get(str(v), str(v))) if name == "jurisdiction" else str
         for value in values:
             if value not in available:
-                shown = "、".join(str(v) for v in available[:8]) or "无"
-                messages.append(f"{FACETS[name][1]}「{value}」与其他筛选条件没有共同的数据（可选：{shown}）。")
+                shown = "、".join(label(v) for v in available[:8]) or "无"
+                messages.append(f"{FACETS[name][1]}「{label(value)}」与其他筛选条件没有共同的数据（可选：{shown}）。")
     return messages

@@ -22,6 +22,7 @@ from ui.formatting import (
     TARGET_KIND_LABELS,
     format_wan,
     is_missing,
+    place_of,
     jurisdiction_year,
     level_label,
     line_range,
@@ -61,7 +62,7 @@ def _int(series: pd.Series) -> pd.Series:
 def documents_table(docs: pd.DataFrame) -> pd.DataFrame:
     """One row per loaded document (query ``documents``)."""
     return pd.DataFrame({
-        "地区": docs["jurisdiction"],
+        "地区": place_of(docs),
         "省份": docs["province"],
         "年度": docs["fiscal_year"],
         "部门": docs["department"],
@@ -70,7 +71,8 @@ def documents_table(docs: pd.DataFrame) -> pd.DataFrame:
         "项目资金（万元）": docs["total_wan"],
         "项目指标数": _int(docs["n_indicators"]),
         "部门整体指标数": _int(docs["n_department_indicators"]),
-        "解析提示数": [len(_as_list(w)) for w in docs["warnings"]],
+        "解析提示数": (_int(docs["n_warnings"]) if "n_warnings" in docs
+                  else [len(_as_list(w)) for w in docs["warnings"]]),
         "行数": _int(docs["line_count"]),
         "源文件": docs["source_file"],
         "_doc_id": docs["doc_id"],
@@ -83,11 +85,25 @@ def warnings_table(docs: pd.DataFrame) -> pd.DataFrame:
     for doc in docs.itertuples(index=False):
         for i, text in enumerate(_as_list(doc.warnings), 1):
             refs = line_references(str(text))
-            rows.append((doc.jurisdiction, doc.fiscal_year, doc.source_file, i, refs[0] if refs else None,
+            rows.append((place_of(doc), doc.fiscal_year, doc.source_file, i, refs[0] if refs else None,
                          str(text), int(doc.doc_id)))
     out = pd.DataFrame(rows, columns=["地区", "年度", "源文件", "序号", "所指行", "读取提示", "_doc_id"])
     out["所指行"] = out["所指行"].astype("Int64")
     return out
+
+
+def parse_warnings_table(w: pd.DataFrame) -> pd.DataFrame:
+    """Query ``parse_warnings``: one row per warning, with the line it refers to."""
+    return pd.DataFrame({
+        "地区": place_of(w),
+        "年度": w["fiscal_year"],
+        "源文件": w["source_file"],
+        "序号": _int(w["position"]),
+        "所指行": pd.Series([int(a) if not pd.isna(a) else (line_references(str(m)) or [None])[0]
+                          for a, m in zip(w["line_start"], w["message"])], index=w.index, dtype="Int64"),
+        "读取提示": w["message"],
+        "_doc_id": w["doc_id"],
+    })
 
 
 def load_log_table(log: pd.DataFrame) -> pd.DataFrame:
@@ -139,7 +155,7 @@ def jurisdiction_summary(docs: pd.DataFrame, composition: pd.DataFrame, satisfac
 def summary_table(summary: pd.DataFrame) -> pd.DataFrame:
     """``jurisdiction_summary`` with Chinese columns (总览 table)."""
     return pd.DataFrame({
-        "地区": summary["jurisdiction"],
+        "地区": place_of(summary),
         "年度": summary["fiscal_year"],
         "项目数": _int(summary["n_projects"]),
         "项目资金（万元）": summary["total_wan"],
@@ -156,8 +172,8 @@ def summary_table(summary: pd.DataFrame) -> pd.DataFrame:
 def funding_by_document(docs: pd.DataFrame) -> pd.DataFrame:
     """地区 / 年度 / 项目资金 for the overview bar chart, largest first."""
     out = pd.DataFrame({
-        "label": [jurisdiction_year(j, y) for j, y in zip(docs["jurisdiction"], docs["fiscal_year"])],
-        "jurisdiction": docs["jurisdiction"],
+        "label": [jurisdiction_year(j, y) for j, y in zip(place_of(docs), docs["fiscal_year"])],
+        "jurisdiction": place_of(docs),
         "fiscal_year": docs["fiscal_year"],
         "total_wan": pd.to_numeric(docs["total_wan"], errors="coerce").fillna(0.0),
         "n_projects": _int(docs["n_projects"]),
@@ -173,7 +189,7 @@ def funding_by_document(docs: pd.DataFrame) -> pd.DataFrame:
 def composition_long(composition: pd.DataFrame) -> pd.DataFrame:
     """Query ``funding_composition`` with a document label and the dashboard's level labels (for the chart)."""
     out = composition.copy()
-    out["label"] = [jurisdiction_year(j, y) for j, y in zip(out["jurisdiction"], out["fiscal_year"])]
+    out["label"] = [jurisdiction_year(j, y) for j, y in zip(place_of(out), out["fiscal_year"])]
     out["level_label"] = out["level"].map(level_label)
     out["level_rank"] = out["level"].map(lambda v: LEVELS.index(v) if v in LEVELS else len(LEVELS))
     return out.sort_values(["province", "jurisdiction", "fiscal_year", "level_rank"]).reset_index(drop=True)
@@ -182,7 +198,7 @@ def composition_long(composition: pd.DataFrame) -> pd.DataFrame:
 def composition_table(composition: pd.DataFrame) -> pd.DataFrame:
     c = composition_long(composition)
     return pd.DataFrame({
-        "地区": c["jurisdiction"],
+        "地区": place_of(c),
         "年度": c["fiscal_year"],
         "资金来源级别": c["level_label"],
         "原表写作": c["sources_as_printed"] if "sources_as_printed" in c else "",
@@ -197,7 +213,7 @@ def theme_funding_table(by_theme: pd.DataFrame) -> pd.DataFrame:
     """Query ``funding_by_theme``; rows with a zero amount are left out."""
     t = by_theme[by_theme["amount_wan"] != 0].copy()
     return pd.DataFrame({
-        "地区": t["jurisdiction"],
+        "地区": place_of(t),
         "年度": t["fiscal_year"],
         "主题": t["theme"],
         "资金来源级别": t["level"].map(level_label),
@@ -213,7 +229,7 @@ def project_shares(projects: pd.DataFrame) -> pd.DataFrame:
     """Query ``projects`` with the share of each project in its jurisdiction-year and in its theme there."""
     p = projects.copy()
     p["total_wan"] = pd.to_numeric(p["total_wan"], errors="coerce").fillna(0.0)
-    p["label"] = [jurisdiction_year(j, y) for j, y in zip(p["jurisdiction"], p["fiscal_year"])]
+    p["label"] = [jurisdiction_year(j, y) for j, y in zip(place_of(p), p["fiscal_year"])]
     doc_total = p.groupby("doc_id")["total_wan"].transform("sum")
     theme_total = p.groupby(["doc_id", "theme"])["total_wan"].transform("sum")
     p["share_of_doc_pct"] = 100 * p["total_wan"] / doc_total.where(doc_total != 0)
@@ -222,9 +238,10 @@ def project_shares(projects: pd.DataFrame) -> pd.DataFrame:
 
 
 def project_share_table(projects: pd.DataFrame) -> pd.DataFrame:
-    p = project_shares(projects)
+    """Query ``projects`` (which gives the shares, computed over every project) or a whole frame of projects."""
+    p = projects if "share_of_doc_pct" in projects else project_shares(projects)
     return pd.DataFrame({
-        "地区": p["jurisdiction"],
+        "地区": place_of(p),
         "年度": p["fiscal_year"],
         "主题": p["theme"],
         "项目": p["name"],
@@ -247,14 +264,15 @@ def coverage_matrix(coverage: pd.DataFrame) -> pd.DataFrame:
     """
     if coverage.empty:
         return pd.DataFrame(columns=["label", *CATEGORY_ORDER, "n_categories"])
-    order = coverage.drop_duplicates("project_id")[["project_id", "jurisdiction", "fiscal_year", "project_name"]]
+    order = coverage.drop_duplicates("project_id")
+    order = order.assign(jurisdiction=place_of(order))[["project_id", "jurisdiction", "fiscal_year", "project_name"]]
     matrix = coverage.pivot_table(index="project_id", columns="category", values="n_indicators", aggfunc="sum",
                                   fill_value=0)
     cats = [c for c in CATEGORY_ORDER if c in matrix.columns] + [c for c in matrix.columns
                                                                   if c not in CATEGORY_ORDER]
     matrix = matrix.reindex(index=order["project_id"].tolist(), columns=cats).fillna(0).astype("int64")
     labels = {
-        r.project_id: f"{jurisdiction_year(r.jurisdiction, r.fiscal_year)} · {r.project_name}"
+        r.project_id: f"{jurisdiction_year(place_of(r), r.fiscal_year)} · {r.project_name}"
         for r in order.itertuples(index=False)
     }
     matrix.insert(0, "label", [labels[i] for i in matrix.index])
@@ -264,7 +282,8 @@ def coverage_matrix(coverage: pd.DataFrame) -> pd.DataFrame:
 
 def coverage_table(coverage: pd.DataFrame) -> pd.DataFrame:
     m = coverage_matrix(coverage)
-    first = coverage.drop_duplicates("project_id").set_index("project_id")
+    first = coverage.drop_duplicates("project_id")
+    first = first.assign(jurisdiction=place_of(first)).set_index("project_id")
     cats = [c for c in m.columns if c not in ("label", "n_categories")]
     out = pd.DataFrame({
         "_project_id": m.index,
@@ -280,7 +299,7 @@ def coverage_table(coverage: pd.DataFrame) -> pd.DataFrame:
 
 def coverage_summary_table(summary: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
-        "地区": summary["jurisdiction"],
+        "地区": place_of(summary),
         "年度": summary["fiscal_year"],
         "指标类别": summary["category"],
         "项目数": _int(summary["n_projects"]),
@@ -292,7 +311,7 @@ def coverage_summary_table(summary: pd.DataFrame) -> pd.DataFrame:
 
 def quantification_table(q: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
-        "地区": q["jurisdiction"],
+        "地区": place_of(q),
         "年度": q["fiscal_year"],
         "指标数": _int(q["n_indicators"]),
         "量化": _int(q["n_quantified"]),
@@ -308,7 +327,7 @@ def quantification_long(q: pd.DataFrame) -> pd.DataFrame:
     """One row per jurisdiction-year x target class with count and share (for the stacked bar)."""
     rows = []
     for r in q.itertuples(index=False):
-        label = jurisdiction_year(r.jurisdiction, r.fiscal_year)
+        label = jurisdiction_year(place_of(r), r.fiscal_year)
         for cls in ("quantified", "qualitative", "placeholder"):
             rows.append((label, cls, TARGET_CLASS_LABELS[cls], int(getattr(r, f"n_{cls}")),
                          float(getattr(r, f"{cls}_pct"))))
@@ -335,7 +354,7 @@ def satisfaction_table(thresholds: pd.DataFrame) -> pd.DataFrame:
     t = thresholds
     return pd.DataFrame({
         "标记": t["threshold_pct"].map(threshold_mark),
-        "地区": t["jurisdiction"],
+        "地区": place_of(t),
         "年度": t["fiscal_year"],
         "范围": t["scope"].map(lambda s: SCOPE_LABELS.get(s, s)),
         "项目": t["project_name"].map(lambda v: "（部门整体）" if is_missing(v) or v is None else v),
@@ -351,7 +370,7 @@ def satisfaction_table(thresholds: pd.DataFrame) -> pd.DataFrame:
 def satisfaction_points(thresholds: pd.DataFrame) -> pd.DataFrame:
     """Thresholds with a document label and a mark class (low / full / other) for the strip plot."""
     t = thresholds[thresholds["threshold_pct"].notna()].copy()
-    t["label"] = [jurisdiction_year(j, y) for j, y in zip(t["jurisdiction"], t["fiscal_year"])]
+    t["label"] = [jurisdiction_year(j, y) for j, y in zip(place_of(t), t["fiscal_year"])]
     t["mark"] = t["threshold_pct"].map(
         lambda v: "低于 80%" if v < 80 else ("恰为 100%" if v == 100 else "80%–<100%"))
     t["project_name"] = t["project_name"].map(lambda v: "（部门整体）" if v is None or is_missing(v) else v)
@@ -361,7 +380,7 @@ def satisfaction_points(thresholds: pd.DataFrame) -> pd.DataFrame:
 def satisfaction_summary_table(summary: pd.DataFrame) -> pd.DataFrame:
     s = summary
     return pd.DataFrame({
-        "地区": s["jurisdiction"],
+        "地区": place_of(s),
         "年度": s["fiscal_year"],
         "满意度目标数": _int(s["n_indicators"]),
         "有百分比目标值": _int(s["n_with_threshold"]),
@@ -386,7 +405,7 @@ def _true(value) -> bool:
 def projects_table(projects: pd.DataFrame) -> pd.DataFrame:
     p = projects
     return pd.DataFrame({
-        "地区": p["jurisdiction"],
+        "地区": place_of(p),
         "年度": p["fiscal_year"],
         "主题": p["theme"],
         "项目": [f"{name}（表格被截断）" if _true(cut) else name
@@ -442,7 +461,7 @@ def search_table(hits: pd.DataFrame) -> pd.DataFrame:
              "description": "指标说明", "basis": "依据"}
     return pd.DataFrame({
         "类型": hits["kind"].map({"project": "项目", "indicator": "指标"}),
-        "地区": hits["jurisdiction"],
+        "地区": place_of(hits),
         "年度": hits["fiscal_year"],
         "项目": hits["project_name"].map(lambda v: "（部门整体）" if v is None or is_missing(v) else v),
         "匹配位置": hits["matched_in"].map(lambda v: where.get(v, v)),
@@ -458,11 +477,11 @@ def search_table(hits: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def theme_projects_table(theme_projects: pd.DataFrame, coverage: pd.DataFrame) -> pd.DataFrame:
+def theme_projects_table(theme_projects: pd.DataFrame, coverage: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per project of a theme: funding, indicators per category, satisfaction thresholds."""
     t = theme_projects.reset_index(drop=True)
     out = pd.DataFrame({
-        "地区": t["jurisdiction"],
+        "地区": place_of(t),
         "年度": t["fiscal_year"],
         "项目": t["name"],
         "金额（万元）": t["total_wan"],
@@ -473,12 +492,41 @@ def theme_projects_table(theme_projects: pd.DataFrame, coverage: pd.DataFrame) -
         "满意度最低（%）": pd.to_numeric(t["satisfaction_min_pct"], errors="coerce"),
         "满意度最高（%）": pd.to_numeric(t["satisfaction_max_pct"], errors="coerce"),
     })
-    if not coverage.empty:
+    if f"n_{CATEGORY_ORDER[0]}" in t:  # the query gives the indicators per category
+        for c in CATEGORY_ORDER:
+            out[f"{c}指标"] = _int(t[f"n_{c}"])
+    elif coverage is not None and not coverage.empty:
         m = coverage_matrix(coverage)
         cats = [c for c in m.columns if c not in ("label", "n_categories")]
         for c in cats:
             out[f"{c}指标"] = [int(m.loc[pid, c]) if pid in m.index else 0 for pid in t["project_id"]]
     out["_project_id"] = t["project_id"]
+    return out
+
+
+COMPARE_SHARES = (("quantity", "数量"), ("quality", "质量"), ("timeliness", "时效"), ("cost", "成本"),
+                  ("economic", "经济效益"), ("social", "社会效益"), ("ecological", "生态效益"),
+                  ("sustainable", "可持续影响"), ("satisfaction", "满意度"))
+
+
+def compare_areas_table(areas: pd.DataFrame, what: str = "地区") -> pd.DataFrame:
+    """Query ``compare_areas``: one row per area of the drill level (``what``: 省份 / 城市 / 地区)."""
+    a = areas.reset_index(drop=True)
+    out = pd.DataFrame({
+        what: a["area_name"],
+        "地区数": _int(a["n_places"]),
+        "项目数": _int(a["n_projects"]),
+        "资金（万元）": a["total_wan"],
+        "每个项目资金（万元）": a["wan_per_project"],
+        "每个项目指标数": pd.to_numeric(a["indicators_per_project"], errors="coerce").round(2),
+    })
+    for key, name in COMPARE_SHARES:
+        out[f"有{name}指标的项目（%）"] = a[f"share_{key}_pct"]
+    out["满意度目标数"] = _int(a["n_satisfaction"])
+    out["满意度最低（%）"] = a["satisfaction_min_pct"]
+    out["满意度中位数（%）"] = a["satisfaction_median_pct"]
+    out["满意度最高（%）"] = a["satisfaction_max_pct"]
+    out["_area"] = a["area"]
     return out
 
 
@@ -587,3 +635,18 @@ def treemap_tiles(shares: pd.DataFrame, max_projects: int) -> pd.DataFrame:
                            "full": [f"其他 {n} 个较小的项目" for n in rest["n"]], "value": rest["value"]})
     cols = ["id", "parent", "label", "full", "value"]
     return pd.concat([docs[cols], themes[cols], projects[cols], others[cols]], ignore_index=True)
+
+
+def treemap_display(tiles: pd.DataFrame) -> pd.DataFrame:
+    """Query ``funding_treemap`` as the treemap wants it: ``id``, ``parent``, ``label`` (project names shortened,
+    still distinct), ``full`` (hover), ``value``."""
+    from ui.charts import unique_labels
+
+    out = pd.DataFrame({"id": tiles["id"], "parent": tiles["parent"], "label": tiles["label"].astype(str),
+                        "full": tiles["label"].astype(str), "value": tiles["value"].astype(float)})
+    projects = (tiles["kind"] == "project").to_numpy()
+    if projects.any():
+        out.loc[projects, "label"] = unique_labels(out.loc[projects, "full"], 24)
+    rest = (tiles["kind"] == "rest").to_numpy()
+    out.loc[rest, "full"] = [f"其他 {int(n)} 个较小的项目" for n in tiles.loc[rest, "n"]]
+    return out.reset_index(drop=True)
