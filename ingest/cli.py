@@ -179,7 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("--replace", action="store_true", help="已载入的同一文件（相同 sha256）重新载入")
     load.set_defaults(run=command_load)
     export = commands.add_parser(
-        "export", help="把已载入的绩效目标导出为 Excel（一行一个指标，可再导入；--template 输出空白模板）")
+        "export", help="把已载入的绩效目标导出为 Excel（一行一个指标，可再导入；--template 输出空白模板），"
+                       "或导出为按省份和年度分区的 Parquet 数据集（--parquet DIR）")
     _add_export(export)
     review = commands.add_parser("review", help="按财政审核规则检查已载入的绩效目标，给出审核意见和评级")
     _add_review(review)

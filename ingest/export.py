@@ -174,7 +174,10 @@ def template_xlsx(year: Optional[int] = None) -> bytes:
 
 
 def add_export_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--xlsx", required=True, metavar="OUT", help="输出的 .xlsx 文件")
+    parser.add_argument("--xlsx", metavar="OUT", help="输出的 .xlsx 文件")
+    from ingest.dataset import add_parquet_arguments
+
+    add_parquet_arguments(parser)
     parser.add_argument("--db", default="data/targetboard.duckdb", help="数据库文件（默认 data/targetboard.duckdb）")
     parser.add_argument("--doc", type=int, action="append", metavar="ID",
                         help="只导出这个文件（doc_id，见“数据”页面）；可重复。再导入时一个 Excel 读作一个文件")
@@ -182,14 +185,21 @@ def add_export_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def main_export(args: argparse.Namespace | Sequence[str] | None = None) -> int:
-    """``python -m ingest export --xlsx OUT [--db FILE] [--template]``: 0, or 2 when the database cannot be read
-    (e.g. another process writes it)."""
+    """``python -m ingest export --xlsx OUT [--db FILE] [--template]`` or ``--parquet DIR`` (ingest/dataset.py): 0, or
+    2 when the database cannot be read (e.g. another process writes it)."""
     from ingest.loader import DatabaseLockedError, connect
 
     if not isinstance(args, argparse.Namespace):
         parser = argparse.ArgumentParser(prog="python -m ingest export")
         add_export_arguments(parser)
         args = parser.parse_args(args)
+    if getattr(args, "parquet", None):
+        from ingest.dataset import main_export_parquet
+
+        return main_export_parquet(args)
+    if not args.xlsx:
+        print("请给出 --xlsx OUT（Excel）或 --parquet DIR（Parquet 数据集）。", file=sys.stderr)
+        return 2
     if args.template:
         data = template_xlsx()
     else:

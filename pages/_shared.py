@@ -11,8 +11,10 @@
   with their finding as a title and a captioned PNG download, in the same style on every page,
 - the page style: own CSS, and the script that puts the libraries' English words in Chinese (ui/i18n.py).
 
-Environment: ``TARGETBOARD_DB`` (database file, default data/targetboard.duckdb) and ``TARGETBOARD_SAMPLE_DIR``
-(folder of the source documents, default sample_data/).
+Environment: ``TARGETBOARD_DB`` (database file, default data/targetboard.duckdb), ``TARGETBOARD_SAMPLE_DIR``
+(folder of the source documents, default sample_data/), ``TARGETBOARD_DATA`` (a Parquet dataset written by
+``python -m ingest export --parquet DIR``: the dashboard then serves it read-only from memory, see ingest/dataset.py;
+``TARGETBOARD_DATA_MODE=views`` reads the files on every query instead of holding them).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import streamlit as st
 
 import queries
 from ingest import themes as theme_table
-from ingest.loader import DatabaseLockedError, connect, ensure_database
+from ingest.loader import DatabaseLockedError, DatabaseOpenError, connect, ensure_database
 from review import engine as review_engine
 from ui import charts, i18n, state
 from ui.export import CSV_MIME, XLSX_MIME, ExportContext, to_csv_bytes, to_xlsx_bytes
@@ -45,8 +47,14 @@ CACHE_TTL_SECONDS = 600
 
 
 def db_path() -> Path:
-    """The database file: ``TARGETBOARD_DB`` or data/targetboard.duckdb (built from the samples if missing)."""
-    return Path(os.environ.get("TARGETBOARD_DB") or DEFAULT_DB)
+    """The data: ``TARGETBOARD_DATA`` (a Parquet dataset folder), else the database file ``TARGETBOARD_DB`` or
+    data/targetboard.duckdb (built from the samples if missing)."""
+    return Path(os.environ.get("TARGETBOARD_DATA") or os.environ.get("TARGETBOARD_DB") or DEFAULT_DB)
+
+
+def read_only_dataset() -> bool:
+    """Serving a Parquet dataset (``TARGETBOARD_DATA``): nothing can be written."""
+    return bool(os.environ.get("TARGETBOARD_DATA"))
 
 
 def sample_dir() -> Path:
@@ -112,7 +120,12 @@ def _connection(db_path: str, sample_dir: str):
     """The process's one connection, read-write. DuckDB allows one writing process (or many reading ones): the
     dashboard is that process. Every query runs on its own cursor (``queries.run``), so sessions read in parallel,
     each in its own snapshot; imports (pages/import.py) write one file per transaction on a cursor of this same
-    connection, one at a time (``write_lock``), while the other sessions go on reading."""
+    connection, one at a time (``write_lock``), while the other sessions go on reading. With ``TARGETBOARD_DATA``
+    (a Parquet dataset) the connection is an in-memory database over the dataset, which nothing writes."""
+    if os.environ.get("TARGETBOARD_DATA"):
+        from ingest.dataset import open_dataset
+
+        return open_dataset(db_path, memory=os.environ.get("TARGETBOARD_DATA_MODE", "memory") != "views")
     ensure_database(db_path, sample_dir)
     return connect(db_path)
 
@@ -123,7 +136,7 @@ _WRITE_LOCK = threading.Lock()
 def connection():
     try:
         return _connection(str(db_path()), str(sample_dir()))
-    except DatabaseLockedError as exc:
+    except (DatabaseLockedError, DatabaseOpenError) as exc:
         st.error(exc.message_zh)
         st.stop()
 

@@ -5,11 +5,15 @@
 -- only_fiscal_year / only_share_pct (the place-year and its share when exactly one has money at that level),
 -- top_place_name / top_fiscal_year (the place-year of most funding).
 -- Params: the common filters only.
-WITH g AS (
-    SELECT place, place_name, fiscal_year, level, level_zh, level_order, sum(amount_wan) AS amount_wan,
-           string_agg(DISTINCT funding_source, '、' ORDER BY funding_source) AS sources
-    FROM f_funding($province, $jurisdictions, $years, $department, $theme)
+WITH f AS (
+    SELECT * FROM f_funding($province, $jurisdictions, $years, $department, $theme)
+), g AS (
+    SELECT place, place_name, fiscal_year, level, level_zh, level_order, sum(amount_wan) AS amount_wan
+    FROM f
     GROUP BY ALL
+), src AS (
+    SELECT level, string_agg(DISTINCT funding_source, '、' ORDER BY funding_source) AS sources_as_printed
+    FROM f GROUP BY level
 ), s AS (
     SELECT *, 100 * amount_wan / nullif(sum(amount_wan) OVER (PARTITION BY place, fiscal_year), 0) AS share_pct,
            sum(amount_wan) OVER (PARTITION BY place, fiscal_year) AS place_total
@@ -17,7 +21,7 @@ WITH g AS (
 )
 SELECT level, any_value(level_zh) AS level_zh, any_value(level_order) AS level_order, sum(amount_wan) AS amount_wan,
        count(*) FILTER (WHERE amount_wan > 0) AS n_places,
-       string_agg(DISTINCT sources, '、') AS sources_as_printed,
+       (SELECT sources_as_printed FROM src WHERE src.level = s.level) AS sources_as_printed,
        (SELECT count(DISTINCT (place, fiscal_year)) FROM s) AS n_place_years,
        CASE WHEN count(*) FILTER (WHERE amount_wan > 0) = 1
             THEN any_value(place_name) FILTER (WHERE amount_wan > 0) END AS only_place_name,
