@@ -9,10 +9,15 @@ from pages import _shared as shared
 from ui import importing
 from ui.export import XLSX_MIME
 from ui.formatting import format_wan
+from ui.limits import MAX_SOURCE_FILES
 from ui.text import md_text
 
 shared.require_frame()
 st.title("数据导入")
+if shared.read_only_dataset():  # TARGETBOARD_DATA: a shared Parquet dataset that this process only reads
+    st.info("这个看板只读地展示一个导出的数据集（多台看板共享），不能在这里导入。请在负责导入的机器上用 "
+            "python -m ingest load 导入，再用 python -m ingest export --parquet 重新导出数据集。")
+    st.stop()
 st.text("上传绩效目标表文件，先预览读取结果（原文与读取结果对照），确认无误后再写入数据库。")
 
 LIMIT_MB = max_upload_mb()
@@ -25,16 +30,21 @@ with st.container(horizontal=True, gap="small"):
     st.download_button("下载 Excel 模板", data=template_xlsx, file_name="绩效目标导入模板.xlsx", mime=XLSX_MIME,
                        on_click="ignore", icon=":material/download:", key="import_template",
                        help="一行一个指标，项目信息逐行重复；填好后在下面上传即可导入。")
-docs = shared.query("documents", filtered=False)
+everything = shared.query("documents", filtered=False, limit=1)
+n_documents = int(everything["_n_rows"].iloc[0]) if len(everything) else 0
+docs = shared.query("documents", limit=MAX_SOURCE_FILES)  # the files of the sidebar filters, the first ones
 with st.expander("导出已导入的数据（与模板格式相同，可再导入）"):
-    if docs.empty:
+    if not n_documents:
         st.info("数据库中还没有数据。")
     else:
-        labels = {None: f"全部文件（{len(docs)} 个，导入时合为一个文件）"}
-        for _, d in docs.iterrows():
-            place = f"{d['jurisdiction'] or '未识别地区'} {d['fiscal_year'] or ''}".strip()
-            labels[int(d["doc_id"])] = f"{d['source_file']}（{place}）"
+        labels = {None: f"全部文件（{n_documents:,} 个，导入时合为一个文件）"}
+        for doc_id, source, name, year in zip(docs["doc_id"], docs["source_file"], docs["place_name"],
+                                              docs["fiscal_year"]):
+            place = f"{name or '未识别地区'} {'' if year is None or year != year else int(year)}".strip()
+            labels[int(doc_id)] = f"{source}（{place}）"
         chosen = st.selectbox("导出范围", list(labels), format_func=labels.get, key="import_export_doc")
+        if len(docs) and int(docs["_n_rows"].iloc[0]) > len(docs):
+            st.caption(f"只列出侧栏筛选下的前 {MAX_SOURCE_FILES} 个文件；用侧栏筛选找到其他文件。")
 
         def _export(doc=chosen):
             return export_xlsx(shared.connection(), None if doc is None else [doc])

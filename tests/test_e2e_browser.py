@@ -277,7 +277,7 @@ def test_sidebar_filter_changes_numbers_and_url(page, server):
     pick(page, "stMultiSelect", "地区", "青岛市")
     expect_metric(page, "资金总额（万元）", "1,487.65")
     expect_metric(page, "项目", "10")
-    assert "jurisdiction=" + quote("青岛市") in page.url
+    assert "jurisdiction=370200" in page.url  # the place by its division code, shown by name
     sentence = "青岛市 2023 年 10 个项目共 1,487.65 万元，资金来源全部未注明级次；10 个满意度目标中 4 个 ≥90%"
     assert page.get_by_text(sentence).count()
     # the year filter now offers only what exists for 青岛市
@@ -306,7 +306,7 @@ def test_shared_link_survives_reload_and_navigation(page, server):
     page.locator("h1", has_text="总览").wait_for()
     settle(page)
     expect_metric(page, "资金总额（万元）", "207.09")
-    assert "jurisdiction=" + quote("抚宁区") in page.url
+    assert "jurisdiction=130306" in page.url  # the old link's place name became its code, kept across pages
 
 
 def test_phone(browser, server, request):
@@ -363,7 +363,7 @@ def test_slides_next_previous_keys_menu_and_url(browser, server, request, viewpo
         # 抚宁区 and now 青岛市 (whose lowest target is 80%)
         expect(pg.locator(".st-key-slide_heading")).to_have_text(
             "抚宁区 2020：9 个满意度目标中 8 个低于 80%，其他地区均不低于 80%")
-        assert "slide=satisfaction" in pg.url and "present=1" in pg.url and quote("青岛市") in pg.url
+        assert "slide=satisfaction" in pg.url and "present=1" in pg.url and "jurisdiction=370200" in pg.url
     finally:
         context.close()
 
@@ -481,7 +481,7 @@ def test_review_kpis_follow_the_filters_and_report(page, server):
     page.locator("h1", has_text="项目明细").wait_for()
     settle(page)
     expect_metric(page, "项目", "法治专项业务费")
-    assert "jurisdiction=" + quote("青岛市") in page.url and "indicator=" in page.url
+    assert "jurisdiction=370200" in page.url and "indicator=" in page.url
     near = page.locator('[data-testid="stCode"]').first.inner_text()
     assert "▶ 246 ┃" in near and "▶ 251 ┃" in near and "  245 ┃" in near
 
