@@ -183,8 +183,8 @@ _TABLE_COLUMNS = {
 }
 _LOG_COLUMNS = ("log_id", "source", "sha256", "status", "message", "doc_id", "logged_at")
 # Children first: the order in which a document's rows are deleted.
-_DELETE_ORDER = ("review_findings", "project_coverage", "spending_plan", "funding", "indicators", "empty_slots",
-                 "projects", "department_overall", "source_lines", "parse_warnings", "documents")
+_DELETE_ORDER = ("review_findings", "project_coverage", "doc_funding", "spending_plan", "funding", "indicators",
+                 "empty_slots", "projects", "department_overall", "source_lines", "parse_warnings", "documents")
 
 
 _COLUMN_TYPES: dict[str, dict[str, str]] = {}  # table -> column -> SQL type, as created by schema.sql
@@ -381,6 +381,15 @@ _COVERAGE_SQL = """
     LEFT JOIN counts n ON n.project_id = p.project_id AND n.category = c.category
     WHERE p.doc_id BETWEEN $lo AND $hi AND NOT p.truncated
 """
+_FUNDING_SQL = """
+    INSERT INTO doc_funding (doc_id, theme, level, amount_wan, n_projects, sources)
+    SELECT f.doc_id, p.theme, f.level, sum(f.amount_wan),
+           count(DISTINCT f.project_id) FILTER (WHERE f.amount_wan > 0), list_sort(list(DISTINCT f.source))
+    FROM funding f
+    JOIN projects p ON p.project_id = f.project_id
+    WHERE f.doc_id BETWEEN $lo AND $hi AND p.doc_id BETWEEN $lo AND $hi
+    GROUP BY f.doc_id, p.theme, f.level
+"""
 # place_name: the name, or city (province) + name when another loaded place (adcode) has the same name.
 _PLACE_NAMES_SQL = """
     UPDATE documents SET place_name = CASE WHEN s.n_places > 1
@@ -396,11 +405,13 @@ _PLACE_NAMES_SQL = """
 
 
 def _write_summaries(con: duckdb.DuckDBPyConnection, lo: int, hi: int, names: Sequence[str] = ()) -> None:
-    """Coverage per project, display names of the places, and the review findings of the documents ``lo``..``hi``
-    (in the caller's transaction); ``names``: names of documents deleted in this transaction."""
+    """Coverage per project, funding per document, theme and level, display names of the places, and the review
+    findings of the documents ``lo``..``hi`` (in the caller's transaction); ``names``: names of documents deleted in
+    this transaction."""
     from review import engine
 
     con.execute(_COVERAGE_SQL, {"lo": lo, "hi": hi})
+    con.execute(_FUNDING_SQL, {"lo": lo, "hi": hi})
     con.execute(_PLACE_NAMES_SQL, {"lo": lo, "hi": hi, "names": [n for n in names if n]})
     if engine.stored_fingerprint(con) == engine.rules_fingerprint():
         engine.review_documents(con, lo, hi)

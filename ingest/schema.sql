@@ -199,6 +199,18 @@ CREATE TABLE IF NOT EXISTS project_coverage (
     PRIMARY KEY (project_id, category)
 );
 
+-- Summary (loader): project funding per document x theme x source level: the sum, the projects with a positive
+-- amount there and the source labels as printed (sorted, distinct). Every funding metric reads this table.
+CREATE TABLE IF NOT EXISTS doc_funding (
+    doc_id INTEGER NOT NULL,
+    theme VARCHAR NOT NULL,
+    level VARCHAR NOT NULL,
+    amount_wan DOUBLE NOT NULL,
+    n_projects INTEGER NOT NULL,
+    sources VARCHAR[] NOT NULL,
+    PRIMARY KEY (doc_id, theme, level)
+);
+
 -- Summary (loader, review.engine.review_documents): the findings of the review rules (review/rules.json, default
 -- parameters) for every loaded table, written with the document. review_state holds the fingerprint of the rules
 -- they were computed with; when the rules change, the findings are recomputed (or computed live until then).

@@ -4,15 +4,20 @@
 -- amount at that level), sources_as_printed, n_place_years (place-years with any funding), only_place_name /
 -- only_fiscal_year / only_share_pct (the place-year and its share when exactly one has money at that level),
 -- top_place_name / top_fiscal_year (the place-year of most funding).
--- Params: the common filters only.
-WITH f AS (
-    SELECT * FROM f_funding($province, $jurisdictions, $years, $department, $theme)
+-- Params: the common filters only. Read from doc_funding (written at load time).
+WITH d AS (
+    SELECT doc_id, place, place_name, fiscal_year
+    FROM f_documents($province, $jurisdictions, $years, $department, NULL)
+), f AS (
+    SELECT d.place, d.place_name, d.fiscal_year, f.level, f.amount_wan, f.sources
+    FROM doc_funding f JOIN d ON d.doc_id = f.doc_id
+    WHERE $theme IS NULL OR f.theme = $theme
 ), g AS (
-    SELECT place, place_name, fiscal_year, level, level_zh, level_order, sum(amount_wan) AS amount_wan
-    FROM f
+    SELECT f.place, f.place_name, f.fiscal_year, f.level, l.level_zh, l.level_order, sum(f.amount_wan) AS amount_wan
+    FROM f LEFT JOIN v_funding_levels l ON l.level = f.level
     GROUP BY ALL
 ), src AS (
-    SELECT level, string_agg(DISTINCT funding_source, '、' ORDER BY funding_source) AS sources_as_printed
+    SELECT level, array_to_string(list_sort(list_distinct(flatten(list(sources)))), '、') AS sources_as_printed
     FROM f GROUP BY level
 ), s AS (
     SELECT *, 100 * amount_wan / nullif(sum(amount_wan) OVER (PARTITION BY place, fiscal_year), 0) AS share_pct,

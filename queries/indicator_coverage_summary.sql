@@ -6,13 +6,20 @@
 -- Params: the common filters, and
 -- @param limit null
 -- @param offset 0
-SELECT province, city, jurisdiction, place, place_name, fiscal_year, category, category_order,
+-- Read from project_coverage (written at load time) and the filtered documents; no indicator is read.
+WITH d AS (
+    SELECT doc_id, province, city, jurisdiction, place, place_name, fiscal_year
+    FROM f_documents($province, $jurisdictions, $years, $department, NULL)
+)
+SELECT d.province, d.city, d.jurisdiction, d.place, d.place_name, d.fiscal_year, c.category, c.category_order,
        count(*) AS n_projects,
-       count(*) FILTER (WHERE n_indicators > 0) AS n_projects_covering,
-       100.0 * count(*) FILTER (WHERE n_indicators > 0) / count(*) AS share_covering_pct,
-       sum(n_indicators)::BIGINT AS n_indicators,
+       count(*) FILTER (WHERE c.n_indicators > 0) AS n_projects_covering,
+       100.0 * count(*) FILTER (WHERE c.n_indicators > 0) / count(*) AS share_covering_pct,
+       sum(c.n_indicators)::BIGINT AS n_indicators,
        count(*) OVER () AS _n_rows
-FROM f_project_coverage($province, $jurisdictions, $years, $department, $theme)
-GROUP BY ALL
-ORDER BY province, jurisdiction, place, fiscal_year, category_order
+FROM project_coverage c
+JOIN d ON d.doc_id = c.doc_id
+WHERE $theme IS NULL OR c.theme = $theme
+GROUP BY d.province, d.city, d.jurisdiction, d.place, d.place_name, d.fiscal_year, c.category, c.category_order
+ORDER BY d.province, d.jurisdiction, d.place, d.fiscal_year, c.category_order
 LIMIT $limit OFFSET $offset;

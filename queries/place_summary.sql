@@ -19,8 +19,12 @@ WITH d AS (
     FROM f_projects($province, $jurisdictions, $years, $department, $theme)
     GROUP BY place, fiscal_year
 ), lv AS (
-    SELECT place, fiscal_year, level, level_order, sum(amount_wan) AS amount_wan
-    FROM f_funding($province, $jurisdictions, $years, $department, $theme)
+    SELECT d.place, d.fiscal_year, f.level, l.level_order, sum(f.amount_wan) AS amount_wan
+    FROM doc_funding f
+    JOIN (SELECT doc_id, place, fiscal_year FROM f_documents($province, $jurisdictions, $years, $department, NULL)) d
+      ON d.doc_id = f.doc_id
+    LEFT JOIN v_funding_levels l ON l.level = f.level
+    WHERE $theme IS NULL OR f.theme = $theme
     GROUP BY ALL
 ), top AS (
     SELECT place, fiscal_year,

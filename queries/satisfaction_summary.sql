@@ -9,13 +9,19 @@
 -- @param limit null
 -- @param offset 0
 --   scope: 'project' (default), 'department' (部门整体 tables) or 'all'.
+-- Filter first: the documents of the filters, then their satisfaction indicators (annual targets), read from the
+-- table itself (the theme through the projects of that theme).
 WITH d AS (
     SELECT doc_id, province, city, jurisdiction, place, place_name, fiscal_year
     FROM f_documents($province, $jurisdictions, $years, $department, $theme)
 ), s AS (
-    SELECT doc_id, target_pct
-    FROM f_indicators($province, $jurisdictions, $years, $department, $theme)
-    WHERE level1 = '满意度指标' AND ($scope = 'all' OR scope = $scope)
+    SELECT i.doc_id, i.target_pct
+    FROM indicators i
+    WHERE i.doc_id IN (SELECT doc_id FROM d)
+      AND i.level1 = '满意度指标' AND i.target_set = 'annual'
+      AND ($scope = 'all' OR ($scope = 'project') = (i.project_id IS NOT NULL))
+      AND ($theme IS NULL OR i.project_id IN (SELECT project_id FROM projects WHERE theme = $theme
+                                               AND doc_id IN (SELECT doc_id FROM d)))
 )
 SELECT d.province, d.city, d.jurisdiction, d.place, d.place_name, d.fiscal_year,
        count(s.doc_id) AS n_indicators,

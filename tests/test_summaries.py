@@ -48,6 +48,15 @@ def assert_summaries_match(con) -> None:
     assert all(r[2] == r[3] for r in coverage)
     complete = con.execute("SELECT count(*) FROM projects WHERE NOT truncated").fetchone()[0]
     assert len(coverage) == 9 * complete
+    funding = con.execute("""
+        SELECT f.doc_id, p.theme, f.level, sum(f.amount_wan),
+               count(DISTINCT f.project_id) FILTER (WHERE f.amount_wan > 0), list_sort(list(DISTINCT f.source))
+        FROM funding f JOIN projects p USING (project_id) GROUP BY ALL ORDER BY ALL""").fetchall()
+    stored = con.execute("SELECT doc_id, theme, level, amount_wan, n_projects, sources FROM doc_funding"
+                         " ORDER BY ALL").fetchall()
+    assert len(stored) == len(funding)
+    for a, b in zip(stored, funding):
+        assert a[:3] == b[:3] and a[3] == pytest.approx(b[3]) and a[4:] == b[4:]
     for table in ("funding", "indicators", "empty_slots"):  # doc_id is the owner's document
         wrong = con.execute(f"""
             SELECT count(*) FROM {table} t
