@@ -183,8 +183,9 @@ _TABLE_COLUMNS = {
 }
 _LOG_COLUMNS = ("log_id", "source", "sha256", "status", "message", "doc_id", "logged_at")
 # Children first: the order in which a document's rows are deleted.
-_DELETE_ORDER = ("review_findings", "project_coverage", "doc_funding", "spending_plan", "funding", "indicators",
-                 "empty_slots", "projects", "department_overall", "source_lines", "parse_warnings", "documents")
+_DELETE_ORDER = ("review_findings", "project_coverage", "doc_coverage", "doc_targets", "doc_funding", "spending_plan",
+                 "funding", "indicators", "empty_slots", "projects", "department_overall", "source_lines",
+                 "parse_warnings", "documents")
 
 
 _COLUMN_TYPES: dict[str, dict[str, str]] = {}  # table -> column -> SQL type, as created by schema.sql
@@ -390,6 +391,28 @@ _FUNDING_SQL = """
     WHERE f.doc_id BETWEEN $lo AND $hi AND p.doc_id BETWEEN $lo AND $hi
     GROUP BY f.doc_id, p.theme, f.level
 """
+_DOC_COVERAGE_SQL = """
+    INSERT INTO doc_coverage (doc_id, theme, category, category_order, n_projects, n_covering, n_indicators)
+    SELECT doc_id, theme, category, category_order, count(*), count(*) FILTER (WHERE n_indicators > 0),
+           sum(n_indicators)
+    FROM project_coverage
+    WHERE doc_id BETWEEN $lo AND $hi
+    GROUP BY doc_id, theme, category, category_order
+"""
+_DOC_TARGETS_SQL = """
+    INSERT INTO doc_targets (doc_id, theme, n_indicators, n_quantified, n_qualitative, n_placeholder, n_empty,
+                             n_satisfaction, n_satisfaction_pct, n_ge_90, n_lt_80, n_eq_100)
+    SELECT doc_id, theme, count(*),
+           count(*) FILTER (WHERE target_class = 'quantified'), count(*) FILTER (WHERE target_class = 'qualitative'),
+           count(*) FILTER (WHERE target_class = 'placeholder'), count(*) FILTER (WHERE target_kind = 'empty'),
+           count(*) FILTER (WHERE level1 = '满意度指标'), count(target_pct) FILTER (WHERE level1 = '满意度指标'),
+           count(*) FILTER (WHERE level1 = '满意度指标' AND target_pct >= 90),
+           count(*) FILTER (WHERE level1 = '满意度指标' AND target_pct < 80),
+           count(*) FILTER (WHERE level1 = '满意度指标' AND target_pct = 100)
+    FROM v_indicators
+    WHERE doc_id BETWEEN $lo AND $hi AND scope = 'project'
+    GROUP BY doc_id, theme
+"""
 # place_name: the name, or city (province) + name when another loaded place (adcode) has the same name.
 _PLACE_NAMES_SQL = """
     UPDATE documents SET place_name = CASE WHEN s.n_places > 1
@@ -412,6 +435,8 @@ def _write_summaries(con: duckdb.DuckDBPyConnection, lo: int, hi: int, names: Se
 
     con.execute(_COVERAGE_SQL, {"lo": lo, "hi": hi})
     con.execute(_FUNDING_SQL, {"lo": lo, "hi": hi})
+    con.execute(_DOC_COVERAGE_SQL, {"lo": lo, "hi": hi})
+    con.execute(_DOC_TARGETS_SQL, {"lo": lo, "hi": hi})
     con.execute(_PLACE_NAMES_SQL, {"lo": lo, "hi": hi, "names": [n for n in names if n]})
     if engine.stored_fingerprint(con) == engine.rules_fingerprint():
         engine.review_documents(con, lo, hi)

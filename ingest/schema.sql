@@ -211,6 +211,36 @@ CREATE TABLE IF NOT EXISTS doc_funding (
     PRIMARY KEY (doc_id, theme, level)
 );
 
+-- Summary (loader): project_coverage added up per document x theme x category (projects of complete tables).
+CREATE TABLE IF NOT EXISTS doc_coverage (
+    doc_id INTEGER NOT NULL,
+    theme VARCHAR NOT NULL,
+    category VARCHAR NOT NULL,
+    category_order INTEGER NOT NULL,
+    n_projects INTEGER NOT NULL,
+    n_covering INTEGER NOT NULL,             -- projects with at least one indicator of the category
+    n_indicators INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, theme, category)
+);
+
+-- Summary (loader): the project indicators (annual targets) per document x theme: how many, by target class
+-- (v_indicators.target_class), and the satisfaction targets (level 1 满意度指标) with their thresholds in %.
+CREATE TABLE IF NOT EXISTS doc_targets (
+    doc_id INTEGER NOT NULL,
+    theme VARCHAR NOT NULL,
+    n_indicators INTEGER NOT NULL,
+    n_quantified INTEGER NOT NULL,
+    n_qualitative INTEGER NOT NULL,
+    n_placeholder INTEGER NOT NULL,
+    n_empty INTEGER NOT NULL,
+    n_satisfaction INTEGER NOT NULL,
+    n_satisfaction_pct INTEGER NOT NULL,     -- with a threshold in %
+    n_ge_90 INTEGER NOT NULL,
+    n_lt_80 INTEGER NOT NULL,
+    n_eq_100 INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, theme)
+);
+
 -- Summary (loader, review.engine.review_documents): the findings of the review rules (review/rules.json, default
 -- parameters) for every loaded table, written with the document. review_state holds the fingerprint of the rules
 -- they were computed with; when the rules change, the findings are recomputed (or computed live until then).

@@ -14,7 +14,8 @@
 Environment: ``TARGETBOARD_DB`` (database file, default data/targetboard.duckdb), ``TARGETBOARD_SAMPLE_DIR``
 (folder of the source documents, default sample_data/), ``TARGETBOARD_DATA`` (a Parquet dataset written by
 ``python -m ingest export --parquet DIR``: the dashboard then serves it read-only from memory, see ingest/dataset.py;
-``TARGETBOARD_DATA_MODE=views`` reads the files on every query instead of holding them).
+``TARGETBOARD_DATA_MODE=views`` reads the files on every query instead of holding them),
+``TARGETBOARD_DUCKDB_MEMORY`` (DuckDB's memory limit for a database file, default 500MB).
 """
 
 from __future__ import annotations
@@ -127,7 +128,11 @@ def _connection(db_path: str, sample_dir: str):
 
         return open_dataset(db_path, memory=os.environ.get("TARGETBOARD_DATA_MODE", "memory") != "views")
     ensure_database(db_path, sample_dir)
-    return connect(db_path)
+    con = connect(db_path)
+    # DuckDB keeps what it read in its buffer pool up to its memory limit (80% of the machine by default): the
+    # dashboard's share is bounded (the pages read aggregates; what does not fit is read again from the file)
+    con.execute(f"SET memory_limit = '{os.environ.get('TARGETBOARD_DUCKDB_MEMORY', '500MB')}'")
+    return con
 
 
 _WRITE_LOCK = threading.Lock()

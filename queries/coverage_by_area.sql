@@ -7,26 +7,29 @@
 -- Params: the common filters, and
 -- @param level province
 -- @param limit null
---   level: province | city | place; limit: the first areas only (NULL = all).
+--   level: province | city | place; limit: the first areas only (NULL = all). Read from doc_coverage.
 WITH c AS (
-    SELECT CASE $level WHEN 'province' THEN coalesce(left(adcode, 2), province, '')
-                       WHEN 'city' THEN coalesce(left(adcode, 4), city, province, '')
-                       ELSE place END AS area,
-           CASE $level WHEN 'province' THEN coalesce(province, '未识别')
-                       WHEN 'city' THEN coalesce(city, province, '未识别')
-                       ELSE place_name END AS area_name,
-           project_id, category, category_order, n_indicators
-    FROM f_project_coverage($province, $jurisdictions, $years, $department, $theme)
+    SELECT CASE $level WHEN 'province' THEN coalesce(left(d.adcode, 2), d.province, '')
+                       WHEN 'city' THEN coalesce(left(d.adcode, 4), d.city, d.province, '')
+                       ELSE d.place END AS area,
+           CASE $level WHEN 'province' THEN coalesce(d.province, '未识别')
+                       WHEN 'city' THEN coalesce(d.city, d.province, '未识别')
+                       ELSE d.place_name END AS area_name,
+           c.category, c.category_order, c.n_projects, c.n_covering, c.n_indicators
+    FROM doc_coverage c
+    JOIN f_documents($province, $jurisdictions, $years, $department, NULL) d ON d.doc_id = c.doc_id
+    WHERE $theme IS NULL OR c.theme = $theme
 ), a AS (
-    SELECT area, any_value(area_name) AS area_name, count(DISTINCT project_id) AS n_projects_area,
+    SELECT area, any_value(area_name) AS area_name,
+           sum(n_projects) FILTER (WHERE category_order = 1)::BIGINT AS n_projects_area,
            count(*) OVER () AS _n_areas
     FROM c GROUP BY area
     ORDER BY n_projects_area DESC, area
     LIMIT $limit
 )
 SELECT a.area, a.area_name, a.n_projects_area, c.category, c.category_order,
-       count(*) FILTER (WHERE c.n_indicators > 0) AS n_projects_covering,
-       100.0 * count(*) FILTER (WHERE c.n_indicators > 0) / count(*) AS share_covering_pct,
+       sum(c.n_covering)::BIGINT AS n_projects_covering,
+       100.0 * sum(c.n_covering) / sum(c.n_projects) AS share_covering_pct,
        sum(c.n_indicators)::BIGINT AS n_indicators, a._n_areas
 FROM c JOIN a ON a.area = c.area
 GROUP BY ALL

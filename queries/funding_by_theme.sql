@@ -7,12 +7,18 @@
 -- Params: the common filters, and
 -- @param limit null
 -- @param offset 0
-WITH g AS (
-    SELECT province, city, jurisdiction, place, place_name, fiscal_year, theme, level, level_zh, level_order,
-           sum(amount_wan) AS amount_wan,
-           count(DISTINCT project_id) FILTER (WHERE amount_wan > 0) AS n_projects,
-           string_agg(DISTINCT funding_source, '、' ORDER BY funding_source) AS sources_as_printed
-    FROM f_funding($province, $jurisdictions, $years, $department, $theme)
+-- Read from doc_funding (written at load time) and the filtered documents.
+WITH d AS (
+    SELECT doc_id, province, city, jurisdiction, place, place_name, fiscal_year
+    FROM f_documents($province, $jurisdictions, $years, $department, NULL)
+), g AS (
+    SELECT d.province, d.city, d.jurisdiction, d.place, d.place_name, d.fiscal_year, f.theme, f.level, l.level_zh,
+           l.level_order, sum(f.amount_wan) AS amount_wan, sum(f.n_projects)::BIGINT AS n_projects,
+           array_to_string(list_sort(list_distinct(flatten(list(f.sources)))), '、') AS sources_as_printed
+    FROM doc_funding f
+    JOIN d ON d.doc_id = f.doc_id
+    LEFT JOIN v_funding_levels l ON l.level = f.level
+    WHERE $theme IS NULL OR f.theme = $theme
     GROUP BY ALL
 ), s AS (
     SELECT *,

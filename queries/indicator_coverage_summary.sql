@@ -6,18 +6,19 @@
 -- Params: the common filters, and
 -- @param limit null
 -- @param offset 0
--- Read from project_coverage (written at load time) and the filtered documents; no indicator is read.
+-- Read from doc_coverage (project_coverage added up per document and theme at load time) and the filtered
+-- documents.
 WITH d AS (
     SELECT doc_id, province, city, jurisdiction, place, place_name, fiscal_year
     FROM f_documents($province, $jurisdictions, $years, $department, NULL)
 )
 SELECT d.province, d.city, d.jurisdiction, d.place, d.place_name, d.fiscal_year, c.category, c.category_order,
-       count(*) AS n_projects,
-       count(*) FILTER (WHERE c.n_indicators > 0) AS n_projects_covering,
-       100.0 * count(*) FILTER (WHERE c.n_indicators > 0) / count(*) AS share_covering_pct,
+       sum(c.n_projects)::BIGINT AS n_projects,
+       sum(c.n_covering)::BIGINT AS n_projects_covering,
+       100.0 * sum(c.n_covering) / sum(c.n_projects) AS share_covering_pct,
        sum(c.n_indicators)::BIGINT AS n_indicators,
        count(*) OVER () AS _n_rows
-FROM project_coverage c
+FROM doc_coverage c
 JOIN d ON d.doc_id = c.doc_id
 WHERE $theme IS NULL OR c.theme = $theme
 GROUP BY d.province, d.city, d.jurisdiction, d.place, d.place_name, d.fiscal_year, c.category, c.category_order

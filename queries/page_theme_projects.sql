@@ -13,12 +13,18 @@
 -- @param offset 0
 --   area: a division code prefix (2 digits: a province, 4: a city) or a place key (as in compare_areas);
 --   order: 'place' or 'amount' (the largest first); limit / offset: a page.
-WITH p AS (
+WITH p0 AS (
     SELECT * FROM f_projects($province, $jurisdictions, $years, $department, $theme)
     WHERE $area IS NULL
        OR (length($area) = 2 AND coalesce(left(adcode, 2), province) = $area)
        OR (length($area) = 4 AND coalesce(left(adcode, 4), city) = $area)
        OR (length($area) NOT IN (2, 4) AND place = $area)
+), totals AS (SELECT count(*) AS n, sum(n_indicators) AS n_indicators, sum(total_wan) AS wan FROM p0),
+p AS (  -- the page first; the indicator counts are computed for its projects only
+    SELECT * FROM p0
+    ORDER BY CASE WHEN $order = 'amount' THEN -coalesce(total_wan, 0) END, province, jurisdiction, place,
+             fiscal_year, doc_id, sequence
+    LIMIT $limit OFFSET $offset
 ), i AS (
     SELECT project_id,
            count(*) AS n_indicators,
@@ -54,12 +60,11 @@ SELECT p.project_id, p.doc_id, p.province, p.city, p.jurisdiction, p.adcode, p.p
        k."经济效益" AS "n_经济效益", k."社会效益" AS "n_社会效益", k."生态效益" AS "n_生态效益",
        k."可持续影响" AS "n_可持续影响", k."满意度" AS "n_满意度",
        p.line_start, p.line_end,
-       count(*) OVER () AS _n_rows, sum(coalesce(i.n_indicators, 0)) OVER () AS _sum_n_indicators,
-       sum(p.total_wan) OVER () AS _sum_total_wan
+       totals.n AS _n_rows, totals.n_indicators AS _sum_n_indicators, totals.wan AS _sum_total_wan
 FROM p
 LEFT JOIN i ON i.project_id = p.project_id
 LEFT JOIN c ON c.project_id = p.project_id
 LEFT JOIN k ON k.project_id = p.project_id
+CROSS JOIN totals
 ORDER BY CASE WHEN $order = 'amount' THEN -coalesce(p.total_wan, 0) END, p.province, p.jurisdiction, p.place,
-         p.fiscal_year, p.doc_id, p.sequence
-LIMIT $limit OFFSET $offset;
+         p.fiscal_year, p.doc_id, p.sequence;

@@ -4,7 +4,8 @@
 -- Returns one row per place x fiscal_year: province, city, jurisdiction, place, place_name, fiscal_year,
 -- n_projects, total_wan, n_indicators, top_level, top_wan, top_share_pct, n_levels, n_quantified, n_qualitative,
 -- n_placeholder, quantified_pct, placeholder_pct, n_satisfaction, n_with_threshold, n_ge_90, n_lt_80, n_eq_100,
--- min_pct, median_pct, _n_rows, _sum_n_projects, _sum_total_wan, _sum_n_indicators (over every row).
+-- _n_rows, _sum_n_projects, _sum_total_wan, _sum_n_indicators (over every row). Read from the summaries written at
+-- load time (documents, projects, doc_funding, doc_targets); no indicator or funding row is read.
 -- Params: the common filters, and
 -- @param order amount
 -- @param limit null
@@ -34,31 +35,26 @@ WITH d AS (
            count(*) FILTER (WHERE amount_wan > 0) AS n_levels
     FROM lv GROUP BY place, fiscal_year
 ), i AS (
-    SELECT place, fiscal_year,
-           count(*) FILTER (WHERE target_class = 'quantified') AS n_quantified,
-           count(*) FILTER (WHERE target_class = 'qualitative') AS n_qualitative,
-           count(*) FILTER (WHERE target_class = 'placeholder') AS n_placeholder,
-           100.0 * count(*) FILTER (WHERE target_class = 'quantified') / count(*) AS quantified_pct,
-           100.0 * count(*) FILTER (WHERE target_class = 'placeholder') / count(*) AS placeholder_pct,
-           count(*) FILTER (WHERE level1 = '满意度指标') AS n_satisfaction,
-           count(target_pct) FILTER (WHERE level1 = '满意度指标') AS n_with_threshold,
-           count(*) FILTER (WHERE level1 = '满意度指标' AND target_pct >= 90) AS n_ge_90,
-           count(*) FILTER (WHERE level1 = '满意度指标' AND target_pct < 80) AS n_lt_80,
-           count(*) FILTER (WHERE level1 = '满意度指标' AND target_pct = 100) AS n_eq_100,
-           min(target_pct) FILTER (WHERE level1 = '满意度指标') AS min_pct,
-           median(target_pct) FILTER (WHERE level1 = '满意度指标') AS median_pct
-    FROM f_indicators($province, $jurisdictions, $years, $department, $theme)
-    WHERE scope = 'project'
-    GROUP BY place, fiscal_year
+    SELECT d.place, d.fiscal_year, sum(t.n_indicators) AS n_indicators,
+           sum(t.n_quantified) AS n_quantified, sum(t.n_qualitative) AS n_qualitative,
+           sum(t.n_placeholder) AS n_placeholder,
+           100.0 * sum(t.n_quantified) / nullif(sum(t.n_indicators), 0) AS quantified_pct,
+           100.0 * sum(t.n_placeholder) / nullif(sum(t.n_indicators), 0) AS placeholder_pct,
+           sum(t.n_satisfaction) AS n_satisfaction, sum(t.n_satisfaction_pct) AS n_with_threshold,
+           sum(t.n_ge_90) AS n_ge_90, sum(t.n_lt_80) AS n_lt_80, sum(t.n_eq_100) AS n_eq_100
+    FROM doc_targets t
+    JOIN (SELECT doc_id, place, fiscal_year FROM f_documents($province, $jurisdictions, $years, $department, NULL)) d
+      ON d.doc_id = t.doc_id
+    WHERE $theme IS NULL OR t.theme = $theme
+    GROUP BY d.place, d.fiscal_year
 )
 SELECT d.province, d.city, d.jurisdiction, d.place, d.place_name, d.fiscal_year,
        coalesce(p.n_projects, 0) AS n_projects, p.total_wan, coalesce(p.n_indicators, 0)::BIGINT AS n_indicators,
        top.top_level, top.top_wan, top.top_share_pct, coalesce(top.n_levels, 0) AS n_levels,
        coalesce(i.n_quantified, 0) AS n_quantified, coalesce(i.n_qualitative, 0) AS n_qualitative,
-       coalesce(i.n_placeholder, 0) AS n_placeholder, i.quantified_pct, i.placeholder_pct,
+       coalesce(i.n_placeholder, 0)::BIGINT AS n_placeholder, i.quantified_pct, i.placeholder_pct,
        coalesce(i.n_satisfaction, 0) AS n_satisfaction, coalesce(i.n_with_threshold, 0) AS n_with_threshold,
        coalesce(i.n_ge_90, 0) AS n_ge_90, coalesce(i.n_lt_80, 0) AS n_lt_80, coalesce(i.n_eq_100, 0) AS n_eq_100,
-       i.min_pct, i.median_pct,
        count(*) OVER () AS _n_rows, sum(coalesce(p.n_projects, 0)) OVER () AS _sum_n_projects,
        sum(p.total_wan) OVER () AS _sum_total_wan, sum(coalesce(p.n_indicators, 0)) OVER () AS _sum_n_indicators
 FROM d

@@ -13,18 +13,34 @@
 -- @param offset 0
 --   scope: 'project' (project indicators, default), 'department' (部门整体 tables) or 'all'.
 --   order: 'place' (province, place, year) or 'least' (the least quantified first); limit / offset: a page.
-SELECT province, city, jurisdiction, place, place_name, fiscal_year,
-       count(*) AS n_indicators,
-       count(*) FILTER (WHERE target_class = 'quantified') AS n_quantified,
-       count(*) FILTER (WHERE target_class = 'qualitative') AS n_qualitative,
-       count(*) FILTER (WHERE target_class = 'placeholder') AS n_placeholder,
-       count(*) FILTER (WHERE target_kind = 'empty') AS n_empty,
-       100.0 * count(*) FILTER (WHERE target_class = 'quantified') / count(*) AS quantified_pct,
-       100.0 * count(*) FILTER (WHERE target_class = 'qualitative') / count(*) AS qualitative_pct,
-       100.0 * count(*) FILTER (WHERE target_class = 'placeholder') / count(*) AS placeholder_pct,
-       count(*) OVER () AS _n_rows
-FROM f_indicators($province, $jurisdictions, $years, $department, $theme)
-WHERE $scope = 'all' OR scope = $scope
-GROUP BY ALL
-ORDER BY CASE WHEN $order = 'least' THEN quantified_pct END, province, jurisdiction, place, fiscal_year
+-- Project indicators are counted from doc_targets (written at load time); the department-wide ones from the table.
+WITH d AS (
+    SELECT doc_id, province, city, jurisdiction, place, place_name, fiscal_year
+    FROM f_documents($province, $jurisdictions, $years, $department, NULL)
+), c AS (
+    SELECT doc_id, n_indicators, n_quantified, n_qualitative, n_placeholder, n_empty
+    FROM doc_targets
+    WHERE $scope IN ('project', 'all') AND doc_id IN (SELECT doc_id FROM d) AND ($theme IS NULL OR theme = $theme)
+    UNION ALL
+    SELECT doc_id, count(*), count(*) FILTER (WHERE target_class = 'quantified'),
+           count(*) FILTER (WHERE target_class = 'qualitative'), count(*) FILTER (WHERE target_class = 'placeholder'),
+           count(*) FILTER (WHERE target_kind = 'empty')
+    FROM v_indicators
+    WHERE $scope IN ('department', 'all') AND $theme IS NULL AND scope = 'department'
+      AND doc_id IN (SELECT doc_id FROM d)
+    GROUP BY doc_id
+), g AS (
+    SELECT d.province, d.city, d.jurisdiction, d.place, d.place_name, d.fiscal_year,
+           sum(c.n_indicators)::BIGINT AS n_indicators, sum(c.n_quantified)::BIGINT AS n_quantified,
+           sum(c.n_qualitative)::BIGINT AS n_qualitative, sum(c.n_placeholder)::BIGINT AS n_placeholder,
+           sum(c.n_empty)::BIGINT AS n_empty
+    FROM c JOIN d ON d.doc_id = c.doc_id
+    GROUP BY ALL
+    HAVING sum(c.n_indicators) > 0
+)
+SELECT *, 100.0 * n_quantified / n_indicators AS quantified_pct, 100.0 * n_qualitative / n_indicators AS qualitative_pct,
+       100.0 * n_placeholder / n_indicators AS placeholder_pct, count(*) OVER () AS _n_rows
+FROM g
+ORDER BY CASE WHEN $order = 'least' THEN 100.0 * n_quantified / n_indicators END, province, jurisdiction, place,
+         fiscal_year
 LIMIT $limit OFFSET $offset;

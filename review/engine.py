@@ -342,9 +342,11 @@ _UNITS_SQL = f"""
           AND tb_match($province, $jurisdictions, $years, $department, $theme,
                        d.province, d.place, d.jurisdiction, d.fiscal_year, d.department, NULL)
     )
-    SELECT *, row_number() OVER (ORDER BY province, jurisdiction, fiscal_year, doc_id,
-                                 CASE scope WHEN 'department' THEN 0 ELSE 1 END, sequence) AS unit_order
+    SELECT *, {{unit_order}} AS unit_order
     FROM units"""
+# reading order of the tables (run_review); the page functions sort by the same columns where they need to
+_UNIT_ORDER = ("row_number() OVER (ORDER BY province, jurisdiction, fiscal_year, doc_id,"
+               " CASE scope WHEN 'department' THEN 0 ELSE 1 END, sequence)")
 _BASE_TABLES: tuple[tuple[str, str], ...] = (
     ("rv_indicators", f"""
         SELECT u.unit_key, i.indicator_id, i.position, i.level1, i.level2, i.category, i.name, i.value, i.op,
@@ -444,9 +446,10 @@ def _select_rules(ruleset: RuleSet, rule_ids: Optional[Iterable[str]]) -> tuple[
     return tuple(r for r in ruleset.rules if r.id in wanted)
 
 
-def _prepare_units(cur, filters: Mapping[str, Any]) -> None:
+def _prepare_units(cur, filters: Mapping[str, Any], ordered: bool = True) -> None:
     used = _sql_params(_UNITS_SQL)
-    cur.execute(f"CREATE OR REPLACE TEMP TABLE rv_units AS {_UNITS_SQL}", {k: filters[k] for k in used})
+    sql = _UNITS_SQL.replace("{unit_order}", _UNIT_ORDER if ordered else "0")
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE rv_units AS {sql}", {k: filters[k] for k in used})
 
 
 def _prepare(cur, filters: Mapping[str, Any]) -> None:
@@ -586,7 +589,7 @@ def mark_current(con) -> None:
 
 
 def _source(cur, bound: Mapping[str, Any], rules: Optional[Sequence[Rule]] = None,
-            values: Optional[Mapping[str, Any]] = None, stored: bool = True) -> str:
+            values: Optional[Mapping[str, Any]] = None, stored: bool = True, ordered: bool = True) -> str:
     """Prepare rv_units for ``bound`` and return the table holding their findings: review_findings when it is
     current and the default rules and parameters are asked for, else rv_found computed now."""
     ruleset = load_rules()
@@ -594,7 +597,7 @@ def _source(cur, bound: Mapping[str, Any], rules: Optional[Sequence[Rule]] = Non
     for macro in _MACROS:
         cur.execute(macro)
     if stored and default and findings_current(cur):
-        _prepare_units(cur, bound)
+        _prepare_units(cur, bound, ordered)
         return "review_findings"
     _prepare(cur, bound)
     _findings_of_rules(cur, rules or ruleset.rules, values if values is not None else ruleset.defaults)
@@ -613,8 +616,7 @@ _FINDING_SELECT = """
            f.indicator_name, f.indicator_value, f.level1, f.level2, f.anchor, f.line_start, f.line_end,
            u.source_file
     FROM {table} f
-    JOIN rv_units u ON u.project_id IS NOT DISTINCT FROM f.project_id
-                   AND u.dept_overall_id IS NOT DISTINCT FROM f.dept_overall_id
+    JOIN rv_units u ON coalesce(u.project_id, -u.dept_overall_id) = coalesce(f.project_id, -f.dept_overall_id)
     WHERE f.doc_id IN (SELECT doc_id FROM rv_units)
       AND list_contains($severities, f.severity) AND list_contains($groups, f.group_name)"""
 # Reading order (run_review): table by table, then by line, rule and position in the rule's output.
@@ -639,8 +641,7 @@ def _grade_sql(table: str) -> str:
                greatest(0.0, $start - coalesce(c.n_error, 0) * $p_error - coalesce(c.n_warning, 0) * $p_warning
                         - coalesce(c.n_info, 0) * $p_info)::DOUBLE AS score
         FROM rv_units u
-        LEFT JOIN c ON c.project_id IS NOT DISTINCT FROM u.project_id
-                   AND c.dept_overall_id IS NOT DISTINCT FROM u.dept_overall_id
+        LEFT JOIN c ON coalesce(c.project_id, -c.dept_overall_id) = coalesce(u.project_id, -u.dept_overall_id)
     ), g AS (
         SELECT *, CASE WHEN score >= $min_1 THEN 1 WHEN score >= $min_2 THEN 2 WHEN score >= $min_3 THEN 3
                        ELSE 4 END AS raw_rank
@@ -720,11 +721,12 @@ def review_overview(con, severities: Optional[Sequence[str]] = None, groups: Opt
     shown = _shown(severities, groups)
     cur = con.cursor()
     try:
-        table = _source(cur, bound)
+        table = _source(cur, bound, ordered=False)
         base = _FINDING_SELECT.format(table=table).replace("SELECT f.rule_id", f"SELECT {_SORT_KEYS}, f.rule_id", 1)
         keys = ", ".join(f"_k{i}" for i in range(1, 11))
-        cur.execute(f"CREATE OR REPLACE TEMP TABLE rv_shown AS SELECT *, row_number() OVER (ORDER BY {keys}) AS _pos"
-                    f" FROM ({base})", shown)
+        # _pos: where the page lists the finding (errors first, then by place …), as one comparable value
+        cur.execute("CREATE OR REPLACE TEMP TABLE rv_shown AS SELECT severity, scope, project_id, dept_overall_id,"
+                    f" title, place, place_name, fiscal_year, ({keys}) AS _pos FROM ({base})", shown)
         k = cur.execute("""
             SELECT count(*), count(*) FILTER (WHERE severity = 'error'), count(*) FILTER (WHERE severity = 'warning'),
                    count(*) FILTER (WHERE severity = 'info'),
@@ -760,7 +762,7 @@ def review_findings_page(con, severities: Optional[Sequence[str]] = None, groups
     bound = _bind_filters(filters)
     cur = con.cursor()
     try:
-        table = _source(cur, bound)
+        table = _source(cur, bound, ordered=False)
         select = _FINDING_SELECT.format(table=table).replace("SELECT f.rule_id", f"SELECT {_SORT_KEYS}, f.rule_id", 1)
         keys = ", ".join(f"_k{i}" for i in range(1, 11))
         sql = (f"WITH x AS ({select}) SELECT * EXCLUDE ({keys}), count(*) OVER () AS _n_rows"
@@ -774,7 +776,7 @@ def review_findings_page(con, severities: Optional[Sequence[str]] = None, groups
 
 
 _SORT_KEYS = ("f.severity_rank AS _k1, u.province AS _k2, u.jurisdiction AS _k3, u.fiscal_year AS _k4, "
-              "u.scope <> 'department' AS _k5, u.sequence AS _k6, f.line_start AS _k7, u.unit_order AS _k8, "
+              "u.scope <> 'department' AS _k5, u.sequence AS _k6, f.line_start AS _k7, u.doc_id AS _k8, "
               "f.rule_order AS _k9, f.row_no AS _k10")
 
 
@@ -784,9 +786,9 @@ def review_grades_page(con, limit: Optional[int] = None, offset: int = 0, **filt
     bound = _bind_filters(filters)
     cur = con.cursor()
     try:
-        table = _source(cur, bound)
-        sql = (f"SELECT *, count(*) OVER () AS _n_rows FROM ({_grade_sql(table)}) ORDER BY unit_order"
-               " LIMIT $limit OFFSET $offset")
+        table = _source(cur, bound, ordered=False)
+        sql = (f"SELECT *, count(*) OVER () AS _n_rows FROM ({_grade_sql(table)}) ORDER BY province, jurisdiction,"
+               " fiscal_year, doc_id, scope <> 'department', project_sequence LIMIT $limit OFFSET $offset")
         frame = cur.execute(sql, {**_grading_params(ruleset.grading), "limit": limit, "offset": int(offset)}).df()
     finally:
         cur.close()

@@ -57,6 +57,20 @@ def assert_summaries_match(con) -> None:
     assert len(stored) == len(funding)
     for a, b in zip(stored, funding):
         assert a[:3] == b[:3] and a[3] == pytest.approx(b[3]) and a[4:] == b[4:]
+    again = {
+        "doc_coverage": """SELECT doc_id, theme, category, count(*), count(*) FILTER (WHERE n_indicators > 0),
+                                  sum(n_indicators) FROM project_coverage GROUP BY ALL ORDER BY ALL""",
+        "doc_targets": """SELECT doc_id, theme, count(*), count(*) FILTER (WHERE target_class = 'quantified'),
+                                 count(*) FILTER (WHERE target_class = 'placeholder'),
+                                 count(*) FILTER (WHERE level1 = '满意度指标' AND target_pct < 80)
+                          FROM v_indicators WHERE scope = 'project' GROUP BY ALL ORDER BY ALL"""}
+    stored = {
+        "doc_coverage": "SELECT doc_id, theme, category, n_projects, n_covering, n_indicators FROM doc_coverage"
+                        " ORDER BY ALL",
+        "doc_targets": "SELECT doc_id, theme, n_indicators, n_quantified, n_placeholder, n_lt_80 FROM doc_targets"
+                       " ORDER BY ALL"}
+    for table, sql in again.items():
+        assert con.execute(stored[table]).fetchall() == con.execute(sql).fetchall(), table
     for table in ("funding", "indicators", "empty_slots"):  # doc_id is the owner's document
         wrong = con.execute(f"""
             SELECT count(*) FROM {table} t
