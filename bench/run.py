@@ -294,6 +294,42 @@ def _apptest_main(db: str) -> None:
     print(json.dumps(out))
 
 
+def dataset_mode(db: Path, work: Path) -> dict:
+    """Export to Parquet (``python -m ingest export --parquet``), then, in a process of its own, open the dataset as
+    the replicas do (held in memory) and time the core metrics; the process's peak memory."""
+    from ingest.dataset import export_parquet
+
+    out = work / f"dataset_{db.stem}"
+    start = time.perf_counter()
+    export_parquet(db, out)
+    seconds = time.perf_counter() - start
+    size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file()) / 1e6
+    files = sum(1 for _ in out.rglob("*.parquet"))
+    proc = subprocess.run([sys.executable, "-m", "bench.run", "--dataset", str(out)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=1800)
+    if proc.returncode != 0:
+        raise RuntimeError("dataset run failed:\n" + proc.stderr[-4000:])
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result.update(export_s=seconds, mb=size, files=files)
+    return result
+
+
+def _dataset_main(folder: str) -> None:
+    import queries
+    from ingest.dataset import open_dataset
+
+    start = time.perf_counter()
+    con = open_dataset(folder)
+    out: dict[str, Any] = {"open_s": time.perf_counter() - start,
+                           "rss_after_open_mb": rss_mb(os.getpid(), "VmRSS")}
+    place = busiest_place(con)[0]
+    for name in (*CORE, "overview", "place_summary"):
+        out[name] = {"all_ms": median_ms(lambda name=name: queries.run(con, name)),
+                     "filtered_ms": median_ms(lambda name=name: queries.run(con, name, jurisdictions=[place]))}
+    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(out))
+
+
 @contextlib.contextmanager
 def dashboard(db: Path, log: Path) -> Iterator[tuple[str, subprocess.Popen]]:
     from scripts.screenshots import free_port, streamlit_command
@@ -423,6 +459,8 @@ def run_size(n: int, work: Path, browser: bool = True) -> dict:
     print(f"[{n}] queries done", flush=True)
     result["apptest"] = apptest_pages(db)
     print(f"[{n}] AppTest done", flush=True)
+    result["dataset"] = dataset_mode(db, work)
+    print(f"[{n}] Parquet dataset done", flush=True)
     if browser:
         result["chromium"] = chromium_pages(db, work)
         print(f"[{n}] Chromium done", flush=True)
@@ -533,6 +571,15 @@ def markdown(results: dict) -> str:
         if "chromium" in r and "tab_after_all_pages_heap_mb" in r["chromium"]:
             out.append(f"\nOne tab after visiting every page from the sidebar: JS heap "
                        f"{r['chromium']['tab_after_all_pages_heap_mb']:.0f} MB.")
+        if "dataset" in r:
+            ds = r["dataset"]
+            out.append(f"\nParquet dataset (`python -m ingest export --parquet`): {ds['mb']:,.0f} MB in "
+                       f"{ds['files']:,} files, written in {ds['export_s']:.1f} s; a replica opens it in "
+                       f"{ds['open_s']:.1f} s "
+                       f"(held in memory; process {ds['rss_after_open_mb']:,.0f} MB after opening, peak "
+                       f"{ds['peak_rss_mb']:,.0f} MB). On it (median of 5, ms, unfiltered / one place): "
+                       + "; ".join(f"`{k}` {ds[k]['all_ms']:,.0f} / {ds[k]['filtered_ms']:,.1f}"
+                                   for k in (*CORE, "overview", "place_summary")) + ".")
         out.append(f"\nAppTest process peak memory {r['apptest']['peak_rss_mb']:,.0f} MB"
                    + (f"; dashboard server peak {r['chromium']['server_peak_mb']:,.0f} MB." if "chromium" in r else
                       "."))
@@ -594,9 +641,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measurements")
     parser.add_argument("--write", action="store_true", help="update BENCHMARKS.md and docs/benchmarks.png")
     parser.add_argument("--apptest", metavar="DB", help=argparse.SUPPRESS)
+    parser.add_argument("--dataset", metavar="DIR", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.apptest:
         _apptest_main(args.apptest)
+        return 0
+    if args.dataset:
+        _dataset_main(args.dataset)
         return 0
     sizes = [int(s.replace("_", "")) for s in args.projects.split(",") if s.strip()]
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}

@@ -511,19 +511,21 @@ def compare_areas(areas: pd.DataFrame, what: str, present: bool = False) -> go.F
     sat = [("无满意度目标" if pd.isna(lo) else (f"{format_pct(lo, 1)}" if lo == hi else
             f"{format_pct(lo, 1)}–{format_pct(hi, 1)}"))
            for lo, hi in zip(a["satisfaction_min_pct"], a["satisfaction_max_pct"])]
-    text = [f"{format_wan(w)}（{format_count(n)} 个项目，平均 {format_wan(p)}）"
-            for w, n, p in zip(a["total_wan"], a["n_projects"], a["wan_per_project"])]
+    text = [format_wan(w) for w in a["total_wan"]]  # short: it must fit beside the bar on a phone
     fig = go.Figure(go.Bar(
         y=names, x=a["total_wan"], orientation="h", marker_color=PALETTE[0], text=text, textposition="outside",
         cliponaxis=False,
         customdata=np.column_stack([a["area"].astype(str), [format_wan_exact(v) for v in a["total_wan"]],
-                                    [f"{float(v):.1f}" for v in a["indicators_per_project"]], sat]),
-        hovertemplate=("%{y}<br>%{customdata[1]}<br>每个项目 %{customdata[2]} 条指标<br>满意度目标：%{customdata[3]}"
+                                    [f"{float(v):.1f}" for v in a["indicators_per_project"]], sat,
+                                    [format_count(n) for n in a["n_projects"]],
+                                    [format_wan(v) for v in a["wan_per_project"]]]),
+        hovertemplate=("%{y}<br>%{customdata[1]}<br>%{customdata[4]} 个项目，平均每个 %{customdata[5]} 万元"
+                       "<br>每个项目 %{customdata[2]} 条指标<br>满意度目标：%{customdata[3]}"
                        "<br>点击查看下一级<extra></extra>"),
     ))
     fig.update_yaxes(categoryorder="array", categoryarray=names, autorange="reversed")
     xmax = float(a["total_wan"].max()) if len(a) else 1.0
-    fig.update_xaxes(range=[0, xmax * 1.6 if xmax > 0 else 1], tickformat=",.0f")
+    fig.update_xaxes(range=[0, xmax * 1.3 if xmax > 0 else 1], tickformat=",.0f")
     fig.update_layout(bargap=0.3, showlegend=False)
     return style(fig, present, chart_height(present, 280, len(a), 34), x_title=WAN_AXIS, y_title=what)
 
