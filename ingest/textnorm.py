@@ -23,6 +23,7 @@ _SCORE_SUFFIX = re.compile(r"\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?分$")
 _MARKERS = re.compile(r"[★☆*※▲△●◆#]+")
 
 
+@lru_cache(maxsize=65536)
 def clean_text(text: str | None) -> str:
     """Text as a careful reader would copy it: HTML tags of the extraction removed, spaces folded, wrap gaps
     between CJK characters removed, invisible marks dropped."""

@@ -101,6 +101,11 @@ def _value_pattern() -> re.Pattern:
 
 
 def segment(text: str, table_only: bool = False) -> list[str]:
+    return list(_segment(text, table_only))
+
+
+@lru_cache(maxsize=8192)
+def _segment(text: str, table_only: bool) -> tuple[str, ...]:
     """The cells of one run-together piece of text, in order (``table_only``: a row under an indicator header,
     cut at the table's words only, and at a category label of its own such as ``制度指标``)."""
     text = _WRAP_GAP.sub("", text)
@@ -130,7 +135,7 @@ def segment(text: str, table_only: bool = False) -> list[str]:
         parts = _CATEGORY.split(piece) if table_only else [piece]
         for part in _split_doubled([d for p in parts for d in _description_start().split(p)]):
             cells.extend(_split_values(part))
-    return [c for c in (c.strip(" :：,，;；、") for c in cells) if c]
+    return tuple(c for c in (c.strip(" :：,，;；、") for c in cells) if c)
 
 
 def _split_doubled(parts: list[str]) -> list[str]:
@@ -217,7 +222,8 @@ def _split_fused(cells: list[str]) -> list[str]:
     return out
 
 
-def normalized(raw: str) -> tuple[str, list[int]]:
+@lru_cache(maxsize=8192)
+def normalized(raw: str) -> tuple[str, tuple[int, ...]]:
     """``raw`` as the vocabulary reads it (invisible marks, pinyin annotations and wrap gaps between CJK characters
     dropped, look-alikes and traditional characters mapped), with the index in ``raw`` of every character kept."""
     visible = [(i, ch) for i, ch in enumerate(raw) if ch not in INVISIBLE]
@@ -232,7 +238,7 @@ def normalized(raw: str) -> tuple[str, list[int]]:
         for c in match_key(ch) or (" " if ch.isspace() else ""):
             chars.append(c)
             index.append(i)
-    return "".join(chars), index
+    return "".join(chars), tuple(index)
 
 
 def segment_raw(raw: str, table_only: bool = False) -> list[str]:
@@ -281,6 +287,11 @@ def wrap_gapped(line: str) -> bool:
 
 
 def score(lines: list[str]) -> float:
+    return _score(tuple(lines))
+
+
+@lru_cache(maxsize=2)  # the paragraph family asks for this score too, on the same lines
+def _score(lines: tuple[str, ...]) -> float:
     """Share of the text (by characters) in long lines without separators that hold the form's words, and in the
     rows under a run-together indicator header (``评价指标评价内容指标名称…``) that are themselves run together."""
     content = content_lines(lines)
@@ -320,13 +331,13 @@ def _fused_rows(lines: list[str]) -> dict[int, list[str]]:
     for k, line in enumerate(lines):
         if not match_key(line):
             continue
-        stripped = normalized(line.strip())[0]
         if _fused_header(line):
             under_header = True
             out[k] = segment_raw(line.strip())
             continue
         if not under_header:
             continue
+        stripped = normalized(line.strip())[0]
         starts_field = _anchor_pattern().match(stripped)
         if _SEPARATORS.search(stripped) or stripped.startswith(notes) or (
                 starts_field and not _anchor_pattern(True).match(stripped)):
