@@ -127,7 +127,9 @@ def title_by_rule(by_rule: pd.DataFrame) -> str:
     return f"最常见的问题：{top}（{n} 条，占 {format_pct(100 * n / total, 1)}）"
 
 
-def title_by_place(by_place: pd.DataFrame) -> str:
+def title_by_place(by_place: pd.DataFrame, n_place_years: Optional[int] = None) -> str:
+    """The chart's title from the counts of the place-years with the most findings (``review_overview`` lists the
+    top ones; ``n_place_years``: how many there are in all)."""
     if by_place.empty:
         return "当前筛选下没有发现问题"
     f = by_place.assign(label=_place_label(by_place))
@@ -135,7 +137,7 @@ def title_by_place(by_place: pd.DataFrame) -> str:
     top, n = counts.index[0], int(counts.iloc[0])
     errors = int(f.loc[(f["label"] == top) & (f["severity"] == "error"), "n"].sum())
     detail = f"，其中错误 {errors} 条" if errors else ""
-    if len(counts) == 1:
+    if (n_place_years or len(counts)) == 1:
         return f"{top}：{n} 条问题{detail}"
     if int(counts.iloc[1]) == n:
         return f"{'、'.join(counts[counts == n].index)} 的问题并列最多，各 {n} 条"
@@ -155,9 +157,11 @@ def review_by_place(overview: dict, present: bool) -> Optional[Figure]:
     by_place = overview["by_place"]
     if by_place.empty:
         return None
-    counts, order, rest = _ranked(by_place.assign(label=_place_label(by_place))[["label", "severity", "n"]])
+    counts, order, _ = _ranked(by_place.assign(label=_place_label(by_place))[["label", "severity", "n"]])
+    n_place_years = overview.get("n_place_years") or len(order)
     fig = charts.severity_bars(counts, order, SEVERITIES, SEVERITY_ZH, SEVERITY_COLORS, present, 220, 44)
-    return Figure(title_by_place(by_place), fig, _capped_note(rest, "地区·年度"))
+    return Figure(title_by_place(by_place, n_place_years), fig,
+                  _capped_note(max(0, n_place_years - len(order)), "地区·年度"))
 
 
 def show(figure: Optional[Figure], key: str, **kwargs) -> None:

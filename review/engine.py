@@ -740,12 +740,19 @@ def review_overview(con, severities: Optional[Sequence[str]] = None, groups: Opt
             SELECT title AS label, severity, count(*) AS n, sum(count(*)) OVER (PARTITION BY title) AS total,
                    min(min(_pos)) OVER (PARTITION BY title) AS first
             FROM rv_shown GROUP BY title, severity ORDER BY total DESC, first, severity""").df()
+        # per place: only the ``top`` place-years a chart shows (nationwide there are tens of thousands)
         by_place = cur.execute("""
-            SELECT place, place_name, fiscal_year, severity, count(*) AS n,
-                   sum(count(*)) OVER (PARTITION BY place, fiscal_year) AS total,
-                   min(min(_pos)) OVER (PARTITION BY place, fiscal_year) AS first
-            FROM rv_shown GROUP BY place, place_name, fiscal_year, severity
-            ORDER BY total DESC, first, severity""").df()
+            WITH g AS (
+                SELECT place, place_name, fiscal_year, severity, count(*) AS n,
+                       sum(count(*)) OVER (PARTITION BY place, fiscal_year) AS total,
+                       min(min(_pos)) OVER (PARTITION BY place, fiscal_year) AS first
+                FROM rv_shown GROUP BY place, place_name, fiscal_year, severity
+            ), r AS (
+                SELECT *, dense_rank() OVER (ORDER BY total DESC, first, place, fiscal_year) AS _rank FROM g
+            )
+            SELECT * EXCLUDE (_rank), max(_rank) OVER () AS n_groups FROM r
+            QUALIFY _rank <= $top
+            ORDER BY total DESC, first, severity""", {"top": int(top)}).df()
         cur.execute("DROP TABLE IF EXISTS temp.rv_shown")
     finally:
         cur.close()
@@ -753,7 +760,9 @@ def review_overview(con, severities: Optional[Sequence[str]] = None, groups: Opt
     by_grade.update({g: int(n) for g, n in grades})
     return {"findings": int(k[0]), "error": int(k[1]), "warning": int(k[2]), "info": int(k[3]),
             "tables_with_findings": int(k[4]), "tables": n_tables, "poor": by_grade["差"], "by_grade": by_grade,
-            "by_rule": by_rule, "by_place": by_place, "current": table == "review_findings"}
+            "by_rule": by_rule, "by_place": by_place.drop(columns=["n_groups"]),
+            "n_place_years": int(by_place["n_groups"].iloc[0]) if len(by_place) else 0,
+            "current": table == "review_findings"}
 
 
 def review_findings_page(con, severities: Optional[Sequence[str]] = None, groups: Optional[Sequence[str]] = None,
@@ -765,13 +774,18 @@ def review_findings_page(con, severities: Optional[Sequence[str]] = None, groups
         table = _source(cur, bound, ordered=False)
         select = _FINDING_SELECT.format(table=table).replace("SELECT f.rule_id", f"SELECT {_SORT_KEYS}, f.rule_id", 1)
         keys = ", ".join(f"_k{i}" for i in range(1, 11))
-        sql = (f"WITH x AS ({select}) SELECT * EXCLUDE ({keys}), count(*) OVER () AS _n_rows"
-               f" FROM x ORDER BY {keys} LIMIT $limit OFFSET $offset")
-        frame = cur.execute(sql, {**_shown(severities, groups), "limit": limit, "offset": int(offset)}).df()
+        # the page (a top-N sort) and the count apart: a window count over every row would hold them all
+        sql = f"WITH x AS ({select}) SELECT * EXCLUDE ({keys}) FROM x ORDER BY {keys} LIMIT $limit OFFSET $offset"
+        shown = _shown(severities, groups)
+        frame = cur.execute(sql, {**shown, "limit": limit, "offset": int(offset)}).df()
+        if limit is None and not offset:
+            n = len(frame)
+        else:
+            n = int(cur.execute(f"WITH x AS ({_FINDING_SELECT.format(table=table)}) SELECT count(*) FROM x",
+                                shown).fetchone()[0])
     finally:
         cur.close()
-    n = int(frame["_n_rows"].iloc[0]) if len(frame) else 0
-    frame = _fix_types(frame.drop(columns=["_n_rows"]))
+    frame = _fix_types(frame)
     return frame.reset_index(drop=True), n
 
 

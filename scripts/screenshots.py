@@ -47,6 +47,7 @@ PAGES = [  # (URL path, page title, name)
     ("/compare", "跨地区对比", "compare"),
     ("/review", "目标审核", "review"),
     ("/data", "数据", "data"),
+    ("/import", "数据导入", "import"),
 ]
 MAX_HEIGHT = 6000
 

@@ -157,3 +157,21 @@ def test_stale_findings_are_not_used_and_are_refreshed(tmp_path, doc_factory):
     assert engine.findings_current(con)
     assert con.execute("SELECT count(*) FROM review_findings").fetchone()[0] == n
     con.close()
+
+
+def test_review_page_counts_are_the_live_reviews(sample_con):
+    """The review page's counts come from the stored findings in SQL; the chart per place-year lists only the top
+    ones with the number of all place-years. Both agree with the live review of every finding, counted in pandas."""
+    findings, _ = engine.run_review(sample_con, stored=False)
+    per_place = findings.groupby(["jurisdiction", "fiscal_year"]).size().sort_values(ascending=False, kind="stable")
+    overview = engine.review_overview(sample_con, top=2)
+    assert overview["findings"] == len(findings) == 270
+    assert overview["error"] == int((findings["severity"] == "error").sum())
+    assert overview["n_place_years"] == len(per_place)
+    shown = overview["by_place"].groupby(["place_name", "fiscal_year"], sort=False)["n"].sum()
+    assert len(shown) == 2 and overview["n_place_years"] == 5
+    assert shown.to_dict() == per_place.head(2).to_dict() == {("沅江市", 2024): 195, ("抚宁区", 2020): 39}
+    page, n = engine.review_findings_page(sample_con, limit=50, offset=250)
+    assert n == 270 and len(page) == 20
+    everything, n_all = engine.review_findings_page(sample_con)
+    assert n_all == 270 and len(everything) == 270

@@ -168,6 +168,8 @@ def share_url(page_path: str, filters: Filters, present: bool = False, **extra: 
 
 def options_in_order(values: Iterable[Any]) -> list:
     """Distinct non-empty values in first-seen order."""
+    if hasattr(values, "drop_duplicates"):  # a pandas Series (the options of a whole country): distinct first
+        values = values.dropna().drop_duplicates().tolist()
     return [v for v in dict.fromkeys(values)
             if not (v is None or v == "" or (isinstance(v, float) and v != v))]
 
