@@ -9,7 +9,9 @@
 -- Params: the common filters, and
 -- @param phrase required
 -- @param limit 200
-WITH q AS (SELECT tb_norm($phrase) AS q),
+-- A field is normalised (tb_norm) only when it holds the phrase's first character: the same hits, without a
+-- regular expression over every text of the country.
+WITH q AS (SELECT tb_norm($phrase) AS q, left(tb_norm($phrase), 1) AS c),
 hits AS (
     SELECT 'project' AS kind, project_id, NULL::INTEGER AS indicator_id, doc_id, province, jurisdiction,
            place_name,
@@ -20,8 +22,9 @@ hits AS (
                 WHEN contains(tb_norm(goal), q.q) THEN goal ELSE purpose END AS text,
            line_start, line_end, source_file
     FROM f_projects($province, $jurisdictions, $years, $department, $theme), q
-    WHERE q.q <> '' AND (contains(tb_norm(name), q.q) OR contains(tb_norm(goal), q.q)
-                         OR contains(tb_norm(purpose), q.q))
+    WHERE q.q <> '' AND ((contains(lower(name), q.c) AND contains(tb_norm(name), q.q))
+                         OR (contains(lower(goal), q.c) AND contains(tb_norm(goal), q.q))
+                         OR (contains(lower(purpose), q.c) AND contains(tb_norm(purpose), q.q)))
     UNION ALL
     SELECT 'indicator', project_id, indicator_id, doc_id, province, jurisdiction, place_name, fiscal_year, theme,
            project_name, coalesce(project_sequence, 0), position,
@@ -31,8 +34,10 @@ hits AS (
                 WHEN contains(tb_norm(description), q.q) THEN description ELSE basis END,
            line_start, line_end, source_file
     FROM f_indicators($province, $jurisdictions, $years, $department, $theme), q
-    WHERE q.q <> '' AND (contains(tb_norm(name), q.q) OR contains(tb_norm(value), q.q)
-                         OR contains(tb_norm(description), q.q) OR contains(tb_norm(basis), q.q))
+    WHERE q.q <> '' AND ((contains(lower(name), q.c) AND contains(tb_norm(name), q.q))
+                         OR (contains(lower(value), q.c) AND contains(tb_norm(value), q.q))
+                         OR (contains(lower(description), q.c) AND contains(tb_norm(description), q.q))
+                         OR (contains(lower(basis), q.c) AND contains(tb_norm(basis), q.q)))
 )
 SELECT kind, project_id, indicator_id, doc_id, province, jurisdiction, place_name, fiscal_year, theme,
        project_name,

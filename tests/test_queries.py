@@ -240,3 +240,24 @@ def test_sample_overview_and_search(sample_con):
     for name in queries.names():  # every query runs on real data with every filter set
         queries.run(sample_con, name, province="山东省", jurisdictions=["青岛市"], years=[2023],
                     department="青岛市司法局", theme="法律援助", **own_params(name))
+
+
+def test_search_ignores_spaces_and_case_inside_the_text(tmp_path, doc_factory):
+    """Text wrapped mid-word (``受援人 满意 度``) and Latin letters in any case (``PPP``) are found by the phrase as a
+    reader types it; a field without the phrase's first character is never a hit."""
+    from dataclasses import replace
+
+    doc = doc_factory()
+    p1 = doc.projects[0]
+    indicators = [replace(i, name="受援人 满意 度") if i.name == "受援人满意度" else i for i in p1.indicators]
+    doc.projects[0] = replace(p1, name="PPP模式法律援助经费", indicators=indicators)
+    db = tmp_path / "search.duckdb"
+    con = loader.connect(db)
+    loader.ensure_schema(con, db)
+    loader.load_documents(con, [doc])
+    hits = queries.run(con, "search", phrase="满意度")
+    assert set(hits.text) == {"受援人 满意 度", "家属满意度", "群众满意度"}
+    hits = queries.run(con, "search", phrase="ppp模式")
+    assert list(zip(hits.kind, hits.text)) == [("project", "PPP模式法律援助经费")]
+    assert queries.run(con, "search", phrase="度满").empty
+    con.close()
