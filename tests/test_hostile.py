@@ -112,3 +112,55 @@ def test_a_file_cut_inside_its_last_character_is_read_with_a_warning(encoding, c
     document = parse_bytes("cut.txt", data)
     assert len(document.projects) == 8 and sum(len(p.indicators) for p in document.projects) == 131
     assert [w.code for w in document.warnings].count("cut_character") == 1
+
+
+CRASH_DURING_BULK_LOAD = """
+import os, sys
+from pathlib import Path
+from ingest import loader
+from ingest.parse import parse_file
+
+seen = []
+
+def parse(path):  # a crash (no clean-up, no checkpoint) while the second batch is being read
+    seen.append(path)
+    if len(seen) == loader.BATCH_SIZE + 50:
+        os._exit(9)
+    return parse_file(path)
+
+loader.load_paths([Path(sys.argv[1])], Path(sys.argv[2]), parse=parse, workers=1)  # in this process
+"""
+
+
+def test_a_crash_in_a_bulk_load_keeps_the_written_batches_whole(tmp_path):
+    """Loading many files, the file is rewritten only at the end (the batches' commits go to the write-ahead log):
+    a process that dies in the second batch leaves the first batch, whole, and nothing of the second; loading the
+    folder again adds the rest."""
+    from bench.generate import generate
+
+    folder = tmp_path / "synthetic"
+    files = generate(1200, folder, seed=3)
+    assert len(files) > loader.BATCH_SIZE + 50
+    db = tmp_path / "bulk.duckdb"
+    run = subprocess.run([sys.executable, "-c", CRASH_DURING_BULK_LOAD, str(folder), str(db)], cwd=ROOT,
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 9, run.stderr
+    con = loader.connect(db, read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == loader.BATCH_SIZE
+        whole = con.execute(
+            "SELECT bool_and(n_lines = line_count) FROM (SELECT d.line_count, (SELECT count(*) FROM source_lines s"
+            " WHERE s.doc_id = d.doc_id) AS n_lines FROM documents d)").fetchone()[0]
+        assert whole
+        orphans = con.execute("SELECT count(*) FROM projects WHERE doc_id NOT IN (SELECT doc_id FROM documents)")
+        assert orphans.fetchone()[0] == 0
+    finally:
+        con.close()
+    results = loader.load_paths([folder], db)
+    assert sum(r[1] == "skipped" for r in results) == loader.BATCH_SIZE
+    assert sum(r[1] == "loaded" for r in results) == len(files) - loader.BATCH_SIZE
+    con = loader.connect(db, read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM projects").fetchone()[0] == 1200
+    finally:
+        con.close()
