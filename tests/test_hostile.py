@@ -139,7 +139,7 @@ def test_a_crash_in_a_bulk_load_keeps_the_written_batches_whole(tmp_path):
     from bench.generate import generate
 
     folder = tmp_path / "synthetic"
-    files = generate(1200, folder, seed=3)
+    files = generate(3000, folder, seed=3)  # 4–9 projects a file, as fitted to the samples and the corpus
     assert len(files) > loader.BATCH_SIZE + 50
     db = tmp_path / "bulk.duckdb"
     run = subprocess.run([sys.executable, "-c", CRASH_DURING_BULK_LOAD, str(folder), str(db)], cwd=ROOT,
@@ -161,6 +161,6 @@ def test_a_crash_in_a_bulk_load_keeps_the_written_batches_whole(tmp_path):
     assert sum(r[1] == "loaded" for r in results) == len(files) - loader.BATCH_SIZE
     con = loader.connect(db, read_only=True)
     try:
-        assert con.execute("SELECT count(*) FROM projects").fetchone()[0] == 1200
+        assert con.execute("SELECT count(*) FROM projects").fetchone()[0] == 3000
     finally:
         con.close()
