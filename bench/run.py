@@ -32,7 +32,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
@@ -332,38 +331,11 @@ def _dataset_main(folder: str) -> None:
 
 @contextlib.contextmanager
 def dashboard(db: Path, log: Path) -> Iterator[tuple[str, subprocess.Popen]]:
-    from scripts.screenshots import free_port, streamlit_command
+    """The dashboard on ``db`` as a user runs it (scripts/screenshots.py's server); yields its URL and process."""
+    from scripts.screenshots import server_process
 
-    port = free_port()
-    env = {**os.environ, "TARGETBOARD_DB": str(db), "PYTHONUNBUFFERED": "1"}
-    command = streamlit_command() + [
-        "run", "dashboard.py", "--server.headless", "true", "--server.address", "127.0.0.1",
-        "--server.port", str(port), "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    with open(log, "wb") as handle:
-        proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError("streamlit exited:\n" + log.read_text(errors="replace"))
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("streamlit did not start:\n" + log.read_text(errors="replace"))
-            time.sleep(0.3)
+    with server_process(db, log, timeout=120) as (base, proc):
         yield base, proc
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 DRAWN_JS = """() => {

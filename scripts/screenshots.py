@@ -66,6 +66,14 @@ def streamlit_command() -> list[str]:
 @contextmanager
 def server(db: Path, log_path: Path, sample_dir: Optional[Path] = None) -> Iterator[str]:
     """``streamlit run dashboard.py`` on a free port reading ``db``; yields the base URL."""
+    with server_process(db, log_path, sample_dir) as (base, _):
+        yield base
+
+
+@contextmanager
+def server_process(db: Path, log_path: Path, sample_dir: Optional[Path] = None,
+                   timeout: float = 90) -> Iterator[tuple[str, subprocess.Popen]]:
+    """As :func:`server`, yielding the base URL and the server process (bench.run reads its memory)."""
     port = free_port()
     env = {**os.environ, "TARGETBOARD_DB": str(db), "PYTHONUNBUFFERED": "1"}
     if sample_dir is not None:
@@ -77,7 +85,7 @@ def server(db: Path, log_path: Path, sample_dir: Optional[Path] = None) -> Itera
         proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 90
+        deadline = time.monotonic() + timeout
         while True:
             if proc.poll() is not None:
                 raise RuntimeError("streamlit exited early:\n" + log_path.read_text(errors="replace"))
@@ -90,7 +98,7 @@ def server(db: Path, log_path: Path, sample_dir: Optional[Path] = None) -> Itera
             if time.monotonic() > deadline:
                 raise RuntimeError("streamlit did not become healthy:\n" + log_path.read_text(errors="replace"))
             time.sleep(0.3)
-        yield base
+        yield base, proc
     finally:
         proc.terminate()
         try:
