@@ -10,6 +10,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+import queries
 from tests.conftest import SAMPLE_DIR
 from ui import charts, findings, sources, state, tables
 from ui.export import ExportContext, money_format, safe_text, to_csv_bytes, to_xlsx_bytes
@@ -348,10 +349,16 @@ def test_composition_table_and_title():
                                   "有此来源的项目数", "地区当年合计（万元）"]
     assert t["资金来源级别"].tolist() == ["中央", "市级", "区县级", "未注明级次"]
     assert t["原表写作"].tolist() == ["中央补助", "市级资金", "区级资金", "财政资金"]
+
+
+def test_funding_level_title_on_the_samples(sample_con):
+    """The 资金构成 chart title from query ``funding_level_totals``: 西青区 2024 and 青岛市 2023 together."""
+    xiqing, qingdao = "120111", "370200"
+    levels = queries.run(sample_con, "funding_level_totals", jurisdictions=[xiqing, qingdao])
     # 248.15 of 1735.80 states its level (14.30%); 1487.65 (85.70%) does not
-    assert findings.title_composition(comp) == ("写明级次的资金占 14.30%，中央资金只出现在 西青区 2024（占其 51.18%）；"
-                                                 "85.70% 未注明级次")
-    assert findings.title_composition(comp[comp["jurisdiction"] == "西青区"]) == (
+    assert findings.title_levels(levels) == ("写明级次的资金占 14.30%，中央资金只出现在 西青区 2024（占其 51.18%）；"
+                                              "85.70% 未注明级次")
+    assert findings.title_levels(queries.run(sample_con, "funding_level_totals", jurisdictions=[xiqing])) == (
         "西青区 2024：中央资金占 51.18%，区县级资金占 48.82%")
 
 

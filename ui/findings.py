@@ -141,42 +141,6 @@ def title_levels(levels: pd.DataFrame) -> str:
     return text
 
 
-def title_composition(composition: pd.DataFrame) -> str:
-    """Query ``funding_composition``: how much money states its level, where central money appears, and how much
-    does not state its level (未注明级次: never counted as any level)."""
-    used = composition[composition["amount_wan"] > 0]
-    if used.empty:
-        return NO_DATA
-    total = float(used["amount_wan"].sum())
-    stated = used[used["level"] != UNSTATED_LEVEL]
-    unstated = float(used.loc[used["level"] == UNSTATED_LEVEL, "amount_wan"].sum())
-    by_level = stated.groupby("level")["amount_wan"].sum().sort_values(ascending=False)
-    docs = used.drop_duplicates(["place" if "place" in used else "jurisdiction", "fiscal_year"])
-    if len(docs) == 1:
-        label = jurisdiction_year(place_of(docs.iloc[0]), docs.iloc[0]["fiscal_year"])
-        if by_level.empty:
-            return f"{label}：资金全部未注明级次"
-        parts = [f"{LEVEL_NOUNS.get(lv, lv)}占 {_pct(100 * amt / total)}" for lv, amt in by_level.head(2).items()]
-        if unstated:
-            parts.append(f"未注明级次的占 {_pct(100 * unstated / total)}")
-        return f"{label}：" + "，".join(parts)
-    if by_level.empty:
-        return "资金全部未注明级次（原表只写财政拨款、财政资金等）"
-    text = f"写明级次的资金占 {_pct(100 * float(by_level.sum()) / total)}"
-    central = stated[stated["level"] == "central"]
-    if central.empty:
-        text += "，其中没有中央资金"
-    elif len(central) == 1:
-        c = central.iloc[0]
-        text += (f"，中央资金只出现在 {jurisdiction_year(c['jurisdiction'], c['fiscal_year'])}"
-                 f"（占其 {_pct(c['share_pct'])}）")
-    else:
-        text += f"，{len(central)} 个地区有中央资金，共 {format_wan(central['amount_wan'].sum())} 万元"
-    if unstated:
-        text += f"；{_pct(100 * unstated / total)} 未注明级次"
-    return text
-
-
 def title_treemap_tiles(tiles: pd.DataFrame) -> str:
     """Query ``funding_treemap`` → the largest theme (of everything selected) and the largest project."""
     if tiles.empty or not float(tiles["total_wan"].iloc[0] or 0):
@@ -189,17 +153,6 @@ def title_treemap_tiles(tiles: pd.DataFrame) -> str:
     top = projects.iloc[0]
     place = tiles.set_index("id").loc[tiles.set_index("id").loc[top["parent"], "parent"], "label"]
     return text + f"；最大的项目是 {place}「{top['label']}」{format_wan(top['value'])} 万元"
-
-
-def title_treemap(shares: pd.DataFrame) -> str:
-    """``ui.tables.project_shares`` → the largest theme and the largest project."""
-    if shares.empty or float(shares["total_wan"].sum()) == 0:
-        return NO_DATA
-    total = float(shares["total_wan"].sum())
-    themes = shares.groupby("theme")["total_wan"].sum().sort_values(ascending=False)
-    top = shares.sort_values("total_wan", ascending=False).iloc[0]
-    return (f"最大的主题是「{themes.index[0]}」（{_pct(100 * themes.iloc[0] / total)}）；"
-            f"最大的项目是 {top['label']}「{top['name']}」{format_wan(top['total_wan'])} 万元")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -221,22 +174,6 @@ def title_coverage_totals(totals: pd.DataFrame) -> str:
         parts.append(f"{n:,} 个项目中 {missing:,} 个没有满意度指标" if missing else f"{n:,} 个项目都有满意度指标")
     least = min(cats, key=lambda c: (covering[c], cats.index(c)))
     parts.append(f"「{least}」类指标覆盖最少（{covering[least]:,}/{n:,} 个项目）")
-    return "；".join(parts)
-
-
-def title_coverage_matrix(matrix: pd.DataFrame) -> str:
-    """``ui.tables.coverage_matrix`` → projects without satisfaction targets, the least covered category."""
-    if matrix.empty:
-        return NO_DATA
-    cats = [c for c in matrix.columns if c not in ("label", "n_categories")]
-    n = len(matrix)
-    covering = {c: int((matrix[c] > 0).sum()) for c in cats}
-    parts = []
-    if "满意度" in covering:
-        missing = n - covering["满意度"]
-        parts.append(f"{n} 个项目中 {missing} 个没有满意度指标" if missing else f"{n} 个项目都有满意度指标")
-    least = min(cats, key=lambda c: (covering[c], cats.index(c)))
-    parts.append(f"「{least}」类指标覆盖最少（{covering[least]}/{n} 个项目）")
     return "；".join(parts)
 
 
