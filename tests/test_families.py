@@ -167,6 +167,50 @@ def test_run_together_cells_are_cut_by_vocabulary_and_value_grammar():
                      "群众生产生活条件改善状况", "10", "显著提升", "显著提升", "10"]
 
 
+def test_run_together_qualitative_values_are_cut_from_the_end_of_names():
+    # The samples' own rows (Xiqing 2024, Pingluo 2024) run together: a value with no number glued to its name.
+    # 抚恤金 (Xiqing): 安抚家属情绪 | 安抚, the value repeating the word the name begins with.
+    assert run_together.segment("社会效益指标安抚家属情绪安抚满意度指标") == [
+        "社会效益指标", "安抚家属情绪", "安抚", "满意度指标"]
+    # 区政府外聘法律顾问经费 (Xiqing): two names and values each, degree + change (有效提升, 逐步健全).
+    assert run_together.segment("社会效益指标提升依法行政能力有效提升提高案件办理效率有效提高可持续影响指标"
+                                "健全合法性审核工作机制逐步健全健全区政府案件代理应诉机制逐步健全") == [
+        "社会效益指标", "提升依法行政能力", "有效提升", "提高案件办理效率", "有效提高", "可持续影响指标",
+        "健全合法性审核工作机制", "逐步健全", "健全区政府案件代理应诉机制", "逐步健全"]
+    # 社区矫正经费 (Pingluo): deadline phrases, two side by side (按时完成 is the name's, 年度内完成 the value).
+    assert run_together.segment("时效指标调查评估按时完成年度内完成警示教育培训按季度完成社区矫正社会工作服务"
+                                "1 年内完成") == [
+        "时效指标", "调查评估按时完成", "年度内完成", "警示教育培训", "按季度完成", "社区矫正社会工作服务",
+        "1 年内完成"]
+    # 法治建设经费 (Pingluo): 全面提升 inside a long name stays there; 长效发展 is the value.
+    assert run_together.segment("可持续影响指标坚持依法治县、依法行政、依法行政共同推进，法治平罗、法治政府、"
+                                "法治社会一体建设，全面提升法治建设规范化水平长效发展满意度指标")[1:3] == [
+        "坚持依法治县、依法行政、依法行政共同推进，法治平罗、法治政府、法治社会一体建设，全面提升法治建设规范化水平",
+        "长效发展"]
+    # a name with no value of the vocabulary after it is left whole
+    assert run_together.segment("社会效益指标群众法治意识满意度指标") == ["社会效益指标", "群众法治意识", "满意度指标"]
+
+
+def test_run_together_values_with_per_ranges_spaced_dates_and_compound_units():
+    # 社区矫正经费 and 司法协理员 (Pingluo 2024), cost and time rows run together as extracted (spaces kept).
+    assert run_together.segment("成本指标开展警示教育、培训每次 2500 元左右开展慰问及帮扶每人 400 元-3000 元"
+                                "社区矫正社会工作服务每年 5-10 万元") == [
+        "成本指标", "开展警示教育、培训", "每次 2500 元左右", "开展慰问及帮扶", "每人 400 元-3000 元",
+        "社区矫正社会工作服务", "每年 5-10 万元"]
+    assert run_together.segment("时效指标发放生活补助2024 年底成本指标每人每月生活补助2746 元/人/月") == [
+        "时效指标", "发放生活补助", "2024 年底", "成本指标", "每人每月生活补助", "2746 元/人/月"]
+
+
+def test_run_together_labels_inside_an_indicator_table_are_parts_of_names():
+    # Qingdao 2023 rows: 单位负责人 (a form field) and 服务对象满意度 (a category) inside indicator names.
+    assert run_together.segment("一级指标二级指标三级指标指标值产出指标时效指标行政诉讼单位负责人及时到庭率100%") == [
+        "一级指标", "二级指标", "三级指标", "指标值", "产出指标", "时效指标", "行政诉讼单位负责人及时到庭率", "100%"]
+    assert run_together.segment("满意度指标服务对象满意度指标考试考核服务对象满意度≥90%") == [
+        "满意度指标", "服务对象满意度指标", "考试考核服务对象满意度", "≥90%"]
+    # ... while a new form's name label still starts a form
+    assert "项目名称" in run_together.segment("产出指标数量指标培训人次≥200人次项目支出绩效目标表项目名称法律援助经费")
+
+
 def test_run_together_document_reads_target_not_actual():
     text = ("项目名称小型水库水标尺制作安装资金情况(万元)全年预算数(A)全年执行数(B)年度资金总额20其中:本年财政拨款20"
             "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分产出指标(70分)数量指标安装坡面水标尺10≥266米"

@@ -3,8 +3,9 @@
 Each sample document is parsed, written out again by bench/render.py in every text layout family, and read
 back: names, totals and every indicator (levels, name, value) must come out as in the original reading. This is
 the closest check we have on layouts that no real file here uses; the floors below are measured, and only the
-run-together layout (cells with no separator, where a qualitative value glued to the next name cannot be told
-apart by any reader) falls short of exact.
+run-together layout (cells with no separator) falls short of exact: 90% — a number inside a name
+(培训16场次开展慰问…), a value of free words (高效高质量提供援助) and Qingdao's values followed by their
+explanation cannot be told from the next name by the vocabulary.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from bench.render import FAMILIES, render
 
 # share of the samples' 345 indicators read back exactly, per layout
 FLOORS = {"tab_rows": 1.0, "cell_per_line": 1.0, "pipe_rows": 1.0, "markdown": 1.0, "pipe_cells": 0.995,
-          "paragraph_cells": 0.995, "space_columns": 0.99, "indent_tree": 0.99, "run_together": 0.70}
+          "paragraph_cells": 0.995, "space_columns": 0.99, "indent_tree": 0.99, "run_together": 0.90}
 
 
 def reading(document):

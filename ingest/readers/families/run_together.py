@@ -80,6 +80,16 @@ def _header_anchors() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _form_starts() -> frozenset[str]:
+    return frozenset(tx.load_aliases()["fields"]["name"])
+
+
+def _starts_form(word: str) -> bool:
+    """The label a new form begins with (项目名称), as matched (possibly with a score or 其中)."""
+    return any(word.endswith(w) for w in _form_starts())
+
+
+@lru_cache(maxsize=1)
 def _short_header_words() -> tuple[str, ...]:
     data = tx.load_aliases()
     words = {w for aliases in data["indicator_header"].values() for w in aliases if len(w) < _MIN_ANCHOR}
@@ -92,12 +102,16 @@ def _short_header_words() -> tuple[str, ...]:
 def _value_pattern() -> re.Pattern:
     units = sorted(set(TABLES.unit_kind) | {"%", "％", "厘米", "毫米", "平方米", "㎡", "km", "公里", "万人", "次/年"},
                    key=len, reverse=True)
-    unit = "(?:" + "|".join(re.escape(u) for u in units) + r")(?:/(?:[\u4e00-\u9fff]{1,2}|[a-zA-Z]{1,3}))?"
+    # 元/人/月: a unit per one or two others
+    unit = "(?:" + "|".join(re.escape(u) for u in units) + r")(?:/(?:[\u4e00-\u9fff]{1,2}|[a-zA-Z]{1,3})){0,2}"
     number = r"\d+(?:\.\d+)?"
     op = r"(?:>=|<=|[≥≤≧≦<>=＝═])"
-    date = (r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|\d{1,2}月)"
+    date = (r"(?:\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月)"
             r"(?:底|末|前|以前|之前)?")
-    return re.compile(rf"(?:{op}\s*)?(?:{date}|{number}\s*(?:{unit})?)(?:以上|以下|以内|左右)?")
+    done = "|".join(TABLES.completion_words)
+    amount = rf"{number}\s*(?:{unit})?(?:\s*[-~～至]\s*{number}\s*(?:{unit})?)?"  # 400元-3000元, 5-10万元
+    per = r"(?:每[人次年月天日户件场个项]\s*){0,2}"  # 每人每年250元
+    return re.compile(rf"(?:{op}\s*)?{per}(?:{date}|{amount})(?:以上|以下|以内|左右)?(?:内?(?:{done}))?")
 
 
 def segment(text: str, table_only: bool = False) -> list[str]:
@@ -112,7 +126,15 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
     pieces: list[tuple[str, bool]] = []  # (text, is_anchor)
     pos = 0
     titles = set(tx.load_aliases()["title_suffixes"])
+    in_table = False  # after an indicator header: a field label (单位负责人) is a part of a name, not a label
     for match in _anchor_pattern(table_only).finditer(text):
+        word = match.group()
+        if word in _header_anchors():
+            in_table = True
+        elif word in titles or _starts_form(word):
+            in_table = False
+        elif in_table and not _anchor_pattern(True).fullmatch(word) and word not in _NOTES:
+            continue
         if match.group() in titles:
             # a table title: its words before the suffix belong to it (…专项资金绩效目标自评表)
             start = pieces.pop()[0] if pieces and not pieces[-1][1] and match.start() == pos else ""
@@ -126,7 +148,7 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
         pos = match.end()
     if pos < len(text):
         pieces.append((text[pos:], False))
-    pieces = _split_short_headers(pieces)
+    pieces = _split_short_headers(_names_ending_in_labels(pieces))
     cells: list[str] = []
     for piece, is_anchor in pieces:
         if is_anchor:
@@ -134,8 +156,23 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
             continue
         parts = _CATEGORY.split(piece) if table_only else [piece]
         for part in _split_doubled([d for p in parts for d in _description_start().split(p)]):
-            cells.extend(_split_values(part))
+            cells.extend(_split_qualitative(_split_values(part)))
     return tuple(c for c in (c.strip(" :：,，;；、") for c in cells) if c)
+
+
+def _names_ending_in_labels(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """``考试考核服务对象满意度≥90%``: a category label between a text and a target value is the end of the
+    text's name (a label is followed by a name, never by a value)."""
+    out: list[tuple[str, bool]] = []
+    for k, (piece, is_anchor) in enumerate(pieces):
+        following = pieces[k + 1] if k + 1 < len(pieces) else None
+        if is_anchor and out and not out[-1][1] and following and not following[1] \
+                and re.match(r"\s*[≥≤≧≦<>=＝═]|\s*\d+(?:\.\d+)?\s*[%％]", following[0]) \
+                and piece not in _header_anchors() and (tx.level1_of(piece) or tx.level2_of(piece)):
+            out[-1] = (out[-1][0] + piece, False)
+            continue
+        out.append((piece, is_anchor))
+    return out
 
 
 def _split_doubled(parts: list[str]) -> list[str]:
@@ -147,11 +184,95 @@ def _split_doubled(parts: list[str]) -> list[str]:
             word = match.group(1) or match.group(2) or match.group(3)
             if match.start() < pos:
                 continue
-            out.append(part[pos:match.start()])
-            out.extend([word, word])
+            if match.group(1) and _starts_name(part[match.end():]) and _split_qualitative([word + part[
+                    match.end():]])[-1] != word + part[match.end():]:
+                # 水平提升|提升司法所规范化程度提升: the second word begins the next name (which ends in a value)
+                out.append(part[pos:match.start()] + word)
+                pos = match.end() - len(word)
+                continue
+            out.extend([part[pos:match.start()], word, word])
             pos = match.end()
         out.append(part[pos:])
     return [p for p in out if p]
+
+
+@lru_cache(maxsize=1)
+def _qualitative() -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[str, ...]]:
+    """From the ``qualitative_values`` vocabulary, the deadline phrases and the placeholders of the value tables:
+    (a qualitative value at the end of a text; a degree-and-change value inside one; a phrase or placeholder
+    inside one; the change words)."""
+    data = tx.load_aliases()["qualitative_values"]
+
+    def alt(words) -> str:
+        return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+    graded = f"(?:{alt(data['degrees'])})(?:{alt(data['changes'])})"
+    fixed = alt([*data["phrases"], *TABLES.deadline_phrases, *TABLES.placeholder_values])
+    judged = f"(?<=[{''.join(data['judgement_after'])}])(?:{alt(data['judgements'])})"
+    limit = data["limits"]
+    limited = (f"(?:{alt(limit['subjects'])})?(?:{alt(limit['verbs'])})"
+               f"[{_CJK}]{{0,8}}?(?:{alt(limit['ends'])})")
+    end = re.compile(f"(?:{limited}|{graded}|{fixed}|{judged})$")
+    return end, re.compile(graded), re.compile(fixed), tuple(sorted(data["changes"], key=len, reverse=True))
+
+
+def _starts_name(text: str) -> bool:
+    return bool(re.match(rf"[{_CJK}]{{2}}", text))
+
+
+# a name does not begin with these: what follows a phrase inside a name (按时完成率, 年度计划完成情况) is its end
+_NAME_ENDINGS = ("率", "情况", "时间", "数", "比例", "度", "量", "性", "进度", "任务", "水平", "能力", "意识",
+                 "环境", "效果", "机制")
+
+
+def _split_qualitative(cells: list[str]) -> list[str]:
+    """``提升群众法治意识提升``: a text left at the end of a piece (no target value after it) that ends in a
+    qualitative value is a name and its value: a phrase of the vocabulary (长效, 年度内完成, 年度计划), a degree and
+    a change (有效提升), a limit (支出金额控制在预算额度内), a judgement after a word asking for one (安全性高), or a
+    change word repeating the one the name begins with (提高群众法治观念提高).
+
+    Inside any text of the piece, more names and values may be run together (提升依法行政能力有效提升提高案件办理
+    效率): a degree and a change followed by a name that begins with a change word (or after a name that ends as
+    names do), or a phrase followed by a name, is cut too; of two phrases side by side (按时完成年度内完成) the
+    second is the value."""
+    out: list[str] = []
+    for k, cell in enumerate(cells):
+        if _value_pattern().fullmatch(cell.strip()):
+            out.append(cell)
+            continue
+        value = _end_value(cell) if k == len(cells) - 1 else None
+        out.extend(_split_inside(cell[:-len(value)] if value else cell))
+        if value:
+            out.append(value)
+    return out
+
+
+def _end_value(text: str) -> str | None:
+    end, _, _, changes = _qualitative()
+    match = end.search(text)
+    value = match.group() if match else None
+    if value is None:
+        value = next((c for c in changes if text.startswith(c) and text.endswith(c)), None)
+    return value if value is not None and len(text) - len(value) >= 3 else None
+
+
+def _split_inside(name: str) -> list[str]:
+    _, graded, fixed, changes = _qualitative()
+    # 有效提升|提高案件办理效率, 执法规范性|显著提升|营造良好法治环境: the change begins the next name, or the
+    # name before ends as names do
+    cuts = [m for m in graded.finditer(name) if name[m.end():].startswith(changes)
+            or name[:m.start()].endswith(_NAME_ENDINGS)]
+    phrases = list(fixed.finditer(name))
+    cuts += [m for k, m in enumerate(phrases) if not (k + 1 < len(phrases) and phrases[k + 1].start() == m.end())
+             and len(name) - m.end() >= 5 and not name[m.end():].startswith(_NAME_ENDINGS)]
+    out = []
+    pos = 0
+    for m in sorted(cuts, key=lambda m: m.start()):
+        if m.start() - pos >= 4 and _starts_name(name[m.end():]):
+            out.extend([name[pos:m.start()], m.group()])
+            pos = m.end()
+    out.append(name[pos:])
+    return out
 
 
 def _split_short_headers(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
@@ -193,8 +314,9 @@ def _split_values(piece: str) -> list[str]:
         touches_next = after is not None and after.start() == m.end()
         touches_prev = before is not None and before.end() == m.start()
         at_end = m.end() == len(piece.rstrip())
-        has_op = bool(re.match(r"[≥≤≧≦<>=＝═]", m.group()))
-        closed = bool(re.search(r"(%|％|前|底|末)$", m.group())) and m.start() > 0  # 100%, 5月31日前: a value's end
+        has_op = bool(re.match(r"[≥≤≧≦<>=＝═每]", m.group()))  # an operator or 每 (每人400元) opens a value
+        # 100%, 5月31日前, 1年内完成: a value's end
+        closed = bool(re.search(r"(%|％|前|底|末|完成|完工|办结)$", m.group())) and m.start() > 0
         if touches_next or touches_prev or at_end or has_op or closed:
             free.append(m)
     cells: list[str] = []
