@@ -199,8 +199,8 @@ def _split_doubled(parts: list[str]) -> list[str]:
 @lru_cache(maxsize=1)
 def _qualitative() -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[str, ...]]:
     """From the ``qualitative_values`` vocabulary, the deadline phrases and the placeholders of the value tables:
-    (a qualitative value at the end of a text; a degree-and-change value inside one; a phrase or placeholder
-    inside one; the change words)."""
+    (a qualitative value at the end of a text; a degree-and-change value inside one; a limit, phrase or
+    placeholder inside one; the change words)."""
     data = tx.load_aliases()["qualitative_values"]
 
     def alt(words) -> str:
@@ -213,7 +213,8 @@ def _qualitative() -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[str, ...]]
     limited = (f"(?:{alt(limit['subjects'])})?(?:{alt(limit['verbs'])})"
                f"[{_CJK}]{{0,8}}?(?:{alt(limit['ends'])})")
     end = re.compile(f"(?:{limited}|{graded}|{fixed}|{judged})$")
-    return end, re.compile(graded), re.compile(fixed), tuple(sorted(data["changes"], key=len, reverse=True))
+    return end, re.compile(graded), re.compile(f"{limited}|{fixed}"), tuple(sorted(data["changes"], key=len,
+                                                                                   reverse=True))
 
 
 def _starts_name(text: str) -> bool:
@@ -308,6 +309,8 @@ def _split_values(piece: str) -> list[str]:
     """Cut free-standing target values out of a piece of text between anchors."""
     matches = [m for m in _value_pattern().finditer(piece) if m.group().strip()]
     free: list[re.Match] = []
+    # 反映大楼保卫巡检情况200次大楼…: a description ends where its row's value comes, the next name follows
+    described = any(piece.startswith(w) for w in tx.load_aliases()["description_starts"])
     for k, m in enumerate(matches):
         before = matches[k - 1] if k > 0 else None
         after = matches[k + 1] if k + 1 < len(matches) else None
@@ -317,7 +320,9 @@ def _split_values(piece: str) -> list[str]:
         has_op = bool(re.match(r"[≥≤≧≦<>=＝═每]", m.group()))  # an operator or 每 (每人400元) opens a value
         # 100%, 5月31日前, 1年内完成: a value's end
         closed = bool(re.search(r"(%|％|前|底|末|完成|完工|办结)$", m.group())) and m.start() > 0
-        if touches_next or touches_prev or at_end or has_op or closed:
+        ends_description = described and m.start() > 0 and not re.fullmatch(r"[\d.\s]+", m.group()) \
+            and _starts_name(piece[m.end():])
+        if touches_next or touches_prev or at_end or has_op or closed or ends_description:
             free.append(m)
     cells: list[str] = []
     pos = 0
