@@ -386,14 +386,34 @@ def segment_raw(raw: str, table_only: bool = False) -> list[str]:
 def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     rows: list[Row] = []
     short = _fused_rows(lines)
+    pages = _page_numbers(lines)
     for number, line in enumerate(lines, 1):
         if not match_key(line):
             continue
+        if number - 1 in pages:
+            line = line.strip()[pages[number - 1]:]
         texts = short.get(number - 1) or (segment_raw(line.strip()) if _is_run_together(line) else [line.strip()])
         cells = [Cell(t, number, number, soft=i > 0) for i, t in enumerate(texts)]
         if cells:
             rows.append(Row(cells=cells, line_start=number, line_end=number))
     return rows, []
+
+
+_PAGE_NUMBER = re.compile(r"\s*(\d{1,3})、")
+
+
+def _page_numbers(lines: list[str]) -> dict[int, int]:
+    """Document sites print the text of each page as one long run-together line numbered ``1、`` ``2、`` ``3、``;
+    the page's text goes on from the last page's, in the middle of a cell (``…维护及安全性`` / ``3、高高满意度…``).
+    The long run-together lines that start with 1、 2、 3、 … in order: their index and the length of the number."""
+    found: dict[int, int] = {}
+    expected = 1
+    for k, line in enumerate(lines):
+        match = _PAGE_NUMBER.match(line)
+        if match and int(match.group(1)) == expected and len(line) >= 100 and _is_run_together(line):
+            found[k] = len(match.group().strip()) + len(line) - len(line.lstrip())
+            expected += 1
+    return found if len(found) >= 2 else {}
 
 
 def _is_run_together(line: str) -> bool:
