@@ -18,9 +18,9 @@ DOCUMENTS = sorted(p.name.replace(".expected.tsv", ".txt") for p in FIXTURES.glo
 
 # document prefix -> indicators that must be recovered (name and value exact, as transcribed)
 FLOORS = {
-    "02": 9, "03": 6, "04": 3, "05": 2, "06": 9, "07": 1, "08": 9, "09": 1, "11": 5, "12": 3, "14": 10, "16": 13,
-    "18": 2, "19": 19, "20": 1, "21": 3, "22": 6, "23": 14, "24": 2, "25": 1, "26": 5, "27": 9, "28": 5, "29": 15,
-    "30": 8, "31": 1, "32": 14, "33": 13,
+    "02": 9, "03": 6, "04": 5, "05": 2, "06": 9, "07": 1, "08": 9, "09": 1, "11": 5, "12": 3, "14": 10, "16": 13,
+    "18": 2, "19": 19, "20": 1, "21": 3, "22": 6, "23": 14, "24": 2, "25": 1, "26": 5, "27": 9, "28": 5, "29": 16,
+    "30": 8, "31": 5, "32": 14, "33": 13,
 }
 # the only documents still refused; each holds a table a person can read (see the README's limits)
 REFUSED = {"15"}
@@ -63,15 +63,16 @@ def test_complete_projects_found_with_their_exact_total(scores):
 
 
 # Where the reading and the transcription knowingly disagree on a level: 22 (Ningjin) has no level-1 column; its
-# 质量/时效/成本指标 rows print no level-1 and are transcribed with none, while the reader gives every level-2 label
-# the level-1 it belongs to in the taxonomy (产出指标), as it does in every document.
-KNOWN_LEVEL_DERIVED = {"22"}
+# 质量/时效/成本指标 rows print no level-1 and are transcribed with none, and 04 (Ezhou) prints none at all (its
+# 一级指标 column holds 数量/质量/成本指标), while the reader gives every level-2 label the level-1 it belongs to in
+# the taxonomy (产出指标), as it does in every document.
+KNOWN_LEVEL_DERIVED = {"04", "22"}
 
 
 def test_corpus_totals(scores):
     measured = totals(list(scores.values()))
-    assert measured["recall"] >= 0.74
-    assert measured["precision"] >= 0.92
+    assert measured["recall"] >= 0.77
+    assert measured["precision"] >= 0.93
     assert measured["partials"] >= 0.95  # every row cut off by the excerpt is read or named in a warning
     # level-1 and level-2 of the recovered indicators
     assert totals([s for k, s in scores.items() if k not in KNOWN_LEVEL_DERIVED])["levels"] >= 0.98
@@ -80,11 +81,13 @@ def test_corpus_totals(scores):
 def test_level_1_derived_from_level_2_where_no_column_prints_it(scores):
     assert scores["22"].level_mismatches == [(line, ("产出指标", level2), (None, level2)) for line, level2 in (
         (20, "质量指标"), (21, "质量指标"), (22, "时效指标"), (23, "成本指标"))]
+    assert scores["04"].level_mismatches == [(14, ("产出指标", level2), (None, level2)) for level2 in (
+        "数量指标", "数量指标", "质量指标", "质量指标", "质量指标")]
 
 
 # Known extra readings: 20 (a self-evaluation page whose 全年完成值 and 原因 cells after the last target are read as
-# two more indicators) and 29 (the host's chunk marker "3、" read into a value).
-KNOWN_EXTRAS = {"20", "29"}
+# two more indicators).
+KNOWN_EXTRAS = {"20"}
 
 
 def test_documents_read_fully_have_no_extra_indicators(scores):

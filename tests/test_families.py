@@ -211,6 +211,27 @@ def test_run_together_labels_inside_an_indicator_table_are_parts_of_names():
     assert "项目名称" in run_together.segment("产出指标数量指标培训人次≥200人次项目支出绩效目标表项目名称法律援助经费")
 
 
+def test_run_together_page_numbers_of_a_document_site_are_not_text():
+    # shared/corpus 29 (Hengshan): each page is one long line numbered 1、 2、 3、, cut in the middle of a row, so the
+    # value 高 of 粮食储备设备维护及安全性 (target and actual: 高高) opens page 3.
+    pages = ["1、项目绩效目标自评表项目名称县级储备粮年度资金总额194.9一级指标二级指标三级指标年度指标值全年完成值"
+             "产出指标数量指标库存数量真实率100%",
+             "2、100%质量指标储备粮管理专户管理率100%100%效益指标可持续影响指标粮食储备设备维护及安全性",
+             "3、高高满意度指标服务对象满意度指标市民满意度调查90%100%说明无"]
+    document = read("\n".join(pages) + "\n")
+    assert document.layout == "run_together"
+    assert [(squash(i.name), i.value) for i in document.projects[0].indicators] == [
+        ("库存数量真实率", "100%"), ("储备粮管理专户管理率", "100%"), ("粮食储备设备维护及安全性", "高"),
+        ("市民满意度调查", "90%")]
+
+
+def test_run_together_scores_fused_to_targets_in_units_with_a_multiplier():
+    # shared/corpus 31 (Yuanzhou): 分值 8 | 年度指标值 550万粒 | 全年实际值 550万粒 | 得分 8, no separator.
+    assert run_together.segment("数量指标指标1免费发放原原种8550万粒550万粒8指标2企业自行采购8200万粒200万粒8") == [
+        "数量指标", "指标1免费发放原原种", "8", "550万粒", "550万粒", "8", "指标2企业自行采购", "8", "200万粒",
+        "200万粒", "8"]
+
+
 def test_run_together_document_reads_target_not_actual():
     text = ("项目名称小型水库水标尺制作安装资金情况(万元)全年预算数(A)全年执行数(B)年度资金总额20其中:本年财政拨款20"
             "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分产出指标(70分)数量指标安装坡面水标尺10≥266米"

@@ -410,7 +410,7 @@ def _page_numbers(lines: list[str]) -> dict[int, int]:
     expected = 1
     for k, line in enumerate(lines):
         match = _PAGE_NUMBER.match(line)
-        if match and int(match.group(1)) == expected and len(line) >= 100 and _is_run_together(line):
+        if match and int(match.group(1)) == expected and (found or len(line) >= 60) and _is_run_together(line):
             found[k] = len(match.group().strip()) + len(line) - len(line.lstrip())
             expected += 1
     return found if len(found) >= 2 else {}
