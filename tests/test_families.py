@@ -232,6 +232,39 @@ def test_run_together_scores_fused_to_targets_in_units_with_a_multiplier():
         "200万粒", "8"]
 
 
+def test_run_together_cells_of_corpus_tables_with_their_separators_removed():
+    # Real rows of shared/corpus, their cells pasted with no separator (as document sites print them).
+    # 14 (Dongguan): a label's bracketed alternative, ± and a judgement after a word asking for one.
+    assert run_together.segment_raw("数量指标(或建筑规模指标)镇街补助款完成结算项目数3质量指标补助款结算误差率±3%以内"
+                                "时效指标(工期指标)结算款支付及时性及时") == [
+        "数量指标", "镇街补助款完成结算项目数", "3", "质量指标", "补助款结算误差率", "±3%以内", "时效指标",
+        "结算款支付及时性", "及时"]
+    # 05 (Mengcheng): a name that begins with a number and unit, right after the value before it.
+    assert run_together.segment_raw("数量指标适龄儿童国家免疫规划疫苗接种率≧90%7 岁以下儿童健康管理率≧85%") == [
+        "数量指标", "适龄儿童国家免疫规划疫苗接种率", "≧90%", "7 岁以下儿童健康管理率", "≧85%"]
+    # 08 (Suixi): a unit per two others (元/人*月); 19 (Linyi): numbered names (指标4.) with no value between them.
+    assert run_together.segment_raw("质量指标★农村低保标准(≥**元/人·月)>=530元/人*月"
+                                    "农村特困人员救助供养基本生活标准") == [
+        "质量指标", "★农村低保标准(≥**元/人·月)", ">=530元/人*月", "农村特困人员救助供养基本生活标准"]
+    assert run_together.segment_raw("质量指标指标3.医疗器械抽验完成率100%指标4.不合格产品处置率"
+                                    "指标5:药品不良反应每百万人口报告数≥150") == [
+        "质量指标", "指标3.医疗器械抽验完成率", "100%", "指标4.不合格产品处置率", "指标5:药品不良反应每百万人口报告数",
+        "≥150"]
+    # 21 (Xuancheng), 30 (Tangxi), 24 (Nanxian): qualitative values of a rule kept, a judgement inside the text,
+    # a change after the way names end.
+    assert run_together.segment_raw("质量指标指标1:经费支出合规性严格执行相关财经法规制度") == [
+        "质量指标", "指标1:经费支出合规性", "严格执行相关财经法规制度"]
+    assert run_together.segment_raw("质量指标补助资格合规性合规经费审批流程规范性严格执行相关制度规定") == [
+        "质量指标", "补助资格合规性", "合规", "经费审批流程规范性", "严格执行相关制度规定"]
+    assert run_together.segment_raw("社会成本指标实施项目对社会产生的不利影响减少") == [
+        "社会成本指标", "实施项目对社会产生的不利影响", "减少"]
+    # a quantity after a name asking for one ends that name (04, Ezhou); a number inside a name does not
+    assert run_together.segment_raw("数量指标办公大楼日常维修维护次数2280次大楼安检巡察次数200次") == [
+        "数量指标", "办公大楼日常维修维护次数", "2280次", "大楼安检巡察次数", "200次"]
+    assert run_together.segment_raw("数量指标5000吨稻谷、500吨成品粮储备到位率100%") == [
+        "数量指标", "5000吨稻谷、500吨成品粮储备到位率", "100%"]
+
+
 def test_run_together_document_reads_target_not_actual():
     text = ("项目名称小型水库水标尺制作安装资金情况(万元)全年预算数(A)全年执行数(B)年度资金总额20其中:本年财政拨款20"
             "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分产出指标(70分)数量指标安装坡面水标尺10≥266米"

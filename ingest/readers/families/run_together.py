@@ -33,6 +33,11 @@ _DOUBLED = re.compile(rf"([{_CJK}]{{2,10}}|[是否高低优良])\1"
                       r"|(?<![\d.])(\d+\.\d+)\2(?![.])|(?<![\d.])(0|100)\3(?![\d年月.])")
 # a category label the vocabulary does not know, at the start of a cell or after a bracket: ``(定量指标)制度指标规章…``
 _CATEGORY = re.compile(rf"(?:(?<=^)|(?<=[)）]))([{_CJK}]{{2,4}}指标)(?=[{_CJK}]{{2}})")
+# a label's bracketed alternative (数量指标(或建筑规模指标), 预算(或投资规模)控制指标, 时效指标(工期指标)): not
+# a cell of its own, and the label is known without it
+_QUALIFIER = re.compile(r"[(（]或[^()（）]{1,12}[)）]|(?<=指标)\s*[(（][^()（）\d]{1,20}指标[)）]")
+# a numbered name (指标1: / 指标2. …) begins where its number is printed, whatever came before
+_ENUMERATED_NAME = re.compile(r"(?<=.)(?=指标\s*\d{1,2}\s*[.:：、．])")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńň]{1,7}\)")
 _NOTES = ("总分", "注:", "注：", "说明:", "说明：", "填表人", "联系电话")
 
@@ -102,10 +107,11 @@ def _short_header_words() -> tuple[str, ...]:
 def _value_pattern() -> re.Pattern:
     units = sorted(set(TABLES.unit_kind) | {"%", "％", "厘米", "毫米", "平方米", "㎡", "km", "公里", "万人", "次/年"},
                    key=len, reverse=True)
-    # 元/人/月: a unit per one or two others
-    unit = "(?:" + "|".join(re.escape(u) for u in units) + r")(?:/(?:[\u4e00-\u9fff]{1,2}|[a-zA-Z]{1,3})){0,2}"
+    # 元/人/月, 元/人*月: a unit per one or two others
+    known = "|".join(re.escape(u) for u in units)
+    unit = f"(?:{known})" + rf"(?:[/·*](?:{known}|[\u4e00-\u9fff]|[a-zA-Z]{{1,3}})){{0,2}}"
     number = r"\d+(?:\.\d+)?"
-    op = r"(?:>=|<=|[≥≤≧≦<>=＝═])"
+    op = r"(?:>=|<=|[≥≤≧≦<>=＝═±])"
     date = (r"(?:\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月)"
             r"(?:底|末|前|以前|之前)?")
     done = "|".join(TABLES.completion_words)
@@ -155,6 +161,7 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
             cells.append(piece)
             continue
         parts = _CATEGORY.split(piece) if table_only else [piece]
+        parts = [e for p in parts for e in _ENUMERATED_NAME.split(p)]
         for part in _split_doubled([d for p in parts for d in _description_start().split(p)]):
             cells.extend(_split_qualitative(_split_values(part)))
     return tuple(c for c in (c.strip(" :：,，;；、") for c in cells) if c)
@@ -213,8 +220,12 @@ def _qualitative() -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[str, ...]]
     limited = (f"(?:{alt(limit['subjects'])})?(?:{alt(limit['verbs'])})"
                f"[{_CJK}]{{0,8}}?(?:{alt(limit['ends'])})")
     end = re.compile(f"(?:{limited}|{graded}|{fixed}|{judged})$")
-    return end, re.compile(graded), re.compile(f"{limited}|{fixed}"), tuple(sorted(data["changes"], key=len,
-                                                                                   reverse=True))
+    # inside a text only phrases of three characters or more: 有效, 长期 begin many names (有效把矛盾纠纷化解…)
+    longer = alt(w for w in (*data["phrases"], *TABLES.deadline_phrases, *TABLES.placeholder_values) if len(w) >= 3)
+    # ... and judgements of two characters or more (补助资格合规性合规经费审批流程规范性)
+    judged_inside = f"(?<=[{''.join(data['judgement_after'])}])(?:{alt(w for w in data['judgements'] if len(w) >= 2)})"
+    return end, re.compile(graded), re.compile(f"{limited}|{longer}|{judged_inside}"), tuple(
+        sorted(data["changes"], key=len, reverse=True))
 
 
 def _starts_name(text: str) -> bool:
@@ -223,14 +234,15 @@ def _starts_name(text: str) -> bool:
 
 # a name does not begin with these: what follows a phrase inside a name (按时完成率, 年度计划完成情况) is its end
 _NAME_ENDINGS = ("率", "情况", "时间", "数", "比例", "度", "量", "性", "进度", "任务", "水平", "能力", "意识",
-                 "环境", "效果", "机制")
+                 "环境", "效果", "机制", "影响")
 
 
 def _split_qualitative(cells: list[str]) -> list[str]:
     """``提升群众法治意识提升``: a text left at the end of a piece (no target value after it) that ends in a
     qualitative value is a name and its value: a phrase of the vocabulary (长效, 年度内完成, 年度计划), a degree and
-    a change (有效提升), a limit (支出金额控制在预算额度内), a judgement after a word asking for one (安全性高), or a
-    change word repeating the one the name begins with (提高群众法治观念提高).
+    a change (有效提升), a limit (支出金额控制在预算额度内, 严格执行相关财经法规制度), a judgement after a word
+    asking for one (安全性高), or a change word repeating the one the name begins with (提高群众法治观念提高) or after
+    the way names end (对社会产生的不利影响减少).
 
     Inside any text of the piece, more names and values may be run together (提升依法行政能力有效提升提高案件办理
     效率): a degree and a change followed by a name that begins with a change word (or after a name that ends as
@@ -253,7 +265,8 @@ def _end_value(text: str) -> str | None:
     match = end.search(text)
     value = match.group() if match else None
     if value is None:
-        value = next((c for c in changes if text.startswith(c) and text.endswith(c)), None)
+        value = next((c for c in changes if text.endswith(c) and (text.startswith(c) or text[:-len(c)].endswith(
+            _NAME_ENDINGS))), None)
     return value if value is not None and len(text) - len(value) >= 3 else None
 
 
@@ -269,7 +282,7 @@ def _split_inside(name: str) -> list[str]:
     out = []
     pos = 0
     for m in sorted(cuts, key=lambda m: m.start()):
-        if m.start() - pos >= 4 and _starts_name(name[m.end():]):
+        if m.start() - pos >= 4 and _starts_name(name[m.end():]) and not re.search(r"[,，、;；:：]$", name[:m.start()]):
             out.extend([name[pos:m.start()], m.group()])
             pos = m.end()
     out.append(name[pos:])
@@ -305,6 +318,11 @@ def _cover(text: str, words: tuple[str, ...]) -> list[str] | None:
     return out or None
 
 
+# the end of a name that asks for a quantity (培训人次, 覆盖率, 建设面积, 补助标准)
+_MEASURE_ENDINGS = ("数", "率", "量", "面积", "长度", "里程", "规模", "金额", "时间", "期限", "周期", "标准", "成本",
+                    "比例", "费用", "价格", "单价", "产量", "容量", "人次")
+
+
 def _split_values(piece: str) -> list[str]:
     """Cut free-standing target values out of a piece of text between anchors."""
     matches = [m for m in _value_pattern().finditer(piece) if m.group().strip()]
@@ -317,12 +335,21 @@ def _split_values(piece: str) -> list[str]:
         touches_next = after is not None and after.start() == m.end()
         touches_prev = before is not None and before.end() == m.start()
         at_end = m.end() == len(piece.rstrip())
-        has_op = bool(re.match(r"[≥≤≧≦<>=＝═每]", m.group()))  # an operator or 每 (每人400元) opens a value
+        has_op = bool(re.match(r"[≥≤≧≦<>=＝═±每]", m.group()))  # an operator or 每 (每人400元) opens a value
         # 100%, 5月31日前, 1年内完成: a value's end
         closed = bool(re.search(r"(%|％|前|底|末|完成|完工|办结)$", m.group())) and m.start() > 0
-        ends_description = described and m.start() > 0 and not re.fullmatch(r"[\d.\s]+", m.group()) \
+        with_unit = not re.fullmatch(r"[\d.\s]+", m.group())
+        # ≧90%7岁以下儿童健康管理率: a number and unit right after a value, running on into words, begins a name
+        # (0起0起市民满意度: a value printed again is the actual)
+        leads_name = touches_prev and with_unit and not (has_op or closed or touches_next) \
+            and before.group() != m.group() and _starts_name(piece[m.end():])
+        ends_description = described and m.start() > 0 and with_unit and _starts_name(piece[m.end():])
+        # 办公大楼日常维修维护次数2280次大楼安检巡察次数: a name that asks for a quantity, its value, the next name
+        # (新建农村公路50公里建设任务完成率: the number is inside the name)
+        after_measure = with_unit and piece[:m.start()].rstrip().endswith(_MEASURE_ENDINGS) \
             and _starts_name(piece[m.end():])
-        if touches_next or touches_prev or at_end or has_op or closed or ends_description:
+        if touches_next or (touches_prev and not leads_name) or at_end or has_op or closed or ends_description \
+                or after_measure:
             free.append(m)
     cells: list[str] = []
     pos = 0
@@ -351,12 +378,14 @@ def _split_fused(cells: list[str]) -> list[str]:
 
 @lru_cache(maxsize=8192)
 def normalized(raw: str) -> tuple[str, tuple[int, ...]]:
-    """``raw`` as the vocabulary reads it (invisible marks, pinyin annotations and wrap gaps between CJK characters
-    dropped, look-alikes and traditional characters mapped), with the index in ``raw`` of every character kept."""
+    """``raw`` as the vocabulary reads it (invisible marks, pinyin annotations, a label's bracketed alternative and
+    wrap gaps between CJK characters dropped, look-alikes and traditional characters mapped), with the index in
+    ``raw`` of every character kept."""
     visible = [(i, ch) for i, ch in enumerate(raw) if ch not in INVISIBLE]
     text = "".join(ch for _, ch in visible)
     dropped = {i for m in _PINYIN.finditer(text) for i in range(m.start(), m.end())}
     dropped |= {i for m in _WRAP_GAP.finditer(text) for i in range(m.start(), m.end())}
+    dropped |= {i for m in _QUALIFIER.finditer(text) for i in range(m.start(), m.end())}
     chars: list[str] = []
     index: list[int] = []
     for k, (i, ch) in enumerate(visible):
