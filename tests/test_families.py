@@ -258,6 +258,9 @@ def test_run_together_cells_of_corpus_tables_with_their_separators_removed():
         "质量指标", "补助资格合规性", "合规", "经费审批流程规范性", "严格执行相关制度规定"]
     assert run_together.segment_raw("社会成本指标实施项目对社会产生的不利影响减少") == [
         "社会成本指标", "实施项目对社会产生的不利影响", "减少"]
+    # 32 (Zhangzhuangzhai): a value before a sub-item (其中) or a starred name
+    assert run_together.segment_raw("数量指标其中露天蔬菜20亩其中大棚蔬菜3亩★补助鱼塘面积3亩") == [
+        "数量指标", "其中露天蔬菜", "20亩", "其中大棚蔬菜", "3亩", "★补助鱼塘面积", "3亩"]
     # a quantity after a name asking for one ends that name (04, Ezhou); a number inside a name does not
     assert run_together.segment_raw("数量指标办公大楼日常维修维护次数2280次大楼安检巡察次数200次") == [
         "数量指标", "办公大楼日常维修维护次数", "2280次", "大楼安检巡察次数", "200次"]

@@ -318,6 +318,8 @@ def _cover(text: str, words: tuple[str, ...]) -> list[str] | None:
     return out or None
 
 
+# what a name may begin with: a sub-item (其中), a star or bullet, a number (指标2, (3))
+_NAME_MARK = re.compile(r"\s*(?:其中|[★☆●◆▲■]|指标\s*\d|[(（]\d{1,2}[)）])")
 # the end of a name that asks for a quantity (培训人次, 覆盖率, 建设面积, 补助标准)
 _MEASURE_ENDINGS = ("数", "率", "量", "面积", "长度", "里程", "规模", "金额", "时间", "期限", "周期", "标准", "成本",
                     "比例", "费用", "价格", "单价", "产量", "容量", "人次")
@@ -346,10 +348,12 @@ def _split_values(piece: str) -> list[str]:
         ends_description = described and m.start() > 0 and with_unit and _starts_name(piece[m.end():])
         # 办公大楼日常维修维护次数2280次大楼安检巡察次数: a name that asks for a quantity, its value, the next name
         # (新建农村公路50公里建设任务完成率: the number is inside the name)
-        after_measure = with_unit and piece[:m.start()].rstrip().endswith(_MEASURE_ENDINGS) \
-            and _starts_name(piece[m.end():])
+        after_measure = (with_unit or len(m.group().strip()) >= 2) and piece[:m.start()].rstrip().endswith(
+            _MEASURE_ENDINGS) and _starts_name(piece[m.end():])
+        # 其中露天蔬菜20亩其中大棚蔬菜3亩★补助鱼塘面积: a value before the mark a name begins with
+        before_mark = m.start() > 0 and bool(_NAME_MARK.match(piece, m.end()))
         if touches_next or (touches_prev and not leads_name) or at_end or has_op or closed or ends_description \
-                or after_measure:
+                or after_measure or before_mark:
             free.append(m)
     cells: list[str] = []
     pos = 0
