@@ -104,7 +104,7 @@ def _short_header_words() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _value_pattern() -> re.Pattern:
+def value_pattern() -> re.Pattern:
     units = sorted(set(TABLES.unit_kind) | {"%", "％", "厘米", "毫米", "平方米", "㎡", "km", "公里", "万人", "次/年"},
                    key=len, reverse=True)
     # 元/人/月, 元/人*月: a unit per one or two others
@@ -233,7 +233,7 @@ def _starts_name(text: str) -> bool:
 
 
 # a name does not begin with these: what follows a phrase inside a name (按时完成率, 年度计划完成情况) is its end
-_NAME_ENDINGS = ("率", "情况", "时间", "数", "比例", "度", "量", "性", "进度", "任务", "水平", "能力", "意识",
+NAME_ENDINGS = ("率", "情况", "时间", "数", "比例", "度", "量", "性", "进度", "任务", "水平", "能力", "意识",
                  "环境", "效果", "机制", "影响")
 
 
@@ -250,23 +250,23 @@ def _split_qualitative(cells: list[str]) -> list[str]:
     second is the value."""
     out: list[str] = []
     for k, cell in enumerate(cells):
-        if _value_pattern().fullmatch(cell.strip()):
+        if value_pattern().fullmatch(cell.strip()):
             out.append(cell)
             continue
-        value = _end_value(cell) if k == len(cells) - 1 else None
+        value = end_value(cell) if k == len(cells) - 1 else None
         out.extend(_split_inside(cell[:-len(value)] if value else cell))
         if value:
             out.append(value)
     return out
 
 
-def _end_value(text: str) -> str | None:
+def end_value(text: str) -> str | None:
     end, _, _, changes = _qualitative()
     match = end.search(text)
     value = match.group() if match else None
     if value is None:
         value = next((c for c in changes if text.endswith(c) and (text.startswith(c) or text[:-len(c)].endswith(
-            _NAME_ENDINGS))), None)
+            NAME_ENDINGS))), None)
     return value if value is not None and len(text) - len(value) >= 3 else None
 
 
@@ -275,10 +275,10 @@ def _split_inside(name: str) -> list[str]:
     # 有效提升|提高案件办理效率, 执法规范性|显著提升|营造良好法治环境: the change begins the next name, or the
     # name before ends as names do
     cuts = [m for m in graded.finditer(name) if name[m.end():].startswith(changes)
-            or name[:m.start()].endswith(_NAME_ENDINGS)]
+            or name[:m.start()].endswith(NAME_ENDINGS)]
     phrases = list(fixed.finditer(name))
     cuts += [m for k, m in enumerate(phrases) if not (k + 1 < len(phrases) and phrases[k + 1].start() == m.end())
-             and len(name) - m.end() >= 5 and not name[m.end():].startswith(_NAME_ENDINGS)]
+             and len(name) - m.end() >= 5 and not name[m.end():].startswith(NAME_ENDINGS)]
     out = []
     pos = 0
     for m in sorted(cuts, key=lambda m: m.start()):
@@ -321,13 +321,13 @@ def _cover(text: str, words: tuple[str, ...]) -> list[str] | None:
 # what a name may begin with: a sub-item (其中), a star or bullet, a number (指标2, (3))
 _NAME_MARK = re.compile(r"\s*(?:其中|[★☆●◆▲■]|指标\s*\d|[(（]\d{1,2}[)）])")
 # the end of a name that asks for a quantity (培训人次, 覆盖率, 建设面积, 补助标准)
-_MEASURE_ENDINGS = ("数", "率", "量", "面积", "长度", "里程", "规模", "金额", "时间", "期限", "周期", "标准", "成本",
+MEASURE_ENDINGS = ("数", "率", "量", "面积", "长度", "里程", "规模", "金额", "时间", "期限", "周期", "标准", "成本",
                     "比例", "费用", "价格", "单价", "产量", "容量", "人次")
 
 
 def _split_values(piece: str) -> list[str]:
     """Cut free-standing target values out of a piece of text between anchors."""
-    matches = [m for m in _value_pattern().finditer(piece) if m.group().strip()]
+    matches = [m for m in value_pattern().finditer(piece) if m.group().strip()]
     free: list[re.Match] = []
     # 反映大楼保卫巡检情况200次大楼…: a description ends where its row's value comes, the next name follows
     described = any(piece.startswith(w) for w in tx.load_aliases()["description_starts"])
@@ -349,7 +349,7 @@ def _split_values(piece: str) -> list[str]:
         # 办公大楼日常维修维护次数2280次大楼安检巡察次数: a name that asks for a quantity, its value, the next name
         # (新建农村公路50公里建设任务完成率: the number is inside the name)
         after_measure = (with_unit or len(m.group().strip()) >= 2) and piece[:m.start()].rstrip().endswith(
-            _MEASURE_ENDINGS) and _starts_name(piece[m.end():])
+            MEASURE_ENDINGS) and _starts_name(piece[m.end():])
         # 其中露天蔬菜20亩其中大棚蔬菜3亩★补助鱼塘面积: a value before the mark a name begins with
         before_mark = m.start() > 0 and bool(_NAME_MARK.match(piece, m.end()))
         if touches_next or (touches_prev and not leads_name) or at_end or has_op or closed or ends_description \

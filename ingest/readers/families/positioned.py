@@ -1,0 +1,447 @@
+"""Text laid out by position (``positioned``): what ``pdftotext -layout`` and a PDF viewer's "copy text" give for a
+ruled table — every cell where the page prints it, columns kept by runs of spaces, e.g. ::
+
+                       一级指标     二级指标        三级指标                           指标值
+                                数量指标(必填)    缴纳住房公积金月数                     12 个月
+                       产出指标     质量指标（必填）    每月提前退休人员住房公积金缴纳               ≥98%
+                                社会效益指标（必填）  提前退休人员为社区积极贡献，发挥              长期持久
+                       效益指标                 余热
+
+Quirks of this layout, dealt with here:
+
+- columns are where the text stands: each indicator table's columns are those of its header line, and a cell goes
+  to the header column it stands under (a cell pushed right by a long neighbour, ``社会效益指标（必填） 矫正…``, is
+  cut from it where the vocabulary knows the label);
+- a cell wrapped over several lines (``提前退休人员为社区积极贡献，发挥`` / ``余热``) is one cell again: a line that
+  fills its column's width goes on in the next line of that column, as does a line that only closes a label
+  (``服务对象满意度指标`` / ``（必填）``);
+- cells are centred in their row, and merged level cells in their block of rows: the level-1 label stands in the
+  middle of its rows, not on the first. Each table row is rebuilt around its indicator name; values go to the
+  name they face, and each level label to the block of rows it is centred on (or heads, where labels are printed
+  on the first row), so that the grid has it on the block's first row as a spreadsheet would;
+- page furniture a PDF prints on every page (a date line, a file path and page number) is left out.
+
+Lines outside indicator tables (the form's fields, titles) are read as space-separated rows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from ingest import taxonomy as tx
+from ingest.grid import Cell, ParseWarning, Row, match_key
+from ingest.readers.families.common import content_lines, has_form_words
+from ingest.readers.families.run_together import MEASURE_ENDINGS, NAME_ENDINGS, end_value, value_pattern
+
+_GAP = re.compile(r"(?: {2,}|\u3000+|\t+)")
+_CELL = re.compile(r"\S(?:.*?\S)?(?=(?: {2,}|\u3000|\t|$))")
+_VALUE_START = re.compile(r"^(?:[≥≤≧≦<>=＝═±]|\d)")
+_OPERATOR = re.compile(r"^[≥≤≧≦<>=＝═±]")
+_CLOSING = re.compile(r"^[)）、，,。；;:：%]|^[(（][^()（）]*[)）]$")
+_LEVELS = ("level1", "level2")
+_NAME_ENDS = tuple(sorted({*NAME_ENDINGS, *MEASURE_ENDINGS, "次", "费", "补贴", "效率"}, key=len, reverse=True))
+# what page furniture has (digits already replaced by #): a page number, a path or address, a time of day
+_PAGE_MARK = re.compile(r"#\s*/\s*#\s*$|第\s*#\s*页|^-\s*#\s*-$|://|#:#")
+
+
+@dataclass
+class Frag:
+    """A piece of text on one line, where it starts (character offset) and its column once known."""
+
+    x: int
+    text: str
+    line: int  # 1-based
+    line_end: int = 0
+    col: Optional[int] = None
+
+    def __post_init__(self) -> None:
+        self.line_end = self.line_end or self.line
+
+    @property
+    def key(self) -> str:
+        return match_key(self.text)
+
+
+def fragments(line: str, number: int) -> list[Frag]:
+    """The pieces of ``line`` separated by two spaces or more; a piece that begins with a label of the form
+    followed by one space and more text (``社会效益指标（必填） 矫正人员…``) is cut after the label."""
+    out: list[Frag] = []
+    for m in _CELL.finditer(line.replace("\t", "  ")):
+        x, text = m.start(), m.group()
+        words = text.split(" ")
+        start = 0  # index of the first word of the current piece
+        for k in range(1, len(words) + 1):
+            # cut between words k-1 and k when the piece so far is a label, word k begins one, or the rest is a
+            # target value (a name too long for its column: ``使用社区矫正信息系统平台司法所数 ≥11个``,
+            # ``建立健全社会矛盾纠纷调处化解机制 建立健全``)
+            rest = " ".join(words[k:])
+            if k == len(words) or _is_label(" ".join(words[start:k])) or _is_label(words[k]) or _is_value(rest) \
+                    or rest == end_value("".join(words[start:])):
+                piece = " ".join(words[start:k])
+                out.append(Frag(x, piece, number))
+                x += len(piece) + 1
+                start = k
+    return out
+
+
+def _is_value(text: str) -> bool:
+    return bool(_OPERATOR.match(text)) and bool(value_pattern().fullmatch(text))
+
+
+def _is_label(text: str) -> bool:
+    key = match_key(text)
+    return bool(key) and bool(tx.level1_of(key) or tx.level2_of(key) or tx.header_role_of(key) or tx.field_of(key))
+
+
+def _header_roles(frags: list[Frag]) -> list[Optional[str]]:
+    return [tx.header_role_of(f.key) for f in frags]
+
+
+def _is_header(frags: list[Frag]) -> bool:
+    roles = [r for r in _header_roles(frags) if r and r != "group"]
+    return len(roles) >= 3 and ("name" in roles or "value" in roles)
+
+
+def _furniture(lines: list[str]) -> set[int]:
+    """Indices of lines a PDF prints on every page (a date and time, a file path, ``1/8``, ``第 2 页``): the same
+    text, digits aside, three times or more, with a page mark and none of the form's words."""
+    seen: dict[str, list[int]] = {}
+    for k, line in enumerate(lines):
+        key = re.sub(r"\d+", "#", match_key(line))
+        if key and _PAGE_MARK.search(key) and not has_form_words([line]):
+            seen.setdefault(key, []).append(k)
+    return {k for ks in seen.values() if len(ks) >= 3 for k in ks}
+
+
+def _regions(lines: list[str], skip: set[int]) -> list[tuple[int, int]]:
+    """(header index, end index exclusive) of each indicator table: from its header line to the next header, the
+    next form (a field label or a title at the start of a line) or the end."""
+    headers = [k for k, line in enumerate(lines) if k not in skip and _is_header(fragments(line, k + 1))]
+    out = []
+    for n, h in enumerate(headers):
+        end = headers[n + 1] if n + 1 < len(headers) else len(lines)
+        for k in range(h + 1, end):
+            if k in skip:
+                continue
+            frags = fragments(lines[k], k + 1)
+            first = frags[0].key if frags else ""
+            if first and (tx.field_of(first) or tx.title_suffix_of(first.replace(" ", ""))):
+                end = k
+                break
+        out.append((h, end))
+    return out
+
+
+def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
+    skip = _furniture(lines)
+    regions = _regions(lines, skip)
+    in_table = {k for h, end in regions for k in range(h, end)}
+    rows = _form_rows(lines, in_table | skip)
+    warnings: list[ParseWarning] = []
+    for h, end in regions:
+        rows.extend(_table(lines, h, end, skip))
+    rows.sort(key=lambda r: (r.line_start, r.line_end))
+    return rows, warnings
+
+
+def _form_rows(lines: list[str], skip: set[int]) -> list[Row]:
+    """The lines outside indicator tables, one row per line, with the form's wrapped cells joined again: a label
+    wrapped onto the next line (``项目资金（万`` / ``元）``), and a field's text wrapped over lines of their own at
+    the text's left edge, the label standing on one of them (``年度绩效目标`` beside the middle line)."""
+    frags = {k: fragments(line, k + 1) for k, line in enumerate(lines) if k not in skip and match_key(line)}
+    for k in sorted(frags):
+        for f in list(frags.get(k, [])):
+            above = next((g for g in frags.get(k - 1, []) if abs(g.x - f.x) <= 1), None)
+            if above is not None and _CLOSING.match(f.text):
+                above.text += f.text
+                above.line_end = f.line
+                frags[k].remove(f)
+    labelled = {}  # line -> (x of the text after its label, that piece)
+    for k, fs in frags.items():
+        for i, f in enumerate(fs[:-1]):
+            if tx.field_of(f.key) and not _is_label(fs[i + 1].text):
+                labelled[k] = fs[i + 1]
+                break
+    for k, value in labelled.items():
+        for step in (-1, 1):
+            j = k + step
+            while j in frags and j not in labelled and len(frags[j]) == 1 and abs(frags[j][0].x - value.x) <= 1 \
+                    and not _is_label(frags[j][0].text):
+                piece = frags.pop(j)[0]
+                value.text = piece.text + value.text if step < 0 else value.text + piece.text
+                value.line, value.line_end = min(value.line, piece.line), max(value.line_end, piece.line)
+                j += step
+    rows = []
+    for _, fs in sorted(frags.items()):
+        if fs:
+            rows.append(Row(cells=[Cell(f.text, f.line, f.line_end, col=i) for i, f in enumerate(fs)],
+                            line_start=min(f.line for f in fs), line_end=max(f.line_end for f in fs)))
+    return rows
+
+
+def _table(lines: list[str], h: int, end: int, skip: set[int]) -> list[Row]:
+    header = fragments(lines[h], h + 1)
+    roles = _header_roles(header)
+    starts = [f.x for f in header]
+    for i, f in enumerate(header):
+        f.col = i
+    level_cols = {role: roles.index(role) for role in _LEVELS if role in roles}
+    body = []
+    for k in range(h + 1, end):
+        if k not in skip:
+            body.extend(_place(fragments(lines[k], k + 1), starts, level_cols))
+    cells = _join_wrapped([f for f in body if f.col is not None], len(starts), roles)
+    rows = [Row(cells=[Cell(f.text, f.line, f.line, col=f.col) for f in header], line_start=h + 1,
+                line_end=h + 1)]
+    outside = [f for f in body if f.col is None]
+    name_col = next((i for i, r in enumerate(roles) if r == "name"), None)
+    names = [c for c in cells if c.col == name_col]
+    if name_col is None or not names:
+        rows.extend(_by_line(cells + outside))
+        return rows
+    records: list[list[Frag]] = [[c] for c in names]
+    mids = [(c.line + c.line_end) / 2 for c in names]
+    level2_blocks: Optional[list[tuple[int, Frag]]] = None
+    # level-2 blocks first: a level-1 block is made of whole level-2 blocks
+    order = sorted(range(len(starts)), key=lambda col: {"level2": 0, "level1": 1}.get(roles[col] or "", 2))
+    for col in order:
+        if col == name_col:
+            continue
+        column = [c for c in cells if c.col == col]
+        if roles[col] == "level2":
+            level2_blocks = _partition(column, names, _name_fit)
+            placed = level2_blocks
+        elif roles[col] == "level1":
+            placed = _partition(column, names, *_within(level2_blocks, len(names)))
+        else:
+            placed = _assign(column, mids)
+        for index, cell in placed:
+            records[index].append(cell)
+    rows.extend(_record_row(record) for record in records)
+    rows.extend(_by_line(outside))
+    return rows
+
+
+def _place(frags: list[Frag], starts: list[int], level_cols: dict[str, int]) -> list[Frag]:
+    """The columns of one line's pieces: under which header word each starts; a level label in its level's column
+    (a crowded line is squeezed left: ``满意度指标 服务对象满意度指标 家属满意度``); left to right in order."""
+    last = None
+    for f in frags:
+        col = _column(f.x, starts)
+        if tx.level1_of(f.key) and "level1" in level_cols and not tx.level2_of(f.key):
+            col = level_cols["level1"]
+        elif tx.level2_of(f.key) and "level2" in level_cols:
+            col = level_cols["level2"]
+        if last is not None and (col is None or col <= last):
+            col = min(last + 1, len(starts) - 1)
+        f.col = col
+        last = col if col is not None else last
+    return frags
+
+
+def _column(x: int, starts: list[int]) -> Optional[int]:
+    """The header column a piece starting at ``x`` stands under (two characters of slack), None left of all."""
+    col = None
+    for i, start in enumerate(starts):
+        if x >= start - 2:
+            col = i
+    return col
+
+
+def _join_wrapped(frags: list[Frag], width: int, roles: list[Optional[str]]) -> list[Frag]:
+    """One cell per wrapped text: a piece goes on in the next line of its column when it fills the column's width
+    (reached by two pieces or more, one character of slack) or when the next piece only closes it (``（必填）``,
+    ``元）``), unless the next piece is a label or a value of its own, or both lines face a value."""
+    widest = {}
+    for col in range(width):
+        lengths = sorted((len(f.text) for f in frags if f.col == col), reverse=True)
+        # a column wraps its text only if its width is reached more than once
+        widest[col] = lengths[1] if len(lengths) >= 2 and lengths[1] >= lengths[0] - 1 else 0
+    valued = {f.line for f in frags if roles[f.col] == "value" and _VALUE_START.match(f.text)}
+    named = {f.line for f in frags if roles[f.col] == "name"}
+    by_col: dict[int, list[Frag]] = {}
+    for f in sorted(frags, key=lambda f: (f.line, f.x)):
+        column = by_col.setdefault(f.col, [])
+        last = column[-1] if column else None
+        # two lines that each face a value are two rows
+        own_rows = last is not None and last.line_end in valued and f.line in valued
+        # a value's last characters are alone on their line, or beside no name of their own
+        own_rows = own_rows or (roles[f.col] == "value" and f.line in named)
+        if last is not None and f.line == last.line_end + 1 and not own_rows \
+                and _continues(last, f, widest[f.col], roles[f.col]):
+            last.text += f.text
+            last.line_end = f.line
+            continue
+        column.append(Frag(f.x, f.text, f.line, col=f.col))
+    return [f for column in by_col.values() for f in column]
+
+
+def _continues(upper: Frag, lower: Frag, widest: int, role: Optional[str]) -> bool:
+    if _CLOSING.match(lower.text) and not _VALUE_START.match(lower.text):
+        return True
+    if role == "value":  # 2024年12月31日 / 前: a value's last characters
+        return bool(_VALUE_START.match(upper.text)) and len(lower.text) <= 3 and not _VALUE_START.match(lower.text)
+    if role in _LEVELS or _is_label(lower.text) or _VALUE_START.match(lower.text):
+        joined = upper.text + lower.text
+        return role in _LEVELS and not _is_label(upper.text) and _is_label(joined)
+    if upper.text.endswith(_NAME_ENDS) and len(lower.text) >= widest / 2:
+        return False  # 社区矫正工作人员满意度 / 社区矫正对象满意度: a whole name, then the next
+    return widest >= 8 and len(upper.text) >= widest - 1
+
+
+def _assign(cells: list[Frag], mids: list[float]) -> list[tuple[int, Frag]]:
+    """Each cell to the record it faces, in order, at most one cell per record: the monotone matching of cells to
+    records with the least line distance (dynamic programming)."""
+    n, m = len(cells), len(mids)
+    if not n:
+        return []
+    if n > m:  # more cells than names: each to its nearest record
+        return [(min(range(m), key=lambda j: abs(mids[j] - _mid(c))), c) for c in cells]
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back = [[False] * (m + 1) for _ in range(n + 1)]  # True: cell i-1 goes to record j-1
+    for j in range(m + 1):
+        cost[0][j] = 0.0
+    for i in range(1, n + 1):
+        for j in range(i, m + 1):
+            skip = cost[i][j - 1]
+            take = cost[i - 1][j - 1] + abs(mids[j - 1] - _mid(cells[i - 1]))
+            cost[i][j], back[i][j] = (take, True) if take <= skip else (skip, False)
+    out = []
+    i, j = n, m
+    while i > 0:
+        if back[i][j]:
+            out.append((j - 1, cells[i - 1]))
+            i -= 1
+        j -= 1
+    return out[::-1]
+
+
+@lru_cache(maxsize=1)
+def _hints() -> tuple[tuple[str, str], ...]:
+    """(word, level-2) from the level-2 entries' ``name_hints``, longest first."""
+    pairs = [(w, key) for key, entry in tx.load_aliases()["level2"].items() for w in entry.get("name_hints", [])]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def _name_fit(label: Frag, name: Frag) -> float:
+    """0.3 where an indicator name holds a word typical of another level-2 category than ``label``'s (普法培训讲座
+    次数 under 质量指标), else 0: a tie-breaker between blocks that fit the labels' lines equally well."""
+    level2 = tx.level2_of(label.key)
+    typical = next((key for word, key in _hints() if word in name.key), None)
+    return 0.3 if level2 and typical and typical != level2 else 0.0
+
+
+def _within(blocks: Optional[list[tuple[int, Frag]]], count: int):
+    """For level-1 labels: the records where a level-2 block starts (a level-1 block is whole level-2 blocks) and
+    a penalty for each level-2 label in a level-1 block it does not belong to."""
+    if not blocks:
+        return None, None
+    starts = {start for start, _ in blocks}
+    parents = {start: tx.parent_of(tx.level2_of(label.key) or "") for start, label in blocks}
+
+    def fit(label: Frag, name_index: int) -> float:
+        parent = parents.get(name_index)
+        return 1.0 if parent and tx.level1_of(label.key) and parent != tx.level1_of(label.key) else 0.0
+
+    return fit, starts
+
+
+def _partition(labels: list[Frag], names: list[Frag], fit=None, cuts: Optional[set[int]] = None
+               ) -> list[tuple[int, Frag]]:
+    """Each level label with the first record of its block. The records are cut into consecutive blocks, one per
+    label in order, so that every label stands in the middle of its block, on the upper or the lower of the two
+    middle lines of an even block (or, if the table prints its labels on the first row of their block, at its top):
+    whichever of the three readings fits all the labels best."""
+    n, m = len(labels), len(names)
+    if not n:
+        return []
+    if n > m:
+        return [(j, label) for j, label in _assign(labels, [(c.line + c.line_end) / 2 for c in names])]
+    best: Optional[tuple[float, list[int]]] = None
+    for anchor in ("upper middle", "lower middle", "top"):
+        total, starts = _blocks(labels, names, anchor, fit, cuts)
+        if best is None or total < best[0] - 1e-9:
+            best = (total, starts)
+    return [(start, label) for start, label in zip(best[1], labels)]
+
+
+def _blocks(labels: list[Frag], names: list[Frag], anchor: str, fit=None, cuts: Optional[set[int]] = None
+            ) -> tuple[float, list[int]]:
+    """The least total distance of labels from where ``anchor`` puts them in their blocks, and the first record of
+    each block."""
+    n, m = len(labels), len(names)
+    inf = float("inf")
+
+    def distance(label: Frag, a: int, b: int) -> float:  # block of records a..b (inclusive)
+        first, last = names[a].line, names[b].line_end
+        at = {"upper middle": (first + last) // 2, "lower middle": (first + last + 1) // 2, "top": first}[anchor]
+        if fit is None:
+            return abs(label.line - at)
+        return abs(label.line - at) + sum(fit(label, names[r]) if cuts is None else fit(label, r)
+                                          for r in range(a, b + 1))
+
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back = [[0] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(1, n + 1):
+        for b in range(i, m - (n - i) + 1):  # the first i blocks cover records 0..b-1
+            for a in range(i - 1, b):
+                if cost[i - 1][a] == inf or (cuts is not None and a not in cuts):
+                    continue
+                value = cost[i - 1][a] + distance(labels[i - 1], a, b - 1)
+                if value < cost[i][b]:
+                    cost[i][b], back[i][b] = value, a
+    starts = []
+    b = m
+    for i in range(n, 0, -1):
+        a = back[i][b]
+        starts.append(a)
+        b = a
+    return cost[n][m], starts[::-1]
+
+
+def _mid(f: Frag) -> float:
+    return (f.line + f.line_end) / 2
+
+
+def _record_row(record: list[Frag]) -> Row:
+    record = sorted(record, key=lambda f: f.col)
+    first = min(f.line for f in record)
+    last = max(f.line_end for f in record)
+    return Row(cells=[Cell(f.text, f.line, f.line_end, col=f.col) for f in record], line_start=first, line_end=last)
+
+
+def _by_line(frags: list[Frag]) -> list[Row]:
+    lines: dict[int, list[Frag]] = {}
+    for f in frags:
+        lines.setdefault(f.line, []).append(f)
+    return [Row(cells=[Cell(f.text, f.line, f.line_end, col=f.col) for f in sorted(fs, key=lambda f: f.x)],
+                line_start=number, line_end=max(f.line_end for f in fs)) for number, fs in sorted(lines.items())]
+
+
+def score(lines: list[str]) -> float:
+    """0 without an indicator header whose words are set apart by runs of spaces (tabs and pipes belong to other
+    layouts). Else from the rows under such headers: the share that are indented (their first columns left blank,
+    as merged cells print) with their first piece standing under a header word of a later column, two characters
+    of slack — high only where the text keeps the page's columns; 0 below 30%."""
+    content = content_lines(lines)
+    if not content or not has_form_words(lines) or any("\t" in line or "|" in line for line in content):
+        return 0.0
+    skip = _furniture(lines)
+    aligned = total = 0
+    for h, end in _regions(lines, skip):
+        starts = [f.x for f in fragments(lines[h], h + 1)]
+        for k in range(h + 1, end):
+            frags = fragments(lines[k], k + 1) if k not in skip else []
+            if not frags:
+                continue
+            total += 1
+            first = frags[0].x
+            aligned += first >= 4 and any(abs(first - s) <= 2 for s in starts[1:])
+    if total < 5 or aligned / total < 0.3:
+        return 0.0
+    return min(1.0, 0.4 + aligned / total)
