@@ -56,9 +56,17 @@ class Frag:
     line: int  # 1-based
     line_end: int = 0
     col: Optional[int] = None
+    last_width: int = 0  # length of the text on its last line (a wrapped cell's last piece)
 
     def __post_init__(self) -> None:
         self.line_end = self.line_end or self.line
+        self.last_width = self.last_width or len(self.text)
+
+    def extend(self, piece: "Frag") -> None:
+        """``piece`` (on the next line) is the rest of this cell's text."""
+        self.text += piece.text
+        self.line_end = piece.line_end
+        self.last_width = len(piece.text)
 
     @property
     def key(self) -> str:
@@ -155,9 +163,8 @@ def _form_rows(lines: list[str], skip: set[int]) -> list[Row]:
     for k in sorted(frags):
         for f in list(frags.get(k, [])):
             above = next((g for g in frags.get(k - 1, []) if abs(g.x - f.x) <= 1), None)
-            if above is not None and _CLOSING.match(f.text):
-                above.text += f.text
-                above.line_end = f.line
+            if above is not None and _closes(above, f):
+                above.extend(f)
                 frags[k].remove(f)
     labelled = {}  # line -> (x of the text after its label, that piece)
     for k, fs in frags.items():
@@ -272,15 +279,23 @@ def _join_wrapped(frags: list[Frag], width: int, roles: list[Optional[str]]) -> 
         own_rows = own_rows or (roles[f.col] == "value" and f.line in named)
         if last is not None and f.line == last.line_end + 1 and not own_rows \
                 and _continues(last, f, widest[f.col], roles[f.col]):
-            last.text += f.text
-            last.line_end = f.line
+            last.extend(f)
             continue
         column.append(Frag(f.x, f.text, f.line, col=f.col))
     return [f for column in by_col.values() for f in column]
 
 
-def _continues(upper: Frag, lower: Frag, widest: int, role: Optional[str]) -> bool:
+def _closes(upper: Frag, lower: Frag) -> bool:
+    """``lower`` only closes ``upper``: punctuation or a bracketed note (``（必填）``), or the end of a bracket
+    ``upper`` left open (``项目资金（万`` / ``元）``)."""
     if _CLOSING.match(lower.text) and not _VALUE_START.match(lower.text):
+        return True
+    opened = upper.text.count("（") + upper.text.count("(") - upper.text.count("）") - upper.text.count(")")
+    return opened > 0 and bool(re.fullmatch(r"[^()（）]{0,6}[)）]", lower.text))
+
+
+def _continues(upper: Frag, lower: Frag, widest: int, role: Optional[str]) -> bool:
+    if _closes(upper, lower):
         return True
     if role == "value":  # 2024年12月31日 / 前: a value's last characters
         return bool(_VALUE_START.match(upper.text)) and len(lower.text) <= 3 and not _VALUE_START.match(lower.text)
@@ -289,7 +304,7 @@ def _continues(upper: Frag, lower: Frag, widest: int, role: Optional[str]) -> bo
         return role in _LEVELS and not _is_label(upper.text) and _is_label(joined)
     if upper.text.endswith(_NAME_ENDS) and len(lower.text) >= widest / 2:
         return False  # 社区矫正工作人员满意度 / 社区矫正对象满意度: a whole name, then the next
-    return widest >= 8 and len(upper.text) >= widest - 1
+    return widest >= 8 and upper.last_width >= widest - 1
 
 
 def _assign(cells: list[Frag], mids: list[float]) -> list[tuple[int, Frag]]:
