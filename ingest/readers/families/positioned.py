@@ -34,7 +34,7 @@ from typing import Optional
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import content_lines, has_form_words
-from ingest.readers.families.run_together import MEASURE_ENDINGS, NAME_ENDINGS, end_value, value_pattern
+from ingest.readers.families.run_together import MEASURE_ENDINGS, NAME_ENDINGS, end_value
 
 _GAP = re.compile(r"(?: {2,}|\u3000+|\t+)")
 _CELL = re.compile(r"\S(?:.*?\S)?(?=(?: {2,}|\u3000|\t|$))")
@@ -96,7 +96,8 @@ def fragments(line: str, number: int) -> list[Frag]:
 
 
 def _is_value(text: str) -> bool:
-    return bool(_OPERATOR.match(text)) and bool(value_pattern().fullmatch(text))
+    """A target value standing after a name with one space: an operator opens it (``≥11个``, ``≤国家部署…``)."""
+    return bool(_OPERATOR.match(text))
 
 
 def _is_label(text: str) -> bool:
@@ -238,9 +239,12 @@ def _place(frags: list[Frag], starts: list[int], level_cols: dict[str, int]) -> 
     last = None
     for f in frags:
         col = _column(f.x, starts)
-        if tx.level1_of(f.key) and "level1" in level_cols and not tx.level2_of(f.key):
+        is1, is2 = bool(tx.level1_of(f.key)), bool(tx.level2_of(f.key))
+        if is1 and is2 and col in level_cols.values():
+            pass  # 成本指标 is a level-1 label in one template and a level-2 one in another: where it stands says
+        elif is1 and "level1" in level_cols and not is2:
             col = level_cols["level1"]
-        elif tx.level2_of(f.key) and "level2" in level_cols:
+        elif is2 and "level2" in level_cols:
             col = level_cols["level2"]
         if last is not None and (col is None or col <= last):
             col = min(last + 1, len(starts) - 1)
@@ -261,28 +265,35 @@ def _column(x: int, starts: list[int]) -> Optional[int]:
 def _join_wrapped(frags: list[Frag], width: int, roles: list[Optional[str]]) -> list[Frag]:
     """One cell per wrapped text: a piece goes on in the next line of its column when it fills the column's width
     (reached by two pieces or more, one character of slack) or when the next piece only closes it (``（必填）``,
-    ``元）``), unless the next piece is a label or a value of its own, or both lines face a value."""
+    ``元）``), unless the next piece is a label or a value of its own, or both lines face a value. A value goes on
+    in the next line (``≤国家部署和工作`` / ``计划规定时间``) unless a new name begins there; so names are joined
+    first."""
     widest = {}
     for col in range(width):
         lengths = sorted((len(f.text) for f in frags if f.col == col), reverse=True)
         # a column wraps its text only if its width is reached more than once
         widest[col] = lengths[1] if len(lengths) >= 2 and lengths[1] >= lengths[0] - 1 else 0
     valued = {f.line for f in frags if roles[f.col] == "value" and _VALUE_START.match(f.text)}
-    named = {f.line for f in frags if roles[f.col] == "name"}
-    by_col: dict[int, list[Frag]] = {}
-    for f in sorted(frags, key=lambda f: (f.line, f.x)):
-        column = by_col.setdefault(f.col, [])
-        last = column[-1] if column else None
-        # two lines that each face a value are two rows
-        own_rows = last is not None and last.line_end in valued and f.line in valued
-        # a value's last characters are alone on their line, or beside no name of their own
-        own_rows = own_rows or (roles[f.col] == "value" and f.line in named)
-        if last is not None and f.line == last.line_end + 1 and not own_rows \
-                and _continues(last, f, widest[f.col], roles[f.col]):
-            last.extend(f)
-            continue
-        column.append(Frag(f.x, f.text, f.line, col=f.col))
-    return [f for column in by_col.values() for f in column]
+    name_cols = [c for c in range(width) if roles[c] == "name"]
+    order = name_cols + [c for c in range(width) if c not in name_cols]
+    out: list[Frag] = []
+    names_start: set[int] = set()
+    for col in order:
+        column: list[Frag] = []
+        for f in sorted((f for f in frags if f.col == col), key=lambda f: f.line):
+            last = column[-1] if column else None
+            # two lines that each face a value are two rows; a value does not go on beside a new name
+            own_rows = last is not None and last.line_end in valued and f.line in valued
+            own_rows = own_rows or (roles[col] == "value" and f.line in names_start)
+            if last is not None and f.line == last.line_end + 1 and not own_rows \
+                    and _continues(last, f, widest[col], roles[col]):
+                last.extend(f)
+                continue
+            column.append(Frag(f.x, f.text, f.line, col=col))
+        if col in name_cols:
+            names_start |= {f.line for f in column}
+        out.extend(column)
+    return out
 
 
 def _closes(upper: Frag, lower: Frag) -> bool:
@@ -298,7 +309,7 @@ def _continues(upper: Frag, lower: Frag, widest: int, role: Optional[str]) -> bo
     if _closes(upper, lower):
         return True
     if role == "value":  # 2024年12月31日 / 前: a value's last characters
-        return bool(_VALUE_START.match(upper.text)) and len(lower.text) <= 3 and not _VALUE_START.match(lower.text)
+        return bool(_VALUE_START.match(upper.text)) and not _VALUE_START.match(lower.text)
     if role in _LEVELS or _is_label(lower.text) or _VALUE_START.match(lower.text):
         joined = upper.text + lower.text
         return role in _LEVELS and not _is_label(upper.text) and _is_label(joined)
