@@ -201,7 +201,7 @@ def _table(lines: list[str], h: int, end: int, skip: set[int]) -> list[Row]:
     for k in range(h + 1, end):
         if k not in skip:
             body.extend(_place(fragments(lines[k], k + 1), starts, level_cols))
-    cells = _join_wrapped([f for f in body if f.col is not None], len(starts), roles)
+    cells = _join_wrapped([f for f in body if f.col is not None], starts, roles)
     rows = [Row(cells=[Cell(f.text, f.line, f.line, col=f.col) for f in header], line_start=h + 1,
                 line_end=h + 1)]
     outside = [f for f in body if f.col is None]
@@ -211,7 +211,6 @@ def _table(lines: list[str], h: int, end: int, skip: set[int]) -> list[Row]:
         rows.extend(_by_line(cells + outside))
         return rows
     records: list[list[Frag]] = [[c] for c in names]
-    mids = [(c.line + c.line_end) / 2 for c in names]
     level2_blocks: Optional[list[tuple[int, Frag]]] = None
     # level-2 blocks first: a level-1 block is made of whole level-2 blocks
     order = sorted(range(len(starts)), key=lambda col: {"level2": 0, "level1": 1}.get(roles[col] or "", 2))
@@ -225,7 +224,7 @@ def _table(lines: list[str], h: int, end: int, skip: set[int]) -> list[Row]:
         elif roles[col] == "level1":
             placed = _partition(column, names, *_within(level2_blocks, len(names)))
         else:
-            placed = _assign(column, mids)
+            placed = _gather(column, names)
         for index, cell in placed:
             records[index].append(cell)
     rows.extend(_record_row(record) for record in records)
@@ -233,9 +232,27 @@ def _table(lines: list[str], h: int, end: int, skip: set[int]) -> list[Row]:
     return rows
 
 
+def _split_at_columns(frags: list[Frag], starts: list[int]) -> list[Frag]:
+    """A piece running on into the next column with one space (``按照公安部规定的警服限价标准执行 单件成本…``):
+    cut where a word starts under a header word."""
+    out = []
+    for f in frags:
+        x = piece_x = f.x
+        piece: list[str] = []
+        for word in f.text.split(" "):
+            if piece and any(abs(x - s) <= 1 for s in starts if s > piece_x):
+                out.append(Frag(piece_x, " ".join(piece), f.line))
+                piece_x, piece = x, []
+            piece.append(word)
+            x += len(word) + 1
+        out.append(Frag(piece_x, " ".join(piece), f.line))
+    return out
+
+
 def _place(frags: list[Frag], starts: list[int], level_cols: dict[str, int]) -> list[Frag]:
     """The columns of one line's pieces: under which header word each starts; a level label in its level's column
     (a crowded line is squeezed left: ``满意度指标 服务对象满意度指标 家属满意度``); left to right in order."""
+    frags = _split_at_columns(frags, starts)
     last = None
     for f in frags:
         col = _column(f.x, starts)
@@ -262,17 +279,20 @@ def _column(x: int, starts: list[int]) -> Optional[int]:
     return col
 
 
-def _join_wrapped(frags: list[Frag], width: int, roles: list[Optional[str]]) -> list[Frag]:
+def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str]]) -> list[Frag]:
     """One cell per wrapped text: a piece goes on in the next line of its column when it fills the column's width
-    (reached by two pieces or more, one character of slack) or when the next piece only closes it (``（必填）``,
-    ``元）``), unless the next piece is a label or a value of its own, or both lines face a value. A value goes on
-    in the next line (``≤国家部署和工作`` / ``计划规定时间``) unless a new name begins there; so names are joined
-    first."""
+    (reached by two pieces or more, or all the room before the next header word; one character of slack) or when
+    the next piece only closes it (``（必填）``, ``元）``), unless the next piece is a label or a value of its own,
+    or both lines face a value. Names are joined first; the pieces of the other columns (values, units …) are
+    joined with the record they belong to (:func:`_gather`)."""
+    width = len(starts)
     widest = {}
     for col in range(width):
         lengths = sorted((len(f.text) for f in frags if f.col == col), reverse=True)
-        # a column wraps its text only if its width is reached more than once
-        widest[col] = lengths[1] if len(lengths) >= 2 and lengths[1] >= lengths[0] - 1 else 0
+        # a column's width: reached by two pieces or more, or the room before the next header word
+        reached = lengths[1] if len(lengths) >= 2 and lengths[1] >= lengths[0] - 1 else 0
+        room = starts[col + 1] - starts[col] - 1 if col + 1 < width else 0
+        widest[col] = min(w for w in (reached, room) if w) if reached or room else 0
     valued = {f.line for f in frags if roles[f.col] == "value" and _VALUE_START.match(f.text)}
     name_cols = [c for c in range(width) if roles[c] == "name"]
     order = name_cols + [c for c in range(width) if c not in name_cols]
@@ -284,8 +304,8 @@ def _join_wrapped(frags: list[Frag], width: int, roles: list[Optional[str]]) -> 
             last = column[-1] if column else None
             # two lines that each face a value are two rows; a value does not go on beside a new name
             own_rows = last is not None and last.line_end in valued and f.line in valued
-            own_rows = own_rows or (roles[col] == "value" and f.line in names_start)
-            if last is not None and f.line == last.line_end + 1 and not own_rows \
+            pieces_only = roles[col] not in (*_LEVELS, "name") and name_cols  # joined with their record
+            if last is not None and f.line == last.line_end + 1 and not own_rows and not pieces_only \
                     and _continues(last, f, widest[col], roles[col]):
                 last.extend(f)
                 continue
@@ -308,14 +328,77 @@ def _closes(upper: Frag, lower: Frag) -> bool:
 def _continues(upper: Frag, lower: Frag, widest: int, role: Optional[str]) -> bool:
     if _closes(upper, lower):
         return True
-    if role == "value":  # 2024年12月31日 / 前: a value's last characters
-        return bool(_VALUE_START.match(upper.text)) and not _VALUE_START.match(lower.text)
     if role in _LEVELS or _is_label(lower.text) or _VALUE_START.match(lower.text):
         joined = upper.text + lower.text
         return role in _LEVELS and not _is_label(upper.text) and _is_label(joined)
     if upper.text.endswith(_NAME_ENDS) and len(lower.text) >= widest / 2:
         return False  # 社区矫正工作人员满意度 / 社区矫正对象满意度: a whole name, then the next
     return widest >= 8 and upper.last_width >= widest - 1
+
+
+MISSING = 1.0  # a record left without a piece of the column (a missing value)
+SECOND = 1.5  # a second value beginning in one record
+GOES_ON = 0.3  # ... after a piece that stops mid-text (发放率达到 / 60%)
+
+
+def _gather(pieces: list[Frag], names: list[Frag]) -> list[tuple[int, Frag]]:
+    """The pieces of a value-like column (a value wrapped over lines, centred on its name or printed above and
+    below it) gathered into one cell per record: each piece goes to a record, in order, several pieces to one
+    record allowed; the reading with the least cost wins — the distance of each piece from its record's lines,
+    :data:`MISSING` for each record with nothing, :data:`SECOND` for a piece that begins a value (``≥``, a digit)
+    in a record that has one already (:data:`GOES_ON` if that one stops mid-text)."""
+    pieces = sorted(pieces, key=lambda f: (f.line, f.x))
+    k, m = len(pieces), len(names)
+    if not k or not m:
+        return []
+    inf = float("inf")
+
+    def distance(piece: Frag, r: int) -> float:
+        first, last = names[r].line, names[r].line_end
+        return 0.0 if first <= piece.line <= last else float(min(abs(piece.line - first), abs(piece.line - last)))
+
+    # cost[i][j][h]: pieces[:i] placed, the current record is j, h = it has a piece already
+    cost = [[[inf, inf] for _ in range(m)] for _ in range(k + 1)]
+    back: dict[tuple[int, int, int], tuple[int, int, int]] = {}
+    cost[0][0][0] = 0.0
+    for i in range(k + 1):
+        for j in range(m):
+            for h in (0, 1):
+                here = cost[i][j][h]
+                if here == inf:
+                    continue
+                if j + 1 < m:  # on to the next record
+                    value = here + (MISSING if h == 0 else 0.0)
+                    if value < cost[i][j + 1][0]:
+                        cost[i][j + 1][0], back[(i, j + 1, 0)] = value, (i, j, h)
+                if i < k:  # piece i to record j
+                    piece = pieces[i]
+                    extra = 0.0
+                    if h == 1 and _VALUE_START.match(piece.text):
+                        extra = GOES_ON if re.search(r"[\u4e00-\u9fff]$", pieces[i - 1].text) else SECOND
+                    value = here + distance(piece, j) + extra
+                    if value < cost[i + 1][j][1]:
+                        cost[i + 1][j][1], back[(i + 1, j, 1)] = value, (i, j, h)
+    best, state = inf, None
+    for j in range(m):
+        for h in (0, 1):
+            value = cost[k][j][h] + MISSING * (m - 1 - j) + (MISSING if h == 0 else 0.0)
+            if value < best:
+                best, state = value, (k, j, h)
+    owner: list[int] = [0] * k
+    while state is not None and state != (0, 0, 0):
+        previous = back[state]
+        if previous[0] < state[0]:
+            owner[previous[0]] = state[1]
+        state = previous
+    cells: dict[int, Frag] = {}
+    for piece, r in zip(pieces, owner):
+        if r in cells:
+            cells[r].text += piece.text
+            cells[r].line, cells[r].line_end = min(cells[r].line, piece.line), max(cells[r].line_end, piece.line)
+        else:
+            cells[r] = Frag(piece.x, piece.text, piece.line, col=piece.col)
+    return sorted(cells.items())
 
 
 def _assign(cells: list[Frag], mids: list[float]) -> list[tuple[int, Frag]]:
