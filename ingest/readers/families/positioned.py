@@ -116,13 +116,19 @@ def _is_header(frags: list[Frag]) -> bool:
 
 def _furniture(lines: list[str]) -> set[int]:
     """Indices of lines a PDF prints on every page (a date and time, a file path, ``1/8``, ``第 2 页``): the same
-    text, digits aside, three times or more, with a page mark and none of the form's words."""
+    text, digits aside, three times or more, with a page mark and none of the form's words; and the running head
+    or foot beside them on every page (the same text each time)."""
     seen: dict[str, list[int]] = {}
     for k, line in enumerate(lines):
         key = re.sub(r"\d+", "#", match_key(line))
-        if key and _PAGE_MARK.search(key) and not has_form_words([line]):
+        if key and not has_form_words([line]):
             seen.setdefault(key, []).append(k)
-    return {k for ks in seen.values() if len(ks) >= 3 for k in ks}
+    repeated = {key: ks for key, ks in seen.items() if len(ks) >= 3}
+    marked = {k for key, ks in repeated.items() if _PAGE_MARK.search(key) for k in ks}
+    marked |= {k for k, line in enumerate(lines) if "\f" in line}
+    # a running head or foot (the document's title on every page) stands next to the marked lines
+    near = {k + d for k in marked for d in range(-3, 4)}
+    return marked | {k for ks in repeated.values() if all(k in near for k in ks) for k in ks}
 
 
 def _regions(lines: list[str], skip: set[int]) -> list[tuple[int, int]]:
