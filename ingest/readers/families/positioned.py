@@ -299,7 +299,7 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
         reached = lengths[1] if len(lengths) >= 2 and lengths[1] >= lengths[0] - 1 else 0
         room = starts[col + 1] - starts[col] - 1 if col + 1 < width else 0
         widest[col] = min(w for w in (reached, room) if w) if reached or room else 0
-    valued = {f.line for f in frags if roles[f.col] == "value" and _VALUE_START.match(f.text)}
+    valued = {f.line for f in frags if roles[f.col] == "value"}
     name_cols = [c for c in range(width) if roles[c] == "name"]
     order = name_cols + [c for c in range(width) if c not in name_cols]
     out: list[Frag] = []
