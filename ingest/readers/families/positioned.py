@@ -35,6 +35,7 @@ from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import content_lines, has_form_words
 from ingest.readers.families.run_together import MEASURE_ENDINGS, NAME_ENDINGS, end_value
+from ingest.values import parse_target
 
 _GAP = re.compile(r"(?: {2,}|\u3000+|\t+)")
 _CELL = re.compile(r"\S(?:.*?\S)?(?=(?: {2,}|\u3000|\t|$))")
@@ -42,6 +43,7 @@ _VALUE_START = re.compile(r"^(?:[≥≤≧≦<>=＝═±]|\d)")
 _OPERATOR = re.compile(r"^[≥≤≧≦<>=＝═±]")
 _CLOSING = re.compile(r"^[)）、，,。；;:：%]|^[(（][^()（）]*[)）]$")
 _LEVELS = ("level1", "level2")
+_KIND_CATEGORY = {"deadline": "时效指标", "money": "成本指标"}
 _NAME_ENDS = tuple(sorted({*NAME_ENDINGS, *MEASURE_ENDINGS, "次", "费", "补贴", "效率"}, key=len, reverse=True))
 # what page furniture has (digits already replaced by #): a page number, a path or address, a time of day
 _PAGE_MARK = re.compile(r"#\s*/\s*#\s*$|第\s*#\s*页|^-\s*#\s*-$|://|#:#")
@@ -219,13 +221,16 @@ def _table(lines: list[str], h: int, end: int, skip: set[int]) -> list[Row]:
     records: list[list[Frag]] = [[c] for c in names]
     level2_blocks: Optional[list[tuple[int, Frag]]] = None
     # level-2 blocks first: a level-1 block is made of whole level-2 blocks
-    order = sorted(range(len(starts)), key=lambda col: {"level2": 0, "level1": 1}.get(roles[col] or "", 2))
+    # values first (they say which category a row is likely in), then level-2 blocks, then level-1 blocks made
+    # of whole level-2 blocks
+    order = sorted(range(len(starts)), key=lambda col: {"level2": 1, "level1": 2}.get(roles[col] or "", 0))
     for col in order:
         if col == name_col:
             continue
         column = [c for c in cells if c.col == col]
         if roles[col] == "level2":
-            level2_blocks = _partition(column, names, _name_fit)
+            typical = [_typical(record, roles) for record in records]
+            level2_blocks = _partition(column, names, lambda label, r, typical=typical: _fit(label, typical[r]))
             placed = level2_blocks
         elif roles[col] == "level1":
             placed = _partition(column, names, *_within(level2_blocks, len(names)))
@@ -442,12 +447,26 @@ def _hints() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
-def _name_fit(label: Frag, name: Frag) -> float:
-    """0.3 where an indicator name holds a word typical of another level-2 category than ``label``'s (普法培训讲座
-    次数 under 质量指标), else 0: a tie-breaker between blocks that fit the labels' lines equally well."""
+HINT = 0.01  # a row under another category than the one its words suggest: a tie-breaker only
+
+
+def _typical(record: list[Frag], roles: list[Optional[str]]) -> Optional[str]:
+    """The level-2 category a row's own words suggest: a deadline or an amount of money for a value (时效指标,
+    成本指标), else the longest typical word of its name (``name_hints``: 次数 → 数量指标)."""
+    for f in record:
+        if roles[f.col] == "value":
+            kind = parse_target(f.key).kind
+            if kind in _KIND_CATEGORY:
+                return _KIND_CATEGORY[kind]
+    name = next((f for f in record if roles[f.col] == "name"), None)
+    return next((key for word, key in _hints() if word in name.key), None) if name else None
+
+
+def _fit(label: Frag, typical: Optional[str]) -> float:
+    """:data:`HINT` where a row's words suggest another level-2 category than ``label`` (普法培训讲座次数 under
+    质量指标, 年度内完成 under 成本指标), else 0: between blocks that fit the labels' lines equally well."""
     level2 = tx.level2_of(label.key)
-    typical = next((key for word, key in _hints() if word in name.key), None)
-    return 0.3 if level2 and typical and typical != level2 else 0.0
+    return HINT if level2 and typical and typical != level2 else 0.0
 
 
 def _within(blocks: Optional[list[tuple[int, Frag]]], count: int):
@@ -496,8 +515,7 @@ def _blocks(labels: list[Frag], names: list[Frag], anchor: str, fit=None, cuts: 
         at = {"upper middle": (first + last) // 2, "lower middle": (first + last + 1) // 2, "top": first}[anchor]
         if fit is None:
             return abs(label.line - at)
-        return abs(label.line - at) + sum(fit(label, names[r]) if cuts is None else fit(label, r)
-                                          for r in range(a, b + 1))
+        return abs(label.line - at) + sum(fit(label, r) for r in range(a, b + 1))
 
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back = [[0] * (m + 1) for _ in range(n + 1)]
