@@ -27,7 +27,7 @@ Lines outside indicator tables (the form's fields, titles) are read as space-sep
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
@@ -59,16 +59,29 @@ class Frag:
     line_end: int = 0
     col: Optional[int] = None
     last_width: int = 0  # length of the text on its last line (a wrapped cell's last piece)
+    parts: list = field(default_factory=list)  # (line, text) of each line of a wrapped cell
 
     def __post_init__(self) -> None:
         self.line_end = self.line_end or self.line
         self.last_width = self.last_width or len(self.text)
+        self.parts = self.parts or [(self.line, self.text)]
 
     def extend(self, piece: "Frag") -> None:
         """``piece`` (on the next line) is the rest of this cell's text."""
         self.text += piece.text
         self.line_end = piece.line_end
         self.last_width = len(piece.text)
+        self.parts = self.parts + piece.parts
+
+    def split_after(self, lines: list[int]) -> list["Frag"]:
+        """This wrapped cell cut after each of ``lines``: one cell per part."""
+        out: list[Frag] = []
+        for line, text in self.parts:
+            if out and out[-1].line_end not in lines:
+                out[-1].extend(Frag(self.x, text, line, col=self.col))
+            else:
+                out.append(Frag(self.x, text, line, col=self.col))
+        return out
 
     @property
     def key(self) -> str:
@@ -218,6 +231,7 @@ def _table(lines: list[str], h: int, end: int, skip: set[int]) -> list[Row]:
     if name_col is None or not names:
         rows.extend(_by_line(cells + outside))
         return rows
+    names = _one_value_each(names, [c for c in cells if roles[c.col] == "value"])
     records: list[list[Frag]] = [[c] for c in names]
     level2_blocks: Optional[list[tuple[int, Frag]]] = None
     # level-2 blocks first: a level-1 block is made of whole level-2 blocks
@@ -345,6 +359,16 @@ def _continues(upper: Frag, lower: Frag, widest: int, role: Optional[str]) -> bo
     if upper.text.endswith(_NAME_ENDS) and len(lower.text) >= widest / 2:
         return False  # 社区矫正工作人员满意度 / 社区矫正对象满意度: a whole name, then the next
     return widest >= 8 and upper.last_width >= widest - 1
+
+
+def _one_value_each(names: list[Frag], values: list[Frag]) -> list[Frag]:
+    """A name joined over lines that faces two values or more was two names or more (``相关专项法律服务费、法律咨询费
+    等 ≤1 万元`` filled its line, the next name began below): cut it after the line of each value but the last."""
+    out: list[Frag] = []
+    for name in names:
+        starts = sorted({v.line for v in values if name.line <= v.line <= name.line_end and _VALUE_START.match(v.text)})
+        out.extend(name.split_after(starts[:-1]) if len(starts) >= 2 and len(name.parts) > 1 else [name])
+    return out
 
 
 MISSING = 1.0  # a record left without a piece of the column (a missing value)
