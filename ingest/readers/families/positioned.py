@@ -41,6 +41,7 @@ _GAP = re.compile(r"(?: {2,}|\u3000+|\t+)")
 _CELL = re.compile(r"\S(?:.*?\S)?(?=(?: {2,}|\u3000|\t|$))")
 _VALUE_START = re.compile(r"^(?:[≥≤≧≦<>=＝═±]|\d)")
 _OPERATOR = re.compile(r"^[≥≤≧≦<>=＝═±]")
+_UNCLOSED = re.compile(r"[(（][^()（）]*$")
 _CLOSING = re.compile(r"^[)）、，,。；;:：%]|^[(（][^()（）]*[)）]$")
 _LEVELS = ("level1", "level2")
 _KIND_CATEGORY = {"deadline": "时效指标", "money": "成本指标"}
@@ -116,7 +117,9 @@ def _is_value(text: str) -> bool:
 
 
 def _is_label(text: str) -> bool:
-    key = match_key(text)
+    """A label of the form: a level, a header word or a field, also with an open bracket wrapped onto the next line
+    (``数量指标(必填硬性指``)."""
+    key = _UNCLOSED.sub("", match_key(text))
     return bool(key) and bool(tx.level1_of(key) or tx.level2_of(key) or tx.header_role_of(key) or tx.field_of(key))
 
 
@@ -141,6 +144,10 @@ def _furniture(lines: list[str]) -> set[int]:
     repeated = {key: ks for key, ks in seen.items() if len(ks) >= 3}
     marked = {k for key, ks in repeated.items() if _PAGE_MARK.search(key) for k in ks}
     marked |= {k for k, line in enumerate(lines) if "\f" in line}
+    # a one-page print: the first and last lines with a page mark
+    filled = [k for k, line in enumerate(lines) if match_key(line)]
+    marked |= {k for k in filled[:2] + filled[-2:] if _PAGE_MARK.search(re.sub(r"\d+", "#", match_key(lines[k])))
+               and not has_form_words([lines[k]])}
     # a running head or foot (the document's title on every page) stands next to the marked lines
     near = {k + d for k in marked for d in range(-3, 4)}
     return marked | {k for ks in repeated.values() if all(k in near for k in ks) for k in ks}
@@ -265,7 +272,7 @@ def _split_at_columns(frags: list[Frag], starts: list[int]) -> list[Frag]:
         x = piece_x = f.x
         piece: list[str] = []
         for word in f.text.split(" "):
-            if piece and any(abs(x - s) <= 1 for s in starts if s > piece_x):
+            if piece and any(abs(x - s) <= 2 for s in starts if s > piece_x):
                 out.append(Frag(piece_x, " ".join(piece), f.line))
                 piece_x, piece = x, []
             piece.append(word)
