@@ -335,7 +335,7 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
         for f in sorted((f for f in frags if f.col == col), key=lambda f: f.line):
             last = column[-1] if column else None
             # two lines that each face a value are two rows; a value does not go on beside a new name
-            own_rows = last is not None and last.line_end in valued and f.line in valued
+            own_rows = col in name_cols and last is not None and last.line_end in valued and f.line in valued
             pieces_only = roles[col] not in (*_LEVELS, "name") and name_cols  # joined with their record
             if last is not None and f.line == last.line_end + 1 and not own_rows and not pieces_only \
                     and _continues(last, f, widest[col], roles[col]):
