@@ -11,16 +11,19 @@ from typing import Optional
 from ingest import taxonomy as tx
 from ingest.divisions import locate
 from ingest.errors import IngestError, os_error_zh
-from ingest.grid import ParseWarning
-from ingest.interpret import Interpreter
+from ingest.grid import Grid, ParseWarning
+from ingest.interpret import Interpreter, Reading
 from ingest.model import Document
-from ingest.readers import read_grid
+from ingest.readers import LAYOUT_TITLES, read_grid, read_text
+from ingest.readers.families import FAMILIES
 from ingest.readers.guard import check_size
 from ingest.validate import validate_document
 
 # Below this detection score no text layout family fits: the cells of the grid are too uncertain for indicators to
 # be read from them (a PDF extraction that interleaved two tables line by line); projects are still listed.
 UNCERTAIN_LAYOUT = 0.12
+# A text in which the best layout finds no table is read in the next layouts scoring at least this, in order.
+FALLBACK_SCORE = 0.05
 _YEAR_IN_TITLE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年?度?\s*[)）]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_OF_BUDGET = re.compile(r"((?:19|20)\d{2})\s*年度")
@@ -39,6 +42,31 @@ def parse_file(path: str | Path) -> Document:
 
 def parse_bytes(source: str, data: bytes, suffix: str = ".txt") -> Document:
     grid = read_grid(source, data, suffix)
+    document, reading = _interpret(source, data, grid)
+    if not document.projects and document.department_overall is None and grid.family in FAMILIES:
+        # the best-scoring layout found no table: the next layouts that fit the text at all, in order
+        for key, score in grid.scores.items():
+            if key == grid.family or score < FALLBACK_SCORE:
+                continue
+            other, other_reading = _interpret(source, data, read_text(source, data, key))
+            if other.projects or other.department_overall is not None:
+                other.warnings.insert(0, ParseWarning(
+                    "layout_fallback", f"按最匹配的版式「{LAYOUT_TITLES[grid.family]}」没有读到表格，"
+                                       f"改按「{LAYOUT_TITLES[key]}」读取。", 1))
+                document, reading = other, other_reading
+                break
+    if not document.projects and document.department_overall is None:
+        raise IngestError(source, "文件中没有找到任何绩效目标表（没有“项目名称”和指标表头）。"
+                                  "请确认导入的是项目支出绩效目标表，或按“数据导入”页面的 Excel 模板整理后再导入。",
+                          line=1)
+    fill_place_and_department(document, document.lines)
+    document.warnings.extend(reading.warnings)
+    validate_document(document)
+    return document
+
+
+def _interpret(source: str, data: bytes, grid: Grid) -> tuple[Document, Reading]:
+    """The document ``grid`` reads as (before the place, the department and validation)."""
     fiscal_year = find_fiscal_year(grid.lines)
     reading = Interpreter(grid, fiscal_year).read()
     document = Document(
@@ -58,14 +86,7 @@ def parse_bytes(source: str, data: bytes, suffix: str = ".txt") -> Document:
     fill_garbled_periods(document)
     if grid.scores and max(grid.scores.values()) < UNCERTAIN_LAYOUT:
         drop_uncertain_indicators(document)
-    if not document.projects and document.department_overall is None:
-        raise IngestError(source, "文件中没有找到任何绩效目标表（没有“项目名称”和指标表头）。"
-                                  "请确认导入的是项目支出绩效目标表，或按“数据导入”页面的 Excel 模板整理后再导入。",
-                          line=1)
-    fill_place_and_department(document, grid.lines)
-    document.warnings.extend(reading.warnings)
-    validate_document(document)
-    return document
+    return document, reading
 
 
 def drop_uncertain_indicators(document: Document) -> None:

@@ -9,7 +9,10 @@ their rows, 单位：万元 above) and written as:
 - ``.xlsx`` (openpyxl, merged ranges), ``.docx`` (python-docx, gridSpan/vMerge) and ``.html`` (rowspan/colspan)
   for every document; ``.xls`` (xlwt) for one sample;
 - ``.pdf`` printed by Chromium from the HTML (``--print-to-pdf``) for two samples and one corpus document;
-- one scanned PDF: a printed PDF rasterised with pdftoppm and wrapped back into a PDF (no text layer).
+- one scanned PDF: a printed PDF rasterised with pdftoppm and wrapped back into a PDF (no text layer);
+- ``tests/fixtures/pdftext/*.txt``: for every document, the text ``pdftotext -layout`` extracts from the form
+  printed as a browser prints a web page (date, title, address and page numbers on every page), the text a user
+  gets from a PDF with poppler (``python -m tests.make_file_fixtures --pdftext`` writes these alone).
 
 Every file says it was generated (workbook/document properties, an HTML comment and title). The tests
 (tests/test_file_readers.py) read each file and compare its model with the text version's.
@@ -26,6 +29,7 @@ from typing import Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = Path(__file__).resolve().parent / "fixtures" / "files"
+PDFTEXT = Path(__file__).resolve().parent / "fixtures" / "pdftext"  # pdftotext -layout of the printed forms
 CORPUS_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "corpus"
 GENERATED = "由 tests/make_file_fixtures.py 生成的测试文件（TargetBoard），内容取自真实公开的绩效目标表。"
 SAMPLES = ["tianjin_xiqing_2024", "ningxia_pingluo_2024", "hebei_funing_2020", "hunan_yuanjiang_2024",
@@ -324,12 +328,24 @@ def html_text(blocks: list[Block], title: str) -> str:
     return "\n".join(out)
 
 
-def print_pdf(html_path: Path, pdf_path: Path) -> None:
+def print_pdf(html_path: Path, pdf_path: Path, header_footer: bool = False) -> None:
+    """Chromium prints the HTML; ``header_footer``: with the date, title, address and page numbers a browser
+    prints on every page."""
     with tempfile.TemporaryDirectory() as profile:
+        furniture = [] if header_footer else ["--no-pdf-header-footer"]
         subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        f"--user-data-dir={profile}", "--no-pdf-header-footer", f"--print-to-pdf={pdf_path}",
+                        f"--user-data-dir={profile}", *furniture, f"--print-to-pdf={pdf_path}",
                         html_path.resolve().as_uri()], check=True, capture_output=True, timeout=120)
+
+
+def write_pdftotext(html_path: Path, out_path: Path) -> None:
+    """The text ``pdftotext -layout`` (poppler) extracts from the form printed as a browser prints a page: cells
+    where the page has them, merged cells centred, page furniture on every page."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "form.pdf"
+        print_pdf(html_path, pdf, header_footer=True)
+        subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), str(out_path)], check=True, timeout=120)
 
 
 def scan_pdf(pdf_path: Path, out_path: Path, dpi: int = 200) -> None:
@@ -347,6 +363,12 @@ def scan_pdf(pdf_path: Path, out_path: Path, dpi: int = 200) -> None:
 
 def main(argv: list[str]) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
+    PDFTEXT.mkdir(parents=True, exist_ok=True)
+    if "--pdftext" in argv:  # only the pdftotext texts, from the HTML files already written
+        for stem in SAMPLES + CORPUS:
+            write_pdftotext(OUT / f"{stem}.html", PDFTEXT / f"{stem}.txt")
+            print("written", stem, file=sys.stderr)
+        return 0
     for stem in SAMPLES + CORPUS:
         doc = model(stem)
         blocks = document_blocks(doc)
@@ -360,6 +382,7 @@ def main(argv: list[str]) -> int:
             print_pdf(OUT / f"{stem}.html", OUT / f"{stem}.pdf")
         if stem == SCANNED:
             scan_pdf(OUT / f"{stem}.pdf", OUT / f"{stem}.scan.pdf")
+        write_pdftotext(OUT / f"{stem}.html", PDFTEXT / f"{stem}.txt")
         print("written", stem, file=sys.stderr)
     return 0
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Callable
+from typing import Callable, Optional
 
 from ingest.errors import IngestError
 from ingest.grid import Cell, Grid, Row, strip_invisible
@@ -24,8 +24,9 @@ from ingest.readers.families.common import has_form_words
 from ingest.readers.text import decode_text
 
 
-def read_text(source: str, data: bytes) -> Grid:
-    """Plain text: decoded, then built into rows by the best-scoring layout family."""
+def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Grid:
+    """Plain text: decoded, then built into rows by the best-scoring layout family (or by ``family_key``'s, when
+    the best one found no table)."""
     kind = guard.sniff(data)
     if kind == "ole":
         guard.check_ole(source, data, "text")
@@ -43,6 +44,8 @@ def read_text(source: str, data: bytes) -> Grid:
             "或从中复制出完整的表格。",
             line=1,
         )
+    if family_key is not None:
+        family = FAMILIES[family_key]
     rows, warnings = family.build(lines)
     return Grid(source=source, lines=text.lines, rows=rows, family=family.key, encoding=text.encoding,
                 scores=scores, warnings=list(text.warnings) + warnings)

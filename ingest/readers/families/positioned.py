@@ -143,7 +143,6 @@ def _furniture(lines: list[str]) -> set[int]:
             seen.setdefault(key, []).append(k)
     repeated = {key: ks for key, ks in seen.items() if len(ks) >= 3}
     marked = {k for key, ks in repeated.items() if _PAGE_MARK.search(key) for k in ks}
-    marked |= {k for k, line in enumerate(lines) if "\f" in line}
     # a one-page print: the first and last lines with a page mark
     filled = [k for k, line in enumerate(lines) if match_key(line)]
     marked |= {k for k in filled[:2] + filled[-2:] if _PAGE_MARK.search(re.sub(r"\d+", "#", match_key(lines[k])))
@@ -591,7 +590,7 @@ def score(lines: list[str]) -> float:
     """0 without an indicator header whose words are set apart by runs of spaces (tabs and pipes belong to other
     layouts). Else from the rows under such headers: the share that are indented (their first columns left blank,
     as merged cells print) with their first piece standing under a header word of a later column, two characters
-    of slack — high only where the text keeps the page's columns; 0 below 30%."""
+    of slack — high only where the text keeps the page's columns (below 30%, half the share)."""
     content = content_lines(lines)
     if not content or not has_form_words(lines) or any("\t" in line or "|" in line for line in content):
         return 0.0
@@ -606,6 +605,7 @@ def score(lines: list[str]) -> float:
             total += 1
             first = frags[0].x
             aligned += first >= 4 and any(abs(first - s) <= 2 for s in starts[1:])
-    if total < 5 or aligned / total < 0.3:
+    if total < 5:
         return 0.0
-    return min(1.0, 0.4 + aligned / total)
+    share = aligned / total
+    return min(1.0, 0.4 + share) if share >= 0.3 else share / 2
