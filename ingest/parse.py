@@ -24,6 +24,7 @@ from ingest.validate import validate_document
 UNCERTAIN_LAYOUT = 0.12
 # A text in which the best layout finds no table is read in the next layouts scoring at least this, in order.
 FALLBACK_SCORE = 0.05
+FALLBACK_INDICATORS = 3
 _YEAR_IN_TITLE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年?度?\s*[)）]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_OF_BUDGET = re.compile(r"((?:19|20)\d{2})\s*年度")
@@ -49,7 +50,7 @@ def parse_bytes(source: str, data: bytes, suffix: str = ".txt") -> Document:
             if key == grid.family or score < FALLBACK_SCORE:
                 continue
             other, other_reading = _interpret(source, data, read_text(source, data, key))
-            if other.projects or other.department_overall is not None:
+            if _has_table(other):
                 other.warnings.insert(0, ParseWarning(
                     "layout_fallback", f"按最匹配的版式「{LAYOUT_TITLES[grid.family]}」没有读到表格，"
                                        f"改按「{LAYOUT_TITLES[key]}」读取。", 1))
@@ -63,6 +64,13 @@ def parse_bytes(source: str, data: bytes, suffix: str = ".txt") -> Document:
     document.warnings.extend(reading.warnings)
     validate_document(document)
     return document
+
+
+def _has_table(document: Document) -> bool:
+    """A reading worth keeping from a layout that did not fit best: three indicators or more with a name and a
+    value (a column-by-column text read in another layout gives labels, not a table)."""
+    owners = list(document.projects) + ([document.department_overall] if document.department_overall else [])
+    return sum(1 for owner in owners for i in owner.indicators if i.name and i.value) >= FALLBACK_INDICATORS
 
 
 def _interpret(source: str, data: bytes, grid: Grid) -> tuple[Document, Reading]:

@@ -39,6 +39,7 @@ CORPUS = ["02_yongde-minglangzhongxue_jiaoyu_2022", "06_huangshan_gonganju_2025"
 PDF_DOCS = ["ningxia_pingluo_2024", "hunan_yuanjiang_2024", "02_yongde-minglangzhongxue_jiaoyu_2022"]
 SCANNED = "ningxia_pingluo_2024"
 XLS_DOCS = ["tianjin_xiqing_2024"]
+PLAIN_DOCS = ["22_ningjin_jiaoyuju_2019"]  # pdftotext's default mode too
 WIDTH = 5  # columns of the printed form
 
 
@@ -339,13 +340,17 @@ def print_pdf(html_path: Path, pdf_path: Path, header_footer: bool = False) -> N
                         html_path.resolve().as_uri()], check=True, capture_output=True, timeout=120)
 
 
-def write_pdftotext(html_path: Path, out_path: Path) -> None:
+def write_pdftotext(html_path: Path, out_path: Path, plain: bool = False) -> None:
     """The text ``pdftotext -layout`` (poppler) extracts from the form printed as a browser prints a page: cells
-    where the page has them, merged cells centred, page furniture on every page."""
+    where the page has them, merged cells centred, page furniture on every page. ``plain``: also the text of
+    pdftotext's default mode (``.plain.txt``: each column's cells one per line, column after column)."""
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "form.pdf"
         print_pdf(html_path, pdf, header_footer=True)
         subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), str(out_path)], check=True, timeout=120)
+        if plain:
+            subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), str(out_path.with_suffix(".plain.txt"))],
+                           check=True, timeout=120)
 
 
 def scan_pdf(pdf_path: Path, out_path: Path, dpi: int = 200) -> None:
@@ -366,7 +371,7 @@ def main(argv: list[str]) -> int:
     PDFTEXT.mkdir(parents=True, exist_ok=True)
     if "--pdftext" in argv:  # only the pdftotext texts, from the HTML files already written
         for stem in SAMPLES + CORPUS:
-            write_pdftotext(OUT / f"{stem}.html", PDFTEXT / f"{stem}.txt")
+            write_pdftotext(OUT / f"{stem}.html", PDFTEXT / f"{stem}.txt", plain=stem in PLAIN_DOCS)
             print("written", stem, file=sys.stderr)
         return 0
     for stem in SAMPLES + CORPUS:
@@ -382,7 +387,7 @@ def main(argv: list[str]) -> int:
             print_pdf(OUT / f"{stem}.html", OUT / f"{stem}.pdf")
         if stem == SCANNED:
             scan_pdf(OUT / f"{stem}.pdf", OUT / f"{stem}.scan.pdf")
-        write_pdftotext(OUT / f"{stem}.html", PDFTEXT / f"{stem}.txt")
+        write_pdftotext(OUT / f"{stem}.html", PDFTEXT / f"{stem}.txt", plain=stem in PLAIN_DOCS)
         print("written", stem, file=sys.stderr)
     return 0
 

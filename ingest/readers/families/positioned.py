@@ -117,10 +117,12 @@ def _is_value(text: str) -> bool:
 
 
 def _is_label(text: str) -> bool:
-    """A label of the form: a level, a header word or a field, also with an open bracket wrapped onto the next line
-    (``数量指标(必填硬性指``)."""
+    """A label of the form: a level, a header word, a field or a source of funds, also with an open bracket wrapped
+    onto the next line (``数量指标(必填硬性指``) or closing a list (``服务对象满意度指标等``)."""
     key = _UNCLOSED.sub("", match_key(text))
-    return bool(key) and bool(tx.level1_of(key) or tx.level2_of(key) or tx.header_role_of(key) or tx.field_of(key))
+    key = key[:-1] if key.endswith("等") else key  # 服务对象满意度指标等
+    return bool(key) and bool(tx.level1_of(key) or tx.level2_of(key) or tx.header_role_of(key) or tx.field_of(key)
+                              or tx.funding_level_of(key))
 
 
 def _header_roles(frags: list[Frag]) -> list[Optional[str]]:
