@@ -29,3 +29,27 @@ def to_number(text: Optional[str]) -> Optional[float]:
 def has_form_words(lines: list[str]) -> bool:
     text = re.sub(r"\s+", "", "".join(match_key(line) for line in lines))
     return any(word in text for word in FORM_WORDS)
+
+
+# what page furniture has (digits already replaced by #): a page number, a path or address, a time of day
+_PAGE_MARK = re.compile(r"#\s*/\s*#\s*$|第\s*#\s*页|^-\s*#\s*-$|://|#:#")
+
+
+def page_furniture(lines: list[str]) -> set[int]:
+    """Indices of lines a PDF prints on every page (a date and time, a file path, ``1/8``, ``第 2 页``): the same
+    text, digits aside, three times or more, with a page mark and none of the form's words; and the running head
+    or foot beside them on every page (the same text each time)."""
+    seen: dict[str, list[int]] = {}
+    for k, line in enumerate(lines):
+        key = re.sub(r"\d+", "#", match_key(line))
+        if key and not has_form_words([line]):
+            seen.setdefault(key, []).append(k)
+    repeated = {key: ks for key, ks in seen.items() if len(ks) >= 3}
+    marked = {k for key, ks in repeated.items() if _PAGE_MARK.search(key) for k in ks}
+    # a one-page print: the first and last lines with a page mark
+    filled = [k for k, line in enumerate(lines) if match_key(line)]
+    marked |= {k for k in filled[:2] + filled[-2:] if _PAGE_MARK.search(re.sub(r"\d+", "#", match_key(lines[k])))
+               and not has_form_words([lines[k]])}
+    # a running head or foot (the document's title on every page) stands next to the marked lines
+    near = {k + d for k in marked for d in range(-3, 4)}
+    return marked | {k for ks in repeated.values() if all(k in near for k in ks) for k in ks}

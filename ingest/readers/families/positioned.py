@@ -33,7 +33,7 @@ from typing import Optional
 
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
-from ingest.readers.families.common import content_lines, has_form_words
+from ingest.readers.families.common import content_lines, has_form_words, page_furniture
 from ingest.readers.families.run_together import MEASURE_ENDINGS, NAME_ENDINGS, end_value
 from ingest.values import parse_target
 
@@ -46,8 +46,6 @@ _CLOSING = re.compile(r"^[)）、，,。；;:：%]|^[(（][^()（）]*[)）]$")
 _LEVELS = ("level1", "level2")
 _KIND_CATEGORY = {"deadline": "时效指标", "money": "成本指标"}
 _NAME_ENDS = tuple(sorted({*NAME_ENDINGS, *MEASURE_ENDINGS, "次", "费", "补贴", "效率"}, key=len, reverse=True))
-# what page furniture has (digits already replaced by #): a page number, a path or address, a time of day
-_PAGE_MARK = re.compile(r"#\s*/\s*#\s*$|第\s*#\s*页|^-\s*#\s*-$|://|#:#")
 
 
 @dataclass
@@ -134,26 +132,6 @@ def _is_header(frags: list[Frag]) -> bool:
     return len(roles) >= 3 and ("name" in roles or "value" in roles)
 
 
-def _furniture(lines: list[str]) -> set[int]:
-    """Indices of lines a PDF prints on every page (a date and time, a file path, ``1/8``, ``第 2 页``): the same
-    text, digits aside, three times or more, with a page mark and none of the form's words; and the running head
-    or foot beside them on every page (the same text each time)."""
-    seen: dict[str, list[int]] = {}
-    for k, line in enumerate(lines):
-        key = re.sub(r"\d+", "#", match_key(line))
-        if key and not has_form_words([line]):
-            seen.setdefault(key, []).append(k)
-    repeated = {key: ks for key, ks in seen.items() if len(ks) >= 3}
-    marked = {k for key, ks in repeated.items() if _PAGE_MARK.search(key) for k in ks}
-    # a one-page print: the first and last lines with a page mark
-    filled = [k for k, line in enumerate(lines) if match_key(line)]
-    marked |= {k for k in filled[:2] + filled[-2:] if _PAGE_MARK.search(re.sub(r"\d+", "#", match_key(lines[k])))
-               and not has_form_words([lines[k]])}
-    # a running head or foot (the document's title on every page) stands next to the marked lines
-    near = {k + d for k in marked for d in range(-3, 4)}
-    return marked | {k for ks in repeated.values() if all(k in near for k in ks) for k in ks}
-
-
 def _regions(lines: list[str], skip: set[int]) -> list[tuple[int, int]]:
     """(header index, end index exclusive) of each indicator table: from its header line to the next header, the
     next form (a field label or a title at the start of a line) or the end."""
@@ -174,7 +152,7 @@ def _regions(lines: list[str], skip: set[int]) -> list[tuple[int, int]]:
 
 
 def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
-    skip = _furniture(lines)
+    skip = page_furniture(lines)
     regions = _regions(lines, skip)
     in_table = {k for h, end in regions for k in range(h, end)}
     rows = _form_rows(lines, in_table | skip)
@@ -596,7 +574,7 @@ def score(lines: list[str]) -> float:
     content = content_lines(lines)
     if not content or not has_form_words(lines) or any("\t" in line or "|" in line for line in content):
         return 0.0
-    skip = _furniture(lines)
+    skip = page_furniture(lines)
     aligned = total = 0
     for h, end in _regions(lines, skip):
         starts = [f.x for f in fragments(lines[h], h + 1)]

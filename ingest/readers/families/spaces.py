@@ -3,18 +3,21 @@
 Web pages and PDF text often separate the cells of a row by spaces only. Each line is a row, split at every run
 of spaces; a cell that itself contained a space arrives in two pieces, which the interpreter joins when both
 pieces belong to the same column. Quirk handled here: a label printed one word per line (``年度`` / ``预算`` /
-``安排`` / ``(万元)``, a tall merged cell) is joined back into one cell.
+``安排`` / ``(万元)``, a tall merged cell) is joined back into one cell — but two level labels on lines of their
+own (``产出指标`` / ``数量指标``, a PDF copied row by row) stay two cells.
 """
 
 from __future__ import annotations
 
 import re
 
+from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
-from ingest.readers.families.common import content_lines
-from ingest.readers.families.run_together import wrap_gapped
+from ingest.readers.families.common import content_lines, page_furniture
+from ingest.readers.families.run_together import MEASURE_ENDINGS, NAME_ENDINGS, wrap_gapped
 
 _SPLIT = re.compile(r"[\s\u00a0\u3000]+")
+_NAME_ENDS = tuple(sorted({*NAME_ENDINGS, *MEASURE_ENDINGS}, key=len, reverse=True))
 _SHORT_WORD = re.compile(r"^[(（]?[\u4e00-\u9fff]{1,4}[)）]?$|^[(（][^()（）]{1,6}[)）]$")
 
 
@@ -29,13 +32,27 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
             rows.append(Row(cells=[Cell(text, first, last, col=0)], line_start=first, line_end=last))
             pending.clear()
 
+    furniture = page_furniture(lines)
     for number, line in enumerate(lines, 1):
+        if number - 1 in furniture:
+            continue  # a page's date line, address and page number, in the middle of a table copied from a PDF
         key = match_key(line)
         if not key:
             flush()
             continue
         words = [w for w in _SPLIT.split(line.strip()) if w]
+        if rows and not pending and rows[-1].line_end == number - 1 and _wraps(rows[-1], words):
+            # the previous row's last cell goes on here (a PDF copied row by row wraps long cells): it takes this
+            # line's first word, the row the rest
+            row, last = rows[-1], rows[-1].cells[-1]
+            row.cells[-1] = Cell(last.text + words[0], last.line_start, number, col=last.col, soft=last.soft)
+            row.cells.extend(Cell(w, number, number, col=len(row.cells) + i, soft=True)
+                             for i, w in enumerate(words[1:]))
+            row.line_end = number
+            continue
         if len(words) == 1 and _SHORT_WORD.match(words[0]):
+            if _is_level(words[0]) or (pending and _is_level(pending[-1][1])):
+                flush()  # 产出指标 / 数量指标: two labels on lines of their own, not one label broken up
             pending.append((number, words[0]))
             continue
         flush()
@@ -44,6 +61,41 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
         rows.append(Row(cells=cells, line_start=number, line_end=number))
     flush()
     return rows, []
+
+
+_VALUE_START = re.compile(r"^(?:[≥≤≧≦<>=＝═±]|\d)")
+_ENDS_CJK = re.compile(r"[\u4e00-\u9fff（(]$")
+# what a name begins with: a number (指标2. / 1、 / (3)), a star or bullet, a sub-item (其中)
+_NAME_MARK = re.compile(r"^(?:指标\s*\d|\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[★☆●◆▲■]|其中)")
+
+
+def _wraps(row: Row, words: list[str]) -> bool:
+    """A line whose first word goes on with the last cell of ``row`` (the line before): a value stopped mid-text
+    (``≤国家部署和工作`` / ``计划规定时间``, ``2024年12月31日`` / ``前``) alone on its line, or a long name — the
+    row's first cell after its labels — that does not end as a name does (``考试工作严格按照国家部署和工作计`` /
+    ``划进行``); never a label, a value of its own or a numbered or starred name."""
+    cell, word = row.cells[-1], words[0]
+    if _is_label(cell.text) or _is_label(word) or _VALUE_START.match(word) or _NAME_MARK.match(word):
+        return False
+    if re.match(r"^[^()（）]{0,6}[)）]", word) and cell.text.count("（") + cell.text.count("(") > \
+            cell.text.count("）") + cell.text.count(")"):
+        return True  # ≤550元（每人每 / 天）
+    if _VALUE_START.match(cell.text):
+        return len(words) == 1 and bool(_ENDS_CJK.search(cell.text))
+    if not all(_is_label(c.text) for c in row.cells[:-1]):
+        return False  # the row's last cell stands after its name: a value
+    return len(re.findall(r"[\u4e00-\u9fff]", cell.text)) >= 8 and bool(_ENDS_CJK.search(cell.text)) \
+        and not cell.text.endswith(_NAME_ENDS)
+
+
+def _is_label(text: str) -> bool:
+    key = match_key(text)
+    return bool(tx.level1_of(key) or tx.level2_of(key) or tx.header_role_of(key) or tx.field_of(key))
+
+
+def _is_level(word: str) -> bool:
+    key = match_key(word)
+    return bool(tx.level1_of(key) or tx.level2_of(key))
 
 
 def score(lines: list[str]) -> float:
