@@ -18,6 +18,7 @@ from ingest.readers import LAYOUT_TITLES, read_grid, read_text
 from ingest.readers.families import FAMILIES
 from ingest.readers.guard import check_size
 from ingest.validate import validate_document
+from ingest.values import parse_target
 
 # Below this detection score no text layout family fits: the cells of the grid are too uncertain for indicators to
 # be read from them (a PDF extraction that interleaved two tables line by line); projects are still listed.
@@ -67,10 +68,20 @@ def parse_bytes(source: str, data: bytes, suffix: str = ".txt") -> Document:
 
 
 def _has_table(document: Document) -> bool:
-    """A reading worth keeping from a layout that did not fit best: three indicators or more with a name and a
-    value (a column-by-column text read in another layout gives labels, not a table)."""
+    """A reading worth keeping from a layout that did not fit best: three indicators or more, and half of all,
+    that read as indicators do — a name in words, a value that is a target (a column-by-column text read in another
+    layout pairs labels with labels and numbers with numbers)."""
     owners = list(document.projects) + ([document.department_overall] if document.department_overall else [])
-    return sum(1 for owner in owners for i in owner.indicators if i.name and i.value) >= FALLBACK_INDICATORS
+    indicators = [i for owner in owners for i in owner.indicators]
+    good = sum(1 for i in indicators if _reads_as_indicator(i.name, i.value))
+    return good >= FALLBACK_INDICATORS and good * 2 >= len(indicators)
+
+
+def _reads_as_indicator(name: Optional[str], value: Optional[str]) -> bool:
+    if not name or not value or len(re.findall(r"[\u4e00-\u9fff]", name)) < 2 or parse_target(name).kind in (
+            "percent", "count", "money", "number"):
+        return False
+    return parse_target(value).kind not in ("qualitative", "empty") or len(value.strip()) <= 6
 
 
 def _interpret(source: str, data: bytes, grid: Grid) -> tuple[Document, Reading]:
