@@ -10,9 +10,10 @@ their rows, 单位：万元 above) and written as:
   for every document; ``.xls`` (xlwt) for one sample;
 - ``.pdf`` printed by Chromium from the HTML (``--print-to-pdf``) for two samples and one corpus document;
 - one scanned PDF: a printed PDF rasterised with pdftoppm and wrapped back into a PDF (no text layer);
-- ``tests/fixtures/pdftext/*.txt``: for every document, the text ``pdftotext -layout`` extracts from the form
-  printed as a browser prints a web page (date, title, address and page numbers on every page), the text a user
-  gets from a PDF with poppler (``python -m tests.make_file_fixtures --pdftext`` writes these alone).
+- ``tests/fixtures/pdftext/*.txt``: for every document, the text ``pdftotext -layout`` and ``pdftotext -raw``
+  extract from the form printed as a browser prints a web page (date, title, address and page numbers on every
+  page), the texts a user gets from a PDF with poppler or a viewer's copy (``python -m tests.make_file_fixtures
+  --pdftext`` writes these alone).
 
 Every file says it was generated (workbook/document properties, an HTML comment and title). The tests
 (tests/test_file_readers.py) read each file and compare its model with the text version's.
@@ -342,12 +343,16 @@ def print_pdf(html_path: Path, pdf_path: Path, header_footer: bool = False) -> N
 
 def write_pdftotext(html_path: Path, out_path: Path, plain: bool = False) -> None:
     """The text ``pdftotext -layout`` (poppler) extracts from the form printed as a browser prints a page: cells
-    where the page has them, merged cells centred, page furniture on every page. ``plain``: also the text of
-    pdftotext's default mode (``.plain.txt``: each column's cells one per line, column after column)."""
+    where the page has them, merged cells centred, page furniture on every page; and ``pdftotext -raw``
+    (``.raw.txt``: the page's text in the order it was drawn, row by row with one space between cells, long cells
+    wrapped over lines, as a PDF viewer copies it). ``plain``: also pdftotext's default mode (``.plain.txt``: each
+    column's cells one per line, column after column)."""
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "form.pdf"
         print_pdf(html_path, pdf, header_footer=True)
         subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), str(out_path)], check=True, timeout=120)
+        subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), str(out_path.with_suffix(".raw.txt"))],
+                       check=True, timeout=120)
         if plain:
             subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), str(out_path.with_suffix(".plain.txt"))],
                            check=True, timeout=120)

@@ -75,11 +75,11 @@ def _wraps(row: Row, words: list[str]) -> bool:
     row's first cell after its labels — that does not end as a name does (``考试工作严格按照国家部署和工作计`` /
     ``划进行``); never a label, a value of its own or a numbered or starred name."""
     cell, word = row.cells[-1], words[0]
-    if _is_label(cell.text) or _is_label(word) or _VALUE_START.match(word) or _NAME_MARK.match(word):
-        return False
     if re.match(r"^[^()（）]{0,6}[)）]", word) and cell.text.count("（") + cell.text.count("(") > \
             cell.text.count("）") + cell.text.count(")"):
-        return True  # ≤550元（每人每 / 天）
+        return True  # ≤550元（每人每 / 天）, 项目资金（万 / 元）
+    if _is_label(cell.text) or _is_label(word) or _VALUE_START.match(word) or _NAME_MARK.match(word):
+        return False
     if _VALUE_START.match(cell.text):
         return len(words) == 1 and bool(_ENDS_CJK.search(cell.text))
     if not all(_is_label(c.text) for c in row.cells[:-1]):
@@ -89,8 +89,11 @@ def _wraps(row: Row, words: list[str]) -> bool:
 
 
 def _is_label(text: str) -> bool:
-    key = match_key(text)
-    return bool(tx.level1_of(key) or tx.level2_of(key) or tx.header_role_of(key) or tx.field_of(key))
+    """A label of the form (a level, a header word, a field, a source of funds), also with its bracket left open
+    at the end of a line (``项目资金（万``)."""
+    key = re.sub(r"[(（][^()（）]*$", "", match_key(text))
+    return bool(key) and bool(tx.level1_of(key) or tx.level2_of(key) or tx.header_role_of(key) or tx.field_of(key)
+                              or tx.funding_level_of(key))
 
 
 def _is_level(word: str) -> bool:
