@@ -12,8 +12,8 @@ their rows, 单位：万元 above) and written as:
 - one scanned PDF: a printed PDF rasterised with pdftoppm and wrapped back into a PDF (no text layer);
 - ``tests/fixtures/pdftext/*.txt``: for every document, the text ``pdftotext -layout`` and ``pdftotext -raw``
   extract from the form printed as a browser prints a web page (date, title, address and page numbers on every
-  page), the texts a user gets from a PDF with poppler or a viewer's copy (``python -m tests.make_file_fixtures
-  --pdftext`` writes these alone).
+  page), the texts a user gets from a PDF with poppler or a viewer's copy, and for the samples ``.centred.txt``, the
+  form printed with every cell centred (``python -m tests.make_file_fixtures --pdftext`` writes these alone).
 
 Every file says it was generated (workbook/document properties, an HTML comment and title). The tests
 (tests/test_file_readers.py) read each file and compare its model with the text version's.
@@ -41,6 +41,7 @@ PDF_DOCS = ["ningxia_pingluo_2024", "hunan_yuanjiang_2024", "02_yongde-minglangz
 SCANNED = "ningxia_pingluo_2024"
 XLS_DOCS = ["tianjin_xiqing_2024"]
 PLAIN_DOCS = ["22_ningjin_jiaoyuju_2019"]  # pdftotext's default mode too
+CENTRED_DOCS = SAMPLES  # also printed with every cell centred
 WIDTH = 5  # columns of the printed form
 
 
@@ -341,6 +342,21 @@ def print_pdf(html_path: Path, pdf_path: Path, header_footer: bool = False) -> N
                         html_path.resolve().as_uri()], check=True, capture_output=True, timeout=120)
 
 
+CENTRED = "<style>td, th { text-align: center !important; vertical-align: middle; }</style>"
+
+
+def write_pdftotext_centred(html_path: Path, out_path: Path) -> None:
+    """``pdftotext -layout`` of the form printed with every cell centred (as forms made in Word or Excel often
+    are): pieces stand under the middle of their column, not at its left edge."""
+    with tempfile.TemporaryDirectory() as tmp:
+        centred = Path(tmp) / html_path.name
+        centred.write_text(html_path.read_text(encoding="utf-8").replace("</head>", CENTRED + "</head>", 1),
+                           encoding="utf-8")
+        pdf = Path(tmp) / "form.pdf"
+        print_pdf(centred, pdf, header_footer=True)
+        subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), str(out_path)], check=True, timeout=120)
+
+
 def write_pdftotext(html_path: Path, out_path: Path, plain: bool = False) -> None:
     """The text ``pdftotext -layout`` (poppler) extracts from the form printed as a browser prints a page: cells
     where the page has them, merged cells centred, page furniture on every page; and ``pdftotext -raw``
@@ -377,6 +393,8 @@ def main(argv: list[str]) -> int:
     if "--pdftext" in argv:  # only the pdftotext texts, from the HTML files already written
         for stem in SAMPLES + CORPUS:
             write_pdftotext(OUT / f"{stem}.html", PDFTEXT / f"{stem}.txt", plain=stem in PLAIN_DOCS)
+            if stem in CENTRED_DOCS:
+                write_pdftotext_centred(OUT / f"{stem}.html", PDFTEXT / f"{stem}.centred.txt")
             print("written", stem, file=sys.stderr)
         return 0
     for stem in SAMPLES + CORPUS:
@@ -393,6 +411,8 @@ def main(argv: list[str]) -> int:
         if stem == SCANNED:
             scan_pdf(OUT / f"{stem}.pdf", OUT / f"{stem}.scan.pdf")
         write_pdftotext(OUT / f"{stem}.html", PDFTEXT / f"{stem}.txt", plain=stem in PLAIN_DOCS)
+        if stem in CENTRED_DOCS:
+            write_pdftotext_centred(OUT / f"{stem}.html", PDFTEXT / f"{stem}.centred.txt")
         print("written", stem, file=sys.stderr)
     return 0
 

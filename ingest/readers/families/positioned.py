@@ -170,7 +170,9 @@ def _form_rows(lines: list[str], skip: set[int]) -> list[Row]:
     frags = {k: fragments(line, k + 1) for k, line in enumerate(lines) if k not in skip and match_key(line)}
     for k in sorted(frags):
         for f in list(frags.get(k, [])):
-            above = next((g for g in frags.get(k - 1, []) if abs(g.x - f.x) <= 1), None)
+            # the piece above that this one stands under (at its left edge, or anywhere below it when centred)
+            above = next((g for g in frags.get(k - 1, []) if abs(g.x - f.x) <= 1 or (
+                g.x <= f.x + len(f.text) and f.x <= g.x + len(g.text))), None)
             if above is not None and _closes(above, f):
                 above.extend(f)
                 frags[k].remove(f)
@@ -204,11 +206,12 @@ def _table(lines: list[str], h: int, end: int, skip: set[int]) -> list[Row]:
     for i, f in enumerate(header):
         f.col = i
     level_cols = {role: roles.index(role) for role in _LEVELS if role in roles}
+    lines_frags = [fragments(lines[k], k + 1) for k in range(h + 1, end) if k not in skip]
+    centred = _centred(header, [f for fs in lines_frags for f in fs])
     body = []
-    for k in range(h + 1, end):
-        if k not in skip:
-            body.extend(_place(fragments(lines[k], k + 1), starts, level_cols))
-    cells = _join_wrapped([f for f in body if f.col is not None], starts, roles)
+    for frags in lines_frags:
+        body.extend(_place(frags, header, level_cols, centred))
+    cells = _join_wrapped([f for f in body if f.col is not None], [] if centred else starts, roles)
     rows = [Row(cells=[Cell(f.text, f.line, f.line, col=f.col) for f in header], line_start=h + 1,
                 line_end=h + 1)]
     outside = [f for f in body if f.col is None]
@@ -260,13 +263,31 @@ def _split_at_columns(frags: list[Frag], starts: list[int]) -> list[Frag]:
     return out
 
 
-def _place(frags: list[Frag], starts: list[int], level_cols: dict[str, int]) -> list[Frag]:
-    """The columns of one line's pieces: under which header word each starts; a level label in its level's column
-    (a crowded line is squeezed left: ``满意度指标 服务对象满意度指标 家属满意度``); left to right in order."""
-    frags = _split_at_columns(frags, starts)
+def _centre(f: Frag) -> float:
+    return f.x + len(f.text) / 2
+
+
+def _centred(header: list[Frag], body: list[Frag]) -> bool:
+    """Whether the table's cells are centred in their columns rather than set at their left edge: more pieces
+    have their middle under a header word's middle than their start under a header word's start."""
+    left = sum(1 for f in body if any(abs(f.x - h.x) <= 1 for h in header))
+    middle = sum(1 for f in body if any(abs(_centre(f) - _centre(h)) <= 1.5 for h in header))
+    return middle > left
+
+
+def _place(frags: list[Frag], header: list[Frag], level_cols: dict[str, int], centred: bool = False) -> list[Frag]:
+    """The columns of one line's pieces: under which header word each starts (or, in a centred table, whose
+    middle is nearest); a level label in its level's column (a crowded line is squeezed left: ``满意度指标
+    服务对象满意度指标 家属满意度``); left to right in order."""
+    starts = [h.x for h in header]
+    if not centred:
+        frags = _split_at_columns(frags, starts)
     last = None
     for f in frags:
-        col = _column(f.x, starts)
+        if centred:
+            col = min(range(len(header)), key=lambda j: abs(_centre(f) - _centre(header[j])))
+        else:
+            col = _column(f.x, starts)
         is1, is2 = bool(tx.level1_of(f.key)), bool(tx.level2_of(f.key))
         if is1 and is2 and col in level_cols.values():
             pass  # 成本指标 is a level-1 label in one template and a level-2 one in another: where it stands says
@@ -296,13 +317,13 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
     the next piece only closes it (``（必填）``, ``元）``), unless the next piece is a label or a value of its own,
     or both lines face a value. Names are joined first; the pieces of the other columns (values, units …) are
     joined with the record they belong to (:func:`_gather`)."""
-    width = len(starts)
+    width = len(roles)
     widest = {}
     for col in range(width):
         lengths = sorted((len(f.text) for f in frags if f.col == col), reverse=True)
         # a column's width: reached by two pieces or more, or the room before the next header word
         reached = lengths[1] if len(lengths) >= 2 and lengths[1] >= lengths[0] - 1 else 0
-        room = starts[col + 1] - starts[col] - 1 if col + 1 < width else 0
+        room = starts[col + 1] - starts[col] - 1 if col + 1 < len(starts) else 0
         widest[col] = min(w for w in (reached, room) if w) if reached or room else 0
     valued = {f.line for f in frags if roles[f.col] == "value"}
     name_cols = [c for c in range(width) if roles[c] == "name"]
