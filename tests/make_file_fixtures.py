@@ -13,7 +13,8 @@ their rows, 单位：万元 above) and written as:
 - ``tests/fixtures/pdftext/*.txt``: for every document, the text ``pdftotext -layout`` and ``pdftotext -raw``
   extract from the form printed as a browser prints a web page (date, title, address and page numbers on every
   page), the texts a user gets from a PDF with poppler or a viewer's copy, and for the samples ``.centred.txt``, the
-  form printed with every cell centred (``python -m tests.make_file_fixtures --pdftext`` writes these alone).
+  form printed with every cell centred; two ``.noborder.pdf``, forms printed without ruling lines
+  (``python -m tests.make_file_fixtures --pdftext`` writes these alone).
 
 Every file says it was generated (workbook/document properties, an HTML comment and title). The tests
 (tests/test_file_readers.py) read each file and compare its model with the text version's.
@@ -42,6 +43,7 @@ SCANNED = "ningxia_pingluo_2024"
 XLS_DOCS = ["tianjin_xiqing_2024"]
 PLAIN_DOCS = ["22_ningjin_jiaoyuju_2019"]  # pdftotext's default mode too
 CENTRED_DOCS = SAMPLES  # also printed with every cell centred
+BORDERLESS_DOCS = ["qingdao_2023", "tianjin_xiqing_2024"]  # also printed as PDFs without ruling lines
 WIDTH = 5  # columns of the printed form
 
 
@@ -345,6 +347,19 @@ def print_pdf(html_path: Path, pdf_path: Path, header_footer: bool = False) -> N
 CENTRED = "<style>td, th { text-align: center !important; vertical-align: middle; }</style>"
 
 
+NO_BORDERS = "<style>table, td, th { border: none !important; }</style>"
+
+
+def print_borderless(html_path: Path, pdf_path: Path) -> None:
+    """The form printed without ruling lines (a table laid out by position only): the PDF reader finds no ruled
+    table and reads the page's text by position."""
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = Path(tmp) / html_path.name
+        plain.write_text(html_path.read_text(encoding="utf-8").replace("</head>", NO_BORDERS + "</head>", 1),
+                         encoding="utf-8")
+        print_pdf(plain, pdf_path)
+
+
 def write_pdftotext_centred(html_path: Path, out_path: Path) -> None:
     """``pdftotext -layout`` of the form printed with every cell centred (as forms made in Word or Excel often
     are): pieces stand under the middle of their column, not at its left edge."""
@@ -395,6 +410,8 @@ def main(argv: list[str]) -> int:
             write_pdftotext(OUT / f"{stem}.html", PDFTEXT / f"{stem}.txt", plain=stem in PLAIN_DOCS)
             if stem in CENTRED_DOCS:
                 write_pdftotext_centred(OUT / f"{stem}.html", PDFTEXT / f"{stem}.centred.txt")
+            if stem in BORDERLESS_DOCS:
+                print_borderless(OUT / f"{stem}.html", PDFTEXT / f"{stem}.noborder.pdf")
             print("written", stem, file=sys.stderr)
         return 0
     for stem in SAMPLES + CORPUS:
@@ -413,6 +430,8 @@ def main(argv: list[str]) -> int:
         write_pdftotext(OUT / f"{stem}.html", PDFTEXT / f"{stem}.txt", plain=stem in PLAIN_DOCS)
         if stem in CENTRED_DOCS:
             write_pdftotext_centred(OUT / f"{stem}.html", PDFTEXT / f"{stem}.centred.txt")
+        if stem in BORDERLESS_DOCS:
+            print_borderless(OUT / f"{stem}.html", PDFTEXT / f"{stem}.noborder.pdf")
         print("written", stem, file=sys.stderr)
     return 0
 

@@ -64,6 +64,24 @@ def test_printed_forms_with_centred_cells_read_like_the_forms():
     assert found / read_total >= 0.90
 
 
+def test_pdf_without_ruling_lines_is_read_by_position():
+    # Qingdao and Xiqing's forms printed as PDFs with no table borders: no ruled table for the PDF reader, whose
+    # pages are then read as text laid out by position (pdfplumber's layout text) by the positioned family
+    found = wanted = 0
+    for stem in ("qingdao_2023", "tianjin_xiqing_2024"):
+        document = parse_file(PDFTEXT / f"{stem}.noborder.pdf")
+        assert document.layout == "pdf"
+        fallback = [w for w in document.warnings if w.code == "pdf_text_fallback"]
+        assert fallback and "按页面位置排列的列" in fallback[0].message
+        want, got = expected(stem), reading(document)
+        assert [(p[0], p[1]) for p in got] == [(p[0], p[1]) for p in want], stem
+        want_rows, got_rows = indicators(want), indicators(got)
+        found += sum(1 for row in want_rows if row in got_rows)
+        wanted += len(want_rows)
+    # measured: 204 of 211 (97%); with the page's plain text, 0
+    assert found / wanted >= 0.96
+
+
 def test_printed_forms_copied_row_by_row_read_like_the_forms():
     found = wanted = read_total = 0
     for stem in STEMS:

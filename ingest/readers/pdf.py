@@ -103,7 +103,12 @@ class _PdfReader:
     def page(self, page, number: int) -> None:
         tables = [t for t in page.find_tables() if len(t.cells) >= 2]
         if not tables:
-            lines = [fix_radicals(line) for line in (page.extract_text() or "").split("\n")]
+            # laid out by position (the page's columns kept by spaces): a table without ruling lines is read by
+            # the positioned family, anything else by the family that fits it
+            text = page.extract_text(layout=True) or ""
+            lines = [fix_radicals(line.rstrip()) for line in text.split("\n")]
+            while lines and not lines[-1]:
+                lines.pop()
             self.text_pages.append((number, lines))
             self.previous_table = None
             return

@@ -170,18 +170,30 @@ def _form_rows(lines: list[str], skip: set[int]) -> list[Row]:
     frags = {k: fragments(line, k + 1) for k, line in enumerate(lines) if k not in skip and match_key(line)}
     for k in sorted(frags):
         for f in list(frags.get(k, [])):
-            # the piece above that this one stands under (at its left edge, or anywhere below it when centred)
-            above = next((g for g in frags.get(k - 1, []) if abs(g.x - f.x) <= 1 or (
-                g.x <= f.x + len(f.text) and f.x <= g.x + len(g.text))), None)
+            # the piece above that this one stands under (at its left edge, or anywhere below it when centred),
+            # on the line before or the one before that (the label's text centred between: 项目资金（万 / 17.00 / 元）)
+            for back in (1, 2):
+                above = next((g for g in frags.get(k - back, []) if abs(g.x - f.x) <= 1 or (
+                    g.x <= f.x + len(f.text) and f.x <= g.x + len(g.text))), None)
+                if above is not None:
+                    break
             if above is not None and _closes(above, f):
                 above.extend(f)
                 frags[k].remove(f)
-    labelled = {}  # line -> (x of the text after its label, that piece)
-    for k, fs in frags.items():
+                _beside_its_text(frags, above)
+    labelled = {}  # line -> the piece after its label
+    for k, fs in list(frags.items()):
         for i, f in enumerate(fs[:-1]):
-            if tx.field_of(f.key) and not _is_label(fs[i + 1].text):
+            if not tx.field_of(f.key):
+                continue
+            if not _is_label(fs[i + 1].text):
                 labelled[k] = fs[i + 1]
-                break
+            else:  # 主管部门 | 实施单位 …: the text of the first is centred on lines above and below
+                value = _between(frags, k, f.x + len(f.text), fs[i + 1].x)
+                if value is not None:
+                    fs.insert(i + 1, value)
+                    labelled[k] = value
+            break
     for k, value in labelled.items():
         for step in (-1, 1):
             j = k + step
@@ -197,6 +209,35 @@ def _form_rows(lines: list[str], skip: set[int]) -> list[Row]:
             rows.append(Row(cells=[Cell(f.text, f.line, f.line_end, col=i) for i, f in enumerate(fs)],
                             line_start=min(f.line for f in fs), line_end=max(f.line_end for f in fs)))
     return rows
+
+
+def _beside_its_text(frags: dict[int, list[Frag]], label: Frag) -> None:
+    """A label wrapped over three lines with nothing after it on its first: its text stands on a line in between
+    (``项目资金（万`` / ``17.00 其中：财政资金 17.00`` / ``元）``); the label joins that line, in front."""
+    first = frags.get(label.line - 1, [])
+    if not first or first[-1] is not label or len(first) > 1:
+        return
+    for j in range(label.line, label.line_end - 1):  # the lines strictly inside the label's span (0-based)
+        if frags.get(j) and frags[j][0].x > label.x:
+            frags[label.line - 1].remove(label)
+            frags[j].insert(0, label)
+            return
+
+
+def _between(frags: dict[int, list[Frag]], k: int, left: int, right: int) -> Optional[Frag]:
+    """The text of a field whose label is on line ``k`` but whose text is not: the single pieces on the lines just
+    above and below that stand between the label's end (``left``) and the next label (``right``), joined."""
+    pieces = []
+    for j in (k - 1, k + 1):
+        fs = frags.get(j, [])
+        if len(fs) == 1 and left <= fs[0].x < right and not _is_label(fs[0].text):
+            pieces.append(frags.pop(j)[0])
+    if not pieces:
+        return None
+    value = pieces[0]
+    for piece in pieces[1:]:
+        value.extend(piece)
+    return value
 
 
 def _table(lines: list[str], h: int, end: int, skip: set[int]) -> list[Row]:
