@@ -24,6 +24,9 @@ KINDS_WITH_UNITS = ("percent", "money", "count", "duration", "number")
 NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 WHITESPACE_RE = re.compile(r"\s+")
 SPLIT_NUMBER_RE = re.compile(r"\d\s+[\d.]|\d\.\s+\d")
+DIGIT_RE = re.compile(r"\d")
+WORD_RE = re.compile(r"\w")
+LETTER_RE = re.compile(r"[^\W\d_]")
 YEAR_RANGE = (1900, 2100)
 
 
@@ -51,6 +54,7 @@ class Tables:
     completion_words: tuple[str, ...]
     deadline_phrases: tuple[str, ...]
     percent_name_hints: tuple[str, ...]
+    prefix_starts: frozenset[str]  # the first characters of the words scan_prefix looks for
 
 
 @dataclass
@@ -130,6 +134,8 @@ def load_tables(path: Path = TABLES_PATH) -> Tables:
         completion_words=sort_longest(require(raw, "deadline.completion_words", list)),
         deadline_phrases=sort_longest(require(raw, "deadline.phrases", list)),
         percent_name_hints=tuple(require(raw, "percent_name_hints", list)),
+        prefix_starts=frozenset(word[0] for word in ["每", *prefix_ops, *require(raw, "approximate.prefix_words", list),
+                                                      *require(raw, "prefix_qualifiers", list)]),
     )
 
 
@@ -234,6 +240,10 @@ def scan_prefix(prefix: str, tables: Tables = TABLES) -> tuple[list[str], bool, 
     leftover: list[str] = []
     pos = 0
     while pos < len(prefix):
+        if prefix[pos] not in tables.prefix_starts:  # no word starts here (most characters of a name)
+            leftover.append(prefix[pos])
+            pos += 1
+            continue
         op = match_token(prefix, pos, tables.prefix_ops)
         if op:
             ops.append(op[1])
@@ -369,7 +379,7 @@ def date_of(match: re.Match, fiscal_year: int | None, target: ParsedTarget) -> s
 def read_deadline(text: str, fiscal_year: int | None, tables: Tables = TABLES) -> ParsedTarget | None:
     """Read a deadline given as a calendar date ("5月31日前", "2024年底", "≤2023年11月底"); None otherwise."""
     match = find_date(text)
-    if match is None or re.search(r"\d", text[: match.start()]) or not is_usable_date(match, text, tables):
+    if match is None or DIGIT_RE.search(text, 0, match.start()) or not is_usable_date(match, text, tables):
         return None
     target = ParsedTarget(kind="deadline")
     ops, _, _ = scan_prefix(text[: match.start()], tables)
@@ -469,9 +479,9 @@ def read_number_value(text: str, match: re.Match, name: str | None, tables: Tabl
             add_flag(target, "range_reversed")
         target.number_max = upper.number
     else:
-        if re.search(r"\d", tail):
+        if DIGIT_RE.search(tail):
             lead = apply_restatement(target, lead, tail, tables)
-        elif lead.unit is None and re.fullmatch(r"[^\W\d_]", tail):
+        elif lead.unit is None and LETTER_RE.fullmatch(tail):
             lead = Reading(lead.number, lead.digits, tail, lead.end)
             add_flag(target, "unit_unknown")
         unit = lead.unit
@@ -504,7 +514,7 @@ def read_value(value: str, fiscal_year: int | None, name: str | None, tables: Ta
         return ParsedTarget(kind="empty")
     if is_placeholder(text, tables):
         return ParsedTarget(kind="placeholder")
-    if not re.search(r"\w", text):
+    if not WORD_RE.search(text):
         return ParsedTarget(kind="qualitative", flags=["punctuation_only"])
     deadline = read_deadline(text, fiscal_year, tables)
     if deadline:
