@@ -509,7 +509,13 @@ def read_number_value(text: str, match: re.Match, name: str | None, tables: Tabl
 def read_value(value: str, fiscal_year: int | None, name: str | None, tables: Tables = TABLES) -> ParsedTarget:
     """Parse a value (see parse_target); may raise on unexpected input."""
     folded = unicodedata.normalize("NFKC", value)
-    text = normalise_value(folded)
+    return read_folded(normalise_value(folded), bool(SPLIT_NUMBER_RE.search(folded)), fiscal_year, name, tables)
+
+
+def read_folded(text: str, spaced: bool, fiscal_year: int | None, name: str | None,
+                tables: Tables = TABLES) -> ParsedTarget:
+    """Parse a value already folded by :func:`normalise_value`; ``spaced``: the value as printed had a space inside
+    a number (which folding removed)."""
     if not text:
         return ParsedTarget(kind="empty")
     if is_placeholder(text, tables):
@@ -525,7 +531,7 @@ def read_value(value: str, fiscal_year: int | None, name: str | None, tables: Ta
             return ParsedTarget(kind="deadline")
         return ParsedTarget(kind="qualitative")
     target = read_number_value(text, match, name, tables)
-    if SPLIT_NUMBER_RE.search(folded):
+    if spaced:
         add_flag(target, "space_in_number")  # "1 00%": a PDF wrap, or two numbers run together
     return target
 
@@ -554,7 +560,21 @@ def parse_target(value: str, fiscal_year: int | None = None, name: str | None = 
 
 @lru_cache(maxsize=100_000)
 def _read_cached(value: str, fiscal_year: int | None) -> ParsedTarget:
+    """The reading of ``value`` as printed, shared by every value that folds to the same text (a cell's text and
+    its match key, ``6331 元`` and ``6331元``). The fiscal year only ever supplies the year of a deadline printed
+    without one, and a reading made without it then says ``year_missing``: any other reading made without the
+    year holds for every year."""
+    folded = unicodedata.normalize("NFKC", value)
+    text, spaced = normalise_value(folded), bool(SPLIT_NUMBER_RE.search(folded))
+    target = _read_folded_cached(text, spaced, None)
+    if fiscal_year is not None and "year_missing" in target.flags:
+        target = _read_folded_cached(text, spaced, fiscal_year)
+    return target
+
+
+@lru_cache(maxsize=100_000)
+def _read_folded_cached(text: str, spaced: bool, fiscal_year: int | None) -> ParsedTarget:
     try:
-        return read_value(value, fiscal_year, None)
+        return read_folded(text, spaced, fiscal_year, None)
     except Exception:  # noqa: BLE001 - the contract is to never raise; the flag sends the value to review
         return ParsedTarget(kind="qualitative", flags=["parse_error"])
