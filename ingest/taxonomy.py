@@ -150,6 +150,7 @@ def total_implied_source(text: str) -> Optional[str]:
     return load_aliases()["total_implies_source"].get(normalise_label(text))
 
 
+@lru_cache(maxsize=65536)
 def is_plan_label(text: str) -> bool:
     return normalise_label(text).startswith(_lists()["plan_label"])
 

@@ -76,6 +76,7 @@ HABIT = 2.0  # a text the table's first reading put in one column again and agai
 NOISE_COST = {NOISE: 0.0, GROUP: 0.0, NUM: -4.0, SHORT: -4.0, PH: -4.0}
 NOISE_DEFAULT = -6.0
 _KIND_INDEX = {kind: i for i, kind in enumerate(_KINDS)}
+_ANCHOR_ROLES = {TARGET: "value", L1: "level1", L2: "level2"}  # the classes whose column tells column reliability
 _NOT_ENUMERATED = ("value", "actual", "op", "unit", "weight", "score", "seq")  # an enumerated text is rarely these
 
 
@@ -115,7 +116,7 @@ def column_anchors(tokens: list[Token], slots: list[Slot]) -> tuple[int, int, in
         by_role.setdefault(s.role, []).append(s)
     counts = [0, 0, 0, 0]
     for t in tokens:
-        role = {TARGET: "value", L1: "level1", L2: "level2"}.get(t.kind)
+        role = _ANCHOR_ROLES.get(t.kind)
         if role is None or role not in by_role or t.col is None:
             continue
         checks = [s.covers(t.col) for s in by_role[role]]
