@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 
@@ -199,17 +200,17 @@ def _align(tokens: list[Token], slots: list[Slot], cr: Optional[float], habits: 
         if costs not in new_costs:
             new_costs.append(costs)
         new_group.append(new_costs.index(costs))
-    repeatable = [s.role in REPEAT_SOFT for s in slots]
     name_slot = next((i for i, s in enumerate(slots) if s.role == "name"), None)
-    content = [CONTENT.get(s.role, CONTENT["remarks"]) for s in slots]
-    roles = [s.role for s in slots]
+    roles = tuple(s.role for s in slots)
+    columns = tuple((s.role, s.cols) for s in slots)
     slot_range = range(k)
     other_slots = range(1, k)
     no_tail = [NEG] * k
-    # The emission and repeat costs depend on a few features of a token only: each is worked out once per
-    # distinct combination in the table (most tokens share theirs with an earlier token).
-    emissions: dict[tuple, list[float]] = {}
-    repeats: dict[tuple, list[Optional[float]]] = {}
+    # The emission and repeat costs depend on a few features of a token only: each is looked up once per
+    # distinct combination in the table (most tokens share theirs with an earlier token), in caches shared by
+    # the tables with the same header.
+    emissions: dict[tuple, tuple[float, ...]] = {}
+    repeats: dict[tuple, tuple[Optional[float], ...]] = {}
 
     n = len(tokens)
     # Per state kind (0 normal: the token has slot a; 1 tail: it continues the name of the record at a; 2 noise:
@@ -221,12 +222,13 @@ def _align(tokens: list[Token], slots: list[Slot], cr: Optional[float], habits: 
     noise_scores: list[float] = []
     backs: list[tuple[list[tuple[int, int, int]], list[int]]] = []
     for t, token in enumerate(tokens):
-        key = token.key
+        cell = token.cell
+        key = cell.key
         enumerated = ENUMERATED.match(key) is not None
-        features = (token.kind, enumerated, token.cell.hint, habits.get(key), len(key) <= 2, token.col)
+        features = (token.kind, enumerated, cell.hint, habits.get(key), len(key) <= 2, cell.col)
         emit = emissions.get(features)
         if emit is None:
-            emit = emissions[features] = _emission(slots, content, name_slot, features, col_w)
+            emit = emissions[features] = _emission(columns, col_w, features)
         noise = NOISE_COST.get(token.kind, NOISE_DEFAULT)
         if t == 0:
             normal_scores = [emit[b] - start[b] for b in slot_range]
@@ -253,9 +255,7 @@ def _align(tokens: list[Token], slots: list[Slot], cr: Optional[float], habits: 
         context = (before.kind, token.kind, token.cell.soft and token.row == before.row)
         repeat = repeats.get(context)
         if repeat is None:
-            # None where the column cannot continue (the 1e9 of a slot that is not repeatable: see stay_into)
-            repeat = repeats[context] = [repeat_cost(roles[a], before, token) if repeatable[a] else None
-                                         for a in slot_range]
+            repeat = repeats[context] = _repeat_costs(roles, *context)
         # the best slot to end a record at, per distinct cost list (the first of equal candidates)
         new_best: list[tuple[float, int]] = []
         for costs in new_costs:
@@ -289,7 +289,7 @@ def _align(tokens: list[Token], slots: list[Slot], cr: Optional[float], habits: 
         tail_scores = no_tail
         if name_slot is not None and token.alone and token.first_in_row and token.kind in (TEXT, SHORT, DESC, PH) \
                 and not enumerated and not token.at_end:
-            tail_score = content[name_slot][_KIND_INDEX[token.kind]] - TAIL - TAIL_STREAM * (1.0 - rr)
+            tail_score = CONTENT["name"][_KIND_INDEX[token.kind]] - TAIL - TAIL_STREAM * (1.0 - rr)
             covered = slots[name_slot].covers(token.col) if col_w and token.col is not None else None
             if covered is not None:
                 tail_score += col_w * (1.0 if covered else -1.0)
@@ -316,41 +316,51 @@ def _align(tokens: list[Token], slots: list[Slot], cr: Optional[float], habits: 
     return _records(tokens, path)
 
 
-def _emission(slots: list[Slot], content: list[tuple[float, ...]], name_slot: Optional[int], features: tuple,
-              col_w: float) -> list[float]:
-    """How well a token fits each slot, from the token's features (content class, enumerated text, layout hint,
-    habitual slot, one or two characters long, column) and the weight of the columns."""
+@lru_cache(maxsize=16384)
+def _emission(columns: tuple[tuple[str, tuple[int, ...]], ...], col_w: float, features: tuple) -> tuple[float, ...]:
+    """How well a token fits each slot (``columns``: the role and header columns of each slot), from the token's
+    features (content class, enumerated text, layout hint, habitual slot, one or two characters long, column) and
+    the weight of the columns."""
     kind, enumerated, hint, habit, very_short, col = features
     ki = _KIND_INDEX[kind]
-    emit = [c[ki] for c in content]
+    roles = [role for role, _ in columns]
+    emit = [CONTENT.get(role, CONTENT["remarks"])[ki] for role in roles]
     if enumerated:
-        emit = [e + (1.0 if s.role == "name" else (-4.0 if s.role in _NOT_ENUMERATED else 0.0))
-                for e, s in zip(emit, slots)]
+        emit = [e + (1.0 if role == "name" else (-4.0 if role in _NOT_ENUMERATED else 0.0))
+                for e, role in zip(emit, roles)]
     if hint:
-        emit = [e + (HINT if s.role == hint else -HINT) for e, s in zip(emit, slots)]
+        emit = [e + (HINT if role == hint else -HINT) for e, role in zip(emit, roles)]
     if habit is not None:
         emit[habit] += HABIT
-    if very_short and name_slot is not None:
-        emit[name_slot] -= 1.0  # a name of one or two characters is rare (有效 is a value)
+    if very_short and "name" in roles:
+        emit[roles.index("name")] -= 1.0  # a name of one or two characters is rare (有效 is a value)
     if col_w and col is not None:
-        for b, s in enumerate(slots):
-            covered = s.covers(col)
-            if covered is not None:
-                factor = LEVEL_COLUMN if s.role in ("level1", "level2") else 1.0
-                emit[b] += col_w * (1.0 if covered else -1.0) * factor
-    return emit
+        for b, (role, cols) in enumerate(columns):
+            if cols:  # a slot without header columns says nothing (Slot.covers)
+                factor = LEVEL_COLUMN if role in ("level1", "level2") else 1.0
+                emit[b] += col_w * (1.0 if col in cols else -1.0) * factor
+    return tuple(emit)
 
 
-def repeat_cost(role: str, prev: Token, token: Token) -> float:
-    """The cost of reading ``token`` as the continuation of ``prev`` in the same column."""
+@lru_cache(maxsize=4096)
+def _repeat_costs(roles: tuple[str, ...], prev_kind: str, kind: str,
+                  soft_same_row: bool) -> tuple[Optional[float], ...]:
+    """repeat_cost per slot; None where the column cannot continue (the 1e9 of a slot that is not repeatable:
+    see stay_into in _align)."""
+    return tuple(repeat_cost(role, prev_kind, kind, soft_same_row) if role in REPEAT_SOFT else None for role in roles)
+
+
+def repeat_cost(role: str, prev_kind: str, kind: str, soft_same_row: bool) -> float:
+    """The cost of reading a token of class ``kind`` as the continuation of one of class ``prev_kind`` in the
+    same column; ``soft_same_row``: the boundary between them may cut through a cell, on the same row."""
     if role in ("value", "actual", "extra"):
-        if prev.kind == OP or token.kind == UNIT:
+        if prev_kind == OP or kind == UNIT:
             return REPEAT_FRAGMENT
-        if prev.kind == TARGET:
+        if prev_kind == TARGET:
             return REPEAT_TWO_TARGETS  # a complete target value: what follows is another cell
-    elif token.kind in (TARGET, NUM):
+    elif kind in (TARGET, NUM):
         return REPEAT_HARD  # a text does not go on with a number
-    if token.cell.soft and token.row == prev.row:
+    if soft_same_row:
         return REPEAT_SOFT[role]
     return REPEAT_HARD
 
