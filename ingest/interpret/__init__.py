@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice, takewhile
 from typing import Optional
 
 from ingest import taxonomy as tx
@@ -132,16 +133,13 @@ class Interpreter:
         """A title stands alone in its row (other cells of the row may only be labels such as 部门:…)."""
         if token.alone:
             return True
-        others = [t for t in self.tokens[token.index + 1:] if t.row == token.row]
+        others = list(takewhile(lambda t: t.row == token.row, islice(self.tokens, token.index + 1, None)))
         if others and others[0].cell.soft:
             return True  # run-together text: the title is followed by the form's cells on the same line
         return all(classify(t.text.split(":")[0].split("：")[0]) is not None for t in others)
 
     def _starts_table(self, token: Token) -> bool:
-        if token.cell.hint == "project":
-            return True
-        found = leading_label(token.text)
-        return found is not None and found[0] == "field" and found[1] in ("name", "department_name")
+        return token.cell.hint == "project" or starts_with_name_label(token.text)
 
     def _has_name_label(self, table: Table) -> bool:
         return any(self._starts_table(t) for t in table.tokens)
@@ -391,6 +389,13 @@ class Interpreter:
 
 
 # ----------------------------------------------------------------------------------------------- helpers
+@lru_cache(maxsize=65536)
+def starts_with_name_label(text: str) -> bool:
+    """The cell begins with the label of a project's or a department's name (asked of every cell)."""
+    found = leading_label(text)
+    return found is not None and found[0] == "field" and found[1] in ("name", "department_name")
+
+
 @lru_cache(maxsize=65536)
 def is_title(text: str) -> bool:
     """A table title (``…绩效目标表``, ``…自评表`` …) of reasonable length (asked of every cell that begins a row)."""

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import Optional
 
 
@@ -77,6 +78,7 @@ HABIT = 2.0  # a text the table's first reading put in one column again and agai
 NOISE_COST = {NOISE: 0.0, GROUP: 0.0, NUM: -4.0, SHORT: -4.0, PH: -4.0}
 NOISE_DEFAULT = -6.0
 _KIND_INDEX = {kind: i for i, kind in enumerate(_KINDS)}
+_BY_INDEX = attrgetter("index")
 _ANCHOR_ROLES = {TARGET: "value", L1: "level1", L2: "level2"}  # the classes whose column tells column reliability
 _NOT_ENUMERATED = ("value", "actual", "op", "unit", "weight", "score", "seq")  # an enumerated text is rarely these
 
@@ -91,7 +93,7 @@ class Record:
 
     def tokens(self) -> list[Token]:
         out = [t for ts in self.parts.values() for t in ts] + self.tail
-        return sorted(out, key=lambda t: t.index)
+        return sorted(out, key=_BY_INDEX)
 
 
 def row_reliability(tokens: list[Token], width: int) -> float:
