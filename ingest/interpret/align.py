@@ -190,8 +190,9 @@ def _align(tokens: list[Token], slots: list[Slot], cr: Optional[float], habits: 
     start = cum[:k]
     # Moving from slot a to slot b: staying in the record (b > a: the slots between are skipped; b == a: the same
     # column continued, priced per token by repeat_cost) or ending the record at a and starting one at b.
-    # stay_into[b] lists (a, cost) for a < b. Going back to an earlier slot within a record (a > b) is not listed:
-    # its cost (1e9) makes it lose to starting a new record at b, whose costs are all small.
+    # stay_into[b] lists (a, cost) for a < b. Going back to an earlier slot within a record (a > b), or continuing
+    # a column that cannot continue, is not scored: at a cost of 1e9 it always loses to starting a new record at
+    # b, whose costs are all small (and so are the scores, which change by a few points per token).
     stay_into = [[(a, cum[b] - cum[a + 1]) for a in range(b)] for b in range(k)]
     # Starting a record at b costs end[a] + start[b]. The slots with the same start (the level columns and the
     # name all start at 0) have the same costs: the best slot to come from is found once per distinct list.
@@ -216,9 +217,9 @@ def _align(tokens: list[Token], slots: list[Slot], cr: Optional[float], habits: 
 
     n = len(tokens)
     # Per state kind (0 normal: the token has slot a; 1 tail: it continues the name of the record at a; 2 noise:
-    # the record stays at a) and slot: the best score up to the previous token. Per token, the back pointers:
-    # those of the normal states (previous kind, previous slot, new record) and the previous kind of each slot,
-    # from which the tail and noise states come without changing slot.
+    # the record stays at a) and slot: the best score of a reading ending at the last token read. Per token, the
+    # back pointers: those of the normal states (previous kind, previous slot, new record) and the previous kind
+    # of each slot, from which the tail and noise states come without changing slot.
     normal_scores: list[float] = []
     tail_scores: list[float] = []
     noise_scores: list[float] = []
@@ -347,8 +348,7 @@ def _emission(columns: tuple[tuple[str, tuple[int, ...]], ...], col_w: float, fe
 @lru_cache(maxsize=4096)
 def _repeat_costs(roles: tuple[str, ...], prev_kind: str, kind: str,
                   soft_same_row: bool) -> tuple[Optional[float], ...]:
-    """repeat_cost per slot; None where the column cannot continue (the 1e9 of a slot that is not repeatable:
-    see stay_into in _align)."""
+    """repeat_cost per slot; None where the column cannot continue (not scored: see stay_into in _align)."""
     return tuple(repeat_cost(role, prev_kind, kind, soft_same_row) if role in REPEAT_SOFT else None for role in roles)
 
 
