@@ -1,7 +1,8 @@
 """The form's vocabulary (ingest/data/aliases.json) as lookups. A malformed table fails loudly at import.
 
 Every lookup normalises its argument first (:func:`ingest.textnorm.normalise_label`), so callers pass text as
-printed. Level labels are also tried without bracketed qualifiers and score suffixes (``产出指标(50分)``).
+printed. Level labels are also tried without bracketed qualifiers and score suffixes (``产出指标(50分)``). The
+lookups the interpreter makes for every cell are cached per text.
 """
 
 from __future__ import annotations
@@ -149,18 +150,22 @@ def total_implied_source(text: str) -> Optional[str]:
     return load_aliases()["total_implies_source"].get(normalise_label(text))
 
 
+@lru_cache(maxsize=65536)
 def is_plan_label(text: str) -> bool:
     return normalise_label(text).startswith(_lists()["plan_label"])
 
 
+@lru_cache(maxsize=65536)
 def is_note(text: str) -> bool:
     return normalise_label(text).startswith(_lists()["note_prefixes"])
 
 
+@lru_cache(maxsize=65536)
 def is_noise(text: str) -> bool:
     return normalise_label(text) in _lists()["noise_cells"] or not strip_qualifiers(normalise_label(text))
 
 
+@lru_cache(maxsize=65536)
 def title_suffix_of(text: str) -> Optional[str]:
     """The table-title ending ``text`` carries (``…绩效目标表``, ``…自评表`` …), ignoring a year in brackets."""
     key = normalise_label(text)
@@ -171,6 +176,7 @@ def title_suffix_of(text: str) -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=65536)
 def mentions_mid_term(text: str) -> bool:
     key = normalise_label(text)
     return any(marker in key for marker in _lists()["mid_term_markers"])

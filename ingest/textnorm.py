@@ -21,6 +21,11 @@ _UNIT_SUFFIX = re.compile(r"[(（]\s*(万元|元|%|％)\s*[)）]$")
 _QUALIFIER = re.compile(r"[(（][^()（）]*[)）]\s*分?")
 _SCORE_SUFFIX = re.compile(r"\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?分$")
 _MARKERS = re.compile(r"[★☆*※▲△●◆#]+")
+_OF_WHICH = re.compile(r"^其中[:]?")
+# joining cell fragments: a piece starting (or text ending) with one of these is joined without a space
+_JOINS_AFTER = re.compile(rf"[{CJK}（）()《》“”，、。；：%]")
+_JOINS_BEFORE = re.compile(rf"[{CJK}（）()《》“”，、。；：]$")
+_CJK_OR_SPACE = re.compile(rf"[{CJK} ]+")
 
 
 @lru_cache(maxsize=65536)
@@ -42,7 +47,7 @@ def normalise_label(text: str | None) -> str:
     text = match_key(_TAG.sub("", text))
     text = _REQUIRED.sub("", text)
     text = text.replace(" ", "")
-    text = re.sub(r"^其中[:]?", "", text)
+    text = _OF_WHICH.sub("", text)
     text = text.strip(":")
     text = _UNIT_SUFFIX.sub("", text)
     return text.rstrip(":")
@@ -65,22 +70,30 @@ def join_fragments(parts: list[str]) -> str:
     a cut-off first line (``"全年调处矛盾纠"`` + ``"全年调处矛盾纠纷成功率"``): both are repaired. Otherwise the
     pieces are joined directly between CJK characters and with a space elsewhere.
     """
-    parts = [_SPACES.sub(" ", strip_invisible(_TAG.sub("", p))).strip() for p in parts if p and match_key(p)]
     if not parts:
+        return ""  # most columns of most records are blank
+    return _join(tuple(parts))
+
+
+@lru_cache(maxsize=65536)
+def _join(parts: tuple[str, ...]) -> str:
+    """:func:`join_fragments` of a non-empty tuple (the same cells come back in every table of a form)."""
+    pieces = [_SPACES.sub(" ", strip_invisible(_TAG.sub("", p))).strip() for p in parts if p and match_key(p)]
+    if not pieces:
         return ""
-    if len(parts) == 2:
-        first, second = parts
+    if len(pieces) == 2:
+        first, second = pieces
         words = first.split(" ")
         if len(words) > 1 and all(w in second for w in words):
             return clean_text(second)
         if second.startswith(first) and len(first) >= 2:
             return clean_text(second)
-        if len(words) == 2 and " " not in second and re.fullmatch(rf"[{CJK} ]+", first):
+        if len(words) == 2 and " " not in second and _CJK_OR_SPACE.fullmatch(first):
             return clean_text(words[0] + second + words[1])
-    out = parts[0]
-    for part in parts[1:]:
-        if re.match(rf"[{CJK}（）()《》“”，、。；：%]", part[0]) or re.search(rf"[{CJK}（）()《》“”，、。；：]$", out):
-            out += part
+    out = pieces[0]
+    for piece in pieces[1:]:
+        if _JOINS_AFTER.match(piece[0]) or _JOINS_BEFORE.search(out):
+            out += piece
         else:
-            out += " " + part
+            out += " " + piece
     return clean_text(out)

@@ -24,6 +24,9 @@ KINDS_WITH_UNITS = ("percent", "money", "count", "duration", "number")
 NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 WHITESPACE_RE = re.compile(r"\s+")
 SPLIT_NUMBER_RE = re.compile(r"\d\s+[\d.]|\d\.\s+\d")
+DIGIT_RE = re.compile(r"\d")
+WORD_RE = re.compile(r"\w")
+LETTER_RE = re.compile(r"[^\W\d_]")
 YEAR_RANGE = (1900, 2100)
 
 
@@ -51,6 +54,7 @@ class Tables:
     completion_words: tuple[str, ...]
     deadline_phrases: tuple[str, ...]
     percent_name_hints: tuple[str, ...]
+    prefix_starts: frozenset[str]  # the first characters of the words scan_prefix looks for
 
 
 @dataclass
@@ -130,6 +134,8 @@ def load_tables(path: Path = TABLES_PATH) -> Tables:
         completion_words=sort_longest(require(raw, "deadline.completion_words", list)),
         deadline_phrases=sort_longest(require(raw, "deadline.phrases", list)),
         percent_name_hints=tuple(require(raw, "percent_name_hints", list)),
+        prefix_starts=frozenset(word[0] for word in ["每", *prefix_ops, *require(raw, "approximate.prefix_words", list),
+                                                      *require(raw, "prefix_qualifiers", list)]),
     )
 
 
@@ -234,6 +240,10 @@ def scan_prefix(prefix: str, tables: Tables = TABLES) -> tuple[list[str], bool, 
     leftover: list[str] = []
     pos = 0
     while pos < len(prefix):
+        if prefix[pos] not in tables.prefix_starts:  # no word starts here (most characters of a name)
+            leftover.append(prefix[pos])
+            pos += 1
+            continue
         op = match_token(prefix, pos, tables.prefix_ops)
         if op:
             ops.append(op[1])
@@ -369,7 +379,7 @@ def date_of(match: re.Match, fiscal_year: int | None, target: ParsedTarget) -> s
 def read_deadline(text: str, fiscal_year: int | None, tables: Tables = TABLES) -> ParsedTarget | None:
     """Read a deadline given as a calendar date ("5月31日前", "2024年底", "≤2023年11月底"); None otherwise."""
     match = find_date(text)
-    if match is None or re.search(r"\d", text[: match.start()]) or not is_usable_date(match, text, tables):
+    if match is None or DIGIT_RE.search(text, 0, match.start()) or not is_usable_date(match, text, tables):
         return None
     target = ParsedTarget(kind="deadline")
     ops, _, _ = scan_prefix(text[: match.start()], tables)
@@ -469,9 +479,9 @@ def read_number_value(text: str, match: re.Match, name: str | None, tables: Tabl
             add_flag(target, "range_reversed")
         target.number_max = upper.number
     else:
-        if re.search(r"\d", tail):
+        if DIGIT_RE.search(tail):
             lead = apply_restatement(target, lead, tail, tables)
-        elif lead.unit is None and re.fullmatch(r"[^\W\d_]", tail):
+        elif lead.unit is None and LETTER_RE.fullmatch(tail):
             lead = Reading(lead.number, lead.digits, tail, lead.end)
             add_flag(target, "unit_unknown")
         unit = lead.unit
@@ -499,12 +509,18 @@ def read_number_value(text: str, match: re.Match, name: str | None, tables: Tabl
 def read_value(value: str, fiscal_year: int | None, name: str | None, tables: Tables = TABLES) -> ParsedTarget:
     """Parse a value (see parse_target); may raise on unexpected input."""
     folded = unicodedata.normalize("NFKC", value)
-    text = normalise_value(folded)
+    return read_folded(normalise_value(folded), bool(SPLIT_NUMBER_RE.search(folded)), fiscal_year, name, tables)
+
+
+def read_folded(text: str, spaced: bool, fiscal_year: int | None, name: str | None,
+                tables: Tables = TABLES) -> ParsedTarget:
+    """Parse a value already folded by :func:`normalise_value`; ``spaced``: the value as printed had a space inside
+    a number (which folding removed)."""
     if not text:
         return ParsedTarget(kind="empty")
     if is_placeholder(text, tables):
         return ParsedTarget(kind="placeholder")
-    if not re.search(r"\w", text):
+    if not WORD_RE.search(text):
         return ParsedTarget(kind="qualitative", flags=["punctuation_only"])
     deadline = read_deadline(text, fiscal_year, tables)
     if deadline:
@@ -515,7 +531,7 @@ def read_value(value: str, fiscal_year: int | None, name: str | None, tables: Ta
             return ParsedTarget(kind="deadline")
         return ParsedTarget(kind="qualitative")
     target = read_number_value(text, match, name, tables)
-    if SPLIT_NUMBER_RE.search(folded):
+    if spaced:
         add_flag(target, "space_in_number")  # "1 00%": a PDF wrap, or two numbers run together
     return target
 
@@ -544,7 +560,21 @@ def parse_target(value: str, fiscal_year: int | None = None, name: str | None = 
 
 @lru_cache(maxsize=100_000)
 def _read_cached(value: str, fiscal_year: int | None) -> ParsedTarget:
+    """The reading of ``value`` as printed, shared by every value that folds to the same text (a cell's text and
+    its match key, ``6331 元`` and ``6331元``). The fiscal year only ever supplies the year of a deadline printed
+    without one, and a reading made without it then says ``year_missing``: any other reading made without the
+    year holds for every year."""
+    folded = unicodedata.normalize("NFKC", value)
+    text, spaced = normalise_value(folded), bool(SPLIT_NUMBER_RE.search(folded))
+    target = _read_folded_cached(text, spaced, None)
+    if fiscal_year is not None and "year_missing" in target.flags:
+        target = _read_folded_cached(text, spaced, fiscal_year)
+    return target
+
+
+@lru_cache(maxsize=100_000)
+def _read_folded_cached(text: str, spaced: bool, fiscal_year: int | None) -> ParsedTarget:
     try:
-        return read_value(value, fiscal_year, None)
+        return read_folded(text, spaced, fiscal_year, None)
     except Exception:  # noqa: BLE001 - the contract is to never raise; the flag sends the value to review
         return ParsedTarget(kind="qualitative", flags=["parse_error"])

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice, takewhile
 from typing import Optional
 
 from ingest import taxonomy as tx
@@ -68,6 +70,8 @@ class Interpreter:
         self.warnings: list[ParseWarning] = []
         self.tokens = tokenize(grid)
         self.column_reliability: Optional[float] = None
+        # _split of each table (by id: the tables live as long as read()), asked for three times per table
+        self._splits: dict[int, tuple[list[Token], list[tuple[Header, list[Token]]], bool]] = {}
 
     def warn(self, code: str, message: str, line: Optional[int] = None, line_end: Optional[int] = None) -> None:
         self.warnings.append(ParseWarning(code, message, line, line_end))
@@ -116,33 +120,26 @@ class Interpreter:
         token = self.tokens[pos]
         if not token.first_in_row:
             return None
-        if self._is_title(token.text) and self._title_row_ok(token):
+        if is_title(token.text) and self._title_row_ok(token):
             return token.text, pos
         following = self.tokens[pos + 1] if pos + 1 < len(self.tokens) else None
         if following is not None and token.alone and following.alone and following.row == token.row + 1:
             joined = token.text + following.text
-            if self._is_title(joined) and len(following.key) <= 6 and not self._is_title(token.text):
+            if is_title(joined) and len(following.key) <= 6 and not is_title(token.text):
                 return joined, pos + 1
         return None
-
-    def _is_title(self, text: str) -> bool:
-        key = normalise_label(text)
-        return bool(key) and len(key) <= _TITLE_MAX and tx.title_suffix_of(key) is not None
 
     def _title_row_ok(self, token: Token) -> bool:
         """A title stands alone in its row (other cells of the row may only be labels such as 部门:…)."""
         if token.alone:
             return True
-        others = [t for t in self.tokens[token.index + 1:] if t.row == token.row]
+        others = list(takewhile(lambda t: t.row == token.row, islice(self.tokens, token.index + 1, None)))
         if others and others[0].cell.soft:
             return True  # run-together text: the title is followed by the form's cells on the same line
         return all(classify(t.text.split(":")[0].split("：")[0]) is not None for t in others)
 
     def _starts_table(self, token: Token) -> bool:
-        if token.cell.hint == "project":
-            return True
-        found = leading_label(token.text)
-        return found is not None and found[0] == "field" and found[1] in ("name", "department_name")
+        return token.cell.hint == "project" or starts_with_name_label(token.text)
 
     def _has_name_label(self, table: Table) -> bool:
         return any(self._starts_table(t) for t in table.tokens)
@@ -191,6 +188,12 @@ class Interpreter:
 
     def _split(self, table: Table) -> tuple[list[Token], list[tuple[Header, list[Token]]], bool]:
         """(zone tokens, [(header, indicator tokens)], whether the last indicator zone reached the end)."""
+        split = self._splits.get(id(table))
+        if split is None:
+            split = self._splits[id(table)] = self._split_table(table)
+        return split
+
+    def _split_table(self, table: Table) -> tuple[list[Token], list[tuple[Header, list[Token]]], bool]:
         if not table.headers:
             return table.tokens, [], False
         first = table.headers[0].first
@@ -386,6 +389,20 @@ class Interpreter:
 
 
 # ----------------------------------------------------------------------------------------------- helpers
+@lru_cache(maxsize=65536)
+def starts_with_name_label(text: str) -> bool:
+    """The cell begins with the label of a project's or a department's name (asked of every cell)."""
+    found = leading_label(text)
+    return found is not None and found[0] == "field" and found[1] in ("name", "department_name")
+
+
+@lru_cache(maxsize=65536)
+def is_title(text: str) -> bool:
+    """A table title (``…绩效目标表``, ``…自评表`` …) of reasonable length (asked of every cell that begins a row)."""
+    key = normalise_label(text)
+    return bool(key) and len(key) <= _TITLE_MAX and tx.title_suffix_of(key) is not None
+
+
 def _is_prose_after(record, header: Header) -> bool:
     """A record made only of a sentence (a note or explanation printed after the table), not an indicator row."""
     slots = [s for s in header.slots if s.role != "group"]

@@ -22,8 +22,9 @@ here knows which layout family produced the tokens.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import attrgetter
 from typing import Optional
 
 
@@ -76,6 +77,10 @@ HINT = 6.0  # the layout itself says what the cell is (an indentation tree, brac
 HABIT = 2.0  # a text the table's first reading put in one column again and again
 NOISE_COST = {NOISE: 0.0, GROUP: 0.0, NUM: -4.0, SHORT: -4.0, PH: -4.0}
 NOISE_DEFAULT = -6.0
+_KIND_INDEX = {kind: i for i, kind in enumerate(_KINDS)}
+_BY_INDEX = attrgetter("index")
+_ANCHOR_ROLES = {TARGET: "value", L1: "level1", L2: "level2"}  # the classes whose column tells column reliability
+_NOT_ENUMERATED = ("value", "actual", "op", "unit", "weight", "score", "seq")  # an enumerated text is rarely these
 
 
 @dataclass
@@ -88,7 +93,7 @@ class Record:
 
     def tokens(self) -> list[Token]:
         out = [t for ts in self.parts.values() for t in ts] + self.tail
-        return sorted(out, key=lambda t: t.index)
+        return sorted(out, key=_BY_INDEX)
 
 
 def row_reliability(tokens: list[Token], width: int) -> float:
@@ -114,7 +119,7 @@ def column_anchors(tokens: list[Token], slots: list[Slot]) -> tuple[int, int, in
         by_role.setdefault(s.role, []).append(s)
     counts = [0, 0, 0, 0]
     for t in tokens:
-        role = {TARGET: "value", L1: "level1", L2: "level2"}.get(t.kind)
+        role = _ANCHOR_ROLES.get(t.kind)
         if role is None or role not in by_role or t.col is None:
             continue
         checks = [s.covers(t.col) for s in by_role[role]]
@@ -147,16 +152,23 @@ def align(tokens: list[Token], header: Header, cr: Optional[float] = None) -> li
     if not tokens or not slots:
         return []
     records = _align(tokens, slots, cr, {})
-    seen: dict[str, Counter] = {}
+    seen: dict[str, dict[int, int]] = {}  # text → slot → times the first pass put it there
     for record in records:
         for slot, ts in record.parts.items():
             for t in ts:
-                seen.setdefault(t.key, Counter())[slot] += 1
+                counts = seen.setdefault(t.key, {})
+                counts[slot] = counts.get(slot, 0) + 1
     habits = {}
     for key, counts in seen.items():
-        slot, n = counts.most_common(1)[0]
-        if n >= 3 and n >= 0.8 * sum(counts.values()):
+        total = sum(counts.values())
+        if total < 3:
+            continue  # too rare to be a habit
+        slot = max(counts, key=counts.__getitem__)  # the first of the most frequent, as Counter.most_common
+        n = counts[slot]
+        if n >= 3 and n >= 0.8 * total:
             habits[key] = slot
+    if not habits:
+        return records
     unsettled = {t.key for t in tokens if t.key in habits and t.key in seen and len(seen[t.key]) > 1}
     unsettled |= {t.key for r in records for t in r.noise + r.tail if t.key in habits}
     # read again only where it can change something: a habitual text somewhere else than its column
@@ -176,120 +188,181 @@ def _align(tokens: list[Token], slots: list[Slot], cr: Optional[float], habits: 
         cum.append(cum[-1] + value)  # cum[i] = sum(skip[:i])
     end = [_end_cost(slots, a) for a in range(k)]
     start = cum[:k]
-    # same[a][b]: staying in the record from slot a to slot b (b > a: the slots between are skipped; b == a: the
-    # same column continued, priced per token); new[a][b]: ending the record at a and starting one at b
-    big = 1e9
-    same = [[cum[b] - cum[a + 1] if b > a else big for b in range(k)] for a in range(k)]
-    new = [[end[a] + start[b] for b in range(k)] for a in range(k)]
-    repeatable = [s.role in REPEAT_SOFT for s in slots]
+    # Moving from slot a to slot b: staying in the record (b > a: the slots between are skipped; b == a: the same
+    # column continued, priced per token by repeat_cost) or ending the record at a and starting one at b.
+    # stay_into[b] lists (a, cost) for a < b. Going back to an earlier slot within a record (a > b), or continuing
+    # a column that cannot continue, is not scored: at a cost of 1e9 it always loses to starting a new record at
+    # b, whose costs are all small (and so are the scores, which change by a few points per token).
+    stay_into = [[(a, cum[b] - cum[a + 1]) for a in range(b)] for b in range(k)]
+    # Starting a record at b costs end[a] + start[b]. The slots with the same start (the level columns and the
+    # name all start at 0) have the same costs: the best slot to come from is found once per distinct list.
+    new_costs: list[list[float]] = []
+    new_group: list[int] = []  # per slot b: its index in new_costs
+    for b in range(k):
+        costs = [end[a] + start[b] for a in range(k)]
+        if costs not in new_costs:
+            new_costs.append(costs)
+        new_group.append(new_costs.index(costs))
     name_slot = next((i for i, s in enumerate(slots) if s.role == "name"), None)
-    kind_index = {kind: i for i, kind in enumerate(_KINDS)}
-    enumerated = [1.0 if s.role == "name" else (-4.0 if s.role in ("value", "actual", "op", "unit", "weight",
-                  "score", "seq") else 0.0) for s in slots]
-    col_factor = [LEVEL_COLUMN if s.role in ("level1", "level2") else 1.0 for s in slots]
-    content = [CONTENT.get(s.role, CONTENT["remarks"]) for s in slots]
-    roles = [s.role for s in slots]
+    roles = tuple(s.role for s in slots)
+    columns = tuple((s.role, s.cols) for s in slots)
     slot_range = range(k)
+    other_slots = range(1, k)
+    no_tail = [NEG] * k
+    # The emission and repeat costs depend on a few features of a token only: each is looked up once per
+    # distinct combination in the table (most tokens share theirs with an earlier token), in caches shared by
+    # the tables with the same header.
+    emissions: dict[tuple, tuple[float, ...]] = {}
+    repeats: dict[tuple, tuple[Optional[float], ...]] = {}
 
     n = len(tokens)
-    # per token and state kind (0 normal: the token has slot a; 1 tail: it continues the name of the record at a;
-    # 2 noise: the record stays at a): best score, and back pointers (previous kind, previous slot, new record)
-    scores: list[list[list[float]]] = []
-    backs: list[list[list[tuple[int, int, int]]]] = []
+    # Per state kind (0 normal: the token has slot a; 1 tail: it continues the name of the record at a; 2 noise:
+    # the record stays at a) and slot: the best score of a reading ending at the last token read. Per token, the
+    # back pointers: those of the normal states (previous kind, previous slot, new record) and the previous kind
+    # of each slot, from which the tail and noise states come without changing slot.
+    normal_scores: list[float] = []
+    tail_scores: list[float] = []
+    noise_scores: list[float] = []
+    backs: list[tuple[list[tuple[int, int, int]], list[int]]] = []
     for t, token in enumerate(tokens):
-        ki = kind_index[token.kind]
-        emit = [content[b][ki] for b in slot_range]
-        if ENUMERATED.match(token.key):
-            emit = [e + x for e, x in zip(emit, enumerated)]
-        if token.cell.hint:
-            emit = [e + (HINT if roles[b] == token.cell.hint else -HINT) for b, e in enumerate(emit)]
-        if token.key in habits:
-            emit[habits[token.key]] += HABIT
-        if len(token.key) <= 2 and name_slot is not None:
-            emit[name_slot] -= 1.0  # a name of one or two characters is rare (有效 is a value)
-        if col_w and token.col is not None:
-            for b, s in enumerate(slots):
-                covered = s.covers(token.col)
-                if covered is not None:
-                    emit[b] += col_w * (1.0 if covered else -1.0) * col_factor[b]
+        cell = token.cell
+        key = cell.key
+        enumerated = ENUMERATED.match(key) is not None
+        features = (token.kind, enumerated, cell.hint, habits.get(key), len(key) <= 2, cell.col)
+        emit = emissions.get(features)
+        if emit is None:
+            emit = emissions[features] = _emission(columns, col_w, features)
         noise = NOISE_COST.get(token.kind, NOISE_DEFAULT)
         if t == 0:
-            normal = [emit[b] - start[b] for b in slot_range]
-            scores.append([normal, [NEG] * k, [NEG] * (k - 1) + [noise]])
-            backs.append([[(0, 0, 1)] * k, [(0, 0, 0)] * k, [(0, k - 1, 0)] * k])
+            normal_scores = [emit[b] - start[b] for b in slot_range]
+            tail_scores = no_tail
+            noise_scores = [NEG] * (k - 1) + [noise]
+            backs.append(([(0, 0, 1)] * k, [0] * k))
             continue
-        last = scores[-1]
-        prev = [0.0] * k
-        prev_kind = [0] * k
-        for a in slot_range:
-            best_kind = 0
-            best = last[0][a]
-            if last[1][a] > best:
-                best, best_kind = last[1][a], 1
-            if last[2][a] > best:
-                best, best_kind = last[2][a], 2
-            prev[a], prev_kind[a] = best, best_kind
+        # the best state per slot before this token (the first of equal scores, in the order normal, tail, noise)
+        prev: list[float] = []
+        prev_kind: list[int] = []
+        for normal_score, tail_score, noise_score in zip(normal_scores, tail_scores, noise_scores):
+            if normal_score >= tail_score and normal_score >= noise_score:
+                prev.append(normal_score)
+                prev_kind.append(0)
+            elif tail_score >= noise_score:
+                prev.append(tail_score)
+                prev_kind.append(1)
+            else:
+                prev.append(noise_score)
+                prev_kind.append(2)
         cont_pen = ROW_CONTINUE * rr if token.first_in_row else 0.0
         split_pen = 0.0 if token.first_in_row else ROW_SPLIT * rr
         before = tokens[t - 1]
-        repeat = [repeat_cost(roles[a], before, token) if repeatable[a] else big for a in slot_range]
-        normal = [NEG] * k
-        back_normal: list[tuple[int, int, int]] = [(0, 0, 0)] * k
+        context = (before.kind, token.kind, token.cell.soft and token.row == before.row)
+        repeat = repeats.get(context)
+        if repeat is None:
+            repeat = repeats[context] = _repeat_costs(roles, *context)
+        # the best slot to end a record at, per distinct cost list (the first of equal candidates)
+        new_best: list[tuple[float, int]] = []
+        for costs in new_costs:
+            best_new = prev[0] - costs[0] - split_pen
+            arg_new = 0
+            for a in other_slots:
+                candidate = prev[a] - costs[a] - split_pen
+                if candidate > best_new:
+                    best_new, arg_new = candidate, a
+            new_best.append((best_new, arg_new))
+        normal_scores = []
+        back_normal: list[tuple[int, int, int]] = []
         for b in slot_range:
-            best_same = best_new = None
-            arg_same = arg_new = 0
-            for a in slot_range:
-                cost = repeat[a] if a == b else same[a][b]
+            best_new, arg_new = new_best[new_group[b]]
+            best_same = None
+            arg_same = 0
+            for a, cost in stay_into[b]:
                 candidate = prev[a] - cost - cont_pen
                 if best_same is None or candidate > best_same:
                     best_same, arg_same = candidate, a
-                candidate = prev[a] - new[a][b] - split_pen
-                if best_new is None or candidate > best_new:
-                    best_new, arg_new = candidate, a
-            if best_new > best_same:
-                normal[b] = best_new + emit[b]
-                back_normal[b] = (prev_kind[arg_new], arg_new, 1)
+            if repeat[b] is not None:
+                candidate = prev[b] - repeat[b] - cont_pen
+                if best_same is None or candidate > best_same:
+                    best_same, arg_same = candidate, b
+            if best_same is None or best_new > best_same:
+                normal_scores.append(best_new + emit[b])
+                back_normal.append((prev_kind[arg_new], arg_new, 1))
             else:
-                normal[b] = best_same + emit[b]
-                back_normal[b] = (prev_kind[arg_same], arg_same, 0)
-        tail = [NEG] * k
+                normal_scores.append(best_same + emit[b])
+                back_normal.append((prev_kind[arg_same], arg_same, 0))
+        tail_scores = no_tail
         if name_slot is not None and token.alone and token.first_in_row and token.kind in (TEXT, SHORT, DESC, PH) \
-                and not ENUMERATED.match(token.key) and not token.at_end:
-            tail_score = content[name_slot][ki] - TAIL - TAIL_STREAM * (1.0 - rr)
+                and not enumerated and not token.at_end:
+            tail_score = CONTENT["name"][_KIND_INDEX[token.kind]] - TAIL - TAIL_STREAM * (1.0 - rr)
             covered = slots[name_slot].covers(token.col) if col_w and token.col is not None else None
             if covered is not None:
                 tail_score += col_w * (1.0 if covered else -1.0)
-            tail = [prev[a] + tail_score if a > name_slot else NEG for a in slot_range]
-        scores.append([normal, tail, [prev[a] + noise for a in slot_range]])
-        stay = [(prev_kind[a], a, 0) for a in slot_range]
-        backs.append([back_normal, stay, stay])
-    last = scores[-1]
+            tail_scores = [prev[a] + tail_score if a > name_slot else NEG for a in slot_range]
+        noise_scores = [p + noise for p in prev]
+        backs.append((back_normal, prev_kind))
     best = None
     kind = slot = 0
-    for state in range(3):
+    for state, state_scores in enumerate((normal_scores, tail_scores, noise_scores)):
         for a in slot_range:
-            value = last[state][a] - end[a]
+            value = state_scores[a] - end[a]
             if best is None or value > best:
                 best, kind, slot = value, state, a
     path: list[tuple[int, int, int]] = []  # (kind, slot, new record) per token
     for t in range(n - 1, -1, -1):
-        pk, ps, is_new = backs[t][kind][slot]
-        path.append((kind, slot, is_new if kind == 0 else 0))
+        back_normal, prev_kind = backs[t]
+        if kind == 0:
+            pk, ps, is_new = back_normal[slot]
+        else:
+            pk, ps, is_new = prev_kind[slot], slot, 0
+        path.append((kind, slot, is_new))
         kind, slot = pk, ps
     path.reverse()
     return _records(tokens, path)
 
 
-def repeat_cost(role: str, prev: Token, token: Token) -> float:
-    """The cost of reading ``token`` as the continuation of ``prev`` in the same column."""
+@lru_cache(maxsize=16384)
+def _emission(columns: tuple[tuple[str, tuple[int, ...]], ...], col_w: float, features: tuple) -> tuple[float, ...]:
+    """How well a token fits each slot (``columns``: the role and header columns of each slot), from the token's
+    features (content class, enumerated text, layout hint, habitual slot, one or two characters long, column) and
+    the weight of the columns."""
+    kind, enumerated, hint, habit, very_short, col = features
+    ki = _KIND_INDEX[kind]
+    roles = [role for role, _ in columns]
+    emit = [CONTENT.get(role, CONTENT["remarks"])[ki] for role in roles]
+    if enumerated:
+        emit = [e + (1.0 if role == "name" else (-4.0 if role in _NOT_ENUMERATED else 0.0))
+                for e, role in zip(emit, roles)]
+    if hint:
+        emit = [e + (HINT if role == hint else -HINT) for e, role in zip(emit, roles)]
+    if habit is not None:
+        emit[habit] += HABIT
+    if very_short and "name" in roles:
+        emit[roles.index("name")] -= 1.0  # a name of one or two characters is rare (有效 is a value)
+    if col_w and col is not None:
+        for b, (role, cols) in enumerate(columns):
+            if cols:  # a slot without header columns says nothing (Slot.covers)
+                factor = LEVEL_COLUMN if role in ("level1", "level2") else 1.0
+                emit[b] += col_w * (1.0 if col in cols else -1.0) * factor
+    return tuple(emit)
+
+
+@lru_cache(maxsize=4096)
+def _repeat_costs(roles: tuple[str, ...], prev_kind: str, kind: str,
+                  soft_same_row: bool) -> tuple[Optional[float], ...]:
+    """repeat_cost per slot; None where the column cannot continue (not scored: see stay_into in _align)."""
+    return tuple(repeat_cost(role, prev_kind, kind, soft_same_row) if role in REPEAT_SOFT else None for role in roles)
+
+
+def repeat_cost(role: str, prev_kind: str, kind: str, soft_same_row: bool) -> float:
+    """The cost of reading a token of class ``kind`` as the continuation of one of class ``prev_kind`` in the
+    same column; ``soft_same_row``: the boundary between them may cut through a cell, on the same row."""
     if role in ("value", "actual", "extra"):
-        if prev.kind == OP or token.kind == UNIT:
+        if prev_kind == OP or kind == UNIT:
             return REPEAT_FRAGMENT
-        if prev.kind == TARGET:
+        if prev_kind == TARGET:
             return REPEAT_TWO_TARGETS  # a complete target value: what follows is another cell
-    elif token.kind in (TARGET, NUM):
+    elif kind in (TARGET, NUM):
         return REPEAT_HARD  # a text does not go on with a number
-    if token.cell.soft and token.row == prev.row:
+    if soft_same_row:
         return REPEAT_SOFT[role]
     return REPEAT_HARD
 

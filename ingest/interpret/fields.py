@@ -120,6 +120,7 @@ def split_embedded(tokens: list[Token]) -> list[Token]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def amount_of(text: str, unit: str) -> Optional[float]:
     """The amount in 万元 printed in ``text`` (``2279.048 万元``, ``5.8万``, ``387664.62`` in a 元 zone)."""
     compact = re.sub(r"\s+", "", text or "").replace("，", ",")

@@ -17,6 +17,8 @@ from ingest.values import parse_target
 
 _NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 _QUALITATIVE_OPS = ("定性", "定量", "正向", "反向")
+_SEPARATORS = re.compile(r"[\s,，]")
+_STARTS_WITH_OP = re.compile(r"^[≥≤=<>≧≦═＝]")
 
 
 @dataclass
@@ -30,8 +32,14 @@ class LevelState:
 def to_float(text: Optional[str]) -> Optional[float]:
     if not text:
         return None
-    text = re.sub(r"[\s,，]", "", text).rstrip("分")
+    text = _SEPARATORS.sub("", text).rstrip("分")
     return float(text) if _NUMBER.match(text) else None
+
+
+def _text(parts: dict[str, list[Token]], role: str) -> str:
+    """The text of the cells the record has in the column of ``role`` ("" when it has none)."""
+    tokens = parts.get(role)
+    return join_fragments([t.cell.text for t in tokens]) if tokens else ""
 
 
 class RecordReader:
@@ -62,36 +70,39 @@ class RecordReader:
             return []
         line_start, line_end = self.lines_of(tokens)
         made: list[Indicator] = []
-        groups = sorted({self.slots[i].group for i in record.parts})
+        slots = self.slots
+        groups = sorted({slots[i].group for i in record.parts})
         for group in groups or [0]:
-            parts = {self.slots[i].role: ts for i, ts in record.parts.items() if self.slots[i].group == group}
-            if group > 0 and not ({"name", "value"} & set(parts)):
+            parts = {slots[i].role: ts for i, ts in record.parts.items() if slots[i].group == group}
+            if group > 0 and "name" not in parts and "value" not in parts:
                 continue
-            state = self.states.setdefault(group, LevelState())
+            state = self.states.get(group)
+            if state is None:
+                state = self.states[group] = LevelState()
             self._update_levels(state, parts.get("level1"), parts.get("level2"), line_start)
-            name = join_fragments([t.cell.text for t in parts.get("name", [])])
+            name = _text(parts, "name")
             if record.tail and group == 0:
                 name = join_fragments([name] + [t.cell.text for t in record.tail])
             value = self._value(parts)
-            description = join_fragments([t.cell.text for t in parts.get("description", [])]) or None
+            description = _text(parts, "description") or None
             if not name and not value and not description:
                 if group == 0:
                     owner.empty_slots.append(EmptySlot(state.level1, state.level2, line_start, line_end))
                 continue
             if not name and group > 0 and made:
                 name = made[0].name
-            standard = join_fragments([t.cell.text for t in parts.get("standard", [])]) or None
-            weight = to_float(join_fragments([t.cell.text for t in parts.get("weight", [])]))
+            standard = _text(parts, "standard") or None
+            weight = to_float(_text(parts, "weight"))
             if weight is None and standard is not None and to_float(standard) is not None:
                 weight, standard = to_float(standard), None
-            basis = join_fragments([t.cell.text for t in parts.get("basis", [])]) or standard
+            basis = _text(parts, "basis") or standard
             indicator = Indicator(
                 level1=state.level1, level2=state.level2, level1_raw=state.level1_raw, level2_raw=state.level2_raw,
                 name=name, value=value, target=parse_target(value, fiscal_year=self.fiscal_year, name=name),
                 description=description, basis=basis, weight=weight,
-                actual=join_fragments([t.cell.text for t in parts.get("actual", [])]) or None,
-                score=to_float(join_fragments([t.cell.text for t in parts.get("score", [])])),
-                remarks=join_fragments([t.cell.text for t in parts.get("remarks", [])]) or None,
+                actual=_text(parts, "actual") or None,
+                score=to_float(_text(parts, "score")),
+                remarks=_text(parts, "remarks") or None,
                 target_set=self.sets[group] if group < len(self.sets) else "mid",
                 ref=next((t.cell.ref for t in parts.get("name", tokens) if t.cell.ref), None),
                 line_start=line_start, line_end=line_end,
@@ -110,11 +121,11 @@ class RecordReader:
         owner.empty_slots.append(EmptySlot(state.level1, state.level2, row.line_start, row.line_end))
 
     def _value(self, parts: dict[str, list[Token]]) -> str:
-        value = join_fragments([t.cell.text for t in parts.get("value", [])])
-        op = "".join(t.text for t in parts.get("op", []) if t.text not in _QUALITATIVE_OPS)
-        direction = "".join(t.text for t in parts.get("direction", []) if t.kind == "OP")
-        unit = join_fragments([t.cell.text for t in parts.get("unit", [])])
-        if value and (op or direction) and not re.match(r"^[≥≤=<>≧≦═＝]", value):
+        value = _text(parts, "value")
+        op = "".join(t.text for t in parts.get("op", ()) if t.text not in _QUALITATIVE_OPS)
+        direction = "".join(t.text for t in parts.get("direction", ()) if t.kind == "OP")
+        unit = _text(parts, "unit")
+        if value and (op or direction) and not _STARTS_WITH_OP.match(value):
             value = (op or direction) + value
         if value and unit and not value.endswith(unit):
             value = value + unit

@@ -29,6 +29,8 @@ _OP_CELLS = frozenset({"≥", "≤", "=", ">", "<", ">=", "<=", "定性", "定�
                        "小于", "正向", "反向", "不低于", "不高于"})
 _DESC_START = ("反映", "用于反映", "考察", "衡量", "体现", "说明")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_DIGIT = re.compile(r"\d")
+_STARTS_WITH_OP = re.compile(r"^[≥≤=<>]")
 
 
 @dataclass(slots=True)
@@ -82,16 +84,18 @@ def content_class(key: str) -> str:
     if compact.startswith(_DESC_START):
         return DESC
     cjk = len(_CJK.findall(compact))
-    target = parse_target(compact)
-    if target.kind in QUANTIFIED and (cjk <= 6 or len(compact) <= 10) and "text_before_number" not in target.flags:
-        return TARGET
-    if target.kind in QUANTIFIED and cjk <= 8 and re.match(r"^[≥≤=<>]", compact):
-        return TARGET
-    if target.kind == "placeholder" and len(compact) <= 12:
-        return PH
-    if compact.endswith("指标") and 3 <= len(compact) <= 5 and not re.search(r"\d", compact):
+    if cjk <= 8 or len(compact) <= 12:  # longer texts are neither targets nor placeholders, whatever they say
+        target = parse_target(compact)
+        if target.kind in QUANTIFIED and (cjk <= 6 or len(compact) <= 10) \
+                and "text_before_number" not in target.flags:
+            return TARGET
+        if target.kind in QUANTIFIED and cjk <= 8 and _STARTS_WITH_OP.match(compact):
+            return TARGET
+        if target.kind == "placeholder" and len(compact) <= 12:
+            return PH
+    if compact.endswith("指标") and 3 <= len(compact) <= 5 and not _DIGIT.search(compact):
         return LX
-    if len(compact) <= 8 and not re.search(r"\d", compact):
+    if len(compact) <= 8 and not _DIGIT.search(compact):
         return SHORT
     return TEXT
 
