@@ -136,6 +136,24 @@ def test_paragraph_cells():
                               ("产出指标", "质量指标", "指标1:工程验收合格率", "≧95%")]
 
 
+def test_a_name_that_names_its_own_category_in_a_stream_of_cells():
+    # shared/corpus 33 (Shizuishan): under 服务对象满意度指标(必填) the indicator is called 服务对象满意度; in a
+    # stream of one cell per paragraph no column tells the label from the name
+    cells = ["项目名称", "狂犬、乙肝、流感等疫苗及美沙酮药物", "一级指标", "二级指标", "三级指标", "指标值",
+             "满意度指标", "服务对象满意度指标(必填)", "服务对象满意度", "100%"]
+    document = read("\n\n".join(cells) + "\n")
+    assert document.layout == "paragraph_cells"
+    assert rows(document) == [("满意度指标", "服务对象满意度指标", "服务对象满意度", "100%")]
+
+
+def test_a_category_note_is_not_an_indicator_name():
+    from ingest.interpret.tokens import LX, content_class
+
+    # shared/corpus 22 (Ningjin): 项目年度绩效目标(定量指标) is the form's category cell, not an indicator
+    assert content_class("项目年度绩效目标(定量指标)") == LX
+    assert content_class("规章制度建立与否") != LX
+
+
 def test_space_columns_with_label_broken_one_word_per_line():
     # shared/corpus 03 (Ningde): cells separated by spaces; 年度/预算/安排/(万元) printed one word per line.
     text = ("部门整体支出绩效目标表\n(2019年度)\n部门(单位)名称 中共宁德市委党史和地方志研究室\n"

@@ -27,6 +27,7 @@ QUANTIFIED = ("percent", "count", "money", "deadline", "duration", "number")
 _NUM = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 _OP_CELLS = frozenset({"≥", "≤", "=", ">", "<", ">=", "<=", "定性", "定量", "大于等于", "小于等于", "等于", "大于",
                        "小于", "正向", "反向", "不低于", "不高于"})
+_CATEGORY_NOTE = re.compile(r"[(（](?:定量|定性)指标[)）]$")
 _DESC_START = ("反映", "用于反映", "考察", "衡量", "体现", "说明")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _DIGIT = re.compile(r"\d")
@@ -95,6 +96,8 @@ def content_class(key: str) -> str:
             return PH
     if compact.endswith("指标") and 3 <= len(compact) <= 5 and not _DIGIT.search(compact):
         return LX
+    if _CATEGORY_NOTE.search(compact) and len(compact) <= 20 and not _DIGIT.search(compact):
+        return LX  # 项目年度绩效目标(定量指标): a category cell of the form, not an indicator
     if len(compact) <= 8 and not _DIGIT.search(compact):
         return SHORT
     return TEXT
@@ -125,6 +128,13 @@ def tokenize(grid: Grid) -> list[Token]:
             token.kind = L1  # 产出数量指标 | 产出数量指标: a label naming both levels, printed in both columns
     if tokens and tokens[-1].kind == L12:
         tokens[-1].kind = L2
+    for before, token, after in zip(tokens, tokens[1:], tokens[2:]):
+        # 服务对象满意度指标 | 服务对象满意度 | 100%: a name that names its own category, right after the category
+        # label and before its value (in a stream of cells, where no column says so)
+        if before.kind in (L2, L12) and token.kind == L2 and token.key != before.key \
+                and tx.level2_of(token.key) == tx.level2_of(before.key) and after.kind in (TARGET, NUM, PH) \
+                and token.col is None:
+            token.kind = TEXT
     return tokens
 
 
