@@ -46,8 +46,9 @@ def test_samples_rendered_in_each_layout_read_the_same(family):
 # The corpus documents' own tables, as read from the real excerpts, written out in every layout and read back. Left
 # out: 01, 13 and 17, whose reading is known to be poor (README, limits), so there is no table worth re-rendering.
 # The renderer prints an empty value as "—". Floors measured; below 100%: indicators without a value in documents
-# cut off (10), a table with no level columns (23), a name cut off by the excerpt after a row left without its value (16: read as the end of that row's name,
-# space columns), and in the run-together layout what no vocabulary tells apart (README, limits).
+# cut off (10), a table with no level columns (23), a name cut off by the excerpt after a row left without its
+# value (16: read as the end of that row's name, space columns), and in the run-together layout what no vocabulary
+# tells apart (README, limits).
 CORPUS_FLOORS = {"tab_rows": 1.0, "cell_per_line": 1.0, "pipe_rows": 0.99, "markdown": 0.99, "pipe_cells": 0.99,
                  "paragraph_cells": 0.99, "space_columns": 0.91, "run_together": 0.78, "indent_tree": 0.91}
 POOR_READINGS = ("01", "13", "17")

@@ -250,3 +250,38 @@ def test_a_text_read_column_after_column_is_still_refused():
     with pytest.raises(IngestError) as caught:
         parse_file(PDFTEXT / "22_ningjin_jiaoyuju_2019.plain.txt")
     assert caught.value.source == "22_ningjin_jiaoyuju_2019.plain.txt"
+
+
+VERTICAL = """\
+项目名称  抚恤金
+                        一
+                        级 二级指标        三级指标                    指标值
+                        指
+                        标
+                        产 数量指标        发放人数                    =1人
+                        出 质量指标        发放合规率                    =100%
+                        指 时效指标        发放及时率                    =100%
+                        标 成本指标        抚恤金金额                    =184722元
+   绩效指标
+                        效
+                        益 社会效益指标      安抚家属情绪                    安抚
+                        指
+                        标
+                        满
+                        意
+                        度 服务对象满意度指标 家属满意度                    =100%
+                        指
+                        标
+"""
+
+
+def test_labels_set_one_character_per_line():
+    # Xiqing's 抚恤金 form printed with a narrow level-1 column (SYNTHETIC print of the real form): 一级指标 and each
+    # level-1 label stand one character per line; each is one label again, spanning its lines
+    document = parse_bytes("xiqing.txt", VERTICAL.encode("utf-8"))
+    assert document.layout == "positioned"
+    assert [(i.level1, i.level2, squash(i.name), i.value) for i in document.projects[0].indicators] == [
+        ("产出指标", "数量指标", "发放人数", "=1人"), ("产出指标", "质量指标", "发放合规率", "=100%"),
+        ("产出指标", "时效指标", "发放及时率", "=100%"), ("产出指标", "成本指标", "抚恤金金额", "=184722元"),
+        ("效益指标", "社会效益指标", "安抚家属情绪", "安抚"),
+        ("满意度指标", "服务对象满意度指标", "家属满意度", "=100%")]

@@ -34,7 +34,7 @@ from typing import Optional
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import content_lines, has_form_words, page_furniture
-from ingest.readers.families.run_together import MEASURE_ENDINGS, NAME_ENDINGS, end_value
+from ingest.readers.families.run_together import MEASURE_ENDINGS, NAME_ENDINGS, end_value, segment
 from ingest.values import parse_target
 
 _GAP = re.compile(r"(?: {2,}|\u3000+|\t+)")
@@ -42,6 +42,7 @@ _CELL = re.compile(r"\S(?:.*?\S)?(?=(?: {2,}|\u3000|\t|$))")
 _VALUE_START = re.compile(r"^(?:[≥≤≧≦<>=＝═±]|\d)")
 _OPERATOR = re.compile(r"^[≥≤≧≦<>=＝═±]")
 _UNCLOSED = re.compile(r"[(（][^()（）]*$")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _CLOSING = re.compile(r"^[)）、，,。；;:：%]|^[(（][^()（）]*[)）]$")
 _LEVELS = ("level1", "level2")
 _KIND_CATEGORY = {"deadline": "时效指标", "money": "成本指标"}
@@ -132,17 +133,15 @@ def _is_header(frags: list[Frag]) -> bool:
     return len(roles) >= 3 and ("name" in roles or "value" in roles)
 
 
-def _regions(lines: list[str], skip: set[int]) -> list[tuple[int, int]]:
+def _regions(by_line: dict[int, list[Frag]], count: int) -> list[tuple[int, int]]:
     """(header index, end index exclusive) of each indicator table: from its header line to the next header, the
     next form (a field label or a title at the start of a line) or the end."""
-    headers = [k for k, line in enumerate(lines) if k not in skip and _is_header(fragments(line, k + 1))]
+    headers = [k for k in sorted(by_line) if _is_header(by_line[k])]
     out = []
     for n, h in enumerate(headers):
-        end = headers[n + 1] if n + 1 < len(headers) else len(lines)
+        end = headers[n + 1] if n + 1 < len(headers) else count
         for k in range(h + 1, end):
-            if k in skip:
-                continue
-            frags = fragments(lines[k], k + 1)
+            frags = by_line.get(k)
             first = frags[0].key if frags else ""
             if first and (tx.field_of(first) or tx.title_suffix_of(first.replace(" ", ""))):
                 end = k
@@ -151,23 +150,29 @@ def _regions(lines: list[str], skip: set[int]) -> list[tuple[int, int]]:
     return out
 
 
+def _fragments(lines: list[str], skip: set[int]) -> dict[int, list[Frag]]:
+    """The pieces of every line (page furniture left out), text set one character per line joined."""
+    by_line = {k: fragments(line, k + 1) for k, line in enumerate(lines) if k not in skip and match_key(line)}
+    _vertical(by_line)
+    return {k: fs for k, fs in by_line.items() if fs}
+
+
 def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
-    skip = page_furniture(lines)
-    regions = _regions(lines, skip)
+    by_line = _fragments(lines, page_furniture(lines))
+    regions = _regions(by_line, len(lines))
     in_table = {k for h, end in regions for k in range(h, end)}
-    rows = _form_rows(lines, in_table | skip)
+    rows = _form_rows({k: fs for k, fs in by_line.items() if k not in in_table})
     warnings: list[ParseWarning] = []
     for h, end in regions:
-        rows.extend(_table(lines, h, end, skip))
+        rows.extend(_table({k: fs for k, fs in by_line.items() if h <= k < end}, h))
     rows.sort(key=lambda r: (r.line_start, r.line_end))
     return rows, warnings
 
 
-def _form_rows(lines: list[str], skip: set[int]) -> list[Row]:
+def _form_rows(frags: dict[int, list[Frag]]) -> list[Row]:
     """The lines outside indicator tables, one row per line, with the form's wrapped cells joined again: a label
     wrapped onto the next line (``项目资金（万`` / ``元）``), and a field's text wrapped over lines of their own at
     the text's left edge, the label standing on one of them (``年度绩效目标`` beside the middle line)."""
-    frags = {k: fragments(line, k + 1) for k, line in enumerate(lines) if k not in skip and match_key(line)}
     for k in sorted(frags):
         for f in list(frags.get(k, [])):
             # the piece above that this one stands under (at its left edge, or anywhere below it when centred),
@@ -240,20 +245,65 @@ def _between(frags: dict[int, list[Frag]], k: int, left: int, right: int) -> Opt
     return value
 
 
-def _table(lines: list[str], h: int, end: int, skip: set[int]) -> list[Row]:
-    header = fragments(lines[h], h + 1)
+def _vertical(by_line: dict[int, list[Frag]]) -> None:
+    """Text set one character per line in a narrow column (``产`` / ``出`` / ``指`` / ``标``, a header ``一级指标``):
+    single characters on consecutive lines at the same place are one piece spanning those lines, standing on the
+    line of its middle character."""
+    numbers = sorted(by_line)
+    used: set[int] = set()
+    for k in numbers:
+        for f in by_line[k]:
+            if id(f) in used or len(f.text) != 1 or not _CJK_CHAR.match(f.text):
+                continue
+            run = [f]
+            j = k + 1
+            while True:
+                nxt = next((g for g in by_line.get(j, []) if len(g.text) == 1 and abs(g.x - f.x) <= 1
+                            and _CJK_CHAR.match(g.text)), None)
+                if nxt is None:
+                    break
+                run.append(nxt)
+                j += 1
+            if len(run) < 2:
+                continue
+            used.update(id(g) for g in run)
+            for g in run:
+                by_line[g.line - 1].remove(g)
+            for piece in _words(run):  # 一级指标 | 产出指标 set one under the other: two labels
+                middle = piece[(len(piece) - 1) // 2]
+                joined = Frag(f.x, "".join(g.text for g in piece), piece[0].line, line_end=piece[-1].line,
+                              parts=[(g.line, g.text) for g in piece])
+                by_line[middle.line - 1].append(joined)
+                by_line[middle.line - 1].sort(key=lambda g: g.x)
+
+
+def _words(run: list[Frag]) -> list[list[Frag]]:
+    """A column of single characters cut where the form's vocabulary cuts it (``一级指标产出指标``)."""
+    text = "".join(g.text for g in run)
+    cells = segment(text)
+    if "".join(cells) != text:
+        return [run]
+    out, pos = [], 0
+    for cell in cells:
+        out.append(run[pos:pos + len(cell)])
+        pos += len(cell)
+    return out
+
+
+def _table(by_line: dict[int, list[Frag]], h: int) -> list[Row]:
+    header = by_line[h]
     roles = _header_roles(header)
     starts = [f.x for f in header]
     for i, f in enumerate(header):
         f.col = i
     level_cols = {role: roles.index(role) for role in _LEVELS if role in roles}
-    lines_frags = [fragments(lines[k], k + 1) for k in range(h + 1, end) if k not in skip]
+    lines_frags = [by_line[k] for k in sorted(by_line) if k > h]
     centred = _centred(header, [f for fs in lines_frags for f in fs])
     body = []
     for frags in lines_frags:
         body.extend(_place(frags, header, level_cols, centred))
     cells = _join_wrapped([f for f in body if f.col is not None], [] if centred else starts, roles)
-    rows = [Row(cells=[Cell(f.text, f.line, f.line, col=f.col) for f in header], line_start=h + 1,
+    rows = [Row(cells=[Cell(f.text, f.line, f.line_end, col=f.col) for f in header], line_start=h + 1,
                 line_end=h + 1)]
     outside = [f for f in body if f.col is None]
     name_col = next((i for i, r in enumerate(roles) if r == "name"), None)
@@ -584,10 +634,12 @@ def _blocks(labels: list[Frag], names: list[Frag], anchor: str, fit=None, cuts: 
 
     def distance(label: Frag, a: int, b: int) -> float:  # block of records a..b (inclusive)
         first, last = names[a].line, names[b].line_end
-        at = {"upper middle": (first + last) // 2, "lower middle": (first + last + 1) // 2, "top": first}[anchor]
-        if fit is None:
-            return abs(label.line - at)
-        return abs(label.line - at) + sum(fit(label, r) for r in range(a, b + 1))
+        if label.line_end > label.line:  # a label over several lines: its middle against the block's
+            gap = abs((label.line + label.line_end) / 2 - ((first + last) / 2 if anchor != "top" else first))
+        else:
+            at = {"upper middle": (first + last) // 2, "lower middle": (first + last + 1) // 2, "top": first}[anchor]
+            gap = abs(label.line - at)
+        return gap if fit is None else gap + sum(fit(label, r) for r in range(a, b + 1))
 
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back = [[0] * (m + 1) for _ in range(n + 1)]
@@ -636,12 +688,12 @@ def score(lines: list[str]) -> float:
     content = content_lines(lines)
     if not content or not has_form_words(lines) or any("\t" in line or "|" in line for line in content):
         return 0.0
-    skip = page_furniture(lines)
+    by_line = _fragments(lines, page_furniture(lines))
     aligned = total = 0
-    for h, end in _regions(lines, skip):
-        starts = [f.x for f in fragments(lines[h], h + 1)]
+    for h, end in _regions(by_line, len(lines)):
+        starts = [f.x for f in by_line[h]]
         for k in range(h + 1, end):
-            frags = fragments(lines[k], k + 1) if k not in skip else []
+            frags = by_line.get(k)
             if not frags:
                 continue
             total += 1
