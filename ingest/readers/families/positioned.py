@@ -19,9 +19,14 @@ Quirks of this layout, dealt with here:
   middle of its rows, not on the first. Each table row is rebuilt around its indicator name; values go to the
   name they face, and each level label to the block of rows it is centred on (or heads, where labels are printed
   on the first row), so that the grid has it on the block's first row as a spreadsheet would;
-- page furniture a PDF prints on every page (a date line, a file path and page number) is left out.
+- a table whose cells are centred in their columns (forms made in Word or Excel) places each piece by its middle;
+- text set one character per line in a narrow column (``产`` / ``出`` / ``指`` / ``标``) is one piece per word of
+  the vocabulary, standing on the line of its middle character;
+- page furniture a PDF prints on every page (a date line, a file path and page number, a running head) is left
+  out.
 
-Lines outside indicator tables (the form's fields, titles) are read as space-separated rows.
+Lines outside indicator tables (the form's fields, titles) are one row per line, with their wrapped labels and
+texts joined (``项目资金（万`` / ``元）``; a field's text centred above and below its label's line).
 """
 
 from __future__ import annotations
@@ -37,7 +42,6 @@ from ingest.readers.families.common import content_lines, has_form_words, page_f
 from ingest.readers.families.run_together import MEASURE_ENDINGS, NAME_ENDINGS, end_value, segment
 from ingest.values import parse_target
 
-_GAP = re.compile(r"(?: {2,}|\u3000+|\t+)")
 _CELL = re.compile(r"\S(?:.*?\S)?(?=(?: {2,}|\u3000|\t|$))")
 _VALUE_START = re.compile(r"^(?:[≥≤≧≦<>=＝═±]|\d)")
 _OPERATOR = re.compile(r"^[≥≤≧≦<>=＝═±]")
@@ -314,7 +318,6 @@ def _table(by_line: dict[int, list[Frag]], h: int) -> list[Row]:
     names = _one_value_each(names, [c for c in cells if roles[c.col] == "value"])
     records: list[list[Frag]] = [[c] for c in names]
     level2_blocks: Optional[list[tuple[int, Frag]]] = None
-    # level-2 blocks first: a level-1 block is made of whole level-2 blocks
     # values first (they say which category a row is likely in), then level-2 blocks, then level-1 blocks made
     # of whole level-2 blocks
     order = sorted(range(len(starts)), key=lambda col: {"level2": 1, "level1": 2}.get(roles[col] or "", 0))
@@ -327,7 +330,7 @@ def _table(by_line: dict[int, list[Frag]], h: int) -> list[Row]:
             level2_blocks = _partition(column, names, lambda label, r, typical=typical: _fit(label, typical[r]))
             placed = level2_blocks
         elif roles[col] == "level1":
-            placed = _partition(column, names, *_within(level2_blocks, len(names)))
+            placed = _partition(column, names, *_within(level2_blocks))
         else:
             placed = _gather(column, names)
         for index, cell in placed:
@@ -342,6 +345,9 @@ def _split_at_columns(frags: list[Frag], starts: list[int]) -> list[Frag]:
     cut where a word starts under a header word."""
     out = []
     for f in frags:
+        if " " not in f.text:
+            out.append(f)
+            continue
         x = piece_x = f.x
         piece: list[str] = []
         for word in f.text.split(" "):
@@ -591,7 +597,7 @@ def _fit(label: Frag, typical: Optional[str]) -> float:
     return HINT if level2 and typical and typical != level2 else 0.0
 
 
-def _within(blocks: Optional[list[tuple[int, Frag]]], count: int):
+def _within(blocks: Optional[list[tuple[int, Frag]]]):
     """For level-1 labels: the records where a level-2 block starts (a level-1 block is whole level-2 blocks) and
     a penalty for each level-2 label in a level-1 block it does not belong to."""
     if not blocks:
