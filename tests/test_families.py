@@ -126,6 +126,22 @@ def test_pipe_cells_stream_with_score_and_remarks():
 
 
 # --- one cell per paragraph, space columns, run-together ---------------------------------------------------------
+def test_tab_rows_with_cells_copied_from_a_spreadsheet_over_several_lines():
+    # Pingluo 2024 (sample), 提前退休人员住房公积金, copied from a spreadsheet whose cells wrap: a cell with line
+    # breaks comes quoted over several lines ("" is a quote inside it)
+    text = ("项目名称\t提前退休人员2024年住房公积金\n一级指标\t二级指标\t三级指标\t指标值\n"
+            '效益指标\t"社会效益指标\n（必填）"\t"提前退休人员为社区积极贡献，\n发挥余热"\t长期持久\n'
+            '\t可持续影响指标（必填）\t提前退休人员继续服务社会积极性\t有效提高\n'
+            '满意度指标\t服务对象满意度指标（必填）\t"提前退休人员""满意度"""\t≥95%\n')
+    document = read(text)
+    assert document.layout == "tab_rows"
+    assert rows(document) == [("效益指标", "社会效益指标", "提前退休人员为社区积极贡献，发挥余热", "长期持久"),
+                              ("效益指标", "可持续影响指标", "提前退休人员继续服务社会积极性", "有效提高"),
+                              ("满意度指标", "服务对象满意度指标", '提前退休人员"满意度"', "≥95%")]
+    cell = document.projects[0].indicators[0]
+    assert (cell.line_start, cell.line_end) == (3, 5)
+
+
 def test_paragraph_cells():
     cells = ["项目名称", "农村饮水安全巩固提升工程专项", "资金总额", "500", "一级指标", "二级指标", "三级指标",
              "指标值", "产出指标", "数量指标", "指标1:新建堤防、护岸长度", "≥2公里", "质量指标", "指标1:工程验收合格率",

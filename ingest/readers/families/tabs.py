@@ -24,13 +24,70 @@ _PERIOD = re.compile(r"(\d{0,2})月(底|末)")
 
 
 def build_tab_rows(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
-    """One row per non-blank line, cells split at tabs (blank cells kept: they are columns)."""
+    """One row per non-blank line, cells split at tabs (blank cells kept: they are columns). A cell copied from a
+    spreadsheet with line breaks in it comes quoted over several lines (``"提前退休人员为社区积极贡献，`` /
+    ``发挥余热"<tab>长期持久``): its lines are one cell, quotes removed (``""`` is a quote)."""
     rows = []
-    for number, line in enumerate(lines, 1):
-        if line.strip():
-            cells = [Cell(text, number, number, col=i) for i, text in enumerate(line.split("\t"))]
-            rows.append(Row(cells=cells, line_start=number, line_end=number))
+    number = 0
+    while number < len(lines):
+        line, first = lines[number], number + 1
+        number += 1
+        if not line.strip():
+            continue
+        while _open_quote(line):  # the quoted cell goes on in the next lines, if its quote closes soon
+            ahead = _closing(lines, number)
+            if ahead is None:
+                break
+            line = "\n".join([line, *lines[number:ahead + 1]])
+            number = ahead + 1
+        cells = [Cell(_unquote(text), first + before, first + before + text.count("\n"), col=i)
+                 for i, (text, before) in enumerate(_with_lines(line.split("\t")))]
+        rows.append(Row(cells=cells, line_start=first, line_end=number))
     return rows, []
+
+
+def _open_quote(line: str) -> bool:
+    """The line's last cell opens a quote it does not close (a spreadsheet cell with line breaks in it)."""
+    last = line.split("\t")[-1]
+    return last.startswith('"') and (last.count('"') % 2 == 1)
+
+
+QUOTED_LINES = 10  # a quoted cell spreads over at most this many more lines
+
+
+def _closing(lines: list[str], start: int) -> Optional[int]:
+    """The index of the line that closes the quote opened before ``start`` (the first quote after an even number of
+    them, at a cell's end), within :data:`QUOTED_LINES`."""
+    for k in range(start, min(len(lines), start + QUOTED_LINES)):
+        first = lines[k].split("\t")[0]
+        if first.count('"') % 2 == 1 and first.endswith('"'):
+            return k
+        if "\t" in lines[k] and first.count('"') % 2 == 0:
+            return None  # a row of its own: the quote was a character of the text
+    return None
+
+
+def _unquote(text: str) -> str:
+    """A spreadsheet's quoted cell: the text inside the quotes, its line breaks dropped and ``""`` a quote; a cell
+    is quoted so when it holds a line break or its inner quotes are all doubled."""
+    if len(text) < 2 or not (text.startswith('"') and text.endswith('"')):
+        return text
+    inner = text[1:-1]
+    if "\n" in inner or ('""' in inner and '"' not in inner.replace('""', "")):
+        return inner.replace('""', '"').replace("\n", "")
+    return text
+
+
+def _with_lines(texts: list[str]) -> list[tuple[str, int]]:
+    """Each cell's text with the number of line breaks before it in the row."""
+    out, breaks = [], 0
+    for text in texts:
+        out.append((text, breaks))
+        breaks += text.count("\n")
+    return out
+
+
+
 
 
 def _grid_features(lines: list[str]) -> tuple[float, float]:
