@@ -142,6 +142,28 @@ def test_tab_rows_with_cells_copied_from_a_spreadsheet_over_several_lines():
     assert (cell.line_start, cell.line_end) == (3, 5)
 
 
+def test_a_table_drawn_with_box_characters():
+    # Xiqing 2024 (sample), 抚恤金, exported as a text table drawn with box characters (console and text exports):
+    # the bars separate cells, the rule lines carry no text, ═ inside a cell stays an operator
+    text = """\
+┌──────────┬──────────────┬──────────────┬──────────┐
+│项目名称  │抚恤金        │              │          │
+├──────────┼──────────────┼──────────────┼──────────┤
+│一级指标  │二级指标      │三级指标      │指标值    │
+├──────────┼──────────────┼──────────────┼──────────┤
+│产出指标  │数量指标      │发放人数      │=1人      │
+│          │质量指标      │发放合规率    │═100%     │
+│效益指标  │社会效益指标  │安抚家属情绪  │安抚      │
+└──────────┴──────────────┴──────────────┴──────────┘
+"""
+    document = read(text)
+    assert document.layout in ("pipe_rows", "markdown")
+    assert rows(document) == [("产出指标", "数量指标", "发放人数", "=1人"),
+                              ("产出指标", "质量指标", "发放合规率", "═100%"),
+                              ("效益指标", "社会效益指标", "安抚家属情绪", "安抚")]
+    assert document.lines[1].startswith("│项目名称")  # the original is shown as it was
+
+
 def test_paragraph_cells():
     cells = ["项目名称", "农村饮水安全巩固提升工程专项", "资金总额", "500", "一级指标", "二级指标", "三级指标",
              "指标值", "产出指标", "数量指标", "指标1:新建堤防、护岸长度", "≥2公里", "质量指标", "指标1:工程验收合格率",

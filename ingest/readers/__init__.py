@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Callable, Optional
 
 from ingest.errors import IngestError
@@ -33,8 +34,9 @@ def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Gri
     if kind is not None and kind not in ("ole",):
         raise guard.wrong_kind(source, kind, "文本文件")
     text = decode_text(source, data)
-    # the families read the lines without page breaks (\f) and invisible marks; the display lines keep them
-    lines = [strip_invisible(line).replace("\f", "") for line in text.lines]
+    # the families read the lines without page breaks (\f) and invisible marks, a table drawn with box characters
+    # as pipes; the display lines keep them
+    lines = [box_to_pipes(strip_invisible(line).replace("\f", "")) for line in text.lines]
     family, scores = detect(lines)
     if not has_form_words(lines) or max(scores.values()) < 0.05:
         raise IngestError(
@@ -49,6 +51,21 @@ def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Gri
     rows, warnings = family.build(lines)
     return Grid(source=source, lines=text.lines, rows=rows, family=family.key, encoding=text.encoding,
                 scores=scores, warnings=list(text.warnings) + warnings)
+
+
+# a table drawn with box characters (text exports, console tools): its vertical bars are cell separators, its rule
+# lines (also ASCII ``+----+----+``) carry no text
+_BOX_BARS = str.maketrans({c: "|" for c in "│┃║╎╏┆┇┊┋"})
+_RULE_LINE = re.compile(r"^[\s─━┄┅┈┉═┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨╪╫│┃║+\-=|:]*$")
+
+
+def box_to_pipes(line: str) -> str:
+    """``│ a │ b │`` → ``| a | b |``; a rule line (``├───┼───┤``, ``+----+----+``) → an empty line. Only lines
+    drawn with box characters are touched (``═`` elsewhere is an operator, ``═100%``)."""
+    if not line.strip() or not _RULE_LINE.match(line):
+        return line.translate(_BOX_BARS) if any(c in line for c in "│┃║╎╏┆┇┊┋") else line
+    drawn = re.search(r"[─━┄┅┈┉┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬]", line) or re.search(r"\+-{2,}\+", line)
+    return "" if drawn else line.translate(_BOX_BARS)  # a markdown rule (|---|) or a lone - is the families'
 
 
 def read_csv(source: str, data: bytes) -> Grid:
