@@ -164,6 +164,23 @@ def test_a_table_drawn_with_box_characters():
     assert document.lines[1].startswith("│项目名称")  # the original is shown as it was
 
 
+def test_rows_separated_by_commas_or_semicolons():
+    # Pingluo 2024 (sample), 司法协理员, saved as CSV and renamed .txt: a name holding a comma is quoted
+    text = ("项目名称,基层服务专项计划县配经费（司法协理员）\n一级指标,二级指标,三级指标,指标值\n"
+            "产出指标,数量指标（必填）,招募司法协理员人数,24 名\n"
+            '效益指标,可持续影响指标（必填）,"解决高校毕业生就业创业问题,支持社会经济发展,维护社会和谐稳定。",长效\n')
+    document = read(text)
+    assert document.layout == "delimited_rows"
+    assert rows(document) == [
+        ("产出指标", "数量指标", "招募司法协理员人数", "24 名"),
+        ("效益指标", "可持续影响指标", "解决高校毕业生就业创业问题,支持社会经济发展,维护社会和谐稳定。", "长效")]
+    # a Word table converted to text with full-width semicolons
+    document = read(text.replace('"解决高校毕业生就业创业问题,支持社会经济发展,维护社会和谐稳定。"', "维护社会和谐稳定")
+                    .replace(",", "；"))
+    assert document.layout == "delimited_rows"
+    assert rows(document)[1] == ("效益指标", "可持续影响指标", "维护社会和谐稳定", "长效")
+
+
 def test_paragraph_cells():
     cells = ["项目名称", "农村饮水安全巩固提升工程专项", "资金总额", "500", "一级指标", "二级指标", "三级指标",
              "指标值", "产出指标", "数量指标", "指标1:新建堤防、护岸长度", "≥2公里", "质量指标", "指标1:工程验收合格率",

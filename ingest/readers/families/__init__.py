@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ingest.grid import Row
-from ingest.readers.families import (brackets, cells_per_line, paragraphs, pipes, positioned, run_together, spaces,
-                                     tabs, tree)
+from ingest.readers.families import (brackets, cells_per_line, delimited, paragraphs, pipes, positioned, run_together,
+                                     spaces, tabs, tree)
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ FAMILIES: dict[str, Family] = {
         Family("tab_rows", "制表符分隔的行", tabs.build_tab_rows, tabs.score_tab_rows),
         Family("cell_per_line", "每行一个单元格（空行分隔表格行）", cells_per_line.build, cells_per_line.score),
         Family("pdf_grid", "PDF 提取（表格线断裂）", tabs.build_pdf_grid, tabs.score_pdf_grid),
+        Family("delimited_rows", "逗号或分号分隔的行", delimited.build, delimited.score),
         Family("pipe_rows", "竖线分隔的行（网页表格）", pipes.build, pipes.score_rows),
         Family("markdown", "Markdown 表格", pipes.build, pipes.score_markdown),
         Family("pipe_cells", "每行一个单元格，以竖线结尾", pipes.build, pipes.score_cells),
