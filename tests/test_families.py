@@ -172,7 +172,7 @@ def test_rows_separated_by_commas_or_semicolons():
     document = read(text)
     assert document.layout == "delimited_rows"
     assert rows(document) == [
-        ("产出指标", "数量指标", "招募司法协理员人数", "24 名"),
+        ("产出指标", "数量指标", "招募司法协理员人数", "24名"),
         ("效益指标", "可持续影响指标", "解决高校毕业生就业创业问题,支持社会经济发展,维护社会和谐稳定。", "长效")]
     # a Word table converted to text with full-width semicolons
     document = read(text.replace('"解决高校毕业生就业创业问题,支持社会经济发展,维护社会和谐稳定。"', "维护社会和谐稳定")

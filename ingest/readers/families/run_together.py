@@ -492,8 +492,8 @@ def _score(lines: tuple[str, ...]) -> float:
 def _fused_header(line: str) -> bool:
     """A line without separators that is an indicator header run together: three header words or more, and
     nothing but header and level words."""
-    if re.search(r"\s", line.strip()):
-        return False
+    if re.search(r"\s", line.strip()) or any(line.count(sep) >= 2 for sep in ",，;；"):
+        return False  # cells set apart by spaces, commas or semicolons are not run together
     stripped = normalized(line.strip())[0]
     cells = segment(stripped)
     headers = _header_anchors()
