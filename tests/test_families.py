@@ -181,6 +181,15 @@ def test_rows_separated_by_commas_or_semicolons():
     assert rows(document)[1] == ("效益指标", "可持续影响指标", "维护社会和谐稳定", "长效")
 
 
+def test_two_fields_in_one_cell_with_their_colons():
+    # Xiqing 2024 (sample) with the form's fields typed as 标签：内容 pairs on one line
+    text = ("项目名称：抚恤金\n主管部门：天津市西青区司法局    实施单位：天津市西青区司法局\n"
+            "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t发放人数\t=1人\n")
+    project = read(text).projects[0]
+    assert (project.name, project.department, project.implementing_unit) == (
+        "抚恤金", "天津市西青区司法局", "天津市西青区司法局")
+
+
 def test_paragraph_cells():
     cells = ["项目名称", "农村饮水安全巩固提升工程专项", "资金总额", "500", "一级指标", "二级指标", "三级指标",
              "指标值", "产出指标", "数量指标", "指标1:新建堤防、护岸长度", "≥2公里", "质量指标", "指标1:工程验收合格率",

@@ -17,10 +17,11 @@ from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning
 from ingest.interpret.tokens import Token, content_class
 from ingest.model import FundingSource, SpendingPlan
-from ingest.textnorm import join_fragments, normalise_label
+from ingest.textnorm import clean_text, join_fragments, normalise_label
 
 _AMOUNT = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?\s*(万元|万|元|亿元)?$")
 _EMBEDDED = re.compile(r"^(?P<label>[^:：]{2,40})[:：]\s*(?P<value>.*)$")
+_SECOND_FIELD = re.compile(r"(?P<space>\s{2,}|\u3000+)(?P<label>[^\s:：]{2,12})[:：]")
 _LAST_COLON = re.compile(r"^(?P<label>.{2,40})[:：]\s*(?P<value>[^:：]*)$")
 _SPACED = re.compile(r"^(?P<label>\S{2,20})\s+(?P<value>\S.*)$", re.S)
 _PERIOD = re.compile(r"(\d{0,2})月(底|末)")
@@ -89,7 +90,32 @@ def classify(text: str) -> Optional[tuple[str, str, str]]:
 
 
 def split_embedded(tokens: list[Token]) -> list[Token]:
-    """``label:value`` cells become a label token and a value token (same cell provenance)."""
+    """``label:value`` cells become a label token and a value token (same cell provenance); a cell holding two
+    fields (``主管部门：天津市西青区司法局    实施单位：天津市西青区司法局``) is cut before the second label first."""
+    return _split_embedded([piece for token in tokens for piece in _two_fields(token)])
+
+
+def _two_fields(token: Token) -> list[Token]:
+    """``label：value  label：value`` in one cell: two tokens, cut where spaces are followed by a field label and a
+    colon."""
+    raw = token.cell.text  # as printed: the displayed text has the spaces between the fields squeezed out
+    for match in _SECOND_FIELD.finditer(raw):
+        found = classify(match.group("label"))
+        if found and found[0] in ("field", "funding") and _EMBEDDED.match(raw[:match.start()].strip()):
+            first, rest = raw[:match.start()].strip(), raw[match.end("space"):]
+            return [_piece(token, first, last=False), *_two_fields(_piece(token, rest, first=False))]
+    return [token]
+
+
+def _piece(token: Token, raw: str, first: Optional[bool] = None, last: Optional[bool] = None) -> Token:
+    cell = Cell(raw, token.cell.line_start, token.cell.line_end, col=token.col)
+    return Token(cell=cell, index=token.index, row=token.row,
+                 first_in_row=token.first_in_row if first is None else first,
+                 last_in_row=token.last_in_row if last is None else last, alone=False,
+                 kind=content_class(cell.key), text=clean_text(raw))
+
+
+def _split_embedded(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for token in tokens:
         match = _EMBEDDED.match(token.text)
