@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ingest import taxonomy as tx
 from ingest.grid import match_key
 
 CJK = "\u3400-\u9fff\uf900-\ufaff"
 CJK_GAP = re.compile(rf"[{CJK}]\s+[{CJK}]")
 _NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
+# a piece that begins a target value: an operator or a digit
+VALUE_START = re.compile(r"^(?:[≥≤≧≦<>=＝═±]|\d)")
 # Words that appear in every target-table layout; a family scores 0 on a text with none of them.
 FORM_WORDS = ("项目名称", "项目支出名称", "一级指标", "三级指标", "绩效指标", "绩效目标", "指标值", "专项名称",
               "资金名称", "二级指标", "产出指标", "效益指标", "满意度指标", "指标名称")
@@ -53,3 +56,15 @@ def page_furniture(lines: list[str]) -> set[int]:
     # a running head or foot (the document's title on every page) stands next to the marked lines
     near = {k + d for k in marked for d in range(-3, 4)}
     return marked | {k for ks in repeated.values() if all(k in near for k in ks) for k in ks}
+
+
+_UNCLOSED = re.compile(r"[(（][^()（）]*$")
+
+
+def is_form_label(text: str) -> bool:
+    """A label of the form: a level, a header word, a field or a source of funds, also with its bracket left open at
+    the end of a line (``数量指标(必填硬性指``, ``项目资金（万``) or closing a list (``服务对象满意度指标等``)."""
+    key = _UNCLOSED.sub("", match_key(text))
+    key = key[:-1] if key.endswith("等") else key
+    return bool(key) and bool(tx.level1_of(key) or tx.level2_of(key) or tx.header_role_of(key) or tx.field_of(key)
+                              or tx.funding_level_of(key))

@@ -38,14 +38,12 @@ from typing import Optional
 
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
-from ingest.readers.families.common import content_lines, has_form_words, page_furniture
+from ingest.readers.families.common import VALUE_START, content_lines, has_form_words, is_form_label, page_furniture
 from ingest.readers.families.run_together import MEASURE_ENDINGS, NAME_ENDINGS, end_value, segment
 from ingest.values import parse_target
 
 _CELL = re.compile(r"\S(?:.*?\S)?(?=(?: {2,}|\u3000|\t|$))")
-_VALUE_START = re.compile(r"^(?:[≥≤≧≦<>=＝═±]|\d)")
 _OPERATOR = re.compile(r"^[≥≤≧≦<>=＝═±]")
-_UNCLOSED = re.compile(r"[(（][^()（）]*$")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _CLOSING = re.compile(r"^[)）、，,。；;:：%]|^[(（][^()（）]*[)）]$")
 _LEVELS = ("level1", "level2")
@@ -105,8 +103,8 @@ def fragments(line: str, number: int) -> list[Frag]:
             # target value (a name too long for its column: ``使用社区矫正信息系统平台司法所数 ≥11个``,
             # ``建立健全社会矛盾纠纷调处化解机制 建立健全``)
             rest = " ".join(words[k:])
-            if k == len(words) or _is_label(" ".join(words[start:k])) or _is_label(words[k]) or _is_value(rest) \
-                    or rest == end_value("".join(words[start:])):
+            if k == len(words) or is_form_label(" ".join(words[start:k])) or is_form_label(words[k]) \
+                    or _is_value(rest) or rest == end_value("".join(words[start:])):
                 piece = " ".join(words[start:k])
                 out.append(Frag(x, piece, number))
                 x += len(piece) + 1
@@ -117,15 +115,6 @@ def fragments(line: str, number: int) -> list[Frag]:
 def _is_value(text: str) -> bool:
     """A target value standing after a name with one space: an operator opens it (``≥11个``, ``≤国家部署…``)."""
     return bool(_OPERATOR.match(text))
-
-
-def _is_label(text: str) -> bool:
-    """A label of the form: a level, a header word, a field or a source of funds, also with an open bracket wrapped
-    onto the next line (``数量指标(必填硬性指``) or closing a list (``服务对象满意度指标等``)."""
-    key = _UNCLOSED.sub("", match_key(text))
-    key = key[:-1] if key.endswith("等") else key  # 服务对象满意度指标等
-    return bool(key) and bool(tx.level1_of(key) or tx.level2_of(key) or tx.header_role_of(key) or tx.field_of(key)
-                              or tx.funding_level_of(key))
 
 
 def _header_roles(frags: list[Frag]) -> list[Optional[str]]:
@@ -195,7 +184,7 @@ def _form_rows(frags: dict[int, list[Frag]]) -> list[Row]:
         for i, f in enumerate(fs[:-1]):
             if not tx.field_of(f.key):
                 continue
-            if not _is_label(fs[i + 1].text):
+            if not is_form_label(fs[i + 1].text):
                 labelled[k] = fs[i + 1]
             else:  # 主管部门 | 实施单位 …: the text of the first is centred on lines above and below
                 value = _between(frags, k, f.x + len(f.text), fs[i + 1].x)
@@ -207,7 +196,7 @@ def _form_rows(frags: dict[int, list[Frag]]) -> list[Row]:
         for step in (-1, 1):
             j = k + step
             while j in frags and j not in labelled and len(frags[j]) == 1 and abs(frags[j][0].x - value.x) <= 1 \
-                    and not _is_label(frags[j][0].text):
+                    and not is_form_label(frags[j][0].text):
                 piece = frags.pop(j)[0]
                 value.text = piece.text + value.text if step < 0 else value.text + piece.text
                 value.line, value.line_end = min(value.line, piece.line), max(value.line_end, piece.line)
@@ -239,7 +228,7 @@ def _between(frags: dict[int, list[Frag]], k: int, left: int, right: int) -> Opt
     pieces = []
     for j in (k - 1, k + 1):
         fs = frags.get(j, [])
-        if len(fs) == 1 and left <= fs[0].x < right and not _is_label(fs[0].text):
+        if len(fs) == 1 and left <= fs[0].x < right and not is_form_label(fs[0].text):
             pieces.append(frags.pop(j)[0])
     if not pieces:
         return None
@@ -448,7 +437,7 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
 def _closes(upper: Frag, lower: Frag) -> bool:
     """``lower`` only closes ``upper``: punctuation or a bracketed note (``（必填）``), or the end of a bracket
     ``upper`` left open (``项目资金（万`` / ``元）``)."""
-    if _CLOSING.match(lower.text) and not _VALUE_START.match(lower.text):
+    if _CLOSING.match(lower.text) and not VALUE_START.match(lower.text):
         return True
     opened = upper.text.count("（") + upper.text.count("(") - upper.text.count("）") - upper.text.count(")")
     return opened > 0 and bool(re.fullmatch(r"[^()（）]{0,6}[)）]", lower.text))
@@ -457,9 +446,9 @@ def _closes(upper: Frag, lower: Frag) -> bool:
 def _continues(upper: Frag, lower: Frag, widest: int, role: Optional[str]) -> bool:
     if _closes(upper, lower):
         return True
-    if role in _LEVELS or _is_label(lower.text) or _VALUE_START.match(lower.text):
+    if role in _LEVELS or is_form_label(lower.text) or VALUE_START.match(lower.text):
         joined = upper.text + lower.text
-        return role in _LEVELS and not _is_label(upper.text) and _is_label(joined)
+        return role in _LEVELS and not is_form_label(upper.text) and is_form_label(joined)
     if upper.text.endswith(_NAME_ENDS) and len(lower.text) >= widest / 2:
         return False  # 社区矫正工作人员满意度 / 社区矫正对象满意度: a whole name, then the next
     return widest >= 8 and upper.last_width >= widest - 1
@@ -470,7 +459,7 @@ def _one_value_each(names: list[Frag], values: list[Frag]) -> list[Frag]:
     等 ≤1 万元`` filled its line, the next name began below): cut it after the line of each value but the last."""
     out: list[Frag] = []
     for name in names:
-        starts = sorted({v.line for v in values if name.line <= v.line <= name.line_end and _VALUE_START.match(v.text)})
+        starts = sorted({v.line for v in values if name.line <= v.line <= name.line_end and VALUE_START.match(v.text)})
         out.extend(name.split_after(starts[:-1]) if len(starts) >= 2 and len(name.parts) > 1 else [name])
     return out
 
@@ -513,7 +502,7 @@ def _gather(pieces: list[Frag], names: list[Frag]) -> list[tuple[int, Frag]]:
                 if i < k:  # piece i to record j
                     piece = pieces[i]
                     extra = 0.0
-                    if h == 1 and _VALUE_START.match(piece.text):
+                    if h == 1 and VALUE_START.match(piece.text):
                         extra = GOES_ON if re.search(r"[\u4e00-\u9fff]$", pieces[i - 1].text) else SECOND
                     value = here + distance(piece, j) + extra
                     if value < cost[i + 1][j][1]:

@@ -2,9 +2,13 @@
 
 Web pages and PDF text often separate the cells of a row by spaces only. Each line is a row, split at every run
 of spaces; a cell that itself contained a space arrives in two pieces, which the interpreter joins when both
-pieces belong to the same column. Quirk handled here: a label printed one word per line (``年度`` / ``预算`` /
-``安排`` / ``(万元)``, a tall merged cell) is joined back into one cell — but two level labels on lines of their
-own (``产出指标`` / ``数量指标``, a PDF copied row by row) stay two cells.
+pieces belong to the same column. Quirks handled here:
+
+- a label printed one word per line (``年度`` / ``预算`` / ``安排`` / ``(万元)``, a tall merged cell) is joined back
+  into one cell — but two level labels on lines of their own (``产出指标`` / ``数量指标``) stay two cells;
+- a PDF copied row by row (``pdftotext -raw``, a viewer's copy) wraps long cells onto lines of their own: a long
+  name or a value stopped mid-text goes on in the next line's first word;
+- the page furniture such a copy carries (date line, address, page number) is left out.
 """
 
 from __future__ import annotations
@@ -13,12 +17,15 @@ import re
 
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
-from ingest.readers.families.common import content_lines, page_furniture
+from ingest.readers.families.common import VALUE_START, content_lines, is_form_label, page_furniture
 from ingest.readers.families.run_together import MEASURE_ENDINGS, NAME_ENDINGS, wrap_gapped
 
 _SPLIT = re.compile(r"[\s\u00a0\u3000]+")
 _NAME_ENDS = tuple(sorted({*NAME_ENDINGS, *MEASURE_ENDINGS}, key=len, reverse=True))
 _SHORT_WORD = re.compile(r"^[(（]?[\u4e00-\u9fff]{1,4}[)）]?$|^[(（][^()（）]{1,6}[)）]$")
+_ENDS_CJK = re.compile(r"[\u4e00-\u9fff（(]$")
+# what a name begins with: a number (指标2. / 1、 / (3)), a star or bullet, a sub-item (其中)
+_NAME_MARK = re.compile(r"^(?:指标\s*\d|\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[★☆●◆▲■]|其中)")
 
 
 def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
@@ -63,12 +70,6 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     return rows, []
 
 
-_VALUE_START = re.compile(r"^(?:[≥≤≧≦<>=＝═±]|\d)")
-_ENDS_CJK = re.compile(r"[\u4e00-\u9fff（(]$")
-# what a name begins with: a number (指标2. / 1、 / (3)), a star or bullet, a sub-item (其中)
-_NAME_MARK = re.compile(r"^(?:指标\s*\d|\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[★☆●◆▲■]|其中)")
-
-
 def _wraps(row: Row, words: list[str]) -> bool:
     """A line whose first word goes on with the last cell of ``row`` (the line before): a value stopped mid-text
     (``≤国家部署和工作`` / ``计划规定时间``, ``2024年12月31日`` / ``前``) alone on its line, or a long name — the
@@ -78,22 +79,14 @@ def _wraps(row: Row, words: list[str]) -> bool:
     if re.match(r"^[^()（）]{0,6}[)）]", word) and cell.text.count("（") + cell.text.count("(") > \
             cell.text.count("）") + cell.text.count(")"):
         return True  # ≤550元（每人每 / 天）, 项目资金（万 / 元）
-    if _is_label(cell.text) or _is_label(word) or _VALUE_START.match(word) or _NAME_MARK.match(word):
+    if is_form_label(cell.text) or is_form_label(word) or VALUE_START.match(word) or _NAME_MARK.match(word):
         return False
-    if _VALUE_START.match(cell.text):
+    if VALUE_START.match(cell.text):
         return len(words) == 1 and bool(_ENDS_CJK.search(cell.text))
-    if not all(_is_label(c.text) for c in row.cells[:-1]):
+    if not all(is_form_label(c.text) for c in row.cells[:-1]):
         return False  # the row's last cell stands after its name: a value
     return len(re.findall(r"[\u4e00-\u9fff]", cell.text)) >= 8 and bool(_ENDS_CJK.search(cell.text)) \
         and not cell.text.endswith(_NAME_ENDS)
-
-
-def _is_label(text: str) -> bool:
-    """A label of the form (a level, a header word, a field, a source of funds), also with its bracket left open
-    at the end of a line (``项目资金（万``)."""
-    key = re.sub(r"[(（][^()（）]*$", "", match_key(text))
-    return bool(key) and bool(tx.level1_of(key) or tx.level2_of(key) or tx.header_role_of(key) or tx.field_of(key)
-                              or tx.funding_level_of(key))
 
 
 def _is_level(word: str) -> bool:
