@@ -49,8 +49,8 @@ PAGES = [("overview", "/", "pages/overview.py"), ("funding", "/funding", "pages/
          ("project", "/project", "pages/project.py"), ("compare", "/compare", "pages/compare.py"),
          ("review", "/review", "pages/review.py"), ("data", "/data", "pages/data.py")]
 # queries of one project or document, or of the load log: not metrics
-NOT_METRICS = {"document_lines", "load_log", "project_detail", "project_empty_slots", "project_funding",
-               "project_indicators", "project_plan", "department_indicators"}
+NOT_METRICS = {"document_layout", "document_lines", "load_log", "project_detail", "project_empty_slots",
+               "project_funding", "project_indicators", "project_plan", "department_indicators"}
 # one row per document, project, indicator or warning: the pages ask for them a page (50 rows) at a time
 LISTINGS = {"documents", "projects", "indicator_coverage", "satisfaction_thresholds", "page_theme_projects",
             "parse_warnings", "search", "source_files"}

@@ -33,7 +33,7 @@ import queries
 from ingest import themes as theme_table
 from ingest.loader import DatabaseLockedError, DatabaseOpenError, connect, ensure_database
 from review import engine as review_engine
-from ui import charts, i18n, state
+from ui import charts, i18n, sources, state
 from ui.export import CSV_MIME, XLSX_MIME, ExportContext, to_csv_bytes, to_xlsx_bytes
 from ui.formatting import column_kind
 from ui.limits import MAX_FILTER_OPTIONS, MAX_PAGE_CHOICES, MAX_SOURCE_FILES, PAGE_SIZE, STYLER_MAX_CELLS
@@ -180,6 +180,14 @@ def document_lines(doc_id) -> tuple[str, ...]:
         return ()
     frame = query("document_lines", filtered=False, doc_id=int(doc_id))
     return tuple(frame["text"].tolist())
+
+
+def original_wraps(doc_id) -> bool:
+    """Whether a document's original is shown with its long lines wrapped (not for text laid out by position)."""
+    if doc_id is None or doc_id != doc_id:
+        return True
+    frame = query("document_layout", doc_id=int(doc_id))
+    return sources.wrap_original(None if frame.empty else str(frame["layout"].iloc[0]))
 
 
 def query(name: str, *, filtered: bool = True, **params: Any) -> pd.DataFrame:

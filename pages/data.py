@@ -60,7 +60,7 @@ else:
                 label = jurisdiction_year(place_of(w), w["fiscal_year"])
                 st.text(f"{label} · {w['source_file']} 第 {int(line)} 行附近")
                 near = sources.source_lines(lines, int(line), int(line), [(int(line), int(line))], context=4)
-                st.code(sources.numbered_text(near), language=None, wrap_lines=True)
+                st.code(sources.numbered_text(near), language=None, wrap_lines=shared.original_wraps(w["doc_id"]))
 
 with st.expander("导入记录（最近 100 次）"):
     shared.table(tables.load_log_table(shared.query("load_log", filtered=False)), "数据_导入记录", key="data_log")

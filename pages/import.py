@@ -6,7 +6,7 @@ import streamlit as st
 from ingest.export import export_xlsx, template_xlsx
 from ingest.readers.guard import max_upload_mb
 from pages import _shared as shared
-from ui import importing
+from ui import importing, sources
 from ui.export import XLSX_MIME
 from ui.formatting import format_wan
 from ui.limits import MAX_SOURCE_FILES
@@ -147,7 +147,7 @@ for k, p in enumerate(previews):
         with left:
             st.caption(f"原文（第 {owner.line_start}–{owner.line_end} 行）")
             st.code(importing.numbered_lines(doc.lines, owner.line_start, owner.line_end), language=None,
-                    wrap_lines=True)
+                    wrap_lines=sources.wrap_original(doc.layout))
         with right:
             st.caption("读取结果")
             shared.table(importing.indicators_table(owner), f"指标_{p.name}", key=f"import_indicators_{k}",

@@ -153,7 +153,7 @@ with right:
                 sel = selected.iloc[0]
                 st.text("所选指标：" + plain_text(f"{sel['name']}　{sel['value']}"))
             near = sources.source_lines(lines_all, marked[0][0], marked[0][1], marked, context=3)
-            st.code(sources.numbered_text(near), language=None, wrap_lines=True)
+            st.code(sources.numbered_text(near), language=None, wrap_lines=shared.original_wraps(project["doc_id"]))
         lines = sources.source_lines(lines_all, start, min(end, start + MAX_SOURCE_LINES - 1), marked)
         colors = [MARK_COLOR if m else "" for m in lines[sources.COL_MARK]]
         shared.table(lines, f"项目{project_id}_原文第{start}-{end}行", key="source_lines", highlight=colors,
@@ -162,7 +162,7 @@ with right:
                                     sources.COL_LINE: st.column_config.NumberColumn(width=60, format="%d"),
                                     sources.COL_TEXT: st.column_config.TextColumn(width="large")})
         with st.expander("纯文本视图"):
-            st.code(sources.numbered_text(lines), language=None, wrap_lines=True)
+            st.code(sources.numbered_text(lines), language=None, wrap_lines=shared.original_wraps(project["doc_id"]))
 
 with shared.links():
     shared.page_link("coverage", "← 指标覆盖", icon=":material/grid_on:")

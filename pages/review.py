@@ -137,10 +137,10 @@ with shared.details(f"审核意见（{k['findings']} 条）", present):
                 else:
                     st.text(f"这条问题针对整张表（第 {line_range(start, end)} 行），下面是该表开头的原文。")
                     near = sources.source_lines(lines, start, min(end, start + 20), ())
-                st.code(sources.numbered_text(near), language=None, wrap_lines=True)
+                st.code(sources.numbered_text(near), language=None, wrap_lines=shared.original_wraps(f["doc_id"]))
             else:
                 near = sources.source_lines(lines, start, end, [(start, end)], context=3)
-                st.code(sources.numbered_text(near), language=None, wrap_lines=True)
+                st.code(sources.numbered_text(near), language=None, wrap_lines=shared.original_wraps(f["doc_id"]))
                 if pd.notna(f["indicator_id"]):
                     marks = {"indicator": int(f["indicator_id"])}
                 if f["anchor"] == "empty_row":

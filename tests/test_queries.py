@@ -75,6 +75,13 @@ def test_injection_is_treated_as_data(hand_con):
     assert hand_con.execute("SELECT count(*) FROM projects").fetchone()[0] == before
 
 
+def test_document_layout_for_showing_the_original(hand_con):
+    # the hand-built documents are read "test"; an unknown document, or one filtered out, has no row
+    assert queries.run(hand_con, "document_layout", doc_id=1)["layout"].tolist() == ["test"]
+    assert queries.run(hand_con, "document_layout", doc_id=99).empty
+    assert queries.run(hand_con, "document_layout", doc_id=1, province="其他省").empty
+
+
 def test_filters(hand_con):
     def n_projects(**filters):
         return int(queries.run(hand_con, "overview", **filters).loc[0, "n_projects"])

@@ -428,3 +428,11 @@ def test_a_truncated_table_is_named_so_in_the_project_list(tmp_path):
     assert listing["项目"].tolist() == ["抚恤金", "法治宣传经费（表格被截断）"]
     coverage = queries.run(con, "indicator_coverage")
     assert set(coverage["project_name"]) == {"抚恤金"}  # a cut table's missing categories are not real gaps
+
+
+def test_originals_laid_out_by_position_are_shown_unwrapped():
+    from ui.sources import wrap_original
+
+    # a PDF text kept in its columns by spaces would lose them if its lines wrapped
+    assert not wrap_original("positioned") and not wrap_original("space_columns")
+    assert wrap_original("run_together") and wrap_original("tab_rows") and wrap_original(None)

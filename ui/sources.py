@@ -48,6 +48,16 @@ def source_lines(lines: Sequence[str], start: int, end: int, marked: Sequence[tu
     return pd.DataFrame(rows, columns=[COL_MARK, COL_LINE, COL_TEXT])
 
 
+# layouts whose meaning is where the text stands on the line: their original is shown unwrapped (scrolling
+# sideways), so that the columns stay under their header
+POSITIONAL_LAYOUTS = frozenset({"positioned", "space_columns", "indent_tree"})
+
+
+def wrap_original(layout: Optional[str]) -> bool:
+    """Whether the original text of a document read in ``layout`` is shown with its long lines wrapped."""
+    return layout not in POSITIONAL_LAYOUTS
+
+
 def numbered_text(lines: pd.DataFrame) -> str:
     """The rows of ``source_lines`` as plain text for ``st.code``: ``▶  171 │ …`` (marked rows) / ``   172 │ …``."""
     if lines.empty:
