@@ -402,39 +402,37 @@ def scan_pdf(pdf_path: Path, out_path: Path, dpi: int = 200) -> None:
                       title="扫描件（测试用）", author="tests/make_file_fixtures.py", subject=GENERATED)
 
 
+def write_pdf_texts(stem: str) -> None:
+    """The PDF-text fixtures of one document (tests/fixtures/pdftext/), from its HTML file."""
+    html = OUT / f"{stem}.html"
+    write_pdftotext(html, PDFTEXT / f"{stem}.txt", plain=stem in PLAIN_DOCS)
+    if stem in CENTRED_DOCS:
+        write_pdftotext_centred(html, PDFTEXT / f"{stem}.centred.txt")
+    if stem in BORDERLESS_DOCS:
+        print_borderless(html, PDFTEXT / f"{stem}.noborder.pdf")
+
+
 def main(argv: list[str]) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     PDFTEXT.mkdir(parents=True, exist_ok=True)
-    if "--pdftext" in argv:  # only the pdftotext texts, from the HTML files already written
-        for stem in SAMPLES + CORPUS:
-            write_pdftotext(OUT / f"{stem}.html", PDFTEXT / f"{stem}.txt", plain=stem in PLAIN_DOCS)
-            if stem in CENTRED_DOCS:
-                write_pdftotext_centred(OUT / f"{stem}.html", PDFTEXT / f"{stem}.centred.txt")
-            if stem in BORDERLESS_DOCS:
-                print_borderless(OUT / f"{stem}.html", PDFTEXT / f"{stem}.noborder.pdf")
-            print("written", stem, file=sys.stderr)
-        return 0
+    only_pdf_texts = "--pdftext" in argv  # from the HTML files already written
     for stem in SAMPLES + CORPUS:
-        doc = model(stem)
-        blocks = document_blocks(doc)
-        title = f"{stem}（测试文件，由 tests/make_file_fixtures.py 生成）"
-        write_xlsx(blocks, OUT / f"{stem}.xlsx", title)
-        write_docx(blocks, OUT / f"{stem}.docx", title)
-        (OUT / f"{stem}.html").write_text(html_text(blocks, title), encoding="utf-8")
-        if stem in XLS_DOCS:
-            write_xls(blocks, OUT / f"{stem}.xls")
-        if stem in PDF_DOCS:
-            print_pdf(OUT / f"{stem}.html", OUT / f"{stem}.pdf")
-        if stem == SCANNED:
-            scan_pdf(OUT / f"{stem}.pdf", OUT / f"{stem}.scan.pdf")
-        write_pdftotext(OUT / f"{stem}.html", PDFTEXT / f"{stem}.txt", plain=stem in PLAIN_DOCS)
-        if stem in CENTRED_DOCS:
-            write_pdftotext_centred(OUT / f"{stem}.html", PDFTEXT / f"{stem}.centred.txt")
-        if stem in BORDERLESS_DOCS:
-            print_borderless(OUT / f"{stem}.html", PDFTEXT / f"{stem}.noborder.pdf")
+        if not only_pdf_texts:
+            doc = model(stem)
+            blocks = document_blocks(doc)
+            title = f"{stem}（测试文件，由 tests/make_file_fixtures.py 生成）"
+            write_xlsx(blocks, OUT / f"{stem}.xlsx", title)
+            write_docx(blocks, OUT / f"{stem}.docx", title)
+            (OUT / f"{stem}.html").write_text(html_text(blocks, title), encoding="utf-8")
+            if stem in XLS_DOCS:
+                write_xls(blocks, OUT / f"{stem}.xls")
+            if stem in PDF_DOCS:
+                print_pdf(OUT / f"{stem}.html", OUT / f"{stem}.pdf")
+            if stem == SCANNED:
+                scan_pdf(OUT / f"{stem}.pdf", OUT / f"{stem}.scan.pdf")
+        write_pdf_texts(stem)
         print("written", stem, file=sys.stderr)
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

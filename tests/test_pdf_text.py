@@ -25,22 +25,28 @@ def indicators(read: list[tuple]) -> list[tuple]:
     return [(project[0], *row[:4]) for project in read for row in project[3]]
 
 
+def recovered(documents: dict[str, object]) -> tuple[int, int, int]:
+    """(indicators read as the form has them, indicators of the forms, indicators read) over ``documents`` (stem →
+    reading); every project must come out with its name and total as printed."""
+    found = wanted = read_total = 0
+    for stem, document in documents.items():
+        want, got = expected(stem), reading(document)
+        assert [(p[0], p[1]) for p in got] == [(p[0], p[1]) for p in want], stem
+        want_rows, got_rows = indicators(want), indicators(got)
+        found += sum(1 for row in want_rows if row in got_rows)
+        wanted += len(want_rows)
+        read_total += len(got_rows)
+    return found, wanted, read_total
+
+
 @pytest.fixture(scope="module")
 def readings():
     return {stem: parse_file(PDFTEXT / f"{stem}.txt") for stem in STEMS}
 
 
 def test_printed_forms_extracted_by_pdftotext_read_like_the_forms(readings):
-    found = wanted = read_total = 0
-    for stem, document in readings.items():
-        assert document.layout == "positioned", stem
-        want, got = expected(stem), reading(document)
-        # every project with its name and total as printed
-        assert [(p[0], p[1]) for p in got] == [(p[0], p[1]) for p in want], stem
-        want_rows, got_rows = indicators(want), indicators(got)
-        found += sum(1 for row in want_rows if row in got_rows)
-        wanted += len(want_rows)
-        read_total += len(got_rows)
+    assert {d.layout for d in readings.values()} == {"positioned"}
+    found, wanted, read_total = recovered(readings)
     # measured: 377 of 405 (93%) with level-1, level-2, name and value exact; what is missed is listed in the README
     assert wanted == 405
     assert found / wanted >= 0.93
@@ -49,16 +55,9 @@ def test_printed_forms_extracted_by_pdftotext_read_like_the_forms(readings):
 
 def test_printed_forms_with_centred_cells_read_like_the_forms():
     # the samples' forms printed with every cell centred (as forms made in Word or Excel often are)
-    found = wanted = read_total = 0
-    for stem in SAMPLES:
-        document = parse_file(PDFTEXT / f"{stem}.centred.txt")
-        assert document.layout == "positioned", stem
-        want, got = expected(stem), reading(document)
-        assert [(p[0], p[1]) for p in got] == [(p[0], p[1]) for p in want], stem
-        want_rows, got_rows = indicators(want), indicators(got)
-        found += sum(1 for row in want_rows if row in got_rows)
-        wanted += len(want_rows)
-        read_total += len(got_rows)
+    documents = {stem: parse_file(PDFTEXT / f"{stem}.centred.txt") for stem in SAMPLES}
+    assert {d.layout for d in documents.values()} == {"positioned"}
+    found, wanted, read_total = recovered(documents)
     # measured: 318 of 345 (92%); before cells were placed by their middle in centred tables, 26%
     assert found / wanted >= 0.92
     assert found / read_total >= 0.90
@@ -67,31 +66,18 @@ def test_printed_forms_with_centred_cells_read_like_the_forms():
 def test_pdf_without_ruling_lines_is_read_by_position():
     # Qingdao and Xiqing's forms printed as PDFs with no table borders: no ruled table for the PDF reader, whose
     # pages are then read as text laid out by position (pdfplumber's layout text) by the positioned family
-    found = wanted = 0
-    for stem in ("qingdao_2023", "tianjin_xiqing_2024"):
-        document = parse_file(PDFTEXT / f"{stem}.noborder.pdf")
+    documents = {stem: parse_file(PDFTEXT / f"{stem}.noborder.pdf") for stem in ("qingdao_2023", "tianjin_xiqing_2024")}
+    for document in documents.values():
         assert document.layout == "pdf"
         fallback = [w for w in document.warnings if w.code == "pdf_text_fallback"]
         assert fallback and "按页面位置排列的列" in fallback[0].message
-        want, got = expected(stem), reading(document)
-        assert [(p[0], p[1]) for p in got] == [(p[0], p[1]) for p in want], stem
-        want_rows, got_rows = indicators(want), indicators(got)
-        found += sum(1 for row in want_rows if row in got_rows)
-        wanted += len(want_rows)
+    found, wanted, _ = recovered(documents)
     # measured: 204 of 211 (97%); with the page's plain text, 0
     assert found / wanted >= 0.96
 
 
 def test_printed_forms_copied_row_by_row_read_like_the_forms():
-    found = wanted = read_total = 0
-    for stem in STEMS:
-        document = parse_file(PDFTEXT / f"{stem}.raw.txt")
-        want, got = expected(stem), reading(document)
-        assert [(p[0], p[1]) for p in got] == [(p[0], p[1]) for p in want], stem
-        want_rows, got_rows = indicators(want), indicators(got)
-        found += sum(1 for row in want_rows if row in got_rows)
-        wanted += len(want_rows)
-        read_total += len(got_rows)
+    found, wanted, read_total = recovered({stem: parse_file(PDFTEXT / f"{stem}.raw.txt") for stem in STEMS})
     # measured: 364 of 405 (89.9%); before the page furniture, level labels and wrapped cells were handled, 72%
     assert found / wanted >= 0.89
     assert found / read_total >= 0.88
