@@ -39,7 +39,7 @@ from typing import Optional
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import VALUE_START, content_lines, has_form_words, is_form_label, page_furniture
-from ingest.readers.families.run_together import MEASURE_ENDINGS, NAME_ENDINGS, end_value, segment
+from ingest.readers.families.run_together import MEASURE_ENDINGS, NAME_ENDINGS, end_value, segment, value_pattern
 from ingest.values import parse_target
 
 _CELL = re.compile(r"\S(?:.*?\S)?(?=(?: {2,}|\u3000|\t|$))")
@@ -349,6 +349,36 @@ def _split_at_columns(frags: list[Frag], starts: list[int]) -> list[Frag]:
     return out
 
 
+def _split_centred(frags: list[Frag], header: list[Frag]) -> list[Frag]:
+    """In a centred table, a piece running on into the next column with one space (``考试组织秩序规范度 100%``) or
+    none before a value (``社区服刑人员个案矫正率100%``): cut where each part is left nearest the middle of a
+    column of its own, the left part's column before the right part's."""
+    def nearest(x: float) -> tuple[float, int]:
+        return min((abs(x - _centre(h)), j) for j, h in enumerate(header))
+
+    out = []
+    for f in frags:
+        best = None
+        cuts = [m.start() for m in re.finditer(" ", f.text)]
+        # a value printed against its name with no space at all (社区服刑人员个案矫正率100%)
+        cuts += [m.start() for m in value_pattern().finditer(f.text) if m.end() == len(f.text) and m.start() > 0
+                 and _CJK_CHAR.match(f.text[m.start() - 1])]
+        for cut in cuts:
+            rest = f.text[cut:].lstrip(" ")
+            left = Frag(f.x, f.text[:cut].rstrip(" "), f.line)
+            right = Frag(f.x + len(f.text) - len(rest), rest, f.line)
+            if not left.text or not right.text:
+                continue
+            (dl, cl), (dr, cr) = nearest(_centre(left)), nearest(_centre(right))
+            if cl < cr and (best is None or dl + dr < best[0]):
+                best = (dl + dr, left, right)
+        if best is not None and best[0] < nearest(_centre(f))[0]:
+            out.extend(_split_centred([best[1]], header) + _split_centred([best[2]], header))
+        else:
+            out.append(f)
+    return out
+
+
 def _centre(f: Frag) -> float:
     return f.x + len(f.text) / 2
 
@@ -366,8 +396,7 @@ def _place(frags: list[Frag], header: list[Frag], level_cols: dict[str, int], ce
     middle is nearest); a level label in its level's column (a crowded line is squeezed left: ``满意度指标
     服务对象满意度指标 家属满意度``); left to right in order."""
     starts = [h.x for h in header]
-    if not centred:
-        frags = _split_at_columns(frags, starts)
+    frags = _split_centred(frags, header) if centred else _split_at_columns(frags, starts)
     last = None
     for f in frags:
         if centred:
