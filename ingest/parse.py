@@ -14,7 +14,7 @@ from ingest.errors import IngestError, os_error_zh
 from ingest.grid import Grid, ParseWarning
 from ingest.interpret import Interpreter, Reading
 from ingest.model import Document
-from ingest.readers import LAYOUT_TITLES, read_grid, read_text
+from ingest.readers import LAYOUT_TITLES, MIN_LAYOUT_SCORE, read_grid, read_text
 from ingest.readers.families import FAMILIES
 from ingest.readers.guard import check_size
 from ingest.validate import validate_document
@@ -23,8 +23,8 @@ from ingest.values import parse_target
 # Below this detection score no text layout family fits: the cells of the grid are too uncertain for indicators to
 # be read from them (a PDF extraction that interleaved two tables line by line); projects are still listed.
 UNCERTAIN_LAYOUT = 0.12
-# A text in which the best layout finds no table is read in the next layouts scoring at least this, in order.
-FALLBACK_SCORE = 0.05
+# A text in which the best layout finds no table is read in the next layouts that fit it at all, in order, and the
+# first reading with this many indicators that read as indicators (and half of all) is kept.
 FALLBACK_INDICATORS = 3
 _YEAR_IN_TITLE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年?度?\s*[)）]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -48,9 +48,11 @@ def parse_bytes(source: str, data: bytes, suffix: str = ".txt") -> Document:
     if not document.projects and document.department_overall is None and grid.family in FAMILIES:
         # the best-scoring layout found no table: the next layouts that fit the text at all, in order
         for key, score in grid.scores.items():
-            if key == grid.family or score < FALLBACK_SCORE:
+            if key == grid.family or score < MIN_LAYOUT_SCORE:
                 continue
-            other, other_reading = _interpret(source, data, read_text(source, data, key))
+            second = read_text(source, data, key)
+            second.scores = grid.scores
+            other, other_reading = _interpret(source, data, second)
             if _has_table(other):
                 other.warnings.insert(0, ParseWarning(
                     "layout_fallback", f"按最匹配的版式「{LAYOUT_TITLES[grid.family]}」没有读到表格，"

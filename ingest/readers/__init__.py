@@ -25,6 +25,10 @@ from ingest.readers.families.common import has_form_words
 from ingest.readers.text import decode_text
 
 
+# below this no layout family fits a text at all
+MIN_LAYOUT_SCORE = 0.05
+
+
 def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Grid:
     """Plain text: decoded, then built into rows by the best-scoring layout family (or by ``family_key``'s, when
     the best one found no table)."""
@@ -37,8 +41,12 @@ def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Gri
     # the families read the lines without page breaks (\f) and invisible marks, a table drawn with box characters
     # as pipes; the display lines keep them
     lines = [box_to_pipes(strip_invisible(line).replace("\f", "")) for line in text.lines]
+    if family_key is not None:  # a second reading: the caller has the scores of the first
+        rows, warnings = FAMILIES[family_key].build(lines)
+        return Grid(source=source, lines=text.lines, rows=rows, family=family_key, encoding=text.encoding,
+                    warnings=list(text.warnings) + warnings)
     family, scores = detect(lines)
-    if not has_form_words(lines) or max(scores.values()) < 0.05:
+    if not has_form_words(lines) or max(scores.values()) < MIN_LAYOUT_SCORE:
         raise IngestError(
             source,
             "无法识别版式：没有找到绩效目标表的表头（如“项目名称”“一级指标”“三级指标”），或文字的排列不像"
@@ -46,8 +54,6 @@ def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Gri
             "或从中复制出完整的表格。",
             line=1,
         )
-    if family_key is not None:
-        family = FAMILIES[family_key]
     rows, warnings = family.build(lines)
     return Grid(source=source, lines=text.lines, rows=rows, family=family.key, encoding=text.encoding,
                 scores=scores, warnings=list(text.warnings) + warnings)

@@ -13,6 +13,8 @@ CJK_GAP = re.compile(rf"[{CJK}]\s+[{CJK}]")
 _NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 # a piece that begins a target value: an operator or a digit
 VALUE_START = re.compile(r"^(?:[≥≤≧≦<>=＝═±]|\d)")
+# what a name begins with: a sub-item (其中), a star or bullet, a number (指标2, (3))
+NAME_MARK = re.compile(r"\s*(?:其中|[★☆●◆▲■]|指标\s*\d|[(（]\d{1,2}[)）])")
 # Words that appear in every target-table layout; a family scores 0 on a text with none of them.
 FORM_WORDS = ("项目名称", "项目支出名称", "一级指标", "三级指标", "绩效指标", "绩效目标", "指标值", "专项名称",
               "资金名称", "二级指标", "产出指标", "效益指标", "满意度指标", "指标名称")
@@ -68,3 +70,9 @@ def is_form_label(text: str) -> bool:
     key = key[:-1] if key.endswith("等") else key
     return bool(key) and bool(tx.level1_of(key) or tx.level2_of(key) or tx.header_role_of(key) or tx.field_of(key)
                               or tx.funding_level_of(key))
+
+
+def closes_bracket(upper: str, lower: str) -> bool:
+    """``lower`` is the end of a bracket ``upper`` left open at the end of its line (``项目资金（万`` / ``元）``)."""
+    opened = upper.count("（") + upper.count("(") - upper.count("）") - upper.count(")")
+    return opened > 0 and bool(re.fullmatch(r"[^()（）]{0,6}[)）]", lower))

@@ -38,8 +38,9 @@ from typing import Optional
 
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
-from ingest.readers.families.common import VALUE_START, content_lines, has_form_words, is_form_label, page_furniture
-from ingest.readers.families.run_together import MEASURE_ENDINGS, NAME_ENDINGS, end_value, segment, value_pattern
+from ingest.readers.families.common import (VALUE_START, closes_bracket, content_lines, has_form_words,
+                                            is_form_label, page_furniture)
+from ingest.readers.families.run_together import ANY_ENDING, end_value, segment, value_pattern
 from ingest.values import parse_target
 
 _CELL = re.compile(r"\S(?:.*?\S)?(?=(?: {2,}|\u3000|\t|$))")
@@ -48,7 +49,7 @@ _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _CLOSING = re.compile(r"^[)）、，,。；;:：%]|^[(（][^()（）]*[)）]$")
 _LEVELS = ("level1", "level2")
 _KIND_CATEGORY = {"deadline": "时效指标", "money": "成本指标"}
-_NAME_ENDS = tuple(sorted({*NAME_ENDINGS, *MEASURE_ENDINGS, "次", "费", "补贴", "效率"}, key=len, reverse=True))
+_NAME_ENDS = tuple(sorted({*ANY_ENDING, "次", "费", "补贴", "效率"}, key=len, reverse=True))
 
 
 @dataclass
@@ -468,8 +469,7 @@ def _closes(upper: Frag, lower: Frag) -> bool:
     ``upper`` left open (``项目资金（万`` / ``元）``)."""
     if _CLOSING.match(lower.text) and not VALUE_START.match(lower.text):
         return True
-    opened = upper.text.count("（") + upper.text.count("(") - upper.text.count("）") - upper.text.count(")")
-    return opened > 0 and bool(re.fullmatch(r"[^()（）]{0,6}[)）]", lower.text))
+    return closes_bracket(upper.text, lower.text)
 
 
 def _continues(upper: Frag, lower: Frag, widest: int, role: Optional[str]) -> bool:

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from ingest import taxonomy as tx
 from ingest.grid import INVISIBLE, Cell, ParseWarning, Row, match_key
-from ingest.readers.families.common import content_lines, has_form_words
+from ingest.readers.families.common import NAME_MARK, content_lines, has_form_words
 from ingest.values import TABLES
 
 _MIN_ANCHOR = 4
@@ -318,11 +318,11 @@ def _cover(text: str, words: tuple[str, ...]) -> list[str] | None:
     return out or None
 
 
-# what a name may begin with: a sub-item (其中), a star or bullet, a number (指标2, (3))
-_NAME_MARK = re.compile(r"\s*(?:其中|[★☆●◆▲■]|指标\s*\d|[(（]\d{1,2}[)）])")
 # the end of a name that asks for a quantity (培训人次, 覆盖率, 建设面积, 补助标准)
 MEASURE_ENDINGS = ("数", "率", "量", "面积", "长度", "里程", "规模", "金额", "时间", "期限", "周期", "标准", "成本",
                     "比例", "费用", "价格", "单价", "产量", "容量", "人次")
+# the ends of a whole name, of either kind (for the families that join a name wrapped over lines)
+ANY_ENDING = tuple(sorted({*NAME_ENDINGS, *MEASURE_ENDINGS}, key=len, reverse=True))
 
 
 def _split_values(piece: str) -> list[str]:
@@ -351,7 +351,7 @@ def _split_values(piece: str) -> list[str]:
         after_measure = (with_unit or len(m.group().strip()) >= 2) and piece[:m.start()].rstrip().endswith(
             MEASURE_ENDINGS) and _starts_name(piece[m.end():])
         # 其中露天蔬菜20亩其中大棚蔬菜3亩★补助鱼塘面积: a value before the mark a name begins with
-        before_mark = m.start() > 0 and bool(_NAME_MARK.match(piece, m.end()))
+        before_mark = m.start() > 0 and bool(NAME_MARK.match(piece, m.end()))
         if touches_next or (touches_prev and not leads_name) or at_end or has_op or closed or ends_description \
                 or after_measure or before_mark:
             free.append(m)

@@ -17,15 +17,15 @@ import re
 
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
-from ingest.readers.families.common import VALUE_START, content_lines, is_form_label, page_furniture
-from ingest.readers.families.run_together import MEASURE_ENDINGS, NAME_ENDINGS, wrap_gapped
+from ingest.readers.families.common import (NAME_MARK, VALUE_START, closes_bracket, content_lines, is_form_label,
+                                            page_furniture)
+from ingest.readers.families.run_together import ANY_ENDING, wrap_gapped
 
 _SPLIT = re.compile(r"[\s\u00a0\u3000]+")
-_NAME_ENDS = tuple(sorted({*NAME_ENDINGS, *MEASURE_ENDINGS}, key=len, reverse=True))
 _SHORT_WORD = re.compile(r"^[(（]?[\u4e00-\u9fff]{1,4}[)）]?$|^[(（][^()（）]{1,6}[)）]$")
 _ENDS_CJK = re.compile(r"[\u4e00-\u9fff（(]$")
-# what a name begins with: a number (指标2. / 1、 / (3)), a star or bullet, a sub-item (其中)
-_NAME_MARK = re.compile(r"^(?:指标\s*\d|\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[★☆●◆▲■]|其中)")
+# a name numbered as a list item (1. / 2、), besides the marks of common.NAME_MARK
+_LIST_NUMBER = re.compile(r"\d{1,2}\s*[.、．]")
 
 
 def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
@@ -76,17 +76,17 @@ def _wraps(row: Row, words: list[str]) -> bool:
     row's first cell after its labels — that does not end as a name does (``考试工作严格按照国家部署和工作计`` /
     ``划进行``); never a label, a value of its own or a numbered or starred name."""
     cell, word = row.cells[-1], words[0]
-    if re.match(r"^[^()（）]{0,6}[)）]", word) and cell.text.count("（") + cell.text.count("(") > \
-            cell.text.count("）") + cell.text.count(")"):
+    if closes_bracket(cell.text, word):
         return True  # ≤550元（每人每 / 天）, 项目资金（万 / 元）
-    if is_form_label(cell.text) or is_form_label(word) or VALUE_START.match(word) or _NAME_MARK.match(word):
+    if is_form_label(cell.text) or is_form_label(word) or VALUE_START.match(word) or NAME_MARK.match(word) \
+            or _LIST_NUMBER.match(word):
         return False
     if VALUE_START.match(cell.text):
         return len(words) == 1 and bool(_ENDS_CJK.search(cell.text))
     if not all(is_form_label(c.text) for c in row.cells[:-1]):
         return False  # the row's last cell stands after its name: a value
     return len(re.findall(r"[\u4e00-\u9fff]", cell.text)) >= 8 and bool(_ENDS_CJK.search(cell.text)) \
-        and not cell.text.endswith(_NAME_ENDS)
+        and not cell.text.endswith(ANY_ENDING)
 
 
 def _is_level(word: str) -> bool:
