@@ -20,7 +20,8 @@ from ingest.readers.families.common import content_lines, has_form_words
 SEPARATORS = (",", "，", ";", "；")
 
 
-def _header_separator(lines: tuple[str, ...]) -> str | None:
+@lru_cache(maxsize=2)  # asked by the score and again by the build, on the same lines
+def _separator(lines: tuple[str, ...]) -> str | None:
     """The separator splitting a line into three header words or more (a name or value column among them)."""
     for line in lines:
         for sep in SEPARATORS:
@@ -31,11 +32,6 @@ def _header_separator(lines: tuple[str, ...]) -> str | None:
             if len(found) >= 3 and ("name" in found or "value" in found):
                 return sep
     return None
-
-
-@lru_cache(maxsize=2)
-def _separator(lines: tuple[str, ...]) -> str | None:
-    return _header_separator(lines)
 
 
 def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
