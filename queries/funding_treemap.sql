@@ -37,12 +37,13 @@ WITH p AS (
     FROM chosen WHERE r > $projects GROUP BY theme_id
 ), th AS (
     SELECT theme, sum(total_wan) AS value FROM p GROUP BY theme ORDER BY value DESC LIMIT 1
+), s AS (
+    SELECT (SELECT count(*) FROM pl) AS n_place_years,
+           (SELECT count(*) FROM chosen WHERE r <= $projects) AS n_projects_shown,
+           count(*) AS n_projects, sum(total_wan) AS total_wan
+    FROM p
 )
-SELECT t.*, (SELECT count(*) FROM pl) AS n_place_years,
-       (SELECT count(*) FROM chosen WHERE r <= $projects) AS n_projects_shown,
-       (SELECT count(*) FROM p) AS n_projects,
-       (SELECT theme FROM th) AS top_theme,
-       100 * (SELECT value FROM th) / nullif((SELECT sum(total_wan) FROM p), 0) AS top_theme_share_pct,
-       (SELECT sum(total_wan) FROM p) AS total_wan
-FROM tiles t
+SELECT t.*, s.n_place_years, s.n_projects_shown, s.n_projects, th.theme AS top_theme,
+       100 * th.value / nullif(s.total_wan, 0) AS top_theme_share_pct, s.total_wan
+FROM tiles t CROSS JOIN s LEFT JOIN th ON true
 ORDER BY CASE t.kind WHEN 'place' THEN 0 WHEN 'theme' THEN 1 WHEN 'project' THEN 2 ELSE 3 END, t.value DESC, t.id;
