@@ -322,6 +322,18 @@ SELECT DISTINCT category, category_order FROM v_indicator_categories;
 -- Base views: every row carries the filter columns province, jurisdiction, fiscal_year, department, theme
 -- ----------------------------------------------------------------------------------------------------------
 
+-- target_class splits targets into quantified / qualitative / placeholder:
+--   quantified  = kind percent, count, money, duration, number, or deadline with a calendar date
+--   qualitative = kind qualitative, or deadline without a date (e.g. 每月按时完成, 长期)
+--   placeholder = kind placeholder or empty (no usable target: 年度计划, **平米, blank cell)
+CREATE OR REPLACE MACRO tb_target_class(kind, target_date) AS
+    CASE
+        WHEN kind IN ('percent', 'count', 'money', 'duration', 'number') THEN 'quantified'
+        WHEN kind = 'deadline' AND target_date IS NOT NULL THEN 'quantified'
+        WHEN kind IN ('qualitative', 'deadline') THEN 'qualitative'
+        ELSE 'placeholder'
+    END;
+
 -- place: the key of a jurisdiction, its division code (adcode), or its name where no code was found; place_name:
 -- the name to show (unique among the loaded places, see documents.place_name). Filters and groups use place.
 CREATE OR REPLACE VIEW v_documents AS
@@ -373,10 +385,7 @@ JOIN documents d ON d.doc_id = f.doc_id
 LEFT JOIN v_funding_levels l ON l.level = f.level
 WHERE f.dept_overall_id IS NOT NULL;
 
--- target_class splits targets into quantified / qualitative / placeholder:
---   quantified  = kind percent, count, money, duration, number, or deadline with a calendar date
---   qualitative = kind qualitative, or deadline without a date (e.g. 每月按时完成, 长期)
---   placeholder = kind placeholder or empty (no usable target: 年度计划, **平米, blank cell)
+-- target_class: see tb_target_class above.
 CREATE OR REPLACE VIEW v_indicators AS
 SELECT
     i.indicator_id,
@@ -390,12 +399,7 @@ SELECT
     coalesce(c.category_order, CASE i.level1 WHEN '满意度指标' THEN 9 WHEN '成本指标' THEN 4 END) AS category_order,
     i.name, i.value, i.op, i.target_number, i.target_number_max, i.target_unit, i.target_kind,
     i.target_wan, i.target_date, i.target_pct, i.flags,
-    CASE
-        WHEN i.target_kind IN ('percent', 'count', 'money', 'duration', 'number') THEN 'quantified'
-        WHEN i.target_kind = 'deadline' AND i.target_date IS NOT NULL THEN 'quantified'
-        WHEN i.target_kind IN ('qualitative', 'deadline') THEN 'qualitative'
-        ELSE 'placeholder'
-    END AS target_class,
+    tb_target_class(i.target_kind, i.target_date) AS target_class,
     i.description, i.basis, i.weight, i.actual, i.score, i.remarks, i.target_set,
     coalesce(p.truncated, false) AS truncated, i.line_start, i.line_end
 FROM indicators i

@@ -13,19 +13,21 @@
 -- @param offset 0
 --   area: a division code prefix (2 digits: a province, 4: a city) or a place key (as in compare_areas);
 --   order: 'place' or 'amount' (the largest first); limit / offset: a page.
-WITH p0 AS (
-    SELECT * FROM f_projects($province, $jurisdictions, $years, $department, $theme)
+WITH p0 AS MATERIALIZED (
+    SELECT project_id, doc_id, province, city, jurisdiction, adcode, place, place_name, fiscal_year, theme,
+           sequence, name, total_wan, n_indicators, line_start, line_end
+    FROM f_projects($province, $jurisdictions, $years, $department, $theme)
     WHERE $area IS NULL
        OR (length($area) = 2 AND coalesce(left(adcode, 2), province) = $area)
        OR (length($area) = 4 AND coalesce(left(adcode, 4), city) = $area)
        OR (length($area) NOT IN (2, 4) AND place = $area)
 ), totals AS (SELECT count(*) AS n, sum(n_indicators) AS n_indicators, sum(total_wan) AS wan FROM p0),
-p AS (  -- the page first; the indicator counts are computed for its projects only
+p AS MATERIALIZED (  -- the page first; the indicator counts are computed for its projects only
     SELECT * FROM p0
     ORDER BY CASE WHEN $order = 'amount' THEN -coalesce(total_wan, 0) END, province, jurisdiction, place,
              fiscal_year, doc_id, sequence
     LIMIT $limit OFFSET $offset
-), i AS (
+), i AS (  -- the indicators of the page's projects (annual targets), from the table itself
     SELECT project_id,
            count(*) AS n_indicators,
            count(*) FILTER (WHERE target_class = 'quantified') AS n_quantified,
@@ -35,19 +37,29 @@ p AS (  -- the page first; the indicator counts are computed for its projects on
            count(target_pct) FILTER (WHERE level1 = '满意度指标') AS n_satisfaction_pct,
            min(target_pct) FILTER (WHERE level1 = '满意度指标') AS satisfaction_min_pct,
            max(target_pct) FILTER (WHERE level1 = '满意度指标') AS satisfaction_max_pct
-    FROM v_indicators
-    WHERE doc_id IN (SELECT doc_id FROM p) AND project_id IN (SELECT project_id FROM p)
+    FROM (SELECT project_id, level1, target_pct, tb_target_class(target_kind, target_date) AS target_class
+          FROM indicators
+          WHERE target_set = 'annual' AND doc_id IN (SELECT doc_id FROM p) AND project_id IN (SELECT project_id FROM p))
     GROUP BY project_id
 ), c AS (
     SELECT project_id, sum(amount_wan) AS central_wan
     FROM funding
     WHERE doc_id IN (SELECT doc_id FROM p) AND project_id IN (SELECT project_id FROM p) AND level = 'central'
     GROUP BY project_id
-), k AS (
-    PIVOT (SELECT project_id, category, n_indicators FROM project_coverage
-           WHERE doc_id IN (SELECT doc_id FROM p) AND project_id IN (SELECT project_id FROM p))
-    ON category IN ('数量', '质量', '时效', '成本', '经济效益', '社会效益', '生态效益', '可持续影响', '满意度')
-    USING sum(n_indicators) GROUP BY project_id
+), k AS (  -- indicators per coverage category (no rows for a table cut off at the end of its file)
+    SELECT project_id,
+           sum(n_indicators) FILTER (WHERE category = '数量') AS "数量",
+           sum(n_indicators) FILTER (WHERE category = '质量') AS "质量",
+           sum(n_indicators) FILTER (WHERE category = '时效') AS "时效",
+           sum(n_indicators) FILTER (WHERE category = '成本') AS "成本",
+           sum(n_indicators) FILTER (WHERE category = '经济效益') AS "经济效益",
+           sum(n_indicators) FILTER (WHERE category = '社会效益') AS "社会效益",
+           sum(n_indicators) FILTER (WHERE category = '生态效益') AS "生态效益",
+           sum(n_indicators) FILTER (WHERE category = '可持续影响') AS "可持续影响",
+           sum(n_indicators) FILTER (WHERE category = '满意度') AS "满意度"
+    FROM project_coverage
+    WHERE doc_id IN (SELECT doc_id FROM p) AND project_id IN (SELECT project_id FROM p)
+    GROUP BY project_id
 )
 SELECT p.project_id, p.doc_id, p.province, p.city, p.jurisdiction, p.adcode, p.place, p.place_name,
        p.fiscal_year, p.theme, p.sequence, p.name,
