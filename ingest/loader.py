@@ -518,7 +518,10 @@ def _default_parse() -> ParseFn:
     return parse_file
 
 
-BATCH_SIZE = 200  # documents written per transaction when loading many files (each still all-or-nothing)
+# Documents written per transaction when loading many files (each still all-or-nothing). A batch has a fixed cost
+# (its summaries and the 22 review rules run once for all its documents): writing 5,000 generated projects took
+# 4.2 s of CPU in batches of 200 documents and 2.0–2.9 s in batches of 500–1,300.
+BATCH_SIZE = 1000
 BULK_CHECKPOINT = "1GB"  # write-ahead log size before the file is rewritten, when loading many batches
 
 
@@ -667,13 +670,15 @@ def load_paths(paths: Iterable[PathLike], db_path: PathLike, replace: bool = Fal
             if not pending:
                 return
             statuses = load_documents(con, [doc for _, doc in pending], replace=replace)
+            # each document's message as logged (its latest entry), read for the whole batch at once
+            messages = dict(con.execute(
+                "SELECT sha256, arg_max(message, log_id) FROM load_log WHERE list_contains($shas, sha256)"
+                " GROUP BY sha256", {"shas": [doc.sha256 for _, doc in pending]}).fetchall())
             for (source, doc), status in zip(pending, statuses):
                 if status.startswith("failed:"):
                     results.append((source, "failed", f"导入失败，数据库未改动：{status[7:]}"))
                     continue
-                message = con.execute("SELECT message FROM load_log WHERE sha256 = ? ORDER BY log_id DESC LIMIT 1",
-                                      [doc.sha256]).fetchone()[0]
-                results.append((source, status, message))
+                results.append((source, status, messages[doc.sha256]))
             pending.clear()
 
         for source, doc, sha, error in parse_paths(files, parse, workers):

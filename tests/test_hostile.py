@@ -114,12 +114,15 @@ def test_a_file_cut_inside_its_last_character_is_read_with_a_warning(encoding, c
     assert [w.code for w in document.warnings].count("cut_character") == 1
 
 
-CRASH_DURING_BULK_LOAD = """
+BATCH = 100  # the crash test's batches: small, so that a few hundred files make several of them
+
+CRASH_DURING_BULK_LOAD = f"""
 import os, sys
 from pathlib import Path
 from ingest import loader
 from ingest.parse import parse_file
 
+loader.BATCH_SIZE = {BATCH}
 seen = []
 
 def parse(path):  # a crash (no clean-up, no checkpoint) while the second batch is being read
@@ -140,14 +143,14 @@ def test_a_crash_in_a_bulk_load_keeps_the_written_batches_whole(tmp_path):
 
     folder = tmp_path / "synthetic"
     files = generate(3000, folder, seed=3)  # 4–9 projects a file, as fitted to the samples and the corpus
-    assert len(files) > loader.BATCH_SIZE + 50
+    assert len(files) > BATCH + 50
     db = tmp_path / "bulk.duckdb"
     run = subprocess.run([sys.executable, "-c", CRASH_DURING_BULK_LOAD, str(folder), str(db)], cwd=ROOT,
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 9, run.stderr
     con = loader.connect(db, read_only=True)
     try:
-        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == loader.BATCH_SIZE
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == BATCH
         whole = con.execute(
             "SELECT bool_and(n_lines = line_count) FROM (SELECT d.line_count, (SELECT count(*) FROM source_lines s"
             " WHERE s.doc_id = d.doc_id) AS n_lines FROM documents d)").fetchone()[0]
@@ -157,8 +160,8 @@ def test_a_crash_in_a_bulk_load_keeps_the_written_batches_whole(tmp_path):
     finally:
         con.close()
     results = loader.load_paths([folder], db)
-    assert sum(r[1] == "skipped" for r in results) == loader.BATCH_SIZE
-    assert sum(r[1] == "loaded" for r in results) == len(files) - loader.BATCH_SIZE
+    assert sum(r[1] == "skipped" for r in results) == BATCH
+    assert sum(r[1] == "loaded" for r in results) == len(files) - BATCH
     con = loader.connect(db, read_only=True)
     try:
         assert con.execute("SELECT count(*) FROM projects").fetchone()[0] == 3000
