@@ -214,11 +214,11 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple]) -
         return
     columns = _TABLE_COLUMNS[table]
     types = _column_types(con, table)
-    data = pa.table({c: pa.array([row[i] for row in rows]) for i, c in enumerate(columns)})  # noqa: F841
+    tb_rows = pa.table({c: pa.array([row[i] for row in rows]) for i, c in enumerate(columns)})  # noqa: F841
     select = ", ".join(f"CAST({c} AS {types[c]}) AS {c}" for c in columns)
-    # FROM data: DuckDB reads the local Arrow table by its name (a replacement scan; registering it instead is
+    # FROM tb_rows: DuckDB reads the local Arrow table by its name (a replacement scan; registering it instead is
     # refused while the transaction's previous statement still holds its result)
-    con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select} FROM data")
+    con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select} FROM tb_rows")
 
 
 def _next_id(con: duckdb.DuckDBPyConnection, table: str, column: str) -> int:
