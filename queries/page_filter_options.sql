@@ -8,4 +8,4 @@ t AS (SELECT DISTINCT doc_id, theme FROM projects WHERE doc_id IN (SELECT doc_id
 SELECT DISTINCT d.province, d.jurisdiction, d.place, d.place_name, d.fiscal_year, d.department, t.theme
 FROM d
 LEFT JOIN t ON t.doc_id = d.doc_id
-ORDER BY d.province, d.place_name, d.fiscal_year, t.theme;
+ORDER BY d.province, d.place_name, d.fiscal_year, t.theme, d.department, d.place;
