@@ -119,6 +119,43 @@ def _rows(text: str) -> list[tuple]:
     return [(i.level1, i.level2, squash(i.name), squash(i.value)) for i in document.projects[0].indicators]
 
 
+def test_values_that_fill_their_column_go_on_below():
+    # Pingluo 2024, 安置帮教工作经费 (sample_data/ningxia_pingluo_2024.txt), as a viewer copies the PDF: the values
+    # 每人400元-3000元 and 每人每年250元左右 fill the value column and wrap, their last character alone on the next
+    # line; ≥100人次 does not fill it, and the name below it stays a name. The level labels stand on lines of their
+    # own, so most lines are a name and its target alone: still read as space-separated columns.
+    text = """\
+项目名称 安置帮教工作经费25万元，社区矫正工作经费13万元
+一级指标 二级指标 三级指标 指标值
+产出指标
+数量指标（必填）
+开展慰问及帮扶 ≥100人次
+社区矫正和安置帮教宣传教育 ≥1000人
+时效指标（必填）
+调查评估按时完成 年度内完成
+成本指标（必填）
+开展警示教育、培训 每次2500元左右
+开展慰问及帮扶 每人400元-3000
+元
+社区矫正和安置帮教宣传教育 每人每年250元左
+右
+社区矫正社会工作服务 每年5-10万元
+效益指标
+社会效益指标（必填） 预防减少重新违法犯罪，维护社会和
+谐稳定，重新违法犯罪人数 ≤30人
+"""
+    assert _rows(text) == [
+        ("产出指标", "数量指标", "开展慰问及帮扶", "≥100人次"),
+        ("产出指标", "数量指标", "社区矫正和安置帮教宣传教育", "≥1000人"),
+        ("产出指标", "时效指标", "调查评估按时完成", "年度内完成"),
+        ("产出指标", "成本指标", "开展警示教育、培训", "每次2500元左右"),
+        ("产出指标", "成本指标", "开展慰问及帮扶", "每人400元-3000元"),
+        ("产出指标", "成本指标", "社区矫正和安置帮教宣传教育", "每人每年250元左右"),
+        ("产出指标", "成本指标", "社区矫正社会工作服务", "每年5-10万元"),
+        ("效益指标", "社会效益指标", "预防减少重新违法犯罪，维护社会和谐稳定，重新违法犯罪人数", "≤30人"),
+    ]
+
+
 def test_names_and_values_on_lines_of_their_own():
     # Qingdao 2023, 法律援助及12348业务费 (sample_data/qingdao_2023.txt): a name alone on its line, its value (target
     # and explanation) wrapped over the lines below; a name that begins with a number (12348热线…) is wider than

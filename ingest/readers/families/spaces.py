@@ -201,8 +201,15 @@ def _is_level(word: str) -> bool:
     return bool(tx.level1_of(key) or tx.level2_of(key))
 
 
+def _named_target(words: list[str]) -> bool:
+    """``words`` are a name (four Chinese characters or more) and a target (an operator or a number first)."""
+    return len(re.findall(r"[\u4e00-\u9fff]", words[0])) >= 4 and bool(VALUE_START.match(words[1])) \
+        and not VALUE_START.match(words[0])
+
+
 def score(lines: list[str]) -> float:
-    """Share of the text (by characters) in lines of three or more short space-separated words."""
+    """Share of the text (by characters) in lines of three or more short space-separated words, or of a name and
+    its target."""
     content = content_lines(lines)
     if not content:
         return 0.0
@@ -218,4 +225,6 @@ def score(lines: list[str]) -> float:
         if len(words) >= 3 and len(cjk_words) >= 2 and len(stripped) / len(words) <= 14 \
                 and not wrap_gapped(stripped):
             spaced += len(stripped)
+        elif len(words) == 2 and _named_target(words):
+            spaced += len(stripped)  # a name and its target, the row's labels on lines of their own (PDF copy)
     return spaced / total * (1 - structured / total)
