@@ -20,6 +20,12 @@ Quirks of this layout, dealt with here:
   name they face, and each level label to the block of rows it is centred on (or heads, where labels are printed
   on the first row), so that the grid has it on the block's first row as a spreadsheet would;
 - a table whose cells are centred in their columns (forms made in Word or Excel) places each piece by its middle;
+  no header word bounds such a column, so its widest piece fills it (a name and its value may both wrap, each
+  line facing the other); a label beside the whole table (``绩效指标``, left of the first header word) stays
+  outside the columns;
+- a label of either level (``成本指标``) goes to the level column whose one-level labels stand nearest it;
+  whether labels stand in the middle of their blocks or at their top is one reading for the whole table, both
+  levels together; a label off its block's middle line goes to the block whose middle it is nearest;
 - text set one character per line in a narrow column (``产`` / ``出`` / ``指`` / ``标``) is one piece per word of
   the vocabulary, standing on the line of its middle character;
 - page furniture a PDF prints on every page (a date line, a file path and page number, a running head) is left
@@ -293,10 +299,11 @@ def _table(by_line: dict[int, list[Frag]], h: int) -> list[Row]:
     level_cols = {role: roles.index(role) for role in _LEVELS if role in roles}
     lines_frags = [by_line[k] for k in sorted(by_line) if k > h]
     centred = _centred(header, [f for fs in lines_frags for f in fs])
+    stands = _level_stands([f for fs in lines_frags for f in fs], level_cols, centred)
     body = []
     for frags in lines_frags:
-        body.extend(_place(frags, header, level_cols, centred))
-    cells = _join_wrapped([f for f in body if f.col is not None], [] if centred else starts, roles)
+        body.extend(_place(frags, header, level_cols, centred, stands))
+    cells = _join_wrapped([f for f in body if f.col is not None], [] if centred else starts, roles, centred)
     rows = [Row(cells=[Cell(f.text, f.line, f.line_end, col=f.col) for f in header], line_start=h + 1,
                 line_end=h + 1)]
     outside = [f for f in body if f.col is None]
@@ -307,22 +314,12 @@ def _table(by_line: dict[int, list[Frag]], h: int) -> list[Row]:
         return rows
     names = _one_value_each(names, [c for c in cells if roles[c.col] == "value"])
     records: list[list[Frag]] = [[c] for c in names]
-    level2_blocks: Optional[list[tuple[int, Frag]]] = None
-    # values first (they say which category a row is likely in), then level-2 blocks, then level-1 blocks made
-    # of whole level-2 blocks
-    order = sorted(range(len(starts)), key=lambda col: {"level2": 1, "level1": 2}.get(roles[col] or "", 0))
-    for col in order:
-        if col == name_col:
-            continue
-        column = [c for c in cells if c.col == col]
-        if roles[col] == "level2":
-            typical = [_typical(record, roles) for record in records]
-            level2_blocks = _partition(column, names, lambda label, r, typical=typical: _fit(label, typical[r]))
-            placed = level2_blocks
-        elif roles[col] == "level1":
-            placed = _partition(column, names, *_within(level2_blocks))
-        else:
-            placed = _gather(column, names)
+    # values first (they say which category a row is likely in), then the level labels' blocks
+    for col in range(len(starts)):
+        if col != name_col and roles[col] not in _LEVELS:
+            for index, cell in _gather([c for c in cells if c.col == col], names):
+                records[index].append(cell)
+    for placed in _levels(cells, names, records, roles).values():
         for index, cell in placed:
             records[index].append(cell)
     rows.extend(_record_row(record) for record in records)
@@ -392,21 +389,42 @@ def _centred(header: list[Frag], body: list[Frag]) -> bool:
     return middle > left
 
 
-def _place(frags: list[Frag], header: list[Frag], level_cols: dict[str, int], centred: bool = False) -> list[Frag]:
+def _level_stands(frags: list[Frag], level_cols: dict[str, int], centred: bool) -> dict[int, float]:
+    """Where the table's level labels stand (level column → mean start, or middle in a centred table), from the
+    labels that are of one level only."""
+    places: dict[int, list[float]] = {}
+    if len(level_cols) < 2:
+        return {}
+    for f in frags:
+        is1, is2 = bool(tx.level1_of(f.key)), bool(tx.level2_of(f.key))
+        if is1 != is2:
+            places.setdefault(level_cols["level1" if is1 else "level2"], []).append(_centre(f) if centred else f.x)
+    return {col: sum(xs) / len(xs) for col, xs in places.items()} if len(places) == 2 else {}
+
+
+def _place(frags: list[Frag], header: list[Frag], level_cols: dict[str, int], centred: bool = False,
+           stands: Optional[dict[int, float]] = None) -> list[Frag]:
     """The columns of one line's pieces: under which header word each starts (or, in a centred table, whose
     middle is nearest); a level label in its level's column (a crowded line is squeezed left: ``满意度指标
-    服务对象满意度指标 家属满意度``); left to right in order."""
+    服务对象满意度指标 家属满意度``), a label of either level (成本指标) in the column whose labels of one level
+    stand nearest (:func:`_level_stands`); left to right in order."""
     starts = [h.x for h in header]
     frags = _split_centred(frags, header) if centred else _split_at_columns(frags, starts)
     last = None
     for f in frags:
         if centred:
-            col = min(range(len(header)), key=lambda j: abs(_centre(f) - _centre(header[j])))
+            # a piece that ends before the first header word (绩效指标 beside the whole table) is outside it
+            col = min(range(len(header)), key=lambda j: abs(_centre(f) - _centre(header[j]))) \
+                if f.x + len(f.text) >= header[0].x else None
         else:
             col = _column(f.x, starts)
         is1, is2 = bool(tx.level1_of(f.key)), bool(tx.level2_of(f.key))
-        if is1 and is2 and col in level_cols.values():
-            pass  # 成本指标 is a level-1 label in one template and a level-2 one in another: where it stands says
+        if is1 and is2 and stands:
+            # 成本指标 is a level-1 label in one template and a level-2 one in another: where it stands says
+            at = _centre(f) if centred else f.x
+            col = min(stands, key=lambda c: abs(stands[c] - at))
+        elif is1 and is2 and col in level_cols.values():
+            pass
         elif is1 and "level1" in level_cols and not is2:
             col = level_cols["level1"]
         elif is2 and "level2" in level_cols:
@@ -427,7 +445,8 @@ def _column(x: int, starts: list[int]) -> Optional[int]:
     return col
 
 
-def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str]]) -> list[Frag]:
+def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str]], centred: bool = False
+                  ) -> list[Frag]:
     """One cell per wrapped text: a piece goes on in the next line of its column when it fills the column's width
     (reached by two pieces or more, or all the room before the next header word; one character of slack) or when
     the next piece only closes it (``（必填）``, ``元）``), unless the next piece is a label or a value of its own,
@@ -439,9 +458,14 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
         lengths = sorted((len(f.text) for f in frags if f.col == col), reverse=True)
         # a column's width: reached by two pieces or more, or the room before the next header word
         reached = lengths[1] if len(lengths) >= 2 and lengths[1] >= lengths[0] - 1 else 0
+        if centred and lengths:
+            reached = lengths[0]  # no header word bounds a centred column: its widest piece fills it
         room = starts[col + 1] - starts[col] - 1 if col + 1 < len(starts) else 0
         widest[col] = min(w for w in (reached, room) if w) if reached or room else 0
     valued = {f.line for f in frags if roles[f.col] == "value"}
+    # lines whose value fills its column, in a centred table: the value goes on below, and the name beside it may
+    full_values = {f.line for f in frags if centred and roles[f.col] == "value" and len(f.text) >= 8
+                   and len(f.text) >= widest.get(f.col, 0) - 1}
     name_cols = [c for c in range(width) if roles[c] == "name"]
     order = name_cols + [c for c in range(width) if c not in name_cols]
     out: list[Frag] = []
@@ -451,7 +475,8 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
         for f in sorted((f for f in frags if f.col == col), key=lambda f: f.line):
             last = column[-1] if column else None
             # two lines that each face a value are two rows; a value does not go on beside a new name
-            own_rows = col in name_cols and last is not None and last.line_end in valued and f.line in valued
+            own_rows = col in name_cols and last is not None and last.line_end in valued and f.line in valued \
+                and last.line_end not in full_values
             pieces_only = roles[col] not in (*_LEVELS, "name") and name_cols  # joined with their record
             if last is not None and f.line == last.line_end + 1 and not own_rows and not pieces_only \
                     and _continues(last, f, widest[col], roles[col]):
@@ -593,6 +618,7 @@ def _hints() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
+NEARER = 0.1  # per line between an off-middle label and its block's exact middle: a tie-breaker between blocks
 HINT = 0.01  # a row under another category than the one its words suggest: a tie-breaker only
 
 
@@ -630,23 +656,54 @@ def _within(blocks: Optional[list[tuple[int, Frag]]]):
     return fit, starts
 
 
-def _partition(labels: list[Frag], names: list[Frag], fit=None, cuts: Optional[set[int]] = None
-               ) -> list[tuple[int, Frag]]:
-    """Each level label with the first record of its block. The records are cut into consecutive blocks, one per
-    label in order, so that every label stands in the middle of its block, on the upper or the lower of the two
-    middle lines of an even block (or, if the table prints its labels on the first row of their block, at its top):
-    whichever of the three readings fits all the labels best."""
+MIDDLE = ("upper middle", "lower middle")
+
+
+def _partition(labels: list[Frag], names: list[Frag], fit=None, cuts: Optional[set[int]] = None,
+               anchors: tuple[str, ...] = (*MIDDLE, "top")) -> tuple[float, list[tuple[int, Frag]]]:
+    """Each level label with the first record of its block, and how far the labels stand from where the reading
+    puts them. The records are cut into consecutive blocks, one per label in order, so that every label stands in
+    the middle of its block, on the upper or the lower of the two middle lines of an even block (or, if the table
+    prints its labels on the first row of their block, at its top): whichever of ``anchors`` fits all the labels
+    best."""
     n, m = len(labels), len(names)
     if not n:
-        return []
+        return 0.0, []
     if n > m:
-        return [(j, label) for j, label in _assign(labels, [(c.line + c.line_end) / 2 for c in names])]
+        return 0.0, [(j, label) for j, label in _assign(labels, [(c.line + c.line_end) / 2 for c in names])]
     best: Optional[tuple[float, list[int]]] = None
-    for anchor in ("upper middle", "lower middle", "top"):
+    for anchor in anchors:
         total, starts = _blocks(labels, names, anchor, fit, cuts)
         if best is None or total < best[0] - 1e-9:
             best = (total, starts)
-    return [(start, label) for start, label in zip(best[1], labels)]
+    return best[0], [(start, label) for start, label in zip(best[1], labels)]
+
+
+def _levels(cells: list[Frag], names: list[Frag], records: list[list[Frag]], roles: list[Optional[str]]
+            ) -> dict[int, list[tuple[int, Frag]]]:
+    """The labels of each level column with the first record of their blocks: level-2 blocks first, then level-1
+    blocks made of whole level-2 blocks. Whether labels stand in the middle of their blocks or at their top is the
+    table's, for both levels: the reading in which all the level labels together stand nearest where it puts them
+    (a level-2 block of three rows with its label on the first looks printed at the top; the level-1 label in the
+    middle of its five rows says the table centres its labels)."""
+    level2 = [col for col, role in enumerate(roles) if role == "level2"]
+    level1 = [col for col, role in enumerate(roles) if role == "level1"]
+    typical = [_typical(record, roles) for record in records]
+    best: Optional[tuple[float, dict[int, list[tuple[int, Frag]]]]] = None
+    for anchors in (MIDDLE, ("top",)):
+        total, placed = 0.0, {}
+        blocks: Optional[list[tuple[int, Frag]]] = None
+        for col in level2:
+            cost, placed[col] = _partition([c for c in cells if c.col == col], names,
+                                           lambda label, r: _fit(label, typical[r]), anchors=anchors)
+            total, blocks = total + cost, placed[col]
+        for col in level1:
+            cost, placed[col] = _partition([c for c in cells if c.col == col], names, *_within(blocks),
+                                           anchors=anchors)
+            total += cost
+        if best is None or total < best[0] - 1e-9:
+            best = (total, placed)
+    return best[1] if best else {}
 
 
 def _blocks(labels: list[Frag], names: list[Frag], anchor: str, fit=None, cuts: Optional[set[int]] = None
@@ -663,6 +720,10 @@ def _blocks(labels: list[Frag], names: list[Frag], anchor: str, fit=None, cuts: 
         else:
             at = {"upper middle": (first + last) // 2, "lower middle": (first + last + 1) // 2, "top": first}[anchor]
             gap = abs(label.line - at)
+            if gap and anchor != "top":
+                # a label off its block's middle line (pushed a line up or down as lines are rounded): between
+                # blocks it stands as far from, the one whose middle it is nearer
+                gap += NEARER * abs(label.line - (first + last) / 2)
         return gap if fit is None else gap + sum(fit(label, r) for r in range(a, b + 1))
 
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
@@ -708,21 +769,25 @@ def score(lines: list[str]) -> float:
     """0 without an indicator header whose words are set apart by runs of spaces (tabs and pipes belong to other
     layouts). Else from the rows under such headers: the share that are indented (their first columns left blank,
     as merged cells print) with their first piece standing under a header word of a later column, two characters
-    of slack — high only where the text keeps the page's columns (below 30%, half the share)."""
+    of slack (or, in a table whose cells are centred, with its middle under the word's middle) — high only where
+    the text keeps the page's columns (below 30%, half the share)."""
     content = content_lines(lines)
     if not content or not has_form_words(lines) or any("\t" in line or "|" in line for line in content):
         return 0.0
     by_line = _fragments(lines, page_furniture(lines))
     aligned = total = 0
     for h, end in _regions(by_line, len(lines)):
-        starts = [f.x for f in by_line[h]]
+        header = by_line[h]
         for k in range(h + 1, end):
             frags = by_line.get(k)
             if not frags:
                 continue
             total += 1
-            first = frags[0].x
-            aligned += first >= 4 and any(abs(first - s) <= 2 for s in starts[1:])
+            first = frags[0]
+            # under a later header word: its start at the word's start, or (a centred table) its middle at the
+            # word's middle
+            aligned += first.x >= 4 and any(abs(first.x - g.x) <= 2 or abs(_centre(first) - _centre(g)) <= 1.5
+                                            for g in header[1:])
     if total < 5:
         return 0.0
     share = aligned / total
