@@ -47,10 +47,11 @@ def readings():
 def test_printed_forms_extracted_by_pdftotext_read_like_the_forms(readings):
     assert {d.layout for d in readings.values()} == {"positioned"}
     found, wanted, read_total = recovered(readings)
-    # measured: 377 of 405 (93%) with level-1, level-2, name and value exact; what is missed is listed in the README
+    # measured: 385 of 405 (95.1%) with level-1, level-2, name and value exact, precision 95.8%; 377 (93%) before
+    # wrapped cells were measured as the page prints them; what is missed is listed in the README
     assert wanted == 405
-    assert found / wanted >= 0.93
-    assert found / read_total >= 0.93
+    assert found / wanted >= 0.95
+    assert found / read_total >= 0.95
 
 
 def test_printed_forms_with_centred_cells_read_like_the_forms():
@@ -455,6 +456,49 @@ def test_labels_centred_in_the_middle_or_printed_at_the_top_for_the_whole_table(
     assert [row[1:3] for row in _positioned(text)[1:5]] == [
         ("数量指标", "组织培训次数"), ("数量指标", "行政执法培训课程数量"), ("质量指标", "行政执法人员应培尽培率"),
         ("质量指标", "行政执法考试合格率")]
+
+
+def test_wrapped_names_measured_as_the_page_prints_them():
+    # Funing 2020, 提前下达2020年社区矫正补助经费 (the corpus model of sample_data/hebei_funing_2020.txt), as
+    # pdftotext -layout prints it (the level-2 column fifteen columns narrower): the name column is 33 columns wide and
+    # its sixteen Chinese characters (开展社区矫正工作投入人财物有效利) fill it, each taking two; the name goes on in
+    # 用率 below.
+    text = """\
+  项目名称              提前下达2020年社区矫正补助经费(2020)15号
+                       一级指标      二级指标                三级指标                             指标值
+                                                     矫正人员培训                           年度计划
+                                          数量指标       开展社区矫正工作投入人财物有效利                 年度计划
+                       产出指标                          用率
+   绩效指标                                   质量指标       矫正人员法律认知水平                       年度计划
+                                          成本指标       社区矫正补助经费                         支出金额控制在预
+                                                                                      算额度内
+                       效果指标               社会效益指标     信息化监管                            ≥70百分率
+                       满意度指标              服务对象满意度指标  社区矫正人员的满意率                       ≥65百分率
+"""
+    assert _positioned(text)[:3] == [("产出指标", "数量指标", "矫正人员培训", "年度计划"),
+                                     ("产出指标", "数量指标", "开展社区矫正工作投入人财物有效利用率", "年度计划"),
+                                     ("产出指标", "质量指标", "矫正人员法律认知水平", "年度计划")]
+
+
+def test_a_name_and_its_value_wrapped_side_by_side():
+    # Qingdao 2023, 法律职业资格考试费, pdftotext -layout: the name and the value of the 时效指标 row both wrap; both
+    # lines face a value, but the upper value fills its column and stops mid-text (≤国家部署和工作) and the lower
+    # one (计划规定时间) is no target of its own: one row, not two.
+    text = """\
+  项目名称              法律职业资格考试费
+                       一级指标     二级指标       三级指标              指标值
+                       成本指标     经济成本指标     考场机位费使用费控制数       ≤80元
+                                数量指标       报名参加考试的考生人数       ≥5000人
+                                           组织考试次数            2次
+   绩效指标                产出指标     质量指标       考试组织秩序规范度         100%
+                                           考试违纪处罚执行率         100%
+                                时效指标       考试工作严格按照国家部署和工作计 ≤国家部署和工作
+                                           划进行               计划规定时间
+                       效益指标     社会效益指标     提高法律从业人员业务水平      有效提高
+                       满意度指标 服务对象满意度指标 考试考核服务对象满意度           ≥90%
+"""
+    row = ("产出指标", "时效指标", "考试工作严格按照国家部署和工作计划进行", "≤国家部署和工作计划规定时间")
+    assert row in _positioned(text)
 
 
 VERTICAL = """\

@@ -14,7 +14,9 @@ Quirks of this layout, dealt with here:
   cut from it where the vocabulary knows the label);
 - a cell wrapped over several lines (``提前退休人员为社区积极贡献，发挥`` / ``余热``) is one cell again: a line that
   fills its column's width goes on in the next line of that column, as does a line that only closes a label
-  (``服务对象满意度指标`` / ``（必填）``);
+  (``服务对象满意度指标`` / ``（必填）``); widths count a Chinese character as two columns where the page's
+  columns are so measured (its pieces, so counted, fit before the next header word), else as one; a value that
+  fills its column and stops mid-text goes on below, and the name beside it is one row with it;
 - cells are centred in their row, and merged level cells in their block of rows: the level-1 label stands in the
   middle of its rows, not on the first. Each table row is rebuilt around its indicator name; values go to the
   name they face, and each level label to the block of rows it is centred on (or heads, where labels are printed
@@ -44,8 +46,8 @@ from typing import Optional
 
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
-from ingest.readers.families.common import (VALUE_START, closes_bracket, content_lines, has_form_words,
-                                            is_form_label, page_furniture)
+from ingest.readers.families.common import (VALUE_START, closes_bracket, content_lines, display_width,
+                                            has_form_words, is_form_label, page_furniture)
 from ingest.readers.families.run_together import ANY_ENDING, end_value, segment, value_pattern
 from ingest.values import parse_target
 
@@ -67,19 +69,16 @@ class Frag:
     line: int  # 1-based
     line_end: int = 0
     col: Optional[int] = None
-    last_width: int = 0  # length of the text on its last line (a wrapped cell's last piece)
     parts: list = field(default_factory=list)  # (line, text) of each line of a wrapped cell
 
     def __post_init__(self) -> None:
         self.line_end = self.line_end or self.line
-        self.last_width = self.last_width or len(self.text)
         self.parts = self.parts or [(self.line, self.text)]
 
     def extend(self, piece: "Frag") -> None:
         """``piece`` (on the next line) is the rest of this cell's text."""
         self.text += piece.text
         self.line_end = piece.line_end
-        self.last_width = len(piece.text)
         self.parts = self.parts + piece.parts
 
     def split_after(self, lines: list[int]) -> list["Frag"]:
@@ -453,19 +452,27 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
     or both lines face a value. Names are joined first; the pieces of the other columns (values, units …) are
     joined with the record they belong to (:func:`_gather`)."""
     width = len(roles)
-    widest = {}
+    widest, measures = {}, {}
     for col in range(width):
-        lengths = sorted((len(f.text) for f in frags if f.col == col), reverse=True)
+        room = starts[col + 1] - starts[col] - 1 if col + 1 < len(starts) else 0
+        texts = [f.text for f in frags if f.col == col]
+        # the page's columns count a Chinese character as two where the column's pieces, so counted, all fit in
+        # the room before the next header word; else (a narrower font) as one
+        measure = _Measure(2 if room and texts and max(map(display_width, texts)) <= room + 1 else 1)
+        measures[col] = measure
+        lengths = sorted(map(measure, texts), reverse=True)
         # a column's width: reached by two pieces or more, or the room before the next header word
-        reached = lengths[1] if len(lengths) >= 2 and lengths[1] >= lengths[0] - 1 else 0
+        reached = lengths[1] if len(lengths) >= 2 and lengths[1] >= lengths[0] - measure.slack else 0
         if centred and lengths:
             reached = lengths[0]  # no header word bounds a centred column: its widest piece fills it
-        room = starts[col + 1] - starts[col] - 1 if col + 1 < len(starts) else 0
         widest[col] = min(w for w in (reached, room) if w) if reached or room else 0
     valued = {f.line for f in frags if roles[f.col] == "value"}
-    # lines whose value fills its column, in a centred table: the value goes on below, and the name beside it may
-    full_values = {f.line for f in frags if centred and roles[f.col] == "value" and len(f.text) >= 8
-                   and len(f.text) >= widest.get(f.col, 0) - 1}
+    # a value that fills its column (the widest, eight characters or more), stops mid-text and goes on below with
+    # no target of its own (≤国家部署和工作 / 计划规定时间): its lines are one row's, and so are the name's beside them
+    values = {f.line: f.text for f in sorted(frags, key=lambda f: -f.x) if roles[f.col] == "value"}
+    widest_value = max(map(len, values.values()), default=0)
+    goes_on = {line for line, text in values.items() if len(text) >= max(8, widest_value - 1)
+               and _CJK_CHAR.search(text[-1:]) and line + 1 in values and not VALUE_START.match(values[line + 1])}
     name_cols = [c for c in range(width) if roles[c] == "name"]
     order = name_cols + [c for c in range(width) if c not in name_cols]
     out: list[Frag] = []
@@ -476,10 +483,10 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
             last = column[-1] if column else None
             # two lines that each face a value are two rows; a value does not go on beside a new name
             own_rows = col in name_cols and last is not None and last.line_end in valued and f.line in valued \
-                and last.line_end not in full_values
+                and last.line_end not in goes_on
             pieces_only = roles[col] not in (*_LEVELS, "name") and name_cols  # joined with their record
             if last is not None and f.line == last.line_end + 1 and not own_rows and not pieces_only \
-                    and _continues(last, f, widest[col], roles[col]):
+                    and _continues(last, f, widest[col], roles[col], measures[col]):
                 last.extend(f)
                 continue
             column.append(Frag(f.x, f.text, f.line, col=col))
@@ -497,15 +504,34 @@ def _closes(upper: Frag, lower: Frag) -> bool:
     return closes_bracket(upper.text, lower.text)
 
 
-def _continues(upper: Frag, lower: Frag, widest: int, role: Optional[str]) -> bool:
+@dataclass(frozen=True)
+class _Measure:
+    """How wide a text stands in a column: ``cjk`` columns per Chinese character, one per other character."""
+
+    cjk: int = 1
+
+    def __call__(self, text: str) -> int:
+        return display_width(text) if self.cjk == 2 else len(text)
+
+    @property
+    def slack(self) -> int:  # a line that fills its column may stop one character short of it
+        return self.cjk
+
+    @property
+    def wraps(self) -> int:  # a column narrower than eight Chinese characters is not taken to wrap
+        return 8 * self.cjk
+
+
+def _continues(upper: Frag, lower: Frag, widest: int, role: Optional[str], measure: _Measure = _Measure()
+               ) -> bool:
     if _closes(upper, lower):
         return True
     if role in _LEVELS or is_form_label(lower.text) or VALUE_START.match(lower.text):
         joined = upper.text + lower.text
         return role in _LEVELS and not is_form_label(upper.text) and is_form_label(joined)
-    if upper.text.endswith(_NAME_ENDS) and len(lower.text) >= widest / 2:
+    if upper.text.endswith(_NAME_ENDS) and measure(lower.text) >= widest / 2:
         return False  # 社区矫正工作人员满意度 / 社区矫正对象满意度: a whole name, then the next
-    return widest >= 8 and upper.last_width >= widest - 1
+    return widest >= measure.wraps and measure(upper.parts[-1][1]) >= widest - measure.slack
 
 
 def _one_value_each(names: list[Frag], values: list[Frag]) -> list[Frag]:
