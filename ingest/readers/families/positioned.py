@@ -544,6 +544,7 @@ def _one_value_each(names: list[Frag], values: list[Frag]) -> list[Frag]:
     return out
 
 
+FULL_VALUE = 13  # the least width of a value's line that goes on below
 MISSING = 1.0  # a record left without a piece of the column (a missing value)
 SECOND = 1.5  # a second value beginning in one record
 GOES_ON = 0.3  # ... after a piece that stops mid-text (发放率达到 / 60%)
@@ -560,6 +561,9 @@ def _gather(pieces: list[Frag], names: list[Frag]) -> list[tuple[int, Frag]]:
     if not k or not m:
         return []
     inf = float("inf")
+    # a line as wide as the column's widest but a character fills it (a Chinese character counting two); a column
+    # whose widest is less than seven characters has not been seen to wrap
+    full = max(max(display_width(f.text) for f in pieces) - 3, FULL_VALUE)
 
     def distance(piece: Frag, r: int) -> float:
         first, last = names[r].line, names[r].line_end
@@ -584,6 +588,8 @@ def _gather(pieces: list[Frag], names: list[Frag]) -> list[tuple[int, Frag]]:
                     extra = 0.0
                     if h == 1 and VALUE_START.match(piece.text):
                         extra = GOES_ON if re.search(r"[\u4e00-\u9fff]$", pieces[i - 1].text) else SECOND
+                    elif h == 1 and display_width(pieces[i - 1].text) < full:
+                        extra = SECOND  # a piece goes on below only from a line that fills the column
                     value = here + distance(piece, j) + extra
                     if value < cost[i + 1][j][1]:
                         cost[i + 1][j][1], back[(i + 1, j, 1)] = value, (i, j, h)
