@@ -40,6 +40,7 @@ texts joined (``项目资金（万`` / ``元）``; a field's text centred above 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
@@ -473,6 +474,9 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
     widest_value = max(map(len, values.values()), default=0)
     goes_on = {line for line, text in values.items() if len(text) >= max(8, widest_value - 1)
                and _CJK_CHAR.search(text[-1:]) and line + 1 in values and not VALUE_START.match(values[line + 1])}
+    # the pieces on each line, and each column's widest piece
+    alone = Counter(f.line for f in frags)
+    longest = {col: max((measures[col](f.text) for f in frags if f.col == col), default=0) for col in range(width)}
     name_cols = [c for c in range(width) if roles[c] == "name"]
     order = name_cols + [c for c in range(width) if c not in name_cols]
     out: list[Frag] = []
@@ -485,8 +489,13 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
             own_rows = col in name_cols and last is not None and last.line_end in valued and f.line in valued \
                 and last.line_end not in goes_on
             pieces_only = roles[col] not in (*_LEVELS, "name") and name_cols  # joined with their record
-            if last is not None and f.line == last.line_end + 1 and not own_rows and not pieces_only \
+            below = last is not None and f.line == last.line_end + 1
+            if below and not own_rows and not pieces_only \
                     and _continues(last, f, widest[col], roles[col], measures[col]):
+                last.extend(f)
+                continue
+            if below and alone[f.line] == 1 and roles[col] == "name" \
+                    and _rest_alone(last, f, longest[col], measures[col]):
                 last.extend(f)
                 continue
             column.append(Frag(f.x, f.text, f.line, col=col))
@@ -532,6 +541,16 @@ def _continues(upper: Frag, lower: Frag, widest: int, role: Optional[str], measu
     if upper.text.endswith(_NAME_ENDS) and measure(lower.text) >= widest / 2:
         return False  # 社区矫正工作人员满意度 / 社区矫正对象满意度: a whole name, then the next
     return widest >= measure.wraps and measure(upper.parts[-1][1]) >= widest - measure.slack
+
+
+def _rest_alone(upper: Frag, lower: Frag, longest: int, measure: "_Measure") -> bool:
+    """``lower``, alone on its line, is the rest of the name ``upper`` (its column's widest piece, wide enough to
+    have wrapped, stopped mid-text and not as a name ends): ``满足新公共法律服务中心搬迁所需开`` / ``支`` — unless it
+    is a label or begins a value of its own."""
+    line = measure(upper.parts[-1][1])
+    return line >= measure.wraps and line >= longest - measure.slack and bool(_CJK_CHAR.search(upper.text[-1:])) \
+        and not upper.text.endswith(_NAME_ENDS) and not is_form_label(lower.text) \
+        and not VALUE_START.match(lower.text)
 
 
 def _one_value_each(names: list[Frag], values: list[Frag]) -> list[Frag]:
