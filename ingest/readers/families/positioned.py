@@ -574,7 +574,9 @@ def _gather(pieces: list[Frag], names: list[Frag]) -> list[tuple[int, Frag]]:
     below it) gathered into one cell per record: each piece goes to a record, in order, several pieces to one
     record allowed; the reading with the least cost wins — the distance of each piece from its record's lines,
     :data:`MISSING` for each record with nothing, :data:`SECOND` for a piece that begins a value (``≥``, a digit)
-    in a record that has one already (:data:`GOES_ON` if that one stops mid-text)."""
+    in a record that has one already (:data:`GOES_ON` if that one stops mid-text) or goes on from a line that does
+    not fill the column; a piece no name faces, right below a line that fills the column and stops mid-text, is
+    the rest of it (a gain of :data:`GOES_ON`, wherever the names stand)."""
     pieces = sorted(pieces, key=lambda f: (f.line, f.x))
     k, m = len(pieces), len(names)
     if not k or not m:
@@ -583,6 +585,7 @@ def _gather(pieces: list[Frag], names: list[Frag]) -> list[tuple[int, Frag]]:
     # a line as wide as the column's widest but a character fills it (a Chinese character counting two); a column
     # whose widest is less than seven characters has not been seen to wrap
     full = max(max(display_width(f.text) for f in pieces) - 3, FULL_VALUE)
+    named = {line for name in names for line in range(name.line, name.line_end + 1)}
 
     def distance(piece: Frag, r: int) -> float:
         first, last = names[r].line, names[r].line_end
@@ -609,6 +612,11 @@ def _gather(pieces: list[Frag], names: list[Frag]) -> list[tuple[int, Frag]]:
                         extra = GOES_ON if re.search(r"[\u4e00-\u9fff]$", pieces[i - 1].text) else SECOND
                     elif h == 1 and display_width(pieces[i - 1].text) < full:
                         extra = SECOND  # a piece goes on below only from a line that fills the column
+                    elif h == 1 and pieces[i - 1].line == piece.line - 1 and piece.line not in named \
+                            and re.search(r"[\u4e00-\u9fff]$", pieces[i - 1].text):
+                        # the line above fills the column and stops mid-text, and no name stands beside this
+                        # piece: it is the rest of that line, however far the names
+                        extra = -GOES_ON - distance(piece, j)
                     value = here + distance(piece, j) + extra
                     if value < cost[i + 1][j][1]:
                         cost[i + 1][j][1], back[(i + 1, j, 1)] = value, (i, j, h)
