@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Optional
 
 from ingest import taxonomy as tx
@@ -76,3 +77,18 @@ def closes_bracket(upper: str, lower: str) -> bool:
     """``lower`` is the end of a bracket ``upper`` left open at the end of its line (``项目资金（万`` / ``元）``)."""
     opened = upper.count("（") + upper.count("(") - upper.count("）") - upper.count(")")
     return opened > 0 and bool(re.fullmatch(r"[^()（）]{0,6}[)）]", lower))
+
+
+def display_width(text: str) -> int:
+    """The width ``text`` takes when printed, in half-width characters: a Chinese character or a full-width sign
+    counts two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def widest(widths: list[int], slack: int = 2) -> Optional[int]:
+    """The width a column's pieces reach: the largest width another piece comes within ``slack`` of (a lone
+    outlier is not the column's width); None with fewer than three pieces."""
+    widths = sorted(widths, reverse=True)
+    if len(widths) < 3:
+        return None
+    return next((w for w, below in zip(widths, widths[1:]) if below >= w - slack), None)

@@ -14,12 +14,20 @@ Quirks of this layout, dealt with here:
   cut from it where the vocabulary knows the label);
 - a cell wrapped over several lines (``提前退休人员为社区积极贡献，发挥`` / ``余热``) is one cell again: a line that
   fills its column's width goes on in the next line of that column, as does a line that only closes a label
-  (``服务对象满意度指标`` / ``（必填）``);
+  (``服务对象满意度指标`` / ``（必填）``); widths count a Chinese character as two columns where the page's
+  columns are so measured (its pieces, so counted, fit before the next header word), else as one; a value that
+  fills its column and stops mid-text goes on below, and the name beside it is one row with it;
 - cells are centred in their row, and merged level cells in their block of rows: the level-1 label stands in the
   middle of its rows, not on the first. Each table row is rebuilt around its indicator name; values go to the
   name they face, and each level label to the block of rows it is centred on (or heads, where labels are printed
   on the first row), so that the grid has it on the block's first row as a spreadsheet would;
 - a table whose cells are centred in their columns (forms made in Word or Excel) places each piece by its middle;
+  no header word bounds such a column, so its widest piece fills it (a name and its value may both wrap, each
+  line facing the other); a label beside the whole table (``绩效指标``, left of the first header word) stays
+  outside the columns;
+- a label of either level (``成本指标``) goes to the level column whose one-level labels stand nearest it;
+  whether labels stand in the middle of their blocks or at their top is one reading for the whole table, both
+  levels together; a label off its block's middle line goes to the block whose middle it is nearest;
 - text set one character per line in a narrow column (``产`` / ``出`` / ``指`` / ``标``) is one piece per word of
   the vocabulary, standing on the line of its middle character;
 - page furniture a PDF prints on every page (a date line, a file path and page number, a running head) is left
@@ -32,14 +40,15 @@ texts joined (``项目资金（万`` / ``元）``; a field's text centred above 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
-from ingest.readers.families.common import (VALUE_START, closes_bracket, content_lines, has_form_words,
-                                            is_form_label, page_furniture)
+from ingest.readers.families.common import (VALUE_START, closes_bracket, content_lines, display_width,
+                                            has_form_words, is_form_label, page_furniture)
 from ingest.readers.families.run_together import ANY_ENDING, end_value, segment, value_pattern
 from ingest.values import parse_target
 
@@ -61,19 +70,16 @@ class Frag:
     line: int  # 1-based
     line_end: int = 0
     col: Optional[int] = None
-    last_width: int = 0  # length of the text on its last line (a wrapped cell's last piece)
     parts: list = field(default_factory=list)  # (line, text) of each line of a wrapped cell
 
     def __post_init__(self) -> None:
         self.line_end = self.line_end or self.line
-        self.last_width = self.last_width or len(self.text)
         self.parts = self.parts or [(self.line, self.text)]
 
     def extend(self, piece: "Frag") -> None:
         """``piece`` (on the next line) is the rest of this cell's text."""
         self.text += piece.text
         self.line_end = piece.line_end
-        self.last_width = len(piece.text)
         self.parts = self.parts + piece.parts
 
     def split_after(self, lines: list[int]) -> list["Frag"]:
@@ -293,10 +299,11 @@ def _table(by_line: dict[int, list[Frag]], h: int) -> list[Row]:
     level_cols = {role: roles.index(role) for role in _LEVELS if role in roles}
     lines_frags = [by_line[k] for k in sorted(by_line) if k > h]
     centred = _centred(header, [f for fs in lines_frags for f in fs])
+    stands = _level_stands([f for fs in lines_frags for f in fs], level_cols, centred)
     body = []
     for frags in lines_frags:
-        body.extend(_place(frags, header, level_cols, centred))
-    cells = _join_wrapped([f for f in body if f.col is not None], [] if centred else starts, roles)
+        body.extend(_place(frags, header, level_cols, centred, stands))
+    cells = _join_wrapped([f for f in body if f.col is not None], [] if centred else starts, roles, centred)
     rows = [Row(cells=[Cell(f.text, f.line, f.line_end, col=f.col) for f in header], line_start=h + 1,
                 line_end=h + 1)]
     outside = [f for f in body if f.col is None]
@@ -307,22 +314,12 @@ def _table(by_line: dict[int, list[Frag]], h: int) -> list[Row]:
         return rows
     names = _one_value_each(names, [c for c in cells if roles[c.col] == "value"])
     records: list[list[Frag]] = [[c] for c in names]
-    level2_blocks: Optional[list[tuple[int, Frag]]] = None
-    # values first (they say which category a row is likely in), then level-2 blocks, then level-1 blocks made
-    # of whole level-2 blocks
-    order = sorted(range(len(starts)), key=lambda col: {"level2": 1, "level1": 2}.get(roles[col] or "", 0))
-    for col in order:
-        if col == name_col:
-            continue
-        column = [c for c in cells if c.col == col]
-        if roles[col] == "level2":
-            typical = [_typical(record, roles) for record in records]
-            level2_blocks = _partition(column, names, lambda label, r, typical=typical: _fit(label, typical[r]))
-            placed = level2_blocks
-        elif roles[col] == "level1":
-            placed = _partition(column, names, *_within(level2_blocks))
-        else:
-            placed = _gather(column, names)
+    # values first (they say which category a row is likely in), then the level labels' blocks
+    for col in range(len(starts)):
+        if col != name_col and roles[col] not in _LEVELS:
+            for index, cell in _gather([c for c in cells if c.col == col], names):
+                records[index].append(cell)
+    for placed in _levels(cells, names, records, roles).values():
         for index, cell in placed:
             records[index].append(cell)
     rows.extend(_record_row(record) for record in records)
@@ -392,21 +389,42 @@ def _centred(header: list[Frag], body: list[Frag]) -> bool:
     return middle > left
 
 
-def _place(frags: list[Frag], header: list[Frag], level_cols: dict[str, int], centred: bool = False) -> list[Frag]:
+def _level_stands(frags: list[Frag], level_cols: dict[str, int], centred: bool) -> dict[int, float]:
+    """Where the table's level labels stand (level column → mean start, or middle in a centred table), from the
+    labels that are of one level only."""
+    places: dict[int, list[float]] = {}
+    if len(level_cols) < 2:
+        return {}
+    for f in frags:
+        is1, is2 = bool(tx.level1_of(f.key)), bool(tx.level2_of(f.key))
+        if is1 != is2:
+            places.setdefault(level_cols["level1" if is1 else "level2"], []).append(_centre(f) if centred else f.x)
+    return {col: sum(xs) / len(xs) for col, xs in places.items()} if len(places) == 2 else {}
+
+
+def _place(frags: list[Frag], header: list[Frag], level_cols: dict[str, int], centred: bool = False,
+           stands: Optional[dict[int, float]] = None) -> list[Frag]:
     """The columns of one line's pieces: under which header word each starts (or, in a centred table, whose
     middle is nearest); a level label in its level's column (a crowded line is squeezed left: ``满意度指标
-    服务对象满意度指标 家属满意度``); left to right in order."""
+    服务对象满意度指标 家属满意度``), a label of either level (成本指标) in the column whose labels of one level
+    stand nearest (:func:`_level_stands`); left to right in order."""
     starts = [h.x for h in header]
     frags = _split_centred(frags, header) if centred else _split_at_columns(frags, starts)
     last = None
     for f in frags:
         if centred:
-            col = min(range(len(header)), key=lambda j: abs(_centre(f) - _centre(header[j])))
+            # a piece that ends before the first header word (绩效指标 beside the whole table) is outside it
+            col = min(range(len(header)), key=lambda j: abs(_centre(f) - _centre(header[j]))) \
+                if f.x + len(f.text) >= header[0].x else None
         else:
             col = _column(f.x, starts)
         is1, is2 = bool(tx.level1_of(f.key)), bool(tx.level2_of(f.key))
-        if is1 and is2 and col in level_cols.values():
-            pass  # 成本指标 is a level-1 label in one template and a level-2 one in another: where it stands says
+        if is1 and is2 and stands:
+            # 成本指标 is a level-1 label in one template and a level-2 one in another: where it stands says
+            at = _centre(f) if centred else f.x
+            col = min(stands, key=lambda c: abs(stands[c] - at))
+        elif is1 and is2 and col in level_cols.values():
+            pass
         elif is1 and "level1" in level_cols and not is2:
             col = level_cols["level1"]
         elif is2 and "level2" in level_cols:
@@ -427,21 +445,38 @@ def _column(x: int, starts: list[int]) -> Optional[int]:
     return col
 
 
-def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str]]) -> list[Frag]:
+def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str]], centred: bool = False
+                  ) -> list[Frag]:
     """One cell per wrapped text: a piece goes on in the next line of its column when it fills the column's width
     (reached by two pieces or more, or all the room before the next header word; one character of slack) or when
     the next piece only closes it (``（必填）``, ``元）``), unless the next piece is a label or a value of its own,
     or both lines face a value. Names are joined first; the pieces of the other columns (values, units …) are
     joined with the record they belong to (:func:`_gather`)."""
     width = len(roles)
-    widest = {}
+    widest, measures = {}, {}
     for col in range(width):
-        lengths = sorted((len(f.text) for f in frags if f.col == col), reverse=True)
-        # a column's width: reached by two pieces or more, or the room before the next header word
-        reached = lengths[1] if len(lengths) >= 2 and lengths[1] >= lengths[0] - 1 else 0
         room = starts[col + 1] - starts[col] - 1 if col + 1 < len(starts) else 0
+        texts = [f.text for f in frags if f.col == col]
+        # the page's columns count a Chinese character as two where the column's pieces, so counted, all fit in
+        # the room before the next header word; else (a narrower font) as one
+        measure = _Measure(2 if room and texts and max(map(display_width, texts)) <= room + 1 else 1)
+        measures[col] = measure
+        lengths = sorted(map(measure, texts), reverse=True)
+        # a column's width: reached by two pieces or more, or the room before the next header word
+        reached = lengths[1] if len(lengths) >= 2 and lengths[1] >= lengths[0] - measure.slack else 0
+        if centred and lengths:
+            reached = lengths[0]  # no header word bounds a centred column: its widest piece fills it
         widest[col] = min(w for w in (reached, room) if w) if reached or room else 0
     valued = {f.line for f in frags if roles[f.col] == "value"}
+    # a value that fills its column (the widest, eight characters or more), stops mid-text and goes on below with
+    # no target of its own (≤国家部署和工作 / 计划规定时间): its lines are one row's, and so are the name's beside them
+    values = {f.line: f.text for f in sorted(frags, key=lambda f: -f.x) if roles[f.col] == "value"}
+    widest_value = max(map(len, values.values()), default=0)
+    goes_on = {line for line, text in values.items() if len(text) >= max(8, widest_value - 1)
+               and _CJK_CHAR.search(text[-1:]) and line + 1 in values and not VALUE_START.match(values[line + 1])}
+    # the pieces on each line, and each column's widest piece
+    alone = Counter(f.line for f in frags)
+    longest = {col: max((measures[col](f.text) for f in frags if f.col == col), default=0) for col in range(width)}
     name_cols = [c for c in range(width) if roles[c] == "name"]
     order = name_cols + [c for c in range(width) if c not in name_cols]
     out: list[Frag] = []
@@ -451,10 +486,16 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
         for f in sorted((f for f in frags if f.col == col), key=lambda f: f.line):
             last = column[-1] if column else None
             # two lines that each face a value are two rows; a value does not go on beside a new name
-            own_rows = col in name_cols and last is not None and last.line_end in valued and f.line in valued
+            own_rows = col in name_cols and last is not None and last.line_end in valued and f.line in valued \
+                and last.line_end not in goes_on
             pieces_only = roles[col] not in (*_LEVELS, "name") and name_cols  # joined with their record
-            if last is not None and f.line == last.line_end + 1 and not own_rows and not pieces_only \
-                    and _continues(last, f, widest[col], roles[col]):
+            below = last is not None and f.line == last.line_end + 1
+            if below and not own_rows and not pieces_only \
+                    and _continues(last, f, widest[col], roles[col], measures[col]):
+                last.extend(f)
+                continue
+            if below and alone[f.line] == 1 and roles[col] == "name" \
+                    and _rest_alone(last, f, longest[col], measures[col]):
                 last.extend(f)
                 continue
             column.append(Frag(f.x, f.text, f.line, col=col))
@@ -472,15 +513,44 @@ def _closes(upper: Frag, lower: Frag) -> bool:
     return closes_bracket(upper.text, lower.text)
 
 
-def _continues(upper: Frag, lower: Frag, widest: int, role: Optional[str]) -> bool:
+@dataclass(frozen=True)
+class _Measure:
+    """How wide a text stands in a column: ``cjk`` columns per Chinese character, one per other character."""
+
+    cjk: int = 1
+
+    def __call__(self, text: str) -> int:
+        return display_width(text) if self.cjk == 2 else len(text)
+
+    @property
+    def slack(self) -> int:  # a line that fills its column may stop one character short of it
+        return self.cjk
+
+    @property
+    def wraps(self) -> int:  # a column narrower than eight Chinese characters is not taken to wrap
+        return 8 * self.cjk
+
+
+def _continues(upper: Frag, lower: Frag, widest: int, role: Optional[str], measure: _Measure = _Measure()
+               ) -> bool:
     if _closes(upper, lower):
         return True
     if role in _LEVELS or is_form_label(lower.text) or VALUE_START.match(lower.text):
         joined = upper.text + lower.text
         return role in _LEVELS and not is_form_label(upper.text) and is_form_label(joined)
-    if upper.text.endswith(_NAME_ENDS) and len(lower.text) >= widest / 2:
+    if upper.text.endswith(_NAME_ENDS) and measure(lower.text) >= widest / 2:
         return False  # 社区矫正工作人员满意度 / 社区矫正对象满意度: a whole name, then the next
-    return widest >= 8 and upper.last_width >= widest - 1
+    return widest >= measure.wraps and measure(upper.parts[-1][1]) >= widest - measure.slack
+
+
+def _rest_alone(upper: Frag, lower: Frag, longest: int, measure: "_Measure") -> bool:
+    """``lower``, alone on its line, is the rest of the name ``upper`` (its column's widest piece, wide enough to
+    have wrapped, stopped mid-text and not as a name ends): ``满足新公共法律服务中心搬迁所需开`` / ``支`` — unless it
+    is a label or begins a value of its own."""
+    line = measure(upper.parts[-1][1])
+    return line >= measure.wraps and line >= longest - measure.slack and bool(_CJK_CHAR.search(upper.text[-1:])) \
+        and not upper.text.endswith(_NAME_ENDS) and not is_form_label(lower.text) \
+        and not VALUE_START.match(lower.text)
 
 
 def _one_value_each(names: list[Frag], values: list[Frag]) -> list[Frag]:
@@ -493,6 +563,7 @@ def _one_value_each(names: list[Frag], values: list[Frag]) -> list[Frag]:
     return out
 
 
+FULL_VALUE = 13  # the least width of a value's line that goes on below
 MISSING = 1.0  # a record left without a piece of the column (a missing value)
 SECOND = 1.5  # a second value beginning in one record
 GOES_ON = 0.3  # ... after a piece that stops mid-text (发放率达到 / 60%)
@@ -503,12 +574,18 @@ def _gather(pieces: list[Frag], names: list[Frag]) -> list[tuple[int, Frag]]:
     below it) gathered into one cell per record: each piece goes to a record, in order, several pieces to one
     record allowed; the reading with the least cost wins — the distance of each piece from its record's lines,
     :data:`MISSING` for each record with nothing, :data:`SECOND` for a piece that begins a value (``≥``, a digit)
-    in a record that has one already (:data:`GOES_ON` if that one stops mid-text)."""
+    in a record that has one already (:data:`GOES_ON` if that one stops mid-text) or goes on from a line that does
+    not fill the column; a piece no name faces, right below a line that fills the column and stops mid-text, is
+    the rest of it (a gain of :data:`GOES_ON`, wherever the names stand)."""
     pieces = sorted(pieces, key=lambda f: (f.line, f.x))
     k, m = len(pieces), len(names)
     if not k or not m:
         return []
     inf = float("inf")
+    # a line as wide as the column's widest but a character fills it (a Chinese character counting two); a column
+    # whose widest is less than seven characters has not been seen to wrap
+    full = max(max(display_width(f.text) for f in pieces) - 3, FULL_VALUE)
+    named = {line for name in names for line in range(name.line, name.line_end + 1)}
 
     def distance(piece: Frag, r: int) -> float:
         first, last = names[r].line, names[r].line_end
@@ -533,6 +610,13 @@ def _gather(pieces: list[Frag], names: list[Frag]) -> list[tuple[int, Frag]]:
                     extra = 0.0
                     if h == 1 and VALUE_START.match(piece.text):
                         extra = GOES_ON if re.search(r"[\u4e00-\u9fff]$", pieces[i - 1].text) else SECOND
+                    elif h == 1 and display_width(pieces[i - 1].text) < full:
+                        extra = SECOND  # a piece goes on below only from a line that fills the column
+                    elif h == 1 and pieces[i - 1].line == piece.line - 1 and piece.line not in named \
+                            and re.search(r"[\u4e00-\u9fff]$", pieces[i - 1].text):
+                        # the line above fills the column and stops mid-text, and no name stands beside this
+                        # piece: it is the rest of that line, however far the names
+                        extra = -GOES_ON - distance(piece, j)
                     value = here + distance(piece, j) + extra
                     if value < cost[i + 1][j][1]:
                         cost[i + 1][j][1], back[(i + 1, j, 1)] = value, (i, j, h)
@@ -593,6 +677,7 @@ def _hints() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
+NEARER = 0.1  # per line between an off-middle label and its block's exact middle: a tie-breaker between blocks
 HINT = 0.01  # a row under another category than the one its words suggest: a tie-breaker only
 
 
@@ -630,23 +715,54 @@ def _within(blocks: Optional[list[tuple[int, Frag]]]):
     return fit, starts
 
 
-def _partition(labels: list[Frag], names: list[Frag], fit=None, cuts: Optional[set[int]] = None
-               ) -> list[tuple[int, Frag]]:
-    """Each level label with the first record of its block. The records are cut into consecutive blocks, one per
-    label in order, so that every label stands in the middle of its block, on the upper or the lower of the two
-    middle lines of an even block (or, if the table prints its labels on the first row of their block, at its top):
-    whichever of the three readings fits all the labels best."""
+MIDDLE = ("upper middle", "lower middle")
+
+
+def _partition(labels: list[Frag], names: list[Frag], fit=None, cuts: Optional[set[int]] = None,
+               anchors: tuple[str, ...] = (*MIDDLE, "top")) -> tuple[float, list[tuple[int, Frag]]]:
+    """Each level label with the first record of its block, and how far the labels stand from where the reading
+    puts them. The records are cut into consecutive blocks, one per label in order, so that every label stands in
+    the middle of its block, on the upper or the lower of the two middle lines of an even block (or, if the table
+    prints its labels on the first row of their block, at its top): whichever of ``anchors`` fits all the labels
+    best."""
     n, m = len(labels), len(names)
     if not n:
-        return []
+        return 0.0, []
     if n > m:
-        return [(j, label) for j, label in _assign(labels, [(c.line + c.line_end) / 2 for c in names])]
+        return 0.0, [(j, label) for j, label in _assign(labels, [(c.line + c.line_end) / 2 for c in names])]
     best: Optional[tuple[float, list[int]]] = None
-    for anchor in ("upper middle", "lower middle", "top"):
+    for anchor in anchors:
         total, starts = _blocks(labels, names, anchor, fit, cuts)
         if best is None or total < best[0] - 1e-9:
             best = (total, starts)
-    return [(start, label) for start, label in zip(best[1], labels)]
+    return best[0], [(start, label) for start, label in zip(best[1], labels)]
+
+
+def _levels(cells: list[Frag], names: list[Frag], records: list[list[Frag]], roles: list[Optional[str]]
+            ) -> dict[int, list[tuple[int, Frag]]]:
+    """The labels of each level column with the first record of their blocks: level-2 blocks first, then level-1
+    blocks made of whole level-2 blocks. Whether labels stand in the middle of their blocks or at their top is the
+    table's, for both levels: the reading in which all the level labels together stand nearest where it puts them
+    (a level-2 block of three rows with its label on the first looks printed at the top; the level-1 label in the
+    middle of its five rows says the table centres its labels)."""
+    level2 = [col for col, role in enumerate(roles) if role == "level2"]
+    level1 = [col for col, role in enumerate(roles) if role == "level1"]
+    typical = [_typical(record, roles) for record in records]
+    best: Optional[tuple[float, dict[int, list[tuple[int, Frag]]]]] = None
+    for anchors in (MIDDLE, ("top",)):
+        total, placed = 0.0, {}
+        blocks: Optional[list[tuple[int, Frag]]] = None
+        for col in level2:
+            cost, placed[col] = _partition([c for c in cells if c.col == col], names,
+                                           lambda label, r: _fit(label, typical[r]), anchors=anchors)
+            total, blocks = total + cost, placed[col]
+        for col in level1:
+            cost, placed[col] = _partition([c for c in cells if c.col == col], names, *_within(blocks),
+                                           anchors=anchors)
+            total += cost
+        if best is None or total < best[0] - 1e-9:
+            best = (total, placed)
+    return best[1] if best else {}
 
 
 def _blocks(labels: list[Frag], names: list[Frag], anchor: str, fit=None, cuts: Optional[set[int]] = None
@@ -663,6 +779,10 @@ def _blocks(labels: list[Frag], names: list[Frag], anchor: str, fit=None, cuts: 
         else:
             at = {"upper middle": (first + last) // 2, "lower middle": (first + last + 1) // 2, "top": first}[anchor]
             gap = abs(label.line - at)
+            if gap and anchor != "top":
+                # a label off its block's middle line (pushed a line up or down as lines are rounded): between
+                # blocks it stands as far from, the one whose middle it is nearer
+                gap += NEARER * abs(label.line - (first + last) / 2)
         return gap if fit is None else gap + sum(fit(label, r) for r in range(a, b + 1))
 
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
@@ -708,21 +828,25 @@ def score(lines: list[str]) -> float:
     """0 without an indicator header whose words are set apart by runs of spaces (tabs and pipes belong to other
     layouts). Else from the rows under such headers: the share that are indented (their first columns left blank,
     as merged cells print) with their first piece standing under a header word of a later column, two characters
-    of slack — high only where the text keeps the page's columns (below 30%, half the share)."""
+    of slack (or, in a table whose cells are centred, with its middle under the word's middle) — high only where
+    the text keeps the page's columns (below 30%, half the share)."""
     content = content_lines(lines)
     if not content or not has_form_words(lines) or any("\t" in line or "|" in line for line in content):
         return 0.0
     by_line = _fragments(lines, page_furniture(lines))
     aligned = total = 0
     for h, end in _regions(by_line, len(lines)):
-        starts = [f.x for f in by_line[h]]
+        header = by_line[h]
         for k in range(h + 1, end):
             frags = by_line.get(k)
             if not frags:
                 continue
             total += 1
-            first = frags[0].x
-            aligned += first >= 4 and any(abs(first - s) <= 2 for s in starts[1:])
+            first = frags[0]
+            # under a later header word: its start at the word's start, or (a centred table) its middle at the
+            # word's middle
+            aligned += first.x >= 4 and any(abs(first.x - g.x) <= 2 or abs(_centre(first) - _centre(g)) <= 1.5
+                                            for g in header[1:])
     if total < 5:
         return 0.0
     share = aligned / total

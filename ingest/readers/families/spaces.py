@@ -6,24 +6,31 @@ pieces belong to the same column. Quirks handled here:
 
 - a label printed one word per line (``年度`` / ``预算`` / ``安排`` / ``(万元)``, a tall merged cell) is joined back
   into one cell — but two level labels on lines of their own (``产出指标`` / ``数量指标``) stay two cells;
-- a PDF copied row by row (``pdftotext -raw``, a viewer's copy) wraps long cells onto lines of their own: a long
-  name or a value stopped mid-text goes on in the next line's first word;
+- a PDF copied row by row (``pdftotext -raw``, a viewer's copy) wraps long cells onto lines of their own: a line
+  whose name or value fills its column (the width, counting a Chinese character as two, that the tables' pieces
+  of that column reach) goes on in the next line's first word, if that fits in the column; a name alone on its
+  line may have its value on the lines below (``热线咨询量全年70000人次`` / ``≥70000热线全年`` / …);
 - the page furniture such a copy carries (date line, address, page number) is left out.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Optional
 
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
-from ingest.readers.families.common import (NAME_MARK, VALUE_START, closes_bracket, content_lines, is_form_label,
-                                            page_furniture)
+from ingest.readers.families.common import (NAME_MARK, VALUE_START, closes_bracket, content_lines, display_width,
+                                            is_form_label, page_furniture, widest)
 from ingest.readers.families.run_together import ANY_ENDING, wrap_gapped
 
 _SPLIT = re.compile(r"[\s\u00a0\u3000]+")
 _SHORT_WORD = re.compile(r"^[(（]?[\u4e00-\u9fff]{1,4}[)）]?$|^[(（][^()（）]{1,6}[)）]$")
 _ENDS_CJK = re.compile(r"[\u4e00-\u9fff（(]$")
+# how a line of a name wrapped mid-text ends: a character, an open bracket or a sign a name does not end with
+_WRAPPED_END = re.compile(r"[\u4e00-\u9fff（(，、；：]$")
+_OPERATOR = re.compile(r"^[≥≤≧≦<>=＝═±]")
 # a name numbered as a list item (1. / 2、), besides the marks of common.NAME_MARK
 _LIST_NUMBER = re.compile(r"\d{1,2}\s*[.、．]")
 
@@ -31,15 +38,19 @@ _LIST_NUMBER = re.compile(r"\d{1,2}\s*[.、．]")
 def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     rows: list[Row] = []
     pending: list[tuple[int, str]] = []  # a tall label printed one word per line
+    tail = ""  # the text the last row's last cell has on its last line
 
     def flush() -> None:
+        nonlocal tail
         if pending:
             text = "".join(word for _, word in pending)
             first, last = pending[0][0], pending[-1][0]
             rows.append(Row(cells=[Cell(text, first, last, col=0)], line_start=first, line_end=last))
+            tail = text
             pending.clear()
 
     furniture = page_furniture(lines)
+    widths = _column_widths(lines, furniture)
     for number, line in enumerate(lines, 1):
         if number - 1 in furniture:
             continue  # a page's date line, address and page number, in the middle of a table copied from a PDF
@@ -48,14 +59,26 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
             flush()
             continue
         words = [w for w in _SPLIT.split(line.strip()) if w]
-        if rows and not pending and rows[-1].line_end == number - 1 and _wraps(rows[-1], words):
+        follows = rows and not pending and rows[-1].line_end == number - 1
+        if follows and _wraps(rows[-1], words, tail, widths):
             # the previous row's last cell goes on here (a PDF copied row by row wraps long cells): it takes this
             # line's first word, the row the rest
             row, last = rows[-1], rows[-1].cells[-1]
-            row.cells[-1] = Cell(last.text + words[0], last.line_start, number, col=last.col, soft=last.soft)
+            # a value that filled its column is a cell of its own, not the end of the name before it
+            soft = last.soft and not (widths.last is not None and _is_value_cell(row, widths.last))
+            row.cells[-1] = Cell(last.text + words[0], last.line_start, number, col=last.col, soft=soft)
             row.cells.extend(Cell(w, number, number, col=len(row.cells) + i, soft=True)
                              for i, w in enumerate(words[1:]))
             row.line_end = number
+            tail = words[-1]
+            continue
+        if follows and _value_below(rows[-1], words, widths.last):
+            # a name alone on its line (with its labels), its value on the next line (wrapped over lines of its
+            # own: ``热线咨询量全年70000人次`` / ``≥70000热线全年`` / ``接话量达到70000`` / ``人次``)
+            row = rows[-1]
+            row.cells.append(Cell(words[0], number, number, col=len(row.cells)))
+            row.line_end = number
+            tail = words[0]
             continue
         if len(words) == 1 and _SHORT_WORD.match(words[0]):
             if _is_level(words[0]) or (pending and _is_level(pending[-1][1])):
@@ -66,26 +89,110 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
         gaps = [""] + _SPLIT.findall(line.strip())
         cells = [Cell(word, number, number, col=i, soft=gap == " ") for i, (word, gap) in enumerate(zip(words, gaps))]
         rows.append(Row(cells=cells, line_start=number, line_end=number))
+        tail = words[-1]
     flush()
     return rows, []
 
 
-def _wraps(row: Row, words: list[str]) -> bool:
-    """A line whose first word goes on with the last cell of ``row`` (the line before): a value stopped mid-text
-    (``≤国家部署和工作`` / ``计划规定时间``, ``2024年12月31日`` / ``前``) alone on its line, or a long name — the
-    row's first cell after its labels — that does not end as a name does (``考试工作严格按照国家部署和工作计`` /
-    ``划进行``); never a label, a value of its own or a numbered or starred name."""
+# slack of a piece that fills its column: two Chinese characters (one more would not fit, or it would leave a
+# closing sign at the start of the next line)
+FULL_SLACK = 4
+MIN_WRAP = 8
+
+
+@dataclass(frozen=True)
+class Widths:
+    """The widths (:func:`display_width`) of the indicator tables' name column and last column: the width two
+    pieces reach (a cell wrapped over lines fills its column), None where too few pieces say."""
+
+    name: Optional[int] = None
+    last: Optional[int] = None
+
+
+def _column_widths(lines: list[str], furniture: set[int]) -> Widths:
+    """From the rows of the indicator tables — from a header line (``一级指标 二级指标 三级指标 指标值``) to the
+    next field or title: the last word of a row with a name and a value, and a target alone on its line, for the
+    last column; for names, the first
+    word after the labels and the lines of one word that is neither a label nor a value (a name's wrapped lines)."""
+    names: list[int] = []
+    last: list[int] = []
+    in_table = False
+    for k, line in enumerate(lines):
+        words = [w for w in _SPLIT.split(line.strip()) if w]
+        if k in furniture or not words:
+            continue
+        keys = [match_key(w) for w in words]
+        roles = [r for r in (tx.header_role_of(key) for key in keys) if r and r != "group"]
+        if len(roles) >= 3 and ("name" in roles or "value" in roles):
+            in_table = True
+            continue
+        if tx.field_of(keys[0]) or tx.title_suffix_of(keys[0]):
+            in_table = False
+        if not in_table:
+            continue
+        content = [w for w in words if not is_form_label(w)]
+        if len(content) >= 2 or (content and _OPERATOR.match(content[0])):
+            last.append(display_width(content[-1]))  # a value after its name, or alone on its line
+        if content and (len(content) >= 2 or not VALUE_START.match(content[0])):
+            names.append(display_width(content[0]))
+    return Widths(widest(names), widest(last))
+
+
+def _fills(tail: str, word: str, width: int) -> bool:
+    """``tail`` fills a column about ``width`` wide and ``word``, some text, fits in it (no wider than the column
+    or ``tail``): the column's text wrapped. A column too narrow for four Chinese characters says nothing (a
+    column of scores, ``12``)."""
+    room = max(width, display_width(tail))
+    return display_width(tail) >= max(width - FULL_SLACK, MIN_WRAP) and display_width(word) <= room + 1 \
+        and bool(re.search(r"[^\W_]", word))
+
+
+def _is_value_cell(row: Row, width: Optional[int]) -> bool:
+    """The row's last cell stands after its name, or is a target: it opens with an operator, or with a digit and
+    is no wider than the tables' last column (``12348热线受益人达到60000人次`` is a name)."""
+    text = row.cells[-1].text
+    if not all(is_form_label(c.text) for c in row.cells[:-1]) or _OPERATOR.match(text):
+        return True
+    return bool(VALUE_START.match(text)) and (width is None or display_width(text) <= width + 1)
+
+
+def _value_below(row: Row, words: list[str], width: Optional[int]) -> bool:
+    """A line that is the value of ``row`` (the line before), a name with its labels and no value: one word that
+    opens a target with an operator, or with a digit and no wider than the tables' value column."""
+    cell, word = row.cells[-1], words[0]
+    if len(words) != 1 or is_form_label(cell.text) or _is_value_cell(row, width):
+        return False
+    if _OPERATOR.match(word):
+        return True
+    return width is not None and word[0].isdigit() and display_width(word) <= width + 1
+
+
+def _wraps(row: Row, words: list[str], tail: str, widths: Widths) -> bool:
+    """A line whose first word goes on with the last cell of ``row`` (the line before), whose text on that line is
+    ``tail``: a value that filled the tables' last column (``≤国家部署和工作`` / ``计划规定时间``, ``每人400元-3000``
+    / ``元``) continued by a word that fits in it, alone on its line; without such a column, a value starting with
+    an operator or digit stopped mid-text; or a long name — the row's first cell after its labels — that does not
+    end as a name does (``考试工作严格按照国家部署和工作计`` / ``划进行``); never a label, a value of its own or a
+    numbered or starred name."""
     cell, word = row.cells[-1], words[0]
     if closes_bracket(cell.text, word):
         return True  # ≤550元（每人每 / 天）, 项目资金（万 / 元）
-    if is_form_label(cell.text) or is_form_label(word) or VALUE_START.match(word) or NAME_MARK.match(word) \
-            or _LIST_NUMBER.match(word):
+    if is_form_label(cell.text) or is_form_label(word) or NAME_MARK.match(word) or _LIST_NUMBER.match(word) \
+            or _OPERATOR.match(word):
         return False
-    if VALUE_START.match(cell.text):
-        return len(words) == 1 and bool(_ENDS_CJK.search(cell.text))
-    if not all(is_form_label(c.text) for c in row.cells[:-1]):
-        return False  # the row's last cell stands after its name: a value
-    return len(re.findall(r"[\u4e00-\u9fff]", cell.text)) >= 8 and bool(_ENDS_CJK.search(cell.text)) \
+    if _is_value_cell(row, widths.last):
+        if len(words) != 1:
+            return False
+        if VALUE_START.match(word) and not _ENDS_CJK.search(tail):
+            return False  # a number does not go on after a number (≤100% / 100%: two values)
+        if widths.last is not None:
+            return _fills(tail, word, widths.last)
+        return bool(VALUE_START.match(cell.text)) and not VALUE_START.match(word) and bool(_ENDS_CJK.search(tail))
+    if VALUE_START.match(word):
+        return False
+    if widths.name is not None and _fills(tail, word, widths.name):
+        return True
+    return len(re.findall(r"[\u4e00-\u9fff]", tail)) >= 8 and bool(_WRAPPED_END.search(tail)) \
         and not cell.text.endswith(ANY_ENDING)
 
 
@@ -94,8 +201,15 @@ def _is_level(word: str) -> bool:
     return bool(tx.level1_of(key) or tx.level2_of(key))
 
 
+def _named_target(words: list[str]) -> bool:
+    """``words`` are a name (four Chinese characters or more) and a target (an operator or a number first)."""
+    return len(re.findall(r"[\u4e00-\u9fff]", words[0])) >= 4 and bool(VALUE_START.match(words[1])) \
+        and not VALUE_START.match(words[0])
+
+
 def score(lines: list[str]) -> float:
-    """Share of the text (by characters) in lines of three or more short space-separated words."""
+    """Share of the text (by characters) in lines of three or more short space-separated words, or of a name and
+    its target."""
     content = content_lines(lines)
     if not content:
         return 0.0
@@ -110,5 +224,9 @@ def score(lines: list[str]) -> float:
         cjk_words = [w for w in words if re.search(r"[\u4e00-\u9fff]", w)]
         if len(words) >= 3 and len(cjk_words) >= 2 and len(stripped) / len(words) <= 14 \
                 and not wrap_gapped(stripped):
+            spaced += len(stripped)
+        elif len(words) == 2 and _named_target(words) and " " + words[1] in stripped and "  " not in stripped:
+            # a name and its target one space apart, the row's labels on lines of their own (a PDF copied row by
+            # row; text laid out by position sets its columns apart by runs of spaces)
             spaced += len(stripped)
     return spaced / total * (1 - structured / total)
