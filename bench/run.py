@@ -120,7 +120,7 @@ def ingest(folder: Path, db: Path) -> dict:
     return {"seconds": seconds, "write_seconds": written["s"], "documents": n_docs, "projects": n_projects,
             "indicators": n_indicators, "findings": n_findings, "failed": len(failed), "input_mb": megabytes,
             "projects_per_s": n_projects / seconds, "mb_per_s": megabytes / seconds,
-            "write_projects_per_s": n_projects / written["s"] if written["s"] else None,
+            "write_projects_per_s": n_projects / written["s"] if written["s"] else None, "batch": loader.BATCH_SIZE,
             "db_mb": db.stat().st_size / 1e6}
 
 
@@ -449,7 +449,8 @@ def summary_rows(r: dict) -> list[tuple[str, str, str, bool]]:
     rows.append(("ingest, parse + write (every core)", f"{ing['projects_per_s']:,.0f} projects/s, "
                  f"{ing['mb_per_s']:.2f} MB/s", "≥ 1,000 projects/s", ing["projects_per_s"] >= 1000))
     if ing.get("write_projects_per_s"):
-        rows.append(("ingest, write only (batches of 200, summaries and review included)",
+        rows.append((f"ingest, write only (batches of {ing.get('batch', 200):,} documents, summaries and review"
+                     " included)",
                      f"{ing['write_projects_per_s']:,.0f} projects/s", "", True))
     rows.append(("database size", f"{ing['db_mb']:,.0f} MB ({ing['input_mb']:,.0f} MB of text)", "", True))
     q = r["queries"]
