@@ -384,6 +384,25 @@ def test_run_together_rows_under_a_run_together_header_one_row_per_line():
     assert run_together.score(["评价指标 评价内容 指标名称 目标值", "数量指标 享受资助人数 2100"]) == 0.0
 
 
+def test_run_together_digits_of_two_cells_fused_in_every_row():
+    # shared/corpus 01 (Batangzhen), line 14: 指标内容 and 指标值 fused into one digit run in every row (88|100,
+    # 68|100, 20|100), and a row left empty as "…" after 成本指标.
+    text = ("项目名称镇域内基础设施建设年度资金总额10606.7522万元年度绩效指标一级指标二级指标指标内容指标值备注"
+            "产出指标数量指标88100质量指标88100时效指标88100成本指标88100…效益指标经济效益指标88100"
+            "社会效益指标68100生态效益指标20100可持续影响指标20100\n")
+    document = read(text)
+    assert document.layout == "run_together"
+    assert rows(document) == [("产出指标", "数量指标", "88", "100"), ("产出指标", "质量指标", "88", "100"),
+                              ("产出指标", "时效指标", "88", "100"), ("产出指标", "成本指标", "88", "100"),
+                              ("效益指标", "经济效益指标", "88", "100"), ("效益指标", "社会效益指标", "68", "100"),
+                              ("效益指标", "生态效益指标", "20", "100"), ("效益指标", "可持续影响指标", "20", "100")]
+    # values after their names stay whole, whatever their ends
+    assert [(i.name, i.value) for i in read("项目名称道路养护年度资金总额50一级指标二级指标三级指标指标值"
+                                            "产出指标数量指标养护里程1100质量指标验收合格数2100时效指标完工天数3100\n"
+                                            ).projects[0].indicators] == [
+        ("养护里程", "1100"), ("验收合格数", "2100"), ("完工天数", "3100")]
+
+
 # --- indentation tree and bracket sections ------------------------------------------------------------------------
 TREE = """单位:元
 

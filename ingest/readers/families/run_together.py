@@ -39,6 +39,7 @@ _QUALIFIER = re.compile(r"[(（]或[^()（）]{1,12}[)）]|(?<=指标)\s*[(（][
 # a numbered name (指标1: / 指标2. …) begins where its number is printed, whatever came before
 _ENUMERATED_NAME = re.compile(r"(?<=.)(?=指标\s*\d{1,2}\s*[.:：、．])")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńň]{1,7}\)")
+_TRAILING_ELLIPSIS = re.compile(r"(?<=\S)(?:…+|\.{3,}|·{3,})$")
 _NOTES = ("总分", "注:", "注：", "说明:", "说明：", "填表人", "联系电话")
 
 
@@ -160,10 +161,16 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
         if is_anchor:
             cells.append(piece)
             continue
+        # 成本指标88100…效益指标: an ellipsis closing a piece stands for a row left empty, not a part of its cells
+        trail = _TRAILING_ELLIPSIS.search(piece)
+        if trail:
+            piece = piece[:trail.start()]
         parts = _CATEGORY.split(piece) if table_only else [piece]
         parts = [e for p in parts for e in _ENUMERATED_NAME.split(p)]
         for part in _split_doubled([d for p in parts for d in _description_start().split(p)]):
             cells.extend(_split_qualitative(_split_values(part)))
+        if trail:
+            cells.append(trail.group())
     return tuple(c for c in (c.strip(" :：,，;；、") for c in cells) if c)
 
 
@@ -429,7 +436,34 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
         cells = [Cell(t, number, number, soft=i > 0) for i, t in enumerate(texts)]
         if cells:
             rows.append(Row(cells=cells, line_start=number, line_end=number))
+    _split_common_suffix(rows)
     return rows, []
+
+
+_DIGIT_RUN = re.compile(r"\d{4,8}")
+
+
+def _split_common_suffix(rows: list[Row]) -> None:
+    """``数量指标88100质量指标88100…社会效益指标68100``: where the digits of two cells run together in every row,
+    three digit-only cells or more (of four to eight digits), each right after a level label (where a name should
+    come), end in the same number while what comes before it varies (88, 68, 20 | 100): each is the two cells, cut
+    before the shared end (the longest end of two or three digits that does so)."""
+    runs = [(row, k) for row in rows for k, cell in enumerate(row.cells) if _DIGIT_RUN.fullmatch(cell.text.strip())
+            and k > 0 and (tx.level1_of(row.cells[k - 1].key) or tx.level2_of(row.cells[k - 1].key))]
+    for size in (3, 2):
+        by_end: dict[str, list[tuple[Row, int]]] = {}
+        for row, k in runs:
+            by_end.setdefault(row.cells[k].text.strip()[-size:], []).append((row, k))
+        for end, found in by_end.items():
+            heads = {row.cells[k].text.strip()[:-size] for row, k in found}
+            if len(found) < 3 or len(heads) < 2 or end.startswith("0") \
+                    or any(len(h) > 3 or h.startswith("0") for h in heads):
+                continue
+            for row, k in sorted(found, key=lambda rk: -rk[1]):
+                cell = row.cells[k]
+                row.cells[k:k + 1] = [Cell(cell.text.strip()[:-size], cell.line_start, cell.line_end, soft=cell.soft),
+                                      Cell(end, cell.line_start, cell.line_end, soft=True)]
+            return
 
 
 _PAGE_NUMBER = re.compile(r"\s*(\d{1,3})、")
