@@ -350,6 +350,24 @@ def test_run_together_cells_of_corpus_tables_with_their_separators_removed():
         "数量指标", "5000吨稻谷、500吨成品粮储备到位率", "100%"]
 
 
+def test_run_together_counts_that_end_a_name_before_the_next():
+    # Pingluo 2024 (社区矫正经费), 数量指标 rows run together: 16 场次 ends the first name (场次 counts occurrences).
+    assert run_together.segment_raw("数量指标调查评估建立工作档案≥200 人开展警示教育、培训16 场次开展慰问及帮扶"
+                                    "≥100 人次") == [
+        "数量指标", "调查评估建立工作档案", "≥200 人", "开展警示教育、培训", "16 场次", "开展慰问及帮扶", "≥100 人次"]
+    # shared/corpus 23 (Hubei 残联), 表1 with its cells pasted together: a list of names and their counts, and the
+    # header's last word 指标值 before the first name.
+    assert run_together.segment_raw("一级指标二级指标三级指标指标值全国助残日活动次数1次报纸杂志专版专栏1个"
+                                    "电视专栏节目24期广播专题节目104期网络宣传平台1个内部刊物12期"
+                                    "开展残疾人文化活动") == [
+        "一级指标", "二级指标", "三级指标", "指标值", "全国助残日活动次数", "1次", "报纸杂志专版专栏", "1个",
+        "电视专栏节目", "24期", "广播专题节目", "104期", "网络宣传平台", "1个", "内部刊物", "12期",
+        "开展残疾人文化活动"]
+    # a count that begins the noun it counts stays in the name
+    assert run_together.segment_raw("数量指标新建3个服务中心覆盖率100%亮化2个村庄及3个社区道路≥5个") == [
+        "数量指标", "新建3个服务中心覆盖率", "100%", "亮化2个村庄及3个社区道路", "≥5个"]
+
+
 def test_run_together_document_reads_target_not_actual():
     text = ("项目名称小型水库水标尺制作安装资金情况(万元)全年预算数(A)全年执行数(B)年度资金总额20其中:本年财政拨款20"
             "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分产出指标(70分)数量指标安装坡面水标尺10≥266米"

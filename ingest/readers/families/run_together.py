@@ -310,6 +310,22 @@ def _split_short_headers(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool
             out.extend((w, True) for w in words)
         else:
             out.append((piece, is_anchor))
+    return _peel_short_headers(out)
+
+
+def _peel_short_headers(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """``三级指标指标值全国助残日活动次数1次``: short header words (指标值, 分值) that begin the text right after a
+    header word are the header's last words; the text after them is the table's first cell."""
+    out: list[tuple[str, bool]] = []
+    for piece, is_anchor in pieces:
+        if not is_anchor and out and out[-1][1] and out[-1][0] in _header_anchors():
+            while True:
+                word = next((w for w in _short_header_words() if piece.startswith(w) and len(piece) > len(w)), None)
+                if word is None:
+                    break
+                out.append((word, True))
+                piece = piece[len(word):]
+        out.append((piece, is_anchor))
     return out
 
 
@@ -338,6 +354,7 @@ def _split_values(piece: str) -> list[str]:
     free: list[re.Match] = []
     # 反映大楼保卫巡检情况200次大楼…: a description ends where its row's value comes, the next name follows
     described = any(piece.startswith(w) for w in tx.load_aliases()["description_starts"])
+    counted = _counts_ending_names(piece, matches)
     for k, m in enumerate(matches):
         before = matches[k - 1] if k > 0 else None
         after = matches[k + 1] if k + 1 < len(matches) else None
@@ -360,7 +377,7 @@ def _split_values(piece: str) -> list[str]:
         # 其中露天蔬菜20亩其中大棚蔬菜3亩★补助鱼塘面积: a value before the mark a name begins with
         before_mark = m.start() > 0 and bool(NAME_MARK.match(piece, m.end()))
         if touches_next or (touches_prev and not leads_name) or at_end or has_op or closed or ends_description \
-                or after_measure or before_mark:
+                or after_measure or before_mark or m in counted:
             free.append(m)
     cells: list[str] = []
     pos = 0
@@ -372,6 +389,42 @@ def _split_values(piece: str) -> list[str]:
     if pos < len(piece):
         cells.append(piece[pos:])
     return _split_fused(cells)
+
+
+_COUNT = re.compile(r"(\d+(?:\.\d+)?)\s*([^\d\s]+)")
+# what a name that goes on never ends with before a number (新建道路及2座桥梁, 覆盖3个乡镇、5个村)
+_JOINING = ("及", "和", "与", "或", "、", ",", "，", "共", "约", "第", "其中")
+
+
+def _counts_ending_names(piece: str, matches: list[re.Match]) -> set[re.Match]:
+    """A count (a number and a unit of the ``count`` kind: 16场次, 1个, 24期) inside a text, followed by a name,
+    that ends the name before it: ``开展警示教育、培训16场次开展慰问及帮扶``, ``报纸杂志专版专栏1个电视专栏节目24期``.
+    A number and a unit often begins the noun it counts inside a name (新建水泥路1条, 500吨成品粮), so the count
+    ends a name only where a careful reader sees it does:
+
+    - its unit counts occurrences and never a thing (人次, 场次: ``count_units_of_occurrences``), or the next name
+      begins with a verb names begin with (开展, 举办: ``name_verbs``);
+    - or two counts or more follow each other, each after a text of four characters or more and before another
+      (名称1个名称24期名称104期…: a list of names and their counts)."""
+    data = tx.load_aliases()
+    occurrences = tuple(data["count_units_of_occurrences"])
+    verbs = tuple(data["name_verbs"])
+    inner: list[re.Match] = []
+    for m in matches:
+        count = _COUNT.fullmatch(m.group().strip())
+        if not count or TABLES.unit_kind.get(count.group(2)) != "count" or m.start() == 0:
+            continue
+        before, after = piece[:m.start()].rstrip(), piece[m.end():]
+        if not re.search(rf"[{_CJK}）)]$", before) or before.endswith(_JOINING) or not _starts_name(after):
+            continue
+        inner.append(m)
+    out = {m for m in inner if _COUNT.fullmatch(m.group().strip()).group(2) in occurrences
+           or piece[m.end():].startswith(verbs)}
+    if len(inner) >= 2:
+        gaps = [inner[0].start()] + [b.start() - a.end() for a, b in zip(inner, inner[1:])]
+        if min(gaps) >= 4:
+            out.update(inner)
+    return out
 
 
 def _split_fused(cells: list[str]) -> list[str]:
