@@ -368,6 +368,23 @@ def test_run_together_counts_that_end_a_name_before_the_next():
         "数量指标", "新建3个服务中心覆盖率", "100%", "亮化2个村庄及3个社区道路", "≥5个"]
 
 
+def test_run_together_values_left_without_their_number():
+    # shared/corpus 26 (Chencang): units printed with no number (the form left to fill in), one after each name.
+    assert run_together.segment_raw("数量指标指标1:新建堤防、护岸长度公里指标2:灌区节水改造面积万亩"
+                                    "指标3:农村饮水工程覆盖服务人口数万人质量指标指标1:工程验收合格率≧ %") == [
+        "数量指标", "指标1:新建堤防、护岸长度", "公里", "指标2:灌区节水改造面积", "万亩",
+        "指标3:农村饮水工程覆盖服务人口数", "万人", "质量指标", "指标1:工程验收合格率", "≧ %"]
+    # 05 (Mengcheng) and 28 (Xiuning): an operator alone; Funing 2020 (sample): a placeholder mark and a unit.
+    assert run_together.segment_raw("数量指标0-6 岁儿童眼保健和视力检查覆盖率≧质量指标") == [
+        "数量指标", "0-6 岁儿童眼保健和视力检查覆盖率", "≧", "质量指标"]
+    assert run_together.segment_raw("成本指标指标:项目总下达资金<效益指标") == [
+        "成本指标", "指标:项目总下达资金", "<", "效益指标"]
+    assert run_together.segment_raw("数量指标取暖面积**平米质量指标") == ["数量指标", "取暖面积", "**平米", "质量指标"]
+    # a name ending in a unit word that asks for no quantity before it stays whole
+    assert run_together.segment_raw("数量指标培训人次质量指标服务满意度") == [
+        "数量指标", "培训人次", "质量指标", "服务满意度"]
+
+
 def test_run_together_document_reads_target_not_actual():
     text = ("项目名称小型水库水标尺制作安装资金情况(万元)全年预算数(A)全年执行数(B)年度资金总额20其中:本年财政拨款20"
             "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分产出指标(70分)数量指标安装坡面水标尺10≥266米"

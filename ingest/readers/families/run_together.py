@@ -387,8 +387,27 @@ def _split_values(piece: str) -> list[str]:
         cells.append(m.group())
         pos = m.end()
     if pos < len(piece):
-        cells.append(piece[pos:])
+        cells.extend(_split_numberless(piece[pos:]))
     return _split_fused(cells)
+
+
+@lru_cache(maxsize=1)
+def _numberless_pattern() -> re.Pattern:
+    units = "|".join(re.escape(u) for u in sorted({*TABLES.unit_kind, "%", "％", "km"}, key=len, reverse=True))
+    marks = "|".join(re.escape(m) for m in TABLES.placeholder_markers)
+    return re.compile(rf"(?<=[{_CJK})）])(?P<op>(?:>=|<=|[≥≤≧≦<>=＝])\s*)?(?P<mark>(?:{marks})\s*)?(?P<unit>{units})?$")
+
+
+def _split_numberless(text: str) -> list[str]:
+    """A value printed without its number at the end of a text (the form's value left to fill in): an operator
+    alone (``检查覆盖率≧``), an operator and a unit (``合格率≧ %``), a placeholder mark and a unit
+    (``取暖面积**平米``), or a unit alone after a name that asks for a quantity (``护岸长度公里``)."""
+    match = _numberless_pattern().search(text)
+    if not match or not match.group() or len(text) - len(match.group()) < 2:
+        return [text]
+    if not (match.group("op") or match.group("mark")) and not text[:match.start()].endswith(MEASURE_ENDINGS):
+        return [text]
+    return [text[:match.start()], match.group()]
 
 
 _COUNT = re.compile(r"(\d+(?:\.\d+)?)\s*([^\d\s]+)")
