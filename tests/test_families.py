@@ -385,6 +385,25 @@ def test_run_together_values_left_without_their_number():
         "数量指标", "培训人次", "质量指标", "服务满意度"]
 
 
+def test_run_together_target_followed_by_its_explanation_in_the_same_cell():
+    # Qingdao 2023 (sample), 法律援助及12348业务费: the 指标值 cell holds the target and words stating it again
+    # (≥0.85 | 85%); a name may end in the value too (发放达60% before ≥0.6).
+    assert run_together.segment_raw("数量指标法律援助案件完成率≥0.85援助案件完成率达85%以上时效指标"
+                                    "当年结案案件补贴发放达60%≥0.6当年结案案件补贴发放率达到60%效益指标") == [
+        "数量指标", "法律援助案件完成率", "≥0.85援助案件完成率达85%以上", "时效指标", "当年结案案件补贴发放达60%",
+        "≥0.6当年结案案件补贴发放率达到60%", "效益指标"]
+    text = ("项目名称法律援助及12348业务费年度资金总额378.5一级指标二级指标三级指标指标值产出指标数量指标"
+            "法律援助案件完成率≥0.85援助案件完成率达85%以上效益指标社会效益指标化解纠纷挽回损失"
+            "≥100化解纠纷挽回损失大于100万元\n")
+    assert rows(read(text)) == [("产出指标", "数量指标", "法律援助案件完成率", "≥0.85援助案件完成率达85%以上"),
+                                ("效益指标", "社会效益指标", "化解纠纷挽回损失", "≥100化解纠纷挽回损失大于100万元")]
+    # a value that does not state the target again, or words that do not speak of the name, begin the next name
+    assert run_together.segment_raw("数量指标培训人次≥200培训合格率100%") == [
+        "数量指标", "培训人次", "≥200", "培训合格率", "100%"]
+    assert run_together.segment_raw("数量指标培训人次≥100培训合格率100%举办培训班次≥1培训班合格率100%") == [
+        "数量指标", "培训人次", "≥100", "培训合格率", "100%", "举办培训班次", "≥1", "培训班合格率", "100%"]
+
+
 def test_run_together_document_reads_target_not_actual():
     text = ("项目名称小型水库水标尺制作安装资金情况(万元)全年预算数(A)全年执行数(B)年度资金总额20其中:本年财政拨款20"
             "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分产出指标(70分)数量指标安装坡面水标尺10≥266米"

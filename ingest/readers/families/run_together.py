@@ -379,16 +379,84 @@ def _split_values(piece: str) -> list[str]:
         if touches_next or (touches_prev and not leads_name) or at_end or has_op or closed or ends_description \
                 or after_measure or before_mark or m in counted:
             free.append(m)
+    spans = _explained_values(piece, matches, free)
     cells: list[str] = []
     pos = 0
-    for m in free:
-        if m.start() > pos:
-            cells.append(piece[pos:m.start()])
-        cells.append(m.group())
-        pos = m.end()
+    for start, end in spans:
+        if start > pos:
+            cells.append(piece[pos:start])
+        cells.append(piece[start:end])
+        pos = end
     if pos < len(piece):
         cells.extend(_split_numberless(piece[pos:]))
     return _split_fused(cells)
+
+
+_BARE_TARGET = re.compile(r"(?:>=|<=|[≥≤≧≦<>=＝])\s*(\d+(?:\.\d+)?)")
+_FIRST_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _echoes(number: str, value: str) -> bool:
+    """``value`` states ``number`` again: the same number, or a share (0.85) as a percentage (85%)."""
+    found = _FIRST_NUMBER.search(value)
+    if not found:
+        return False
+    a, b = float(number), float(found.group())
+    return a == b or (a < 1 and "%" in value.replace("％", "%") and abs(a * 100 - b) < 1e-6)
+
+
+def _restates(name: str, words: str) -> bool:
+    """The explanation ``words`` speaks of what ``name`` names: three characters in a row of the name, or at least
+    half its characters (全年接待咨询大于 | 接待来访咨询全年大于500人次)."""
+    chars = [c for c in words if re.match(rf"[{_CJK}]", c)]
+    if not chars:
+        return False
+    if any(words[i:i + 3] in name for i in range(len(words) - 2) if re.fullmatch(rf"[{_CJK}]{{3}}", words[i:i + 3])):
+        return True
+    return sum(c in name for c in chars) / len(chars) >= 0.5
+
+
+def explained_value(text: str) -> bool:
+    """``≥100化解纠纷挽回损失大于100万元``: a target (an operator and a bare number), then words that explain it and
+    end in a value stating the number again."""
+    text = normalized(text.strip())[0]
+    bare = _BARE_TARGET.match(text)
+    if not bare or not _starts_name(text[bare.end():]):
+        return False
+    tail = [m for m in value_pattern().finditer(text, bare.end()) if m.group().strip()]
+    return bool(tail) and tail[-1].end() == len(text) and _echoes(bare.group(1), tail[-1].group())
+
+
+def _explained_values(piece: str, matches: list[re.Match], free: list[re.Match]) -> list[tuple[int, int]]:
+    """The spans of the free values, where a target printed as an operator and a bare number is followed by its
+    explanation in the same cell, the explanation stating the number again (``≥0.85援助案件完成率达85%以上``,
+    ``≥100化解纠纷挽回损失大于100万元``): the target, the words and the value they end with are one cell. A value
+    right before such a target that states its number too (``当年结案案件补贴发放达60%≥0.6…``) is the end of the
+    name, not a cell."""
+    spans: list[tuple[int, int]] = []
+    skip_to = -1
+    for m in free:
+        if m.start() < skip_to:
+            continue
+        bare = _BARE_TARGET.fullmatch(m.group().strip())
+        if bare:
+            # the name: from the cell before (a value touching the target may be the name's end)
+            ends = [0] + [end for _, end in spans if end < m.start()]
+            name = piece[ends[-1]:m.start()]
+            echo = next((e for e in matches if e.start() > m.end() and _starts_name(piece[m.end():])
+                         and _echoes(bare.group(1), e.group())
+                         and not _BARE_TARGET.search(piece, m.end(), e.start())), None)
+            if echo is not None and not (_echoes(bare.group(1), f"{float(bare.group(1)) * 100:g}%")
+                                         or _restates(name, piece[m.end():echo.start()])):
+                echo = None
+            if echo is not None:
+                if spans and spans[-1][1] == m.start() and _echoes(bare.group(1), piece[spans[-1][0]:spans[-1][1]]):
+                    spans.pop()
+                spans.append((m.start(), echo.end()))
+                skip_to = echo.end()
+                continue
+        spans.append((m.start(), m.end()))
+    return spans
 
 
 @lru_cache(maxsize=1)
@@ -505,7 +573,9 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
         if number - 1 in pages:
             line = line.strip()[pages[number - 1]:]
         texts = short.get(number - 1) or (segment_raw(line.strip()) if _is_run_together(line) else [line.strip()])
-        cells = [Cell(t, number, number, soft=i > 0) for i, t in enumerate(texts)]
+        # a target with its explanation (≥0.85援助案件完成率达85%以上) reads as a long text: the layout says what it is
+        cells = [Cell(t, number, number, soft=i > 0, hint="value" if explained_value(t) else None)
+                 for i, t in enumerate(texts)]
         if cells:
             rows.append(Row(cells=cells, line_start=number, line_end=number))
     _split_common_suffix(rows)
