@@ -340,6 +340,9 @@ def test_run_together_cells_of_corpus_tables_with_their_separators_removed():
         "质量指标", "补助资格合规性", "合规", "经费审批流程规范性", "严格执行相关制度规定"]
     assert run_together.segment_raw("社会成本指标实施项目对社会产生的不利影响减少") == [
         "社会成本指标", "实施项目对社会产生的不利影响", "减少"]
+    # 30 (Tangxi): an effect and a degree (效果明显) is the value, not 明显 alone
+    assert run_together.segment_raw("经济效益指标对保障村(社区)两委机构正常运行的影响程度效果明显社会效益指标") == [
+        "经济效益指标", "对保障村(社区)两委机构正常运行的影响程度", "效果明显", "社会效益指标"]
     # 32 (Zhangzhuangzhai): a value before a sub-item (其中) or a starred name
     assert run_together.segment_raw("数量指标其中露天蔬菜20亩其中大棚蔬菜3亩★补助鱼塘面积3亩") == [
         "数量指标", "其中露天蔬菜", "20亩", "其中大棚蔬菜", "3亩", "★补助鱼塘面积", "3亩"]
