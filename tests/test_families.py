@@ -340,6 +340,9 @@ def test_run_together_cells_of_corpus_tables_with_their_separators_removed():
         "质量指标", "补助资格合规性", "合规", "经费审批流程规范性", "严格执行相关制度规定"]
     assert run_together.segment_raw("社会成本指标实施项目对社会产生的不利影响减少") == [
         "社会成本指标", "实施项目对社会产生的不利影响", "减少"]
+    # 30 (Tangxi): an effect and a degree (效果明显) is the value, not 明显 alone
+    assert run_together.segment_raw("经济效益指标对保障村(社区)两委机构正常运行的影响程度效果明显社会效益指标") == [
+        "经济效益指标", "对保障村(社区)两委机构正常运行的影响程度", "效果明显", "社会效益指标"]
     # 32 (Zhangzhuangzhai): a value before a sub-item (其中) or a starred name
     assert run_together.segment_raw("数量指标其中露天蔬菜20亩其中大棚蔬菜3亩★补助鱼塘面积3亩") == [
         "数量指标", "其中露天蔬菜", "20亩", "其中大棚蔬菜", "3亩", "★补助鱼塘面积", "3亩"]
@@ -348,6 +351,60 @@ def test_run_together_cells_of_corpus_tables_with_their_separators_removed():
         "数量指标", "办公大楼日常维修维护次数", "2280次", "大楼安检巡察次数", "200次"]
     assert run_together.segment_raw("数量指标5000吨稻谷、500吨成品粮储备到位率100%") == [
         "数量指标", "5000吨稻谷、500吨成品粮储备到位率", "100%"]
+
+
+def test_run_together_counts_that_end_a_name_before_the_next():
+    # Pingluo 2024 (社区矫正经费), 数量指标 rows run together: 16 场次 ends the first name (场次 counts occurrences).
+    assert run_together.segment_raw("数量指标调查评估建立工作档案≥200 人开展警示教育、培训16 场次开展慰问及帮扶"
+                                    "≥100 人次") == [
+        "数量指标", "调查评估建立工作档案", "≥200 人", "开展警示教育、培训", "16 场次", "开展慰问及帮扶", "≥100 人次"]
+    # shared/corpus 23 (Hubei 残联), 表1 with its cells pasted together: a list of names and their counts, and the
+    # header's last word 指标值 before the first name.
+    assert run_together.segment_raw("一级指标二级指标三级指标指标值全国助残日活动次数1次报纸杂志专版专栏1个"
+                                    "电视专栏节目24期广播专题节目104期网络宣传平台1个内部刊物12期"
+                                    "开展残疾人文化活动") == [
+        "一级指标", "二级指标", "三级指标", "指标值", "全国助残日活动次数", "1次", "报纸杂志专版专栏", "1个",
+        "电视专栏节目", "24期", "广播专题节目", "104期", "网络宣传平台", "1个", "内部刊物", "12期",
+        "开展残疾人文化活动"]
+    # a count that begins the noun it counts stays in the name
+    assert run_together.segment_raw("数量指标新建3个服务中心覆盖率100%亮化2个村庄及3个社区道路≥5个") == [
+        "数量指标", "新建3个服务中心覆盖率", "100%", "亮化2个村庄及3个社区道路", "≥5个"]
+
+
+def test_run_together_values_left_without_their_number():
+    # shared/corpus 26 (Chencang): units printed with no number (the form left to fill in), one after each name.
+    assert run_together.segment_raw("数量指标指标1:新建堤防、护岸长度公里指标2:灌区节水改造面积万亩"
+                                    "指标3:农村饮水工程覆盖服务人口数万人质量指标指标1:工程验收合格率≧ %") == [
+        "数量指标", "指标1:新建堤防、护岸长度", "公里", "指标2:灌区节水改造面积", "万亩",
+        "指标3:农村饮水工程覆盖服务人口数", "万人", "质量指标", "指标1:工程验收合格率", "≧ %"]
+    # 05 (Mengcheng) and 28 (Xiuning): an operator alone; Funing 2020 (sample): a placeholder mark and a unit.
+    assert run_together.segment_raw("数量指标0-6 岁儿童眼保健和视力检查覆盖率≧质量指标") == [
+        "数量指标", "0-6 岁儿童眼保健和视力检查覆盖率", "≧", "质量指标"]
+    assert run_together.segment_raw("成本指标指标:项目总下达资金<效益指标") == [
+        "成本指标", "指标:项目总下达资金", "<", "效益指标"]
+    assert run_together.segment_raw("数量指标取暖面积**平米质量指标") == ["数量指标", "取暖面积", "**平米", "质量指标"]
+    # a name ending in a unit word that asks for no quantity before it stays whole
+    assert run_together.segment_raw("数量指标培训人次质量指标服务满意度") == [
+        "数量指标", "培训人次", "质量指标", "服务满意度"]
+
+
+def test_run_together_target_followed_by_its_explanation_in_the_same_cell():
+    # Qingdao 2023 (sample), 法律援助及12348业务费: the 指标值 cell holds the target and words stating it again
+    # (≥0.85 | 85%); a name may end in the value too (发放达60% before ≥0.6).
+    assert run_together.segment_raw("数量指标法律援助案件完成率≥0.85援助案件完成率达85%以上时效指标"
+                                    "当年结案案件补贴发放达60%≥0.6当年结案案件补贴发放率达到60%效益指标") == [
+        "数量指标", "法律援助案件完成率", "≥0.85援助案件完成率达85%以上", "时效指标", "当年结案案件补贴发放达60%",
+        "≥0.6当年结案案件补贴发放率达到60%", "效益指标"]
+    text = ("项目名称法律援助及12348业务费年度资金总额378.5一级指标二级指标三级指标指标值产出指标数量指标"
+            "法律援助案件完成率≥0.85援助案件完成率达85%以上效益指标社会效益指标化解纠纷挽回损失"
+            "≥100化解纠纷挽回损失大于100万元\n")
+    assert rows(read(text)) == [("产出指标", "数量指标", "法律援助案件完成率", "≥0.85援助案件完成率达85%以上"),
+                                ("效益指标", "社会效益指标", "化解纠纷挽回损失", "≥100化解纠纷挽回损失大于100万元")]
+    # a value that does not state the target again, or words that do not speak of the name, begin the next name
+    assert run_together.segment_raw("数量指标培训人次≥200培训合格率100%") == [
+        "数量指标", "培训人次", "≥200", "培训合格率", "100%"]
+    assert run_together.segment_raw("数量指标培训人次≥100培训合格率100%举办培训班次≥1培训班合格率100%") == [
+        "数量指标", "培训人次", "≥100", "培训合格率", "100%", "举办培训班次", "≥1", "培训班合格率", "100%"]
 
 
 def test_run_together_document_reads_target_not_actual():
@@ -382,6 +439,25 @@ def test_run_together_rows_under_a_run_together_header_one_row_per_line():
     assert [i.description for i in indicators] == ["达到预计值", "达到目标值", None, "达到目标值", "达到目标值"]
     # the same header with spaces between its words is a space-separated table, not a run-together one
     assert run_together.score(["评价指标 评价内容 指标名称 目标值", "数量指标 享受资助人数 2100"]) == 0.0
+
+
+def test_run_together_digits_of_two_cells_fused_in_every_row():
+    # shared/corpus 01 (Batangzhen), line 14: 指标内容 and 指标值 fused into one digit run in every row (88|100,
+    # 68|100, 20|100), and a row left empty as "…" after 成本指标.
+    text = ("项目名称镇域内基础设施建设年度资金总额10606.7522万元年度绩效指标一级指标二级指标指标内容指标值备注"
+            "产出指标数量指标88100质量指标88100时效指标88100成本指标88100…效益指标经济效益指标88100"
+            "社会效益指标68100生态效益指标20100可持续影响指标20100\n")
+    document = read(text)
+    assert document.layout == "run_together"
+    assert rows(document) == [("产出指标", "数量指标", "88", "100"), ("产出指标", "质量指标", "88", "100"),
+                              ("产出指标", "时效指标", "88", "100"), ("产出指标", "成本指标", "88", "100"),
+                              ("效益指标", "经济效益指标", "88", "100"), ("效益指标", "社会效益指标", "68", "100"),
+                              ("效益指标", "生态效益指标", "20", "100"), ("效益指标", "可持续影响指标", "20", "100")]
+    # values after their names stay whole, whatever their ends
+    assert [(i.name, i.value) for i in read("项目名称道路养护年度资金总额50一级指标二级指标三级指标指标值"
+                                            "产出指标数量指标养护里程1100质量指标验收合格数2100时效指标完工天数3100\n"
+                                            ).projects[0].indicators] == [
+        ("养护里程", "1100"), ("验收合格数", "2100"), ("完工天数", "3100")]
 
 
 # --- indentation tree and bracket sections ------------------------------------------------------------------------

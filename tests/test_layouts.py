@@ -3,9 +3,10 @@
 Each sample document is parsed, written out again by bench/render.py in every text layout family, and read
 back: names, totals and every indicator (levels, name, value) must come out as in the original reading. This is
 the closest check we have on layouts that no real file here uses; the floors below are measured, and only the
-run-together layout (cells with no separator) falls short of exact: 90% — a number inside a name
-(培训16场次开展慰问…), a value of free words (高效高质量提供援助) and Qingdao's values followed by their
-explanation cannot be told from the next name by the vocabulary.
+run-together layout (cells with no separator) falls short of exact: 96.8% (334 of 345) — a value of free words
+(高效高质量提供援助, 市优以上律所的执业三年以上律师, ≤国家部署和工作计划规定时间), a value with a bracketed note
+(≤550元（每人每天）) and Qingdao's rows whose explanation does not state the target again cannot be told from the
+next name by the vocabulary.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from ingest.parse import parse_bytes
 from tests.helpers import SAMPLE_FILES, parsed, squash
 from bench.render import FAMILIES, render
 
-# share of the samples' 345 indicators read back exactly, per layout
+# share of the samples' 345 indicators read back exactly, per layout (run_together: 334 of 345 = 0.968 measured)
 FLOORS = {"tab_rows": 1.0, "cell_per_line": 1.0, "pipe_rows": 1.0, "markdown": 1.0, "pipe_cells": 0.995,
-          "paragraph_cells": 0.995, "space_columns": 0.99, "indent_tree": 0.99, "run_together": 0.90}
+          "paragraph_cells": 0.995, "space_columns": 0.99, "indent_tree": 0.99, "run_together": 0.96}
 
 
 def reading(document):
@@ -49,8 +50,9 @@ def test_samples_rendered_in_each_layout_read_the_same(family):
 # cut off (10), a table with no level columns (23), a name cut off by the excerpt after a row left without its
 # value (16: read as the end of that row's name, space columns), and in the run-together layout what no vocabulary
 # tells apart (README, limits).
+# run_together: 197 of 228 = 0.864 measured.
 CORPUS_FLOORS = {"tab_rows": 1.0, "cell_per_line": 1.0, "pipe_rows": 0.99, "markdown": 0.99, "pipe_cells": 0.99,
-                 "paragraph_cells": 0.99, "space_columns": 0.91, "run_together": 0.78, "indent_tree": 0.91}
+                 "paragraph_cells": 0.99, "space_columns": 0.91, "run_together": 0.86, "indent_tree": 0.91}
 POOR_READINGS = ("01", "13", "17")
 
 

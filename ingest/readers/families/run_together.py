@@ -39,6 +39,7 @@ _QUALIFIER = re.compile(r"[(（]或[^()（）]{1,12}[)）]|(?<=指标)\s*[(（][
 # a numbered name (指标1: / 指标2. …) begins where its number is printed, whatever came before
 _ENUMERATED_NAME = re.compile(r"(?<=.)(?=指标\s*\d{1,2}\s*[.:：、．])")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńň]{1,7}\)")
+_TRAILING_ELLIPSIS = re.compile(r"(?<=\S)(?:…+|\.{3,}|·{3,})$")
 _NOTES = ("总分", "注:", "注：", "说明:", "说明：", "填表人", "联系电话")
 
 
@@ -160,10 +161,16 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
         if is_anchor:
             cells.append(piece)
             continue
+        # 成本指标88100…效益指标: an ellipsis closing a piece stands for a row left empty, not a part of its cells
+        trail = _TRAILING_ELLIPSIS.search(piece)
+        if trail:
+            piece = piece[:trail.start()]
         parts = _CATEGORY.split(piece) if table_only else [piece]
         parts = [e for p in parts for e in _ENUMERATED_NAME.split(p)]
         for part in _split_doubled([d for p in parts for d in _description_start().split(p)]):
             cells.extend(_split_qualitative(_split_values(part)))
+        if trail:
+            cells.append(trail.group())
     return tuple(c for c in (c.strip(" :：,，;；、") for c in cells) if c)
 
 
@@ -303,6 +310,22 @@ def _split_short_headers(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool
             out.extend((w, True) for w in words)
         else:
             out.append((piece, is_anchor))
+    return _peel_short_headers(out)
+
+
+def _peel_short_headers(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """``三级指标指标值全国助残日活动次数1次``: short header words (指标值, 分值) that begin the text right after a
+    header word are the header's last words; the text after them is the table's first cell."""
+    out: list[tuple[str, bool]] = []
+    for piece, is_anchor in pieces:
+        if not is_anchor and out and out[-1][1] and out[-1][0] in _header_anchors():
+            while True:
+                word = next((w for w in _short_header_words() if piece.startswith(w) and len(piece) > len(w)), None)
+                if word is None:
+                    break
+                out.append((word, True))
+                piece = piece[len(word):]
+        out.append((piece, is_anchor))
     return out
 
 
@@ -331,6 +354,7 @@ def _split_values(piece: str) -> list[str]:
     free: list[re.Match] = []
     # 反映大楼保卫巡检情况200次大楼…: a description ends where its row's value comes, the next name follows
     described = any(piece.startswith(w) for w in tx.load_aliases()["description_starts"])
+    counted = _counts_ending_names(piece, matches)
     for k, m in enumerate(matches):
         before = matches[k - 1] if k > 0 else None
         after = matches[k + 1] if k + 1 < len(matches) else None
@@ -353,18 +377,141 @@ def _split_values(piece: str) -> list[str]:
         # 其中露天蔬菜20亩其中大棚蔬菜3亩★补助鱼塘面积: a value before the mark a name begins with
         before_mark = m.start() > 0 and bool(NAME_MARK.match(piece, m.end()))
         if touches_next or (touches_prev and not leads_name) or at_end or has_op or closed or ends_description \
-                or after_measure or before_mark:
+                or after_measure or before_mark or m in counted:
             free.append(m)
+    spans = _explained_values(piece, matches, free)
     cells: list[str] = []
     pos = 0
-    for m in free:
-        if m.start() > pos:
-            cells.append(piece[pos:m.start()])
-        cells.append(m.group())
-        pos = m.end()
+    for start, end in spans:
+        if start > pos:
+            cells.append(piece[pos:start])
+        cells.append(piece[start:end])
+        pos = end
     if pos < len(piece):
-        cells.append(piece[pos:])
+        cells.extend(_split_numberless(piece[pos:]))
     return _split_fused(cells)
+
+
+_BARE_TARGET = re.compile(r"(?:>=|<=|[≥≤≧≦<>=＝])\s*(\d+(?:\.\d+)?)")
+_FIRST_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _echoes(number: str, value: str) -> bool:
+    """``value`` states ``number`` again: the same number, or a share (0.85) as a percentage (85%)."""
+    found = _FIRST_NUMBER.search(value)
+    if not found:
+        return False
+    a, b = float(number), float(found.group())
+    return a == b or (a < 1 and "%" in value.replace("％", "%") and abs(a * 100 - b) < 1e-6)
+
+
+def _restates(name: str, words: str) -> bool:
+    """The explanation ``words`` speaks of what ``name`` names: three characters in a row of the name, or at least
+    half its characters (全年接待咨询大于 | 接待来访咨询全年大于500人次)."""
+    chars = [c for c in words if re.match(rf"[{_CJK}]", c)]
+    if not chars:
+        return False
+    if any(words[i:i + 3] in name for i in range(len(words) - 2) if re.fullmatch(rf"[{_CJK}]{{3}}", words[i:i + 3])):
+        return True
+    return sum(c in name for c in chars) / len(chars) >= 0.5
+
+
+def explained_value(text: str) -> bool:
+    """``≥100化解纠纷挽回损失大于100万元``: a target (an operator and a bare number), then words that explain it and
+    end in a value stating the number again."""
+    text = normalized(text.strip())[0]
+    bare = _BARE_TARGET.match(text)
+    if not bare or not _starts_name(text[bare.end():]):
+        return False
+    tail = [m for m in value_pattern().finditer(text, bare.end()) if m.group().strip()]
+    return bool(tail) and tail[-1].end() == len(text) and _echoes(bare.group(1), tail[-1].group())
+
+
+def _explained_values(piece: str, matches: list[re.Match], free: list[re.Match]) -> list[tuple[int, int]]:
+    """The spans of the free values, where a target printed as an operator and a bare number is followed by its
+    explanation in the same cell, the explanation stating the number again (``≥0.85援助案件完成率达85%以上``,
+    ``≥100化解纠纷挽回损失大于100万元``): the target, the words and the value they end with are one cell. A value
+    right before such a target that states its number too (``当年结案案件补贴发放达60%≥0.6…``) is the end of the
+    name, not a cell."""
+    spans: list[tuple[int, int]] = []
+    skip_to = -1
+    for m in free:
+        if m.start() < skip_to:
+            continue
+        bare = _BARE_TARGET.fullmatch(m.group().strip())
+        if bare:
+            # the name: from the cell before (a value touching the target may be the name's end)
+            ends = [0] + [end for _, end in spans if end < m.start()]
+            name = piece[ends[-1]:m.start()]
+            echo = next((e for e in matches if e.start() > m.end() and _starts_name(piece[m.end():])
+                         and _echoes(bare.group(1), e.group())
+                         and not _BARE_TARGET.search(piece, m.end(), e.start())), None)
+            if echo is not None and not (_echoes(bare.group(1), f"{float(bare.group(1)) * 100:g}%")
+                                         or _restates(name, piece[m.end():echo.start()])):
+                echo = None
+            if echo is not None:
+                if spans and spans[-1][1] == m.start() and _echoes(bare.group(1), piece[spans[-1][0]:spans[-1][1]]):
+                    spans.pop()
+                spans.append((m.start(), echo.end()))
+                skip_to = echo.end()
+                continue
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _numberless_pattern() -> re.Pattern:
+    units = "|".join(re.escape(u) for u in sorted({*TABLES.unit_kind, "%", "％", "km"}, key=len, reverse=True))
+    marks = "|".join(re.escape(m) for m in TABLES.placeholder_markers)
+    return re.compile(rf"(?<=[{_CJK})）])(?P<op>(?:>=|<=|[≥≤≧≦<>=＝])\s*)?(?P<mark>(?:{marks})\s*)?(?P<unit>{units})?$")
+
+
+def _split_numberless(text: str) -> list[str]:
+    """A value printed without its number at the end of a text (the form's value left to fill in): an operator
+    alone (``检查覆盖率≧``), an operator and a unit (``合格率≧ %``), a placeholder mark and a unit
+    (``取暖面积**平米``), or a unit alone after a name that asks for a quantity (``护岸长度公里``)."""
+    match = _numberless_pattern().search(text)
+    if not match or not match.group() or len(text) - len(match.group()) < 2:
+        return [text]
+    if not (match.group("op") or match.group("mark")) and not text[:match.start()].endswith(MEASURE_ENDINGS):
+        return [text]
+    return [text[:match.start()], match.group()]
+
+
+_COUNT = re.compile(r"(\d+(?:\.\d+)?)\s*([^\d\s]+)")
+# what a name that goes on never ends with before a number (新建道路及2座桥梁, 覆盖3个乡镇、5个村)
+_JOINING = ("及", "和", "与", "或", "、", ",", "，", "共", "约", "第", "其中")
+
+
+def _counts_ending_names(piece: str, matches: list[re.Match]) -> set[re.Match]:
+    """A count (a number and a unit of the ``count`` kind: 16场次, 1个, 24期) inside a text, followed by a name,
+    that ends the name before it: ``开展警示教育、培训16场次开展慰问及帮扶``, ``报纸杂志专版专栏1个电视专栏节目24期``.
+    A number and a unit often begins the noun it counts inside a name (新建水泥路1条, 500吨成品粮), so the count
+    ends a name only where a careful reader sees it does:
+
+    - its unit counts occurrences and never a thing (人次, 场次: ``count_units_of_occurrences``), or the next name
+      begins with a verb names begin with (开展, 举办: ``name_verbs``);
+    - or two counts or more follow each other, each after a text of four characters or more and before another
+      (名称1个名称24期名称104期…: a list of names and their counts)."""
+    data = tx.load_aliases()
+    occurrences = tuple(data["count_units_of_occurrences"])
+    verbs = tuple(data["name_verbs"])
+    inner: list[re.Match] = []
+    for m in matches:
+        count = _COUNT.fullmatch(m.group().strip())
+        if not count or TABLES.unit_kind.get(count.group(2)) != "count" or m.start() == 0:
+            continue
+        before, after = piece[:m.start()].rstrip(), piece[m.end():]
+        if not re.search(rf"[{_CJK}）)]$", before) or before.endswith(_JOINING) or not _starts_name(after):
+            continue
+        inner.append(m)
+    out = {m for m in inner if _COUNT.fullmatch(m.group().strip()).group(2) in occurrences
+           or piece[m.end():].startswith(verbs)}
+    if len(inner) >= 2:
+        gaps = [inner[0].start()] + [b.start() - a.end() for a, b in zip(inner, inner[1:])]
+        if min(gaps) >= 4:
+            out.update(inner)
+    return out
 
 
 def _split_fused(cells: list[str]) -> list[str]:
@@ -426,10 +573,39 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
         if number - 1 in pages:
             line = line.strip()[pages[number - 1]:]
         texts = short.get(number - 1) or (segment_raw(line.strip()) if _is_run_together(line) else [line.strip()])
-        cells = [Cell(t, number, number, soft=i > 0) for i, t in enumerate(texts)]
+        # a target with its explanation (≥0.85援助案件完成率达85%以上) reads as a long text: the layout says what it is
+        cells = [Cell(t, number, number, soft=i > 0, hint="value" if explained_value(t) else None)
+                 for i, t in enumerate(texts)]
         if cells:
             rows.append(Row(cells=cells, line_start=number, line_end=number))
+    _split_common_suffix(rows)
     return rows, []
+
+
+_DIGIT_RUN = re.compile(r"\d{4,8}")
+
+
+def _split_common_suffix(rows: list[Row]) -> None:
+    """``数量指标88100质量指标88100…社会效益指标68100``: where the digits of two cells run together in every row,
+    three digit-only cells or more (of four to eight digits), each right after a level label (where a name should
+    come), end in the same number while what comes before it varies (88, 68, 20 | 100): each is the two cells, cut
+    before the shared end (the longest end of two or three digits that does so)."""
+    runs = [(row, k) for row in rows for k, cell in enumerate(row.cells) if _DIGIT_RUN.fullmatch(cell.text.strip())
+            and k > 0 and (tx.level1_of(row.cells[k - 1].key) or tx.level2_of(row.cells[k - 1].key))]
+    for size in (3, 2):
+        by_end: dict[str, list[tuple[Row, int]]] = {}
+        for row, k in runs:
+            by_end.setdefault(row.cells[k].text.strip()[-size:], []).append((row, k))
+        for end, found in by_end.items():
+            heads = {row.cells[k].text.strip()[:-size] for row, k in found}
+            if len(found) < 3 or len(heads) < 2 or end.startswith("0") \
+                    or any(len(h) > 3 or h.startswith("0") for h in heads):
+                continue
+            for row, k in sorted(found, key=lambda rk: -rk[1]):
+                cell = row.cells[k]
+                row.cells[k:k + 1] = [Cell(cell.text.strip()[:-size], cell.line_start, cell.line_end, soft=cell.soft),
+                                      Cell(end, cell.line_start, cell.line_end, soft=True)]
+            return
 
 
 _PAGE_NUMBER = re.compile(r"\s*(\d{1,3})、")
