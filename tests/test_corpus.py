@@ -59,7 +59,7 @@ def test_indicators_recovered_per_document(scores, prefix, floor):
 
 def test_complete_projects_found_with_their_exact_total(scores):
     found = {k for k, s in scores.items() if s.complete_expected and s.complete_found == s.complete_expected}
-    assert {"02", "06", "29", "33"} <= found
+    assert {"02", "06", "27", "29", "33"} <= found  # 5 of 7 measured (0.714)
 
 
 # Where the reading and the transcription knowingly disagree on a level: 22 (Ningjin) has no level-1 column; its

@@ -418,6 +418,24 @@ def test_run_together_document_reads_target_not_actual():
     assert [i.actual for i in document.projects[0].indicators] == ["≥265米", "≥96%"]
 
 
+def test_run_together_self_evaluation_funding_digits_cut_by_the_rate_printed_beside_them():
+    # shared/corpus 27 (Zhongjiang), line 1: 全年预算数 20 | 全年执行数 20 | 分值 10 | 执行率 100.00% | 得分 10 printed
+    # as "202010100.00%10"; only 20|20|10 agrees with the rate (20/20 = 100.00%). Its source row "2020" (20 | 20)
+    # is then cut so that the source stays within the total.
+    text = ("绩效目标自评表(2022年度)项目名称小型水库水标尺制作安装项目负责人及电话谢凯主管部门中江县水利局"
+            "资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:202010100.00%10其中:本年财政拨款2020其他资金"
+            "年度总体目标年初设定目标绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施"
+            "产出指标(70分)数量指标安装坡面水标尺10≥266米≥266米10总分100100\n")
+    project = read(text).projects[0]
+    assert project.total_wan == 20
+    assert [(f.source, f.amount_wan) for f in project.funding] == [("本年财政拨款", 20)]
+    header = run_together.segment_raw("全年执行数(B)分值执行率(B/A)得分年度资金总额")
+    assert header[1:4] == ["分值", "执行率(B/A)", "得分"]
+    # the same digits without the rate beside them are not cut: nothing says where
+    text = text.replace("202010100.00%10", "202010").replace("分值执行率(B/A)得分", "")
+    assert read(text).projects[0].total_wan == 202010
+
+
 def test_run_together_rows_under_a_run_together_header_one_row_per_line():
     # shared/corpus 22 (Ningjin), lines 16-28: each row on its own line, cells fused; "210010" is the target 2100
     # fused with its weight 10 (the other rows print their weight alone; the weights add up to 总分 100).

@@ -199,6 +199,8 @@ def read_zone(tokens: list[Token], rows_of) -> Zone:
     budget_columns = [lab.key for lab in labels if lab.kind == "budget"]
     zone.self_evaluation = "executed" in budget_columns or "rate" in budget_columns
     budget_at = _budget_index(budget_columns)
+    columns = _columns(labels) if zone.self_evaluation else []
+    fused = False  # a row of this zone had its numbers run together (split by the rate printed in it)
     _read_mid_order(zone, labels)
     pending: list[str] = []  # text fields still waiting for a value
     mid_cols = [lab.token.col for lab in labels if lab.kind == "field" and lab.key == "total_mid"
@@ -220,7 +222,9 @@ def read_zone(tokens: list[Token], rows_of) -> Zone:
                 pending.append(lab.key)
             continue
         if lab.kind == "field" and lab.key == "total":
-            amount = _pick(numbers, budget_at, zone.unit)
+            amount = _split_fused(lab.values, columns, zone.unit, None, fused)
+            fused = fused or amount is not None
+            amount = _pick(numbers, budget_at, zone.unit) if amount is None else amount
             if amount is not None:
                 zone.totals.append((lab.label, amount, lab.token))
                 implied = tx.total_implied_source(lab.label)
@@ -229,7 +233,10 @@ def read_zone(tokens: list[Token], rows_of) -> Zone:
         elif lab.kind == "funding":
             if _closer_to(lab.token.col, mid_cols, annual_cols):
                 continue  # a source of the mid-term (中期) column
-            amount = _pick(numbers, budget_at, zone.unit)
+            cap = zone.totals[0][1] if zone.totals else None
+            amount = _split_fused(lab.values, columns, zone.unit, cap, fused)
+            fused = fused or amount is not None
+            amount = _pick(numbers, budget_at, zone.unit) if amount is None else amount
             if amount is not None:
                 zone.funding.append(FundingSource(source=lab.label, level=lab.key, amount_wan=amount))
         elif lab.kind == "overall":
@@ -298,6 +305,89 @@ def _budget_index(columns: list[str]) -> Optional[int]:
         if wanted in order:
             return order.index(wanted)
     return None
+
+
+def _columns(labels: list[Label]) -> list[str]:
+    """The self-evaluation columns in the order the header prints them (全年预算数 among them, though it also reads
+    as a total label)."""
+    return list(dict.fromkeys(c for lab in labels if (c := tx.budget_column_of(lab.label))))
+
+
+_NUMBERS = re.compile(r"^\d[\d.]*%?$")
+_NUMBER = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?%?$")  # one cell's number: no leading zero
+
+
+def _split_fused(values: list[Token], columns: list[str], unit: str, cap: Optional[float],
+                 fused: bool) -> Optional[float]:
+    """The budget of a self-evaluation row whose numbers ran together (``202010100.00%`` ``10`` under
+    全年预算数 | 全年执行数 | 分值 | 执行率 | 得分): the one way to cut the digits into the columns' numbers that
+    agrees with the rate printed among them (执行数 / 预算数), 分值 ≤ 100, 得分 ≤ 分值 and no score for a rate of 0.
+    A row that prints no rate (``2020`` under 其中:本年财政拨款) is cut only in a zone where another row was, and
+    only if one cut keeps its budget within the total's (``cap``). None when the numbers read as printed, or cut in
+    no single way."""
+    texts: list[str] = []
+    for v in values:
+        text = re.sub(r"\s+", "", v.text).replace("％", "%")
+        if not _NUMBERS.match(text):
+            break
+        texts.append(text)
+    if not texts or "rate" not in columns or len(texts) >= len(columns) + 1:
+        return None
+    if _reading(texts, columns, cap) is not None:
+        return None  # read as printed
+    found = []
+    for parts in _cuts(texts, len(columns)):
+        read = _reading(parts, columns, cap)
+        if read is not None and parts != texts and (read[1] or (fused and cap is not None)):
+            found.append(read[0])
+            if len(found) > 1:
+                return None
+    return amount_of(found[0], unit) if found else None
+
+
+def _cuts(texts: list[str], most: int):
+    """Every way to cut each of ``texts`` into numbers, at most ``most`` numbers in all."""
+    if not texts:
+        yield []
+        return
+    for head in _cut(texts[0], most - len(texts) + 1):
+        for tail in _cuts(texts[1:], most - len(head)):
+            yield head + tail
+
+
+def _cut(text: str, most: int):
+    if most < 1:
+        return
+    if _NUMBER.match(text):
+        yield [text]
+    for k in range(1, len(text)):
+        if _NUMBER.match(text[:k]) and not text[:k].endswith("%"):
+            for rest in _cut(text[k:], most - 1):
+                yield [text[:k], *rest]
+
+
+def _reading(parts: list[str], columns: list[str], cap: Optional[float]) -> Optional[tuple[str, bool]]:
+    """(the budget as printed, whether the rate confirms it) when ``parts`` read under ``columns`` make sense."""
+    if len(parts) > len(columns):
+        return None
+    got: dict[str, float] = {}
+    for part, column in zip(parts, columns):
+        if part.endswith("%") != (column == "rate"):
+            return None
+        got[column] = float(part.rstrip("%"))
+    printed = dict(zip(columns, parts))
+    base = "budget" if "budget" in got else "initial"
+    weight = got.get("weight", 100.0)
+    if base not in got or weight > 100 or got.get("score", 0.0) > weight or (cap is not None and got[base] > cap):
+        return None
+    if "rate" not in got:  # a row without a rate prints amounts only (a source's row: no 分值, no 得分)
+        return (printed[base], False) if set(got) <= {"initial", "budget", "executed"} else None
+    if "executed" not in got or got[base] <= 0 or (got["rate"] == 0 and got.get("score", 0.0) > 0):
+        return None  # nothing executed scores nothing
+    decimals = len(printed["rate"].rstrip("%").partition(".")[2])
+    if abs(got["executed"] / got[base] * 100 - got["rate"]) > 10 ** -decimals + 1e-9:
+        return None
+    return printed[base], True
 
 
 def _pick(numbers: list[Token], at: Optional[int], unit: str) -> Optional[float]:

@@ -329,15 +329,21 @@ def _peel_short_headers(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]
     return out
 
 
+# a column's formula after its header word: 全年预算数(A), 执行率(B/A)
+_FORMULA = re.compile(r"\s*[(（][A-Z](?:\s*/\s*[A-Z])?[)）]")
+
+
 def _cover(text: str, words: tuple[str, ...]) -> list[str] | None:
+    """``text`` as a run of ``words`` (each possibly followed by its formula, ``执行率(B/A)``), else None."""
     out: list[str] = []
     pos = 0
     while pos < len(text):
         word = next((w for w in words if text.startswith(w, pos)), None)
         if word is None:
             return None
-        out.append(word)
-        pos += len(word)
+        formula = _FORMULA.match(text, pos + len(word))
+        out.append(word + formula.group() if formula else word)
+        pos = formula.end() if formula else pos + len(word)
     return out or None
 
 
