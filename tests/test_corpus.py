@@ -72,7 +72,7 @@ KNOWN_LEVEL_DERIVED = {"04", "22"}
 def test_corpus_totals(scores):
     measured = totals(list(scores.values()))
     assert measured["recall"] >= 0.84  # 0.846 measured
-    assert measured["precision"] >= 0.93
+    assert measured["precision"] >= 0.94  # 0.947 measured
     assert measured["partials"] >= 0.95  # every row cut off by the excerpt is read or named in a warning
     # level-1 and level-2 of the recovered indicators
     assert totals([s for k, s in scores.items() if k not in KNOWN_LEVEL_DERIVED])["levels"] >= 0.98
@@ -85,9 +85,8 @@ def test_level_1_derived_from_level_2_where_no_column_prints_it(scores):
         "数量指标", "数量指标", "质量指标", "质量指标", "质量指标")]
 
 
-# Known extra readings: 20 (a self-evaluation page whose 全年完成值 and 原因 cells after the last target are read as
-# two more indicators).
-KNOWN_EXTRAS = {"20"}
+# Known extra readings: none left (20, whose 全年完成值 and 原因 cells ran on after the last target, is read right).
+KNOWN_EXTRAS: set[str] = set()
 
 
 def test_documents_read_fully_have_no_extra_indicators(scores):

@@ -218,6 +218,22 @@ def test_a_category_note_is_not_an_indicator_name():
     assert content_class("规章制度建立与否") != LX
 
 
+def test_a_self_evaluation_row_whose_actual_and_reason_cells_run_on_in_a_stream_of_cells():
+    # shared/corpus 20 (Xianning), lines 87-113: after the target 11个 the 全年完成值 cell re-prints the name and
+    # then 0, and the 原因 cell is a narrative cut at 改进措施: — the row's last cells, not two more indicators
+    cells = ["转移支付(项目)名称", "2021年第一批中央大气污染防治资金", "一级指标", "二级指标", "三级指标",
+             "年度指标值", "全年完成值", "未完成原因和改进措施", "产出指标", "数量指标", "建设环境空气质量自动监测子站",
+             "11个", "建设环境空气质量自动监测子站", "0",
+             "在准备开始建设时,发现原计划建设内容不适合现状。经咨询生态环境部和省生态环境厅,可以结合工作实际对项目"
+             "建设内容进行适当调整。", "改进措施:"]
+    document = read("\n\n".join(cells) + "\n")
+    assert document.layout == "paragraph_cells"
+    assert rows(document) == [("产出指标", "数量指标", "建设环境空气质量自动监测子站", "11个")]
+    indicator = document.projects[0].indicators[0]
+    assert squash(indicator.actual) == "建设环境空气质量自动监测子站0"
+    assert indicator.remarks.startswith("在准备开始建设时") and indicator.remarks.endswith("改进措施:")
+
+
 def test_space_columns_with_label_broken_one_word_per_line():
     # shared/corpus 03 (Ningde): cells separated by spaces; 年度/预算/安排/(万元) printed one word per line.
     text = ("部门整体支出绩效目标表\n(2019年度)\n部门(单位)名称 中共宁德市委党史和地方志研究室\n"

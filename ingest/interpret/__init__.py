@@ -249,7 +249,7 @@ class Interpreter:
             previous: Optional[Indicator] = None
             last_block = header is blocks[-1][0]
             blank = self._blank_rows(header, body, table.end_row if last_block else None)
-            records = align(body, header, self.column_reliability)
+            records = _fold_overflow(align(body, header, self.column_reliability), header)
             while records and _is_prose_after(records[-1], header):
                 prose = records.pop().tokens()[0]
                 self.warn("text_after_table", f"表格后的文字「{prose.text[:40]}」不是指标，未读取。", prose.line)
@@ -413,6 +413,40 @@ def _is_prose_after(record, header: Header) -> bool:
     text = "".join(t.text for t in tokens)
     return "。" in text.rstrip("。") or (len(text) > 50 and text.endswith(("。", "；", ";")))
 
+
+
+_OVERFLOW_ROLES = ("actual", "remarks")  # the cells a self-evaluation row prints after its target
+
+
+def _fold_overflow(records: list, header: Header) -> list:
+    """A self-evaluation row whose last cells ran on in a stream of cells (no columns to tell): after a row that
+    left its 实际值 / 原因 cells empty, what reads as a row re-printing its name (建设…子站 | 0: the actual, stated
+    with the name) or as a row of narrative (…。…) without a target is those cells, not another indicator."""
+    slots = [s for s in header.slots if s.role != "group"]
+    out: list = []
+    for record in records:
+        previous = out[-1] if out else None
+        free = [i for i, s in enumerate(slots) if s.role in _OVERFLOW_ROLES and previous is not None
+                and previous.parts and i > max(previous.parts)]
+        if free and _runs_over(previous, record, slots):
+            previous.parts[free[0]] = record.tokens()
+            previous.noise.extend(record.noise)
+            continue
+        out.append(record)
+    return out
+
+
+def _runs_over(previous, record, slots: list[Slot]) -> bool:
+    roles = {slots[i].role: ts for i, ts in record.parts.items()}
+    tokens = record.tokens()
+    if not tokens or "name" not in roles or set(roles) - {"name", "value"} or any(t.col is not None for t in tokens):
+        return False
+    name = "".join(t.text for t in roles["name"])
+    value = "".join(t.text for t in roles.get("value", ()))
+    before = "".join(t.text for i, ts in previous.parts.items() if slots[i].role == "name" for t in ts)
+    if normalise_label(name) == normalise_label(before):
+        return True
+    return "。" in name.rstrip("。") and not re.search(r"\d", value)
 
 
 IMPLIED_SLOTS = ("level1", "level2", "name", "value")
