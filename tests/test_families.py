@@ -452,6 +452,18 @@ def test_run_together_self_evaluation_funding_digits_cut_by_the_rate_printed_bes
     assert read(text).projects[0].total_wan == 202010
 
 
+def test_run_together_qualitative_value_cut_from_a_name_is_read_as_the_value():
+    # shared/corpus 04 (Ezhou), line 14: 成本控制率不超预算 — the reader cuts the value 不超预算 off the name, so
+    # it is the row's 当年预期实现值 (its 绩效标准 cell, 反映…, is empty), not the 绩效标准 before the next name
+    text = ("鄂州市2022年市直部门预算项目支出绩效目标表项目名称滨湖大胆办公大楼运行保障项目类别本级支出项目"
+            "一级指标二级指标绩效标准当年预期实现值数量指标大楼安检巡察次数反映大楼保卫巡检情况200次成本指标成本控制率"
+            "不超预算水电气消耗下降率反映水电气消耗比上年下降情况≥5%\n")
+    indicators = read(text).projects[0].indicators
+    assert [(i.name, i.value, i.basis) for i in indicators] == [
+        ("大楼安检巡察次数", "200次", "反映大楼保卫巡检情况"), ("成本控制率", "不超预算", None),
+        ("水电气消耗下降率", "≥5%", "反映水电气消耗比上年下降情况")]
+
+
 def test_run_together_rows_under_a_run_together_header_one_row_per_line():
     # shared/corpus 22 (Ningjin), lines 16-28: each row on its own line, cells fused; "210010" is the target 2100
     # fused with its weight 10 (the other rows print their weight alone; the weights add up to 总分 100).

@@ -50,9 +50,9 @@ def test_samples_rendered_in_each_layout_read_the_same(family):
 # cut off (10), a table with no level columns (23), a name cut off by the excerpt after a row left without its
 # value (16: read as the end of that row's name, space columns), and in the run-together layout what no vocabulary
 # tells apart (README, limits).
-# run_together: 198 of 226 = 0.876 measured.
+# run_together: 200 of 226 = 0.885 measured.
 CORPUS_FLOORS = {"tab_rows": 1.0, "cell_per_line": 1.0, "pipe_rows": 0.99, "markdown": 0.99, "pipe_cells": 0.99,
-                 "paragraph_cells": 0.99, "space_columns": 0.91, "run_together": 0.87, "indent_tree": 0.91}
+                 "paragraph_cells": 0.99, "space_columns": 0.91, "run_together": 0.88, "indent_tree": 0.91}
 POOR_READINGS = ("01", "13", "17")
 
 

@@ -580,8 +580,8 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
             line = line.strip()[pages[number - 1]:]
         texts = short.get(number - 1) or (segment_raw(line.strip()) if _is_run_together(line) else [line.strip()])
         # a target with its explanation (≥0.85援助案件完成率达85%以上) reads as a long text: the layout says what it is
-        cells = [Cell(t, number, number, soft=i > 0, hint="value" if explained_value(t) else None)
-                 for i, t in enumerate(texts)]
+        cells = [Cell(t, number, number, soft=i > 0, hint="value" if explained_value(t) or _qualitative()[0].fullmatch(
+            t.strip()) else None) for i, t in enumerate(texts)]
         if cells:
             rows.append(Row(cells=cells, line_start=number, line_end=number))
     _split_common_suffix(rows)
