@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
+from functools import lru_cache
+from typing import Optional, Sequence
 
 from ingest import taxonomy as tx
 from ingest.grid import match_key
@@ -20,8 +21,14 @@ FORM_WORDS = ("项目名称", "项目支出名称", "一级指标", "三级指�
               "资金名称", "二级指标", "产出指标", "效益指标", "满意度指标", "指标名称")
 
 
-def content_lines(lines: list[str]) -> list[str]:
-    return [line for line in lines if match_key(line)]
+def content_lines(lines: Sequence[str]) -> list[str]:
+    """The lines that hold text (once normalised)."""
+    return list(_content_lines(tuple(lines)))
+
+
+@lru_cache(maxsize=2)  # every family's score asks, on the same lines
+def _content_lines(lines: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(line for line in lines if match_key(line))
 
 
 def to_number(text: Optional[str]) -> Optional[float]:
@@ -31,8 +38,19 @@ def to_number(text: Optional[str]) -> Optional[float]:
     return float(text) if _NUMBER.match(text) else None
 
 
-def has_form_words(lines: list[str]) -> bool:
+def has_form_words(lines: Sequence[str]) -> bool:
+    return _has_form_words(tuple(lines))
+
+
+@lru_cache(maxsize=2)  # asked by several families' scores and by the reader, on the same lines
+def _has_form_words(lines: tuple[str, ...]) -> bool:
     text = re.sub(r"\s+", "", "".join(match_key(line) for line in lines))
+    return any(word in text for word in FORM_WORDS)
+
+
+@lru_cache(maxsize=8192)
+def _line_has_form_words(line: str) -> bool:
+    text = re.sub(r"\s+", "", match_key(line))
     return any(word in text for word in FORM_WORDS)
 
 
@@ -47,14 +65,14 @@ def page_furniture(lines: list[str]) -> set[int]:
     seen: dict[str, list[int]] = {}
     for k, line in enumerate(lines):
         key = re.sub(r"\d+", "#", match_key(line))
-        if key and not has_form_words([line]):
+        if key and not _line_has_form_words(line):
             seen.setdefault(key, []).append(k)
     repeated = {key: ks for key, ks in seen.items() if len(ks) >= 3}
     marked = {k for key, ks in repeated.items() if _PAGE_MARK.search(key) for k in ks}
     # a one-page print: the first and last lines with a page mark
     filled = [k for k, line in enumerate(lines) if match_key(line)]
     marked |= {k for k in filled[:2] + filled[-2:] if _PAGE_MARK.search(re.sub(r"\d+", "#", match_key(lines[k])))
-               and not has_form_words([lines[k]])}
+               and not _line_has_form_words(lines[k])}
     # a running head or foot (the document's title on every page) stands next to the marked lines
     near = {k + d for k in marked for d in range(-3, 4)}
     return marked | {k for ks in repeated.values() if all(k in near for k in ks) for k in ks}

@@ -8,6 +8,8 @@ spread over several lines is one cell (its lines joined).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Sequence
 
 from ingest.grid import Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import content_lines
@@ -15,12 +17,17 @@ from ingest.readers.families.common import content_lines
 _SEPARATOR = re.compile(r"^[\s|]*$")
 
 
-def paragraphs(lines: list[str]) -> list[tuple[int, int, str]]:
+def paragraphs(lines: Sequence[str]) -> list[tuple[int, int, str]]:
     """(first line, last line, text) of every paragraph; text lines joined with a newline."""
+    return list(_paragraphs(tuple(lines)))
+
+
+@lru_cache(maxsize=2)  # asked by the tree and bracket families' scores and builds, on the same lines
+def _paragraphs(lines: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
     out: list[tuple[int, int, str]] = []
     start = None
     buffer: list[str] = []
-    for number, line in enumerate(lines + [""], 1):
+    for number, line in enumerate(lines + ("",), 1):
         if _SEPARATOR.match(line) or not match_key(line.replace("|", "")):
             if buffer:
                 out.append((start, number - 1, "\n".join(buffer)))
@@ -29,7 +36,7 @@ def paragraphs(lines: list[str]) -> list[tuple[int, int, str]]:
         if not buffer:
             start = number
         buffer.append(line)
-    return out
+    return tuple(out)
 
 
 def join_lines(text: str) -> str:
