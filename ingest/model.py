@@ -37,6 +37,11 @@ class ParsedTarget:
     date: Optional[str] = None
     flags: list[str] = field(default_factory=list)
 
+    def copy(self) -> ParsedTarget:
+        """A copy with its own list of flags (as ``dataclasses.replace`` would make, several times faster)."""
+        return ParsedTarget(self.op, self.number, self.number_max, self.unit, self.kind, self.amount_wan, self.date,
+                            list(self.flags))
+
 
 @dataclass
 class Indicator:

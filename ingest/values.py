@@ -11,7 +11,7 @@ import calendar
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -551,7 +551,7 @@ def parse_target(value: str, fiscal_year: int | None = None, name: str | None = 
     if not isinstance(name, str):
         name = None
     cached = _read_cached(value, fiscal_year)
-    target = replace(cached, flags=list(cached.flags))
+    target = cached.copy()
     if "unit_missing" in target.flags and name and target.number is not None and target.number <= 100 \
             and any(hint in name for hint in TABLES.percent_name_hints):
         add_flag(target, "percent_likely")

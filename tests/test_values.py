@@ -234,6 +234,16 @@ def test_non_string_input_never_raises():
     assert parse_target(100).number == 100
 
 
+def test_a_reading_is_a_copy_of_the_cached_one():
+    target = ParsedTarget(op="range", number=1.0, number_max=2.0, unit="万元", kind="money", amount_wan=1.0,
+                          date="2024-12-31", flags=["approximate"])
+    copy = target.copy()
+    assert copy == target and copy.flags is not target.flags  # every field, and a list of flags of its own
+    first = parse_target("≥90", name="满意度")
+    first.flags.append("changed")
+    assert "changed" not in parse_target("≥90", name="满意度").flags
+
+
 def test_kinds_and_ops_are_from_the_contract():
     kinds = {"percent", "count", "money", "deadline", "duration", "number", "qualitative", "placeholder", "empty"}
     for value, fiscal_year, name, _ in CASES:
