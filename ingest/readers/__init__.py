@@ -62,6 +62,7 @@ def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Gri
 # a table drawn with box characters (text exports, console tools): its vertical bars are cell separators, its rule
 # lines (also ASCII ``+----+----+``) carry no text
 _BOX_BARS = str.maketrans({c: "|" for c in "│┃║╎╏┆┇┊┋"})
+_BOX_BAR = re.compile("[│┃║╎╏┆┇┊┋]")
 _RULE_LINE = re.compile(r"^[\s─━┄┅┈┉═┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨╪╫│┃║+\-=|:]*$")
 
 
@@ -69,7 +70,7 @@ def box_to_pipes(line: str) -> str:
     """``│ a │ b │`` → ``| a | b |``; a rule line (``├───┼───┤``, ``+----+----+``) → an empty line. Only lines
     drawn with box characters are touched (``═`` elsewhere is an operator, ``═100%``)."""
     if not line.strip() or not _RULE_LINE.match(line):
-        return line.translate(_BOX_BARS) if any(c in line for c in "│┃║╎╏┆┇┊┋") else line
+        return line.translate(_BOX_BARS) if _BOX_BAR.search(line) else line
     drawn = re.search(r"[─━┄┅┈┉┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬]", line) or re.search(r"\+-{2,}\+", line)
     return "" if drawn else line.translate(_BOX_BARS)  # a markdown rule (|---|) or a lone - is the families'
 
