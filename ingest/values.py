@@ -13,9 +13,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
+from ingest.caches import text_cache
 from ingest.model import ParsedTarget
 
 TABLES_PATH = Path(__file__).parent / "data" / "values.json"
@@ -558,7 +558,7 @@ def parse_target(value: str, fiscal_year: int | None = None, name: str | None = 
     return target
 
 
-@lru_cache(maxsize=100_000)
+@text_cache(maxsize=100_000)
 def _read_cached(value: str, fiscal_year: int | None) -> ParsedTarget:
     """The reading of ``value`` as printed, shared by every value that folds to the same text (a cell's text and
     its match key, ``6331 元`` and ``6331元``). The fiscal year only ever supplies the year of a deadline printed
@@ -572,7 +572,7 @@ def _read_cached(value: str, fiscal_year: int | None) -> ParsedTarget:
     return target
 
 
-@lru_cache(maxsize=100_000)
+@text_cache(maxsize=100_000)
 def _read_folded_cached(text: str, spaced: bool, fiscal_year: int | None) -> ParsedTarget:
     try:
         return read_folded(text, spaced, fiscal_year, None)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Optional
 
+from ingest.caches import text_cache
 from ingest import taxonomy as tx
 from ingest.grid import Cell, Grid
 from ingest.textnorm import clean_text, normalise_label, strip_qualifiers
@@ -59,7 +59,7 @@ class Token:
         return self.cell.line_start
 
 
-@lru_cache(maxsize=200_000)
+@text_cache(maxsize=200_000)
 def content_class(key: str) -> str:
     """The content class of a cell's match key."""
     norm = normalise_label(key)

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import Optional, Sequence
 
+from ingest.caches import text_cache
 from ingest import taxonomy as tx
 from ingest.grid import match_key
 
@@ -48,7 +49,7 @@ def _has_form_words(lines: tuple[str, ...]) -> bool:
     return any(word in text for word in FORM_WORDS)
 
 
-@lru_cache(maxsize=8192)
+@text_cache(maxsize=8192)
 def _line_has_form_words(line: str) -> bool:
     text = re.sub(r"\s+", "", match_key(line))
     return any(word in text for word in FORM_WORDS)

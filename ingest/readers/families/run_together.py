@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ingest.caches import text_cache
 from ingest import taxonomy as tx
 from ingest.grid import INVISIBLE, Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import NAME_MARK, content_lines, has_form_words
@@ -124,7 +125,7 @@ def segment(text: str, table_only: bool = False) -> list[str]:
     return list(_segment(text, table_only))
 
 
-@lru_cache(maxsize=8192)
+@text_cache(maxsize=8192)
 def _segment(text: str, table_only: bool) -> tuple[str, ...]:
     """The cells of one run-together piece of text, in order (``table_only``: a row under an indicator header,
     cut at the table's words only, and at a category label of its own such as ``制度指标``)."""
@@ -380,7 +381,7 @@ def _split_fused(cells: list[str]) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=8192)
+@text_cache(maxsize=8192)
 def normalized(raw: str) -> tuple[str, tuple[int, ...]]:
     """``raw`` as the vocabulary reads it (invisible marks, pinyin annotations, a label's bracketed alternative and
     wrap gaps between CJK characters dropped, look-alikes and traditional characters mapped), with the index in
