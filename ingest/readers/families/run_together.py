@@ -490,6 +490,7 @@ def _score(lines: tuple[str, ...]) -> float:
     return min(1.0, fused / total)
 
 
+@text_cache(maxsize=65536)  # asked of every line of every text, by the run-together score
 def _fused_header(line: str) -> bool:
     """A line without separators that is an indicator header run together: three header words or more, and
     nothing but header and level words."""
