@@ -22,14 +22,29 @@ FORM_WORDS = ("项目名称", "项目支出名称", "一级指标", "三级指�
               "资金名称", "二级指标", "产出指标", "效益指标", "满意度指标", "指标名称")
 
 
+# a character that match_key keeps as text, whatever stands around it: a digit, an ASCII letter, a CJK ideograph
+KEPT_CHARACTER = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]")
+
+
+def has_text(lines: Sequence[str]) -> tuple[bool, ...]:
+    """Per line, whether it holds text once normalised (``match_key`` not empty); a line with a digit, a letter
+    or an ideograph is not normalised for that."""
+    return _has_text(tuple(lines))
+
+
+@lru_cache(maxsize=2)  # every family's score asks, on the same lines
+def _has_text(lines: tuple[str, ...]) -> tuple[bool, ...]:
+    return tuple(bool(KEPT_CHARACTER.search(line) or match_key(line)) for line in lines)
+
+
 def content_lines(lines: Sequence[str]) -> list[str]:
     """The lines that hold text (once normalised)."""
     return list(_content_lines(tuple(lines)))
 
 
-@lru_cache(maxsize=2)  # every family's score asks, on the same lines
+@lru_cache(maxsize=2)
 def _content_lines(lines: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(line for line in lines if match_key(line))
+    return tuple(line for line, text in zip(lines, _has_text(lines)) if text)
 
 
 def to_number(text: Optional[str]) -> Optional[float]:
@@ -45,6 +60,11 @@ def has_form_words(lines: Sequence[str]) -> bool:
 
 @lru_cache(maxsize=2)  # asked by several families' scores and by the reader, on the same lines
 def _has_form_words(lines: tuple[str, ...]) -> bool:
+    # a form word printed as it is stays whole once normalised (its characters are kept as they are), so the
+    # text is normalised only when none is printed so
+    text = re.sub(r"\s+", "", "".join(lines))
+    if any(word in text for word in FORM_WORDS):
+        return True
     text = re.sub(r"\s+", "", "".join(match_key(line) for line in lines))
     return any(word in text for word in FORM_WORDS)
 

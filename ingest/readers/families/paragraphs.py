@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ingest.grid import Cell, ParseWarning, Row, match_key
-from ingest.readers.families.common import content_lines
+from ingest.readers.families.common import KEPT_CHARACTER, content_lines, has_text
 
 _SEPARATOR = re.compile(r"^[\s|]*$")
 
@@ -28,7 +28,7 @@ def _paragraphs(lines: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
     start = None
     buffer: list[str] = []
     for number, line in enumerate(lines + ("",), 1):
-        if _SEPARATOR.match(line) or not match_key(line.replace("|", "")):
+        if _SEPARATOR.match(line) or not (KEPT_CHARACTER.search(line) or match_key(line.replace("|", ""))):
             if buffer:
                 out.append((start, number - 1, "\n".join(buffer)))
                 buffer = []
@@ -66,9 +66,10 @@ def score(lines: list[str]) -> float:
         return 0.0
     separated = 0
     padded = [""] + lines + [""]
+    text = (False,) + has_text(lines) + (False,)
     for i in range(1, len(padded) - 1):
         line = padded[i]
-        if not match_key(line) or _SEPARATOR.match(line):
+        if not text[i] or _SEPARATOR.match(line):
             continue
         if _SEPARATOR.match(padded[i - 1]) and _SEPARATOR.match(padded[i + 1]):
             separated += 1

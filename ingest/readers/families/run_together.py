@@ -23,7 +23,7 @@ from functools import lru_cache
 from ingest.caches import text_cache
 from ingest import taxonomy as tx
 from ingest.grid import INVISIBLE, Cell, ParseWarning, Row, match_key
-from ingest.readers.families.common import NAME_MARK, content_lines, has_form_words
+from ingest.readers.families.common import NAME_MARK, content_lines, has_form_words, has_text
 from ingest.values import TABLES
 
 _MIN_ANCHOR = 4
@@ -510,8 +510,8 @@ def _fused_rows(lines: list[str]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     under_header = False
     notes = tuple(_NOTES)
-    for k, line in enumerate(lines):
-        if not match_key(line):
+    for k, (line, text) in enumerate(zip(lines, has_text(lines))):
+        if not text:
             continue
         if _fused_header(line):
             under_header = True
