@@ -81,7 +81,8 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
 
 
 def score(lines: list[str]) -> float:
-    if sum(line.count("【") + line.count("[") for line in lines) < 2:
+    text = "\n".join(lines)
+    if text.count("【") + text.count("[") < 2:
         return 0.0  # two headings need two opening brackets
     items = _units(lines)
     headings = [m for m in (_HEADING.match(t) for _, _, t in items) if m and _levels(m.group("label"))]
