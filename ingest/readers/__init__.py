@@ -40,7 +40,9 @@ def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Gri
     text = decode_text(source, data)
     # the families read the lines without page breaks (\f) and invisible marks, a table drawn with box characters
     # as pipes; the display lines keep them
-    lines = [box_to_pipes(strip_invisible(line).replace("\f", "")) for line in text.lines]
+    lines = strip_invisible("\n".join(text.lines)).replace("\f", "").split("\n") if text.lines else []
+    if _BOX_OR_PLUS.search("".join(lines)):  # else box_to_pipes leaves every line as it is
+        lines = [box_to_pipes(line) for line in lines]
     if family_key is not None:  # a second reading: the caller has the scores of the first
         rows, warnings = FAMILIES[family_key].build(lines)
         return Grid(source=source, lines=text.lines, rows=rows, family=family_key, encoding=text.encoding,
@@ -63,6 +65,7 @@ def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Gri
 # lines (also ASCII ``+----+----+``) carry no text
 _BOX_BARS = str.maketrans({c: "|" for c in "│┃║╎╏┆┇┊┋"})
 _BOX_BAR = re.compile("[│┃║╎╏┆┇┊┋]")
+_BOX_OR_PLUS = re.compile("[\u2500-\u257f+]")  # every character box_to_pipes acts on is a box character, or +
 _RULE_LINE = re.compile(r"^[\s─━┄┅┈┉═┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨╪╫│┃║+\-=|:]*$")
 
 
