@@ -8,8 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Optional
 
-from ingest import caches
-from ingest import taxonomy as tx
+from ingest import caches, taxonomy as tx
 from ingest.divisions import locate
 from ingest.errors import IngestError, os_error_zh
 from ingest.grid import Grid, ParseWarning

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from itertools import islice, takewhile
 from typing import Optional
 
-from ingest.caches import text_cache
 from ingest import taxonomy as tx
+from ingest.caches import text_cache
 from ingest.grid import Grid, ParseWarning, Row
 from ingest.interpret.align import align, column_anchors, column_reliability
 from ingest.interpret.fields import TEXT_FIELDS, Zone, classify, leading_label, read_zone

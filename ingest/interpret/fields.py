@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ingest.caches import text_cache
 from ingest import taxonomy as tx
+from ingest.caches import text_cache
 from ingest.grid import Cell, ParseWarning
 from ingest.interpret.tokens import Token, content_class
 from ingest.model import FundingSource, SpendingPlan

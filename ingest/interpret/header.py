@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ingest.caches import text_cache
 from ingest import taxonomy as tx
+from ingest.caches import text_cache
 from ingest.interpret.tokens import Token
 
 LEVEL_ROLES = ("level1", "level2", "name")

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ingest.caches import text_cache
 from ingest import taxonomy as tx
+from ingest.caches import text_cache
 from ingest.grid import Cell, Grid
 from ingest.textnorm import clean_text, normalise_label, strip_qualifiers
 from ingest.values import TABLES, parse_target

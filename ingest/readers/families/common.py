@@ -6,8 +6,8 @@ import re
 from functools import lru_cache
 from typing import Optional, Sequence
 
-from ingest.caches import text_cache
 from ingest import taxonomy as tx
+from ingest.caches import text_cache
 from ingest.grid import match_key
 
 CJK = "\u3400-\u9fff\uf900-\ufaff"

@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ingest.caches import text_cache
 from ingest import taxonomy as tx
+from ingest.caches import text_cache
 from ingest.grid import INVISIBLE, Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import NAME_MARK, content_lines, has_form_words, has_text
 from ingest.values import TABLES
