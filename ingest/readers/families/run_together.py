@@ -481,10 +481,9 @@ def _score(lines: tuple[str, ...]) -> float:
     total = sum(len(line) for line in content)
     fused = sum(len(lines[k]) for k in _fused_rows(lines))
     for line in content:
-        stripped = normalized(line.strip())[0] if _PINYIN.search(line) else line.strip()
-        words = stripped.split() or [""]
+        stripped = normalized(line.strip())[0] if "(" in line and _PINYIN.search(line) else line.strip()
         if len(stripped) >= 60 and not _SEPARATORS.search(stripped) and (
-                len(stripped) / len(words) > 14 or wrap_gapped(stripped)):
+                len(stripped) / len(stripped.split() or [""]) > 14 or wrap_gapped(stripped)):
             if len(_anchor_pattern().findall(_WRAP_GAP.sub("", stripped))) >= 4:
                 fused += len(line)
     return min(1.0, fused / total)
@@ -497,8 +496,10 @@ def _fused_header(line: str) -> bool:
     if re.search(r"\s", line.strip()) or any(line.count(sep) >= 2 for sep in ",，;；"):
         return False  # cells set apart by spaces, commas or semicolons are not run together
     stripped = normalized(line.strip())[0]
-    cells = segment(stripped)
     headers = _header_anchors()
+    if len(stripped) < 3 * min(map(len, headers)):
+        return False  # too short to hold three header words (the cells are apart in the text)
+    cells = segment(stripped)
     return len(cells) >= 3 and sum(c in headers for c in cells) >= 3 and all(
         c in headers or _anchor_pattern().fullmatch(c) for c in cells)
 
