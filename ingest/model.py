@@ -37,6 +37,18 @@ class ParsedTarget:
     date: Optional[str] = None
     flags: list[str] = field(default_factory=list)
 
+    def frozen(self) -> tuple:
+        """The reading as a tuple of plain values, flags as a tuple: what a cache keeps (the garbage collector
+        does not walk such tuples, as it walks objects and lists)."""
+        return (self.op, self.number, self.number_max, self.unit, self.kind, self.amount_wan, self.date,
+                tuple(self.flags))
+
+    @classmethod
+    def thawed(cls, fields: tuple) -> ParsedTarget:
+        """The reading :meth:`frozen` made into ``fields``, with a list of flags of its own."""
+        op, number, number_max, unit, kind, amount_wan, date, flags = fields
+        return cls(op, number, number_max, unit, kind, amount_wan, date, list(flags))
+
 
 @dataclass
 class Indicator:

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Optional
 
-from ingest import taxonomy as tx
+from ingest import caches, taxonomy as tx
 from ingest.divisions import locate
 from ingest.errors import IngestError, os_error_zh
 from ingest.grid import Grid, ParseWarning
@@ -43,6 +43,7 @@ def parse_file(path: str | Path) -> Document:
 
 
 def parse_bytes(source: str, data: bytes, suffix: str = ".txt") -> Document:
+    caches.trim()  # the text lookups stay cached from document to document, within their bounds
     grid = read_grid(source, data, suffix)
     document, reading = _interpret(source, data, grid)
     if not document.projects and document.department_overall is None and grid.family in FAMILIES:

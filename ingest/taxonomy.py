@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from ingest.caches import text_cache
 from ingest.textnorm import normalise_label, strip_qualifiers
 
 ALIASES_PATH = Path(__file__).with_name("data") / "aliases.json"
@@ -91,12 +92,12 @@ def _lookup(table: str, text: str, qualified: bool = True) -> Optional[str]:
     return found
 
 
-@lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def level1_of(text: str) -> Optional[str]:
     return _lookup("level1", text)
 
 
-@lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def level2_of(text: str) -> Optional[str]:
     return _lookup("level2", text)
 
@@ -111,17 +112,17 @@ def only_child_of(level1: str) -> Optional[str]:
     return children[0] if len(children) == 1 else None
 
 
-@lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def field_of(text: str) -> Optional[str]:
     return _lookup("fields", text, qualified=False)
 
 
-@lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def funding_level_of(text: str) -> Optional[str]:
     return _lookup("funding", text, qualified=False)
 
 
-@lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def header_role_of(text: str) -> Optional[str]:
     return _lookup("header", text, qualified=False)
 
@@ -150,22 +151,22 @@ def total_implied_source(text: str) -> Optional[str]:
     return load_aliases()["total_implies_source"].get(normalise_label(text))
 
 
-@lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def is_plan_label(text: str) -> bool:
     return normalise_label(text).startswith(_lists()["plan_label"])
 
 
-@lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def is_note(text: str) -> bool:
     return normalise_label(text).startswith(_lists()["note_prefixes"])
 
 
-@lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def is_noise(text: str) -> bool:
     return normalise_label(text) in _lists()["noise_cells"] or not strip_qualifiers(normalise_label(text))
 
 
-@lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def title_suffix_of(text: str) -> Optional[str]:
     """The table-title ending ``text`` carries (``…绩效目标表``, ``…自评表`` …), ignoring a year in brackets."""
     key = normalise_label(text)
@@ -176,7 +177,7 @@ def title_suffix_of(text: str) -> Optional[str]:
     return None
 
 
-@lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def mentions_mid_term(text: str) -> bool:
     key = normalise_label(text)
     return any(marker in key for marker in _lists()["mid_term_markers"])

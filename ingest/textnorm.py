@@ -7,8 +7,8 @@ removed, spaces unified) and, for labels, :func:`normalise_label` on top of it.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from ingest.caches import text_cache
 from ingest.grid import match_key, strip_invisible
 
 CJK = "\u3400-\u9fff\uf900-\ufaff"
@@ -28,7 +28,7 @@ _JOINS_BEFORE = re.compile(rf"[{CJK}（）()《》“”，、。；：]$")
 _CJK_OR_SPACE = re.compile(rf"[{CJK} ]+")
 
 
-@lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def clean_text(text: str | None) -> str:
     """Text as a careful reader would copy it: HTML tags of the extraction removed, spaces folded, wrap gaps
     between CJK characters removed, invisible marks dropped."""
@@ -39,7 +39,7 @@ def clean_text(text: str | None) -> str:
     return _GAP.sub("", text)
 
 
-@lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def normalise_label(text: str | None) -> str:
     """The form of a label used for alias lookup: match key without spaces, (必填), 其中, colon or (万元)."""
     if not text:
@@ -53,7 +53,7 @@ def normalise_label(text: str | None) -> str:
     return text.rstrip(":")
 
 
-@lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def strip_qualifiers(label: str) -> str:
     """A normalised label without bracketed qualifiers, score suffixes and markers:
     ``产出指标(50分)`` → ``产出指标``, ``数量指标(或建筑规模指标)`` → ``数量指标``, ``★质量指标`` → ``质量指标``."""
@@ -75,7 +75,7 @@ def join_fragments(parts: list[str]) -> str:
     return _join(tuple(parts))
 
 
-@lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def _join(parts: tuple[str, ...]) -> str:
     """:func:`join_fragments` of a non-empty tuple (the same cells come back in every table of a form)."""
     pieces = [_SPACES.sub(" ", strip_invisible(_TAG.sub("", p))).strip() for p in parts if p and match_key(p)]

@@ -11,11 +11,11 @@ import calendar
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
+from ingest.caches import text_cache
 from ingest.model import ParsedTarget
 
 TABLES_PATH = Path(__file__).parent / "data" / "values.json"
@@ -550,31 +550,31 @@ def parse_target(value: str, fiscal_year: int | None = None, name: str | None = 
         fiscal_year = None
     if not isinstance(name, str):
         name = None
-    cached = _read_cached(value, fiscal_year)
-    target = replace(cached, flags=list(cached.flags))
+    target = ParsedTarget.thawed(_read_cached(value, fiscal_year))
     if "unit_missing" in target.flags and name and target.number is not None and target.number <= 100 \
             and any(hint in name for hint in TABLES.percent_name_hints):
         add_flag(target, "percent_likely")
     return target
 
 
-@lru_cache(maxsize=100_000)
-def _read_cached(value: str, fiscal_year: int | None) -> ParsedTarget:
+@text_cache(maxsize=100_000)
+def _read_cached(value: str, fiscal_year: int | None) -> tuple:
     """The reading of ``value`` as printed, shared by every value that folds to the same text (a cell's text and
     its match key, ``6331 元`` and ``6331元``). The fiscal year only ever supplies the year of a deadline printed
     without one, and a reading made without it then says ``year_missing``: any other reading made without the
-    year holds for every year."""
+    year holds for every year. Kept frozen (:meth:`ParsedTarget.frozen`)."""
     folded = unicodedata.normalize("NFKC", value)
     text, spaced = normalise_value(folded), bool(SPLIT_NUMBER_RE.search(folded))
-    target = _read_folded_cached(text, spaced, None)
-    if fiscal_year is not None and "year_missing" in target.flags:
-        target = _read_folded_cached(text, spaced, fiscal_year)
-    return target
+    reading = _read_folded_cached(text, spaced, None)
+    if fiscal_year is not None and "year_missing" in reading[-1]:
+        reading = _read_folded_cached(text, spaced, fiscal_year)
+    return reading
 
 
-@lru_cache(maxsize=100_000)
-def _read_folded_cached(text: str, spaced: bool, fiscal_year: int | None) -> ParsedTarget:
+@text_cache(maxsize=100_000)
+def _read_folded_cached(text: str, spaced: bool, fiscal_year: int | None) -> tuple:
     try:
-        return read_folded(text, spaced, fiscal_year, None)
+        target = read_folded(text, spaced, fiscal_year, None)
     except Exception:  # noqa: BLE001 - the contract is to never raise; the flag sends the value to review
-        return ParsedTarget(kind="qualitative", flags=["parse_error"])
+        target = ParsedTarget(kind="qualitative", flags=["parse_error"])
+    return target.frozen()

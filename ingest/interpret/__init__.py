@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import islice, takewhile
 from typing import Optional
 
 from ingest import taxonomy as tx
+from ingest.caches import text_cache
 from ingest.grid import Grid, ParseWarning, Row
 from ingest.interpret.align import align, column_anchors, column_reliability
 from ingest.interpret.fields import TEXT_FIELDS, Zone, classify, leading_label, read_zone
@@ -389,14 +389,14 @@ class Interpreter:
 
 
 # ----------------------------------------------------------------------------------------------- helpers
-@lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def starts_with_name_label(text: str) -> bool:
     """The cell begins with the label of a project's or a department's name (asked of every cell)."""
     found = leading_label(text)
     return found is not None and found[0] == "field" and found[1] in ("name", "department_name")
 
 
-@lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def is_title(text: str) -> bool:
     """A table title (``…绩效目标表``, ``…自评表`` …) of reasonable length (asked of every cell that begins a row)."""
     key = normalise_label(text)

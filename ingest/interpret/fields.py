@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Optional
 
 from ingest import taxonomy as tx
+from ingest.caches import text_cache
 from ingest.grid import Cell, ParseWarning
 from ingest.interpret.tokens import Token, content_class
 from ingest.model import FundingSource, SpendingPlan
@@ -56,13 +56,13 @@ class Zone:
     mid_first: bool = False  # the zone names the mid-term (中期) column before the annual (年度) one
 
 
-@lru_cache(maxsize=100_000)
+@text_cache(maxsize=100_000)
 def leading_label(text: str) -> Optional[tuple[str, str, str]]:
     """The label a cell starts with: the whole cell, or its part before a colon or a space."""
     return classify(text) or classify(re.split(r"[:：]", text)[0]) or classify(text.split()[0] if text.split() else "")
 
 
-@lru_cache(maxsize=100_000)
+@text_cache(maxsize=100_000)
 def classify(text: str) -> Optional[tuple[str, str, str]]:
     """(kind, key, normalised label) when ``text`` is a label of the form."""
     norm = normalise_label(text)
@@ -146,7 +146,7 @@ def _split_embedded(tokens: list[Token]) -> list[Token]:
     return out
 
 
-@lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def amount_of(text: str, unit: str) -> Optional[float]:
     """The amount in 万元 printed in ``text`` (``2279.048 万元``, ``5.8万``, ``387664.62`` in a 元 zone)."""
     compact = re.sub(r"\s+", "", text or "").replace("，", ",")

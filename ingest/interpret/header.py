@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Optional
 
 from ingest import taxonomy as tx
+from ingest.caches import text_cache
 from ingest.interpret.tokens import Token
 
 LEVEL_ROLES = ("level1", "level2", "name")
@@ -50,7 +50,7 @@ class Header:
         return [s.role for s in self.slots]
 
 
-@lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def role_of(text: str) -> Optional[str]:
     role = tx.header_role_of(text)
     if role is None:

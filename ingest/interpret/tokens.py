@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Optional
 
 from ingest import taxonomy as tx
+from ingest.caches import text_cache
 from ingest.grid import Cell, Grid
 from ingest.textnorm import clean_text, normalise_label, strip_qualifiers
 from ingest.values import TABLES, parse_target
@@ -59,7 +59,7 @@ class Token:
         return self.cell.line_start
 
 
-@lru_cache(maxsize=200_000)
+@text_cache(maxsize=200_000)
 def content_class(key: str) -> str:
     """The content class of a cell's match key."""
     norm = normalise_label(key)
@@ -110,12 +110,14 @@ def is_level_label(kind: str) -> bool:
 def tokenize(grid: Grid) -> list[Token]:
     """The filled cells of ``grid`` in reading order."""
     tokens: list[Token] = []
+    append = tokens.append
     for r, row in enumerate(grid.rows):
         filled = row.filled()
+        last = len(filled) - 1
         for i, cell in enumerate(filled):
-            tokens.append(Token(cell=cell, index=len(tokens), row=r, first_in_row=i == 0,
-                                last_in_row=i == len(filled) - 1, alone=len(filled) == 1,
-                                kind=content_class(cell.key), text=clean_text(cell.text)))
+            # Token(cell, index, row, first_in_row, last_in_row, alone, kind, text)
+            append(Token(cell, len(tokens), r, i == 0, i == last, last == 0, content_class(cell.key),
+                         clean_text(cell.text)))
     for token in reversed(tokens):
         if token.row != tokens[-1].row:
             break

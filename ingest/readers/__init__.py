@@ -40,7 +40,9 @@ def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Gri
     text = decode_text(source, data)
     # the families read the lines without page breaks (\f) and invisible marks, a table drawn with box characters
     # as pipes; the display lines keep them
-    lines = [box_to_pipes(strip_invisible(line).replace("\f", "")) for line in text.lines]
+    lines = strip_invisible("\n".join(text.lines)).replace("\f", "").split("\n") if text.lines else []
+    if _BOX_OR_PLUS.search("".join(lines)):  # else box_to_pipes leaves every line as it is
+        lines = [box_to_pipes(line) for line in lines]
     if family_key is not None:  # a second reading: the caller has the scores of the first
         rows, warnings = FAMILIES[family_key].build(lines)
         return Grid(source=source, lines=text.lines, rows=rows, family=family_key, encoding=text.encoding,
@@ -62,6 +64,8 @@ def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Gri
 # a table drawn with box characters (text exports, console tools): its vertical bars are cell separators, its rule
 # lines (also ASCII ``+----+----+``) carry no text
 _BOX_BARS = str.maketrans({c: "|" for c in "│┃║╎╏┆┇┊┋"})
+_BOX_BAR = re.compile("[│┃║╎╏┆┇┊┋]")
+_BOX_OR_PLUS = re.compile("[\u2500-\u257f+]")  # every character box_to_pipes acts on is a box character, or +
 _RULE_LINE = re.compile(r"^[\s─━┄┅┈┉═┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨╪╫│┃║+\-=|:]*$")
 
 
@@ -69,7 +73,7 @@ def box_to_pipes(line: str) -> str:
     """``│ a │ b │`` → ``| a | b |``; a rule line (``├───┼───┤``, ``+----+----+``) → an empty line. Only lines
     drawn with box characters are touched (``═`` elsewhere is an operator, ``═100%``)."""
     if not line.strip() or not _RULE_LINE.match(line):
-        return line.translate(_BOX_BARS) if any(c in line for c in "│┃║╎╏┆┇┊┋") else line
+        return line.translate(_BOX_BARS) if _BOX_BAR.search(line) else line
     drawn = re.search(r"[─━┄┅┈┉┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬]", line) or re.search(r"\+-{2,}\+", line)
     return "" if drawn else line.translate(_BOX_BARS)  # a markdown rule (|---|) or a lone - is the families'
 

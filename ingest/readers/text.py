@@ -9,6 +9,7 @@ charset-normalizer accepts no candidate, bytes that decode as GB18030 are read s
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -20,6 +21,8 @@ from ingest.grid import ParseWarning
 CANDIDATES = ("utf_8", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "utf_16", "utf_16_le", "utf_16_be", "hz")
 _GB = {"gb18030", "gbk", "gb2312", "hz"}
 _BIG5 = {"big5", "big5hkscs", "cp950"}
+# what a text file does not hold: the replacement character, control characters other than \t \n \v \f \r
+_BAD_CHARACTER = re.compile(r"[\ufffd\x00-\x08\x0e-\x1f]")
 
 
 @dataclass
@@ -95,7 +98,7 @@ def decode_text(source: str, data: bytes) -> SourceText:
             warnings.append(ParseWarning("encoding_big5", "文件编码为 Big5（繁体中文），已按 Big5 读取。"))
         elif encoding.startswith("utf_16"):
             encoding = "utf-16"
-    bad = sum(1 for ch in text if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\r\n\f\v"))
+    bad = len(_BAD_CHARACTER.findall(text))
     if bad > max(8, len(text) // 50):
         raise IngestError(source, "这不是文本文件（含大量控制字符），无法按文本读取。", line=1)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

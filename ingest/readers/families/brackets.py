@@ -81,6 +81,9 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
 
 
 def score(lines: list[str]) -> float:
+    text = "\n".join(lines)
+    if text.count("【") + text.count("[") < 2:
+        return 0.0  # two headings need two opening brackets
     items = _units(lines)
     headings = [m for m in (_HEADING.match(t) for _, _, t in items) if m and _levels(m.group("label"))]
     entries = [t for _, _, t in items if _ITEM.match(t)]

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Optional
+from functools import lru_cache
+from typing import Optional, Sequence
 
 from ingest import taxonomy as tx
+from ingest.caches import text_cache
 from ingest.grid import match_key
 
 CJK = "\u3400-\u9fff\uf900-\ufaff"
@@ -21,8 +23,29 @@ FORM_WORDS = ("项目名称", "项目支出名称", "一级指标", "三级指�
               "资金名称", "二级指标", "产出指标", "效益指标", "满意度指标", "指标名称")
 
 
-def content_lines(lines: list[str]) -> list[str]:
-    return [line for line in lines if match_key(line)]
+# a character that match_key keeps as text, whatever stands around it: a digit, an ASCII letter, a CJK ideograph
+KEPT_CHARACTER = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]")
+
+
+def has_text(lines: Sequence[str]) -> tuple[bool, ...]:
+    """Per line, whether it holds text once normalised (``match_key`` not empty); a line with a digit, a letter
+    or an ideograph is not normalised for that."""
+    return _has_text(tuple(lines))
+
+
+@lru_cache(maxsize=2)  # every family's score asks, on the same lines
+def _has_text(lines: tuple[str, ...]) -> tuple[bool, ...]:
+    return tuple(bool(KEPT_CHARACTER.search(line) or match_key(line)) for line in lines)
+
+
+def content_lines(lines: Sequence[str]) -> list[str]:
+    """The lines that hold text (once normalised)."""
+    return list(_content_lines(tuple(lines)))
+
+
+@lru_cache(maxsize=2)
+def _content_lines(lines: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(line for line, text in zip(lines, _has_text(lines)) if text)
 
 
 def to_number(text: Optional[str]) -> Optional[float]:
@@ -32,8 +55,24 @@ def to_number(text: Optional[str]) -> Optional[float]:
     return float(text) if _NUMBER.match(text) else None
 
 
-def has_form_words(lines: list[str]) -> bool:
+def has_form_words(lines: Sequence[str]) -> bool:
+    return _has_form_words(tuple(lines))
+
+
+@lru_cache(maxsize=2)  # asked by several families' scores and by the reader, on the same lines
+def _has_form_words(lines: tuple[str, ...]) -> bool:
+    # a form word printed as it is stays whole once normalised (its characters are kept as they are), so the
+    # text is normalised only when none is printed so
+    text = re.sub(r"\s+", "", "".join(lines))
+    if any(word in text for word in FORM_WORDS):
+        return True
     text = re.sub(r"\s+", "", "".join(match_key(line) for line in lines))
+    return any(word in text for word in FORM_WORDS)
+
+
+@text_cache(maxsize=8192)
+def _line_has_form_words(line: str) -> bool:
+    text = re.sub(r"\s+", "", match_key(line))
     return any(word in text for word in FORM_WORDS)
 
 
@@ -48,14 +87,14 @@ def page_furniture(lines: list[str]) -> set[int]:
     seen: dict[str, list[int]] = {}
     for k, line in enumerate(lines):
         key = re.sub(r"\d+", "#", match_key(line))
-        if key and not has_form_words([line]):
+        if key and not _line_has_form_words(line):
             seen.setdefault(key, []).append(k)
     repeated = {key: ks for key, ks in seen.items() if len(ks) >= 3}
     marked = {k for key, ks in repeated.items() if _PAGE_MARK.search(key) for k in ks}
     # a one-page print: the first and last lines with a page mark
     filled = [k for k, line in enumerate(lines) if match_key(line)]
     marked |= {k for k in filled[:2] + filled[-2:] if _PAGE_MARK.search(re.sub(r"\d+", "#", match_key(lines[k])))
-               and not has_form_words([lines[k]])}
+               and not _line_has_form_words(lines[k])}
     # a running head or foot (the document's title on every page) stands next to the marked lines
     near = {k + d for k in marked for d in range(-3, 4)}
     return marked | {k for ks in repeated.values() if all(k in near for k in ks) for k in ks}

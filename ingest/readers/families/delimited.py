@@ -24,8 +24,10 @@ SEPARATORS = (",", "，", ";", "；")
 def _separator(lines: tuple[str, ...]) -> str | None:
     """The separator splitting a line into three header words or more (a name or value column among them)."""
     for line in lines:
+        if "\t" in line or "|" in line:
+            continue
         for sep in SEPARATORS:
-            if line.count(sep) < 2 or "\t" in line or "|" in line:
+            if line.count(sep) < 2:
                 continue
             roles = [tx.header_role_of(match_key(part)) for part in line.split(sep)]
             found = [r for r in roles if r and r != "group"]

@@ -8,20 +8,27 @@ spread over several lines is one cell (its lines joined).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Sequence
 
 from ingest.grid import Cell, ParseWarning, Row, match_key
-from ingest.readers.families.common import content_lines
+from ingest.readers.families.common import KEPT_CHARACTER, content_lines, has_text
 
 _SEPARATOR = re.compile(r"^[\s|]*$")
 
 
-def paragraphs(lines: list[str]) -> list[tuple[int, int, str]]:
+def paragraphs(lines: Sequence[str]) -> list[tuple[int, int, str]]:
     """(first line, last line, text) of every paragraph; text lines joined with a newline."""
+    return list(_paragraphs(tuple(lines)))
+
+
+@lru_cache(maxsize=2)  # asked by the tree and bracket families' scores and builds, on the same lines
+def _paragraphs(lines: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
     out: list[tuple[int, int, str]] = []
     start = None
     buffer: list[str] = []
-    for number, line in enumerate(lines + [""], 1):
-        if _SEPARATOR.match(line) or not match_key(line.replace("|", "")):
+    for number, line in enumerate(lines + ("",), 1):
+        if _SEPARATOR.match(line) or not (KEPT_CHARACTER.search(line) or match_key(line.replace("|", ""))):
             if buffer:
                 out.append((start, number - 1, "\n".join(buffer)))
                 buffer = []
@@ -29,7 +36,7 @@ def paragraphs(lines: list[str]) -> list[tuple[int, int, str]]:
         if not buffer:
             start = number
         buffer.append(line)
-    return out
+    return tuple(out)
 
 
 def join_lines(text: str) -> str:
@@ -59,9 +66,10 @@ def score(lines: list[str]) -> float:
         return 0.0
     separated = 0
     padded = [""] + lines + [""]
+    text = (False,) + has_text(lines) + (False,)
     for i in range(1, len(padded) - 1):
         line = padded[i]
-        if not match_key(line) or _SEPARATOR.match(line):
+        if not text[i] or _SEPARATOR.match(line):
             continue
         if _SEPARATOR.match(padded[i - 1]) and _SEPARATOR.match(padded[i + 1]):
             separated += 1

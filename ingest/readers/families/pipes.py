@@ -11,6 +11,7 @@ line breaks only as a hint.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.grid import Cell, ParseWarning, Row
 from ingest.readers.families.common import content_lines
@@ -46,6 +47,11 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
 
 
 def _shares(lines: list[str]) -> tuple[float, float, float, bool]:
+    return _shares_of(tuple(lines))
+
+
+@lru_cache(maxsize=2)  # asked by the three pipe families' scores, on the same lines
+def _shares_of(lines: tuple[str, ...]) -> tuple[float, float, float, bool]:
     """(share of content lines with ≥ 2 filled cells, share of those framed by ``|…|``, share of one-cell lines
     ending in ``|``, whether a markdown rule line is present). Filler lines of bare ``|`` are not counted."""
     content = [line for line in content_lines(lines) if not _BARE.match(line)]

@@ -21,8 +21,9 @@ import re
 from functools import lru_cache
 
 from ingest import taxonomy as tx
+from ingest.caches import text_cache
 from ingest.grid import INVISIBLE, Cell, ParseWarning, Row, match_key
-from ingest.readers.families.common import NAME_MARK, content_lines, has_form_words
+from ingest.readers.families.common import NAME_MARK, content_lines, has_form_words, has_text
 from ingest.values import TABLES
 
 _MIN_ANCHOR = 4
@@ -125,7 +126,7 @@ def segment(text: str, table_only: bool = False) -> list[str]:
     return list(_segment(text, table_only))
 
 
-@lru_cache(maxsize=8192)
+@text_cache(maxsize=8192)
 def _segment(text: str, table_only: bool) -> tuple[str, ...]:
     """The cells of one run-together piece of text, in order (``table_only``: a row under an indicator header,
     cut at the table's words only, and at a category label of its own such as ``制度指标``)."""
@@ -533,7 +534,7 @@ def _split_fused(cells: list[str]) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=8192)
+@text_cache(maxsize=8192)
 def normalized(raw: str) -> tuple[str, tuple[int, ...]]:
     """``raw`` as the vocabulary reads it (invisible marks, pinyin annotations, a label's bracketed alternative and
     wrap gaps between CJK characters dropped, look-alikes and traditional characters mapped), with the index in
@@ -662,23 +663,25 @@ def _score(lines: tuple[str, ...]) -> float:
     total = sum(len(line) for line in content)
     fused = sum(len(lines[k]) for k in _fused_rows(lines))
     for line in content:
-        stripped = normalized(line.strip())[0] if _PINYIN.search(line) else line.strip()
-        words = stripped.split() or [""]
+        stripped = normalized(line.strip())[0] if "(" in line and _PINYIN.search(line) else line.strip()
         if len(stripped) >= 60 and not _SEPARATORS.search(stripped) and (
-                len(stripped) / len(words) > 14 or wrap_gapped(stripped)):
+                len(stripped) / len(stripped.split() or [""]) > 14 or wrap_gapped(stripped)):
             if len(_anchor_pattern().findall(_WRAP_GAP.sub("", stripped))) >= 4:
                 fused += len(line)
     return min(1.0, fused / total)
 
 
+@text_cache(maxsize=65536)  # asked of every line of every text, by the run-together score
 def _fused_header(line: str) -> bool:
     """A line without separators that is an indicator header run together: three header words or more, and
     nothing but header and level words."""
     if re.search(r"\s", line.strip()) or any(line.count(sep) >= 2 for sep in ",，;；"):
         return False  # cells set apart by spaces, commas or semicolons are not run together
     stripped = normalized(line.strip())[0]
-    cells = segment(stripped)
     headers = _header_anchors()
+    if len(stripped) < 3 * min(map(len, headers)):
+        return False  # too short to hold three header words (the cells are apart in the text)
+    cells = segment(stripped)
     return len(cells) >= 3 and sum(c in headers for c in cells) >= 3 and all(
         c in headers or _anchor_pattern().fullmatch(c) for c in cells)
 
@@ -690,8 +693,8 @@ def _fused_rows(lines: list[str]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     under_header = False
     notes = tuple(_NOTES)
-    for k, line in enumerate(lines):
-        if not match_key(line):
+    for k, (line, text) in enumerate(zip(lines, has_text(lines))):
+        if not text:
             continue
         if _fused_header(line):
             under_header = True

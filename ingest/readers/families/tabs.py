@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 from typing import Optional
 
 from ingest import taxonomy as tx
@@ -91,6 +92,11 @@ def _with_lines(texts: list[str]) -> list[tuple[str, int]]:
 
 
 def _grid_features(lines: list[str]) -> tuple[float, float]:
+    return _grid_features_of(tuple(lines))
+
+
+@lru_cache(maxsize=2)  # asked by the tab_rows and pdf_grid scores, on the same lines
+def _grid_features_of(lines: tuple[str, ...]) -> tuple[float, float]:
     """(share of lines with two or more tabs, share of their cells with a wrap gap between CJK characters)."""
     content = content_lines(lines)
     if not content:

@@ -82,6 +82,8 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
 
 
 def score(lines: list[str]) -> float:
+    if len({d for _, _, text in paragraphs(lines) if (d := _depth(text)) > 0}) < 3:
+        return 0.0  # fewer than three depths: no tree (as _levels finds), known before the items are joined
     items = _items(lines)
     if len(items) < 6 or not _levels(items):
         return 0.0
