@@ -104,7 +104,7 @@ def _tree(document: Document) -> str:
                 last2 = None
             if level2 != last2 and level2:
                 out += ["    " + level2, ""]
-            out += ["     " + ind.name, "", ind.value or "—", ""]
+            out += ["     " + ind.name, ""] + ([ind.value, ""] if ind.value else [])  # an empty value: no paragraph
             last1, last2 = level1, level2
     return "\n".join(out) + "\n"
 
