@@ -94,14 +94,17 @@ def _tree(document: Document) -> str:
         out += ["  " + project.name, "", f"{project.total_wan:g}" if project.total_wan is not None else "0", ""]
         last1 = last2 = None
         for ind in project.indicators:
-            level1 = ind.level1_raw or ind.level1 or "产出指标"
-            level2 = ind.level2_raw or ind.level2 or "数量指标"
+            # only the levels the reading has: a level it lacks has no item of its own (the indicator sits at its
+            # depth under the items above)
+            level1 = ind.level1_raw or ind.level1 or ""
+            level2 = ind.level2_raw or ind.level2 or ""
             if level1 != last1:
-                out += ["   " + level1, ""]
+                if level1:
+                    out += ["   " + level1, ""]
                 last2 = None
-            if level2 != last2:
+            if level2 != last2 and level2:
                 out += ["    " + level2, ""]
-            out += ["     " + ind.name, "", ind.value or "—", ""]
+            out += ["     " + ind.name, ""] + ([ind.value, ""] if ind.value else [])  # an empty value: no paragraph
             last1, last2 = level1, level2
     return "\n".join(out) + "\n"
 

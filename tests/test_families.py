@@ -289,6 +289,20 @@ def test_run_together_qualitative_values_are_cut_from_the_end_of_names():
     assert run_together.segment("社会效益指标群众法治意识满意度指标") == ["社会效益指标", "群众法治意识", "满意度指标"]
 
 
+def test_space_columns_number_a_space_before_its_unit():
+    # sample_data Pingluo 2024 (每人每月生活补助 4583.33 元/人/月) and Funing 2020 (时效指标 2020 年内 … 2020 年底): a
+    # number and its unit one space apart are one cell, the columns two spaces apart.
+    text = ("项目支出绩效目标表\n项目名称  社区矫正经费\n一级指标  二级指标  三级指标  指标值\n"
+            "产出指标  时效指标  2020 年内  2020 年底\n"
+            "成本指标  每人每月生活补助  4583.33 元/人/月\n"
+            "满意度指标  服务对象满意度指标  群众满意度  ≥90%\n")
+    document = read(text)
+    assert document.layout == "space_columns"
+    assert [(i.level2, squash(i.name), squash(i.value)) for i in document.projects[0].indicators] == [
+        ("时效指标", "2020年内", "2020年底"), ("成本指标", "每人每月生活补助", "4583.33元/人/月"),
+        ("服务对象满意度指标", "群众满意度", "≥90%")]
+
+
 def test_run_together_values_with_per_ranges_spaced_dates_and_compound_units():
     # 社区矫正经费 and 司法协理员 (Pingluo 2024), cost and time rows run together as extracted (spaces kept).
     assert run_together.segment("成本指标开展警示教育、培训每次 2500 元左右开展慰问及帮扶每人 400 元-3000 元"

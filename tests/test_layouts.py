@@ -18,9 +18,11 @@ from ingest.parse import parse_bytes
 from tests.helpers import SAMPLE_FILES, parsed, squash
 from bench.render import FAMILIES, render
 
-# share of the samples' 345 indicators read back exactly, per layout (run_together: 334 of 345 = 0.968 measured)
+# share of the samples' 345 indicators read back exactly, per layout (run_together: 334 of 345 = 0.968 measured;
+# space_columns: 345 of 345 since a number and its unit one space apart are one cell; indent_tree: 345 of 345 since
+# the tree leaves an empty value out instead of printing it as "—")
 FLOORS = {"tab_rows": 1.0, "cell_per_line": 1.0, "pipe_rows": 1.0, "markdown": 1.0, "pipe_cells": 0.995,
-          "paragraph_cells": 0.995, "space_columns": 0.99, "indent_tree": 0.99, "run_together": 0.96}
+          "paragraph_cells": 0.995, "space_columns": 1.0, "indent_tree": 1.0, "run_together": 0.96}
 
 
 def reading(document):
@@ -46,13 +48,15 @@ def test_samples_rendered_in_each_layout_read_the_same(family):
 
 # The corpus documents' own tables, as read from the real excerpts, written out in every layout and read back. Left
 # out: 01, 13 and 17, whose reading is known to be poor (README, limits), so there is no table worth re-rendering.
-# The renderer prints an empty value as "—". Floors measured; below 100%: indicators without a value in documents
+# An empty value printed as "—" counts as empty. Floors measured; below 100%: indicators without a value in documents
 # cut off (10), a table with no level columns (23), a name cut off by the excerpt after a row left without its
 # value (16: read as the end of that row's name, space columns), and in the run-together layout what no vocabulary
 # tells apart (README, limits).
-# run_together: 200 of 226 = 0.885 measured.
+# run_together: 200 of 226 = 0.885 measured. indent_tree: 209 of 226 = 0.925 measured since the tree prints only the
+# levels a reading has (it used to print 产出指标 / 数量指标 for a missing level, which were then read, rightly);
+# a tree whose indicators have no level at all (23) is not recognised as a tree, and an empty name (25) has no item.
 CORPUS_FLOORS = {"tab_rows": 1.0, "cell_per_line": 1.0, "pipe_rows": 0.99, "markdown": 0.99, "pipe_cells": 0.99,
-                 "paragraph_cells": 0.99, "space_columns": 0.91, "run_together": 0.88, "indent_tree": 0.91}
+                 "paragraph_cells": 0.99, "space_columns": 0.91, "run_together": 0.88, "indent_tree": 0.92}
 POOR_READINGS = ("01", "13", "17")
 
 

@@ -24,6 +24,7 @@ from ingest.grid import Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import (NAME_MARK, VALUE_START, closes_bracket, content_lines, display_width,
                                             is_form_label, page_furniture, widest)
 from ingest.readers.families.run_together import ANY_ENDING, wrap_gapped
+from ingest.values import match_unit
 
 _SPLIT = re.compile(r"[\s\u00a0\u3000]+")
 _SHORT_WORD = re.compile(r"^[(（]?[\u4e00-\u9fff]{1,4}[)）]?$|^[(（][^()（）]{1,6}[)）]$")
@@ -33,6 +34,35 @@ _WRAPPED_END = re.compile(r"[\u4e00-\u9fff（(，、；：]$")
 _OPERATOR = re.compile(r"^[≥≤≧≦<>=＝═±]")
 # a name numbered as a list item (1. / 2、), besides the marks of common.NAME_MARK
 _LIST_NUMBER = re.compile(r"\d{1,2}\s*[.、．]")
+
+
+# a number printed a space before its unit: a quantity, or a year before 年内 / 年底
+_NUMBER = re.compile(r"^[≥≤≧≦<>=＝±]?\d+(?:\.\d+)?$")
+
+
+def _pieces(line: str) -> tuple[list[str], list[str]]:
+    """The words of a line and the gap before each (``""`` before the first). A number and the unit after it one
+    space apart (``4583.33 元/人/月``, ``2020 年内``) are one word: the unit is the whole word (rates too), or
+    the word opens with a unit and has one character more (年底, 年内)."""
+    stripped = line.strip()
+    words = [w for w in _SPLIT.split(stripped) if w]
+    gaps = [""] + _SPLIT.findall(stripped)
+    if len(gaps) != len(words):  # invisible separators only (no words): nothing to join
+        return words, gaps
+    out_words: list[str] = []
+    out_gaps: list[str] = []
+    for word, gap in zip(words, gaps):
+        if gap == " " and out_words and _NUMBER.match(out_words[-1]) and _unit_word(word):
+            out_words[-1] += " " + word
+            continue
+        out_words.append(word)
+        out_gaps.append(gap)
+    return out_words, out_gaps
+
+
+def _unit_word(word: str) -> bool:
+    unit = match_unit(word, 0)
+    return unit is not None and len(word) - len(unit) <= 1 and not re.search(r"\d", word)
 
 
 def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
@@ -58,7 +88,7 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
         if not key:
             flush()
             continue
-        words = [w for w in _SPLIT.split(line.strip()) if w]
+        words, gaps = _pieces(line)
         follows = rows and not pending and rows[-1].line_end == number - 1
         if follows and _wraps(rows[-1], words, tail, widths):
             # the previous row's last cell goes on here (a PDF copied row by row wraps long cells): it takes this
@@ -86,7 +116,6 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
             pending.append((number, words[0]))
             continue
         flush()
-        gaps = [""] + _SPLIT.findall(line.strip())
         cells = [Cell(word, number, number, col=i, soft=gap == " ") for i, (word, gap) in enumerate(zip(words, gaps))]
         rows.append(Row(cells=cells, line_start=number, line_end=number))
         tail = words[-1]
