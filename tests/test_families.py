@@ -303,6 +303,21 @@ def test_space_columns_number_a_space_before_its_unit():
         ("服务对象满意度指标", "群众满意度", "≥90%")]
 
 
+def test_space_columns_table_without_level_columns_after_a_long_paragraph():
+    # corpus 23 (湖北省残联 2017): a table with no level columns (三级指标 | 年度指标值), each row a name and its
+    # target two spaces apart, after a long paragraph of the report: the rows count toward the layout as rows of a
+    # name and a target do one space apart (a PDF copied row by row), so the paragraph no longer hides the table.
+    text = ("项目支出绩效目标表\n项目名称  湖北省残疾人事业宣传文化工作经费项目\n"
+            "2017年度预算资金主要用于残疾人事业宣传、残疾人文化建设、全省残联宣文干部培训等,三个部分预算资金分别74万元、"
+            "14万元、8万元,预算资金分别占当年预算资金比重为74%、14%、8%。\n"
+            "三级指标  年度指标值\n全国助残日活动次数  1次\n报纸杂志专版专栏  1个\n"
+            "电视专栏节目  24期\n广播专题节目  104期\n")
+    document = read(text)
+    assert document.layout == "space_columns"
+    assert [(squash(i.name), squash(i.value)) for i in document.projects[0].indicators] == [
+        ("全国助残日活动次数", "1次"), ("报纸杂志专版专栏", "1个"), ("电视专栏节目", "24期"), ("广播专题节目", "104期")]
+
+
 def test_run_together_values_with_per_ranges_spaced_dates_and_compound_units():
     # 社区矫正经费 and 司法协理员 (Pingluo 2024), cost and time rows run together as extracted (spaces kept).
     assert run_together.segment("成本指标开展警示教育、培训每次 2500 元左右开展慰问及帮扶每人 400 元-3000 元"

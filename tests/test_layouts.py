@@ -55,8 +55,10 @@ def test_samples_rendered_in_each_layout_read_the_same(family):
 # run_together: 200 of 226 = 0.885 measured. indent_tree: 209 of 226 = 0.925 measured since the tree prints only the
 # levels a reading has (it used to print 产出指标 / 数量指标 for a missing level, which were then read, rightly);
 # a tree whose indicators have no level at all (23) is not recognised as a tree, and an empty name (25) has no item.
+# space_columns: 222 of 226 = 0.982 measured since a name and its target two spaces apart count toward the layout
+# (23 was refused: its rows did not, and a long paragraph outweighed them).
 CORPUS_FLOORS = {"tab_rows": 1.0, "cell_per_line": 1.0, "pipe_rows": 0.99, "markdown": 0.99, "pipe_cells": 0.99,
-                 "paragraph_cells": 0.99, "space_columns": 0.91, "run_together": 0.88, "indent_tree": 0.92}
+                 "paragraph_cells": 0.99, "space_columns": 0.98, "run_together": 0.88, "indent_tree": 0.92}
 POOR_READINGS = ("01", "13", "17")
 
 

@@ -254,8 +254,9 @@ def score(lines: list[str]) -> float:
         if len(words) >= 3 and len(cjk_words) >= 2 and len(stripped) / len(words) <= 14 \
                 and not wrap_gapped(stripped):
             spaced += len(stripped)
-        elif len(words) == 2 and _named_target(words) and " " + words[1] in stripped and "  " not in stripped:
-            # a name and its target one space apart, the row's labels on lines of their own (a PDF copied row by
-            # row; text laid out by position sets its columns apart by runs of spaces)
+        elif len(words) == 2 and _named_target(words) and " " + words[1] in stripped and "   " not in stripped:
+            # a name and its target one or two spaces apart, the row's labels on lines of their own or none (a PDF
+            # copied row by row, a table without level columns; text laid out by position sets its columns apart
+            # by longer runs of spaces)
             spaced += len(stripped)
     return spaced / total * (1 - structured / total)
