@@ -90,22 +90,22 @@ def ingest(folder: Path, db: Path) -> dict:
     from ingest import loader
 
     written = {"s": 0.0}
-    original = loader.load_documents
+    original = loader.write_rows
 
-    def timed(con, docs, replace=False):
+    def timed(con, parts, replace=False):
         start = time.perf_counter()
         try:
-            return original(con, docs, replace)
+            return original(con, parts, replace)
         finally:
             written["s"] += time.perf_counter() - start
 
-    loader.load_documents = timed
+    loader.write_rows = timed
     try:
         start = time.perf_counter()
         results = loader.load_paths([folder], db)
         seconds = time.perf_counter() - start
     finally:
-        loader.load_documents = original
+        loader.write_rows = original
     failed = [r for r in results if r[1] != "loaded"]
     con = loader.connect(db)
     try:

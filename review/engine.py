@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Optional, Sequence, Union
 
 import pandas as pd
+import pyarrow as pa
 
 from queries import COMMON_FILTERS, normalise_filters
 
@@ -465,25 +466,33 @@ def _drop_temp(cur) -> None:
         cur.execute(f"DROP TABLE IF EXISTS temp.{name}")
 
 
-def _run_rule(cur, rule: Rule, values: Mapping[str, Any]) -> pd.DataFrame:
+# What every rule's rows become (rv_raw): its own columns, then which rule and which of its rows.
+_RAW_SCHEMA = pa.schema([("unit_key", pa.string()), ("indicator_id", pa.int32()), ("slot_id", pa.int32()),
+                         ("message", pa.string()), ("rule_id", pa.string()), ("row_no", pa.int32())])
+
+
+def _run_rule(cur, rule: Rule, values: Mapping[str, Any]) -> pa.Table:
+    """The rows ``rule`` finds, as an Arrow table of ``_RAW_SCHEMA`` (row_no: the rule's own order)."""
     bound = {name: values[name] for name in rule.params}
     try:
         if rule.sql is not None:
-            frame = cur.execute(rule.sql, bound).df() if bound else cur.execute(rule.sql).df()
+            found = cur.execute(rule.sql, bound).to_arrow_table() if bound else \
+                cur.execute(rule.sql).to_arrow_table()
         else:
             frame = PYTHON_RULES[rule.python](cur, bound)
+            if set(frame.columns) != set(RULE_OUTPUT):
+                raise ReviewError(f"returned columns {list(frame.columns)}, expected {RULE_OUTPUT}")
+            found = pa.Table.from_pandas(frame[list(RULE_OUTPUT)].astype("object"), preserve_index=False)
+        if set(found.column_names) != set(RULE_OUTPUT):
+            raise ReviewError(f"returned columns {found.column_names}, expected {RULE_OUTPUT}")
+        n = found.num_rows
+        columns = [found.column(c).cast(_RAW_SCHEMA.field(c).type) for c in RULE_OUTPUT]
+        columns += [pa.array([rule.id] * n, pa.string()), pa.array(range(n), pa.int32())]
+        return pa.Table.from_arrays(columns, schema=_RAW_SCHEMA)
+    except ReviewError as exc:
+        raise ReviewError(f"review rule {rule.id} {exc}") from exc
     except Exception as exc:  # noqa: BLE001 - name the failing rule
         raise ReviewError(f"review rule {rule.id} failed: {exc}") from exc
-    if set(frame.columns) != set(RULE_OUTPUT):
-        raise ReviewError(f"review rule {rule.id} returned columns {list(frame.columns)}, expected {RULE_OUTPUT}")
-    frame = frame[list(RULE_OUTPUT)].copy()
-    frame["rule_id"] = rule.id
-    frame["row_no"] = range(len(frame))
-    return frame
-
-
-def _empty(columns: Sequence[str]) -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
 
 
 # The raw rule output (rv_raw) with its table, indicator or empty row: the stored form of a finding (rv_found).
@@ -509,26 +518,18 @@ _FOUND_SQL = """
 
 def _findings_of_rules(cur, rules: Sequence[Rule], values: Mapping[str, Any]) -> None:
     """Run ``rules`` on the prepared tables and write what they found to the temporary table rv_found."""
-    frames = [f for f in (_run_rule(cur, rule, values) for rule in rules) if len(f)]
-    raw = pd.concat(frames, ignore_index=True) if frames else _empty((*RULE_OUTPUT, "rule_id", "row_no"))
-    raw = raw.astype({"unit_key": "object", "message": "object", "rule_id": "object"})
-    raw["indicator_id"] = pd.to_numeric(raw["indicator_id"]).astype("Int64")
-    raw["slot_id"] = pd.to_numeric(raw["slot_id"]).astype("Int64")
-    raw["row_no"] = pd.to_numeric(raw["row_no"]).astype("Int64")
-    meta = pd.DataFrame({"rule_id": [r.id for r in rules], "rule_order": range(len(rules)),
-                         "group_name": [r.group for r in rules], "severity": [r.severity for r in rules],
-                         "severity_rank": [SEVERITIES.index(r.severity) for r in rules],
-                         "title": [r.title for r in rules]})
-    cur.register("rv_raw_frame", raw)
-    cur.register("rv_rules_frame", meta)
-    try:
-        cur.execute("CREATE OR REPLACE TEMP TABLE rv_raw AS SELECT unit_key::VARCHAR AS unit_key,"
-                    " indicator_id::INTEGER AS indicator_id, slot_id::INTEGER AS slot_id, message::VARCHAR AS message,"
-                    " rule_id::VARCHAR AS rule_id, row_no::INTEGER AS row_no FROM rv_raw_frame")
-        cur.execute("CREATE OR REPLACE TEMP TABLE rv_rules AS SELECT * FROM rv_rules_frame")
-    finally:
-        cur.unregister("rv_raw_frame")
-        cur.unregister("rv_rules_frame")
+    # rv_raw_rows and rv_rules_rows: local Arrow tables that DuckDB reads by their names (a replacement scan)
+    rv_raw_rows = pa.concat_tables([_RAW_SCHEMA.empty_table()] + [_run_rule(cur, rule, values)  # noqa: F841
+                                                                   for rule in rules])
+    rv_rules_rows = pa.table({  # noqa: F841
+        "rule_id": pa.array([r.id for r in rules], pa.string()),
+        "rule_order": pa.array(range(len(rules)), pa.int64()),
+        "group_name": pa.array([r.group for r in rules], pa.string()),
+        "severity": pa.array([r.severity for r in rules], pa.string()),
+        "severity_rank": pa.array([SEVERITIES.index(r.severity) for r in rules], pa.int64()),
+        "title": pa.array([r.title for r in rules], pa.string())})
+    cur.execute("CREATE OR REPLACE TEMP TABLE rv_raw AS SELECT * FROM rv_raw_rows")
+    cur.execute("CREATE OR REPLACE TEMP TABLE rv_rules AS SELECT * FROM rv_rules_rows")
     unknown = cur.execute("SELECT DISTINCT unit_key FROM rv_raw WHERE unit_key NOT IN (SELECT unit_key FROM rv_units)"
                           " LIMIT 5").fetchall()
     if unknown:
