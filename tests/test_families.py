@@ -576,6 +576,31 @@ def test_indentation_tree():
                               ("满意度指标", "服务对象满意度指标", "服务对象满意度", "100%")]
 
 
+def test_indentation_tree_without_level_items():
+    # a table without level columns written as a tree (as shared/corpus 23's): projects right above the indicators;
+    # the values, not level labels, show it is a tree
+    text = ("单位:万元\n\n项目\n\n指标值\n\n 湖北省残疾人联合会\n\n  残疾人宣传文化工作经费\n\n35\n\n"
+            "     全国助残日活动次数\n\n1次\n\n     电视专栏节目\n\n24期\n\n     宣传覆盖面\n\n拓宽\n\n"
+            "     培训班培训合格率\n\n100%\n")
+    document = read(text)
+    assert document.layout == "indent_tree"
+    assert [(p.name, p.total_wan) for p in document.projects] == [("残疾人宣传文化工作经费", 35.0)]
+    assert rows(document) == [(None, None, "全国助残日活动次数", "1次"), (None, None, "电视专栏节目", "24期"),
+                              (None, None, "宣传覆盖面", "拓宽"), (None, None, "培训班培训合格率", "100%")]
+
+
+def test_indentation_tree_with_level1_items_only():
+    # level-1 labels right above the indicators (no level-2 items): the depth above them holds the projects
+    text = ("单位:万元\n\n项目\n\n指标值\n\n 湖北省残疾人联合会\n\n  残疾人宣传文化工作经费\n\n35\n\n"
+            "   产出指标\n\n     全国助残日活动次数\n\n1次\n\n     电视专栏节目\n\n24期\n\n"
+            "   满意度指标\n\n     残疾人满意度\n\n≥90%\n")
+    document = read(text)
+    assert [(p.name, p.total_wan) for p in document.projects] == [("残疾人宣传文化工作经费", 35.0)]
+    assert rows(document) == [("产出指标", None, "全国助残日活动次数", "1次"),
+                              ("产出指标", None, "电视专栏节目", "24期"),
+                              ("满意度指标", "服务对象满意度指标", "残疾人满意度", "≥90%")]
+
+
 def test_bracket_sections():
     # shared/corpus 06 (Huangshan): 【一级-二级】 headings, 指标N:name(value) items, project name and amount above.
     text = ("单位编码\n\n单位名称(项目类别/支出项目)\n\n年度预算安排\n\n绩效目标\n\n037001\n\n"
