@@ -416,6 +416,22 @@ def test_run_together_counts_that_end_a_name_before_the_next():
         "数量指标", "新建3个服务中心覆盖率", "100%", "亮化2个村庄及3个社区道路", "≥5个"]
 
 
+def test_run_together_numbered_names_without_a_value_stay_apart():
+    # shared/corpus 19 (Suining) run together: 指标4 and 指标2 have no value; a numbered name begins a row, so the
+    # next numbered name is not read as the rest of it
+    text = ("项目支出绩效目标表项目名称药品监管专项年度资金总额5.8一级指标二级指标三级指标指标值产出指标质量指标"
+            "指标3.医疗器械抽验完成率100%指标4.不合格产品处置率指标5:药品不良反应每百万人口报告数≥150"
+            "成本指标指标1.培训成本400元指标2.药品抽验平均标准满意度指标服务对象满意度指标群众满意度≥90%\n")
+    document = read(text)
+    assert document.layout == "run_together"
+    assert rows(document) == [("产出指标", "质量指标", "指标3.医疗器械抽验完成率", "100%"),
+                              ("产出指标", "质量指标", "指标4.不合格产品处置率", ""),
+                              ("产出指标", "质量指标", "指标5:药品不良反应每百万人口报告数", "≥150"),
+                              ("产出指标", "成本指标", "指标1.培训成本", "400元"),
+                              ("产出指标", "成本指标", "指标2.药品抽验平均标准", ""),
+                              ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%")]
+
+
 def test_run_together_values_left_without_their_number():
     # shared/corpus 26 (Chencang): units printed with no number (the form left to fill in), one after each name.
     assert run_together.segment_raw("数量指标指标1:新建堤防、护岸长度公里指标2:灌区节水改造面积万亩"

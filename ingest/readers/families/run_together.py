@@ -39,6 +39,7 @@ _CATEGORY = re.compile(rf"(?:(?<=^)|(?<=[)）]))([{_CJK}]{{2,4}}指标)(?=[{_CJK
 _QUALIFIER = re.compile(r"[(（]或[^()（）]{1,12}[)）]|(?<=指标)\s*[(（][^()（）\d]{1,20}指标[)）]")
 # a numbered name (指标1: / 指标2. …) begins where its number is printed, whatever came before
 _ENUMERATED_NAME = re.compile(r"(?<=.)(?=指标\s*\d{1,2}\s*[.:：、．])")
+_NUMBERED = re.compile(r"指标\s*\d{1,2}\s*[.:：、．]")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńň]{1,7}\)")
 _TRAILING_ELLIPSIS = re.compile(r"(?<=\S)(?:…+|\.{3,}|·{3,})$")
 _NOTES = ("总分", "注:", "注：", "说明:", "说明：", "填表人", "联系电话")
@@ -581,8 +582,10 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
             line = line.strip()[pages[number - 1]:]
         texts = short.get(number - 1) or (segment_raw(line.strip()) if _is_run_together(line) else [line.strip()])
         # a target with its explanation (≥0.85援助案件完成率达85%以上) reads as a long text: the layout says what it is
-        cells = [Cell(t, number, number, soft=i > 0, hint="value" if explained_value(t) or _qualitative()[0].fullmatch(
-            t.strip()) else None) for i, t in enumerate(texts)]
+        # a numbered name (指标2.) begins a cell wherever it is printed: the boundary before it is certain
+        cells = [Cell(t, number, number, soft=i > 0 and not _NUMBERED.match(normalized(t)[0]),
+                      hint="value" if explained_value(t) or _qualitative()[0].fullmatch(t.strip()) else None)
+                 for i, t in enumerate(texts)]
         if cells:
             rows.append(Row(cells=cells, line_start=number, line_end=number))
     _split_common_suffix(rows)
