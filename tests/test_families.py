@@ -432,6 +432,15 @@ def test_run_together_numbered_names_without_a_value_stay_apart():
                               ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%")]
 
 
+def test_run_together_word_printed_twice_before_a_target_ends_the_name():
+    # shared/corpus 28 (Xiuning): 项目完成周期周期 | 4个月 — a doubled word followed by a target is the end of a name;
+    # followed by a weight (27, Zhongjiang) or by nothing it is the target and the actual, as before
+    assert run_together.segment_raw("时效指标指标1:招投标程序需要的时间1个月指标2:项目完成周期周期4个月成本指标") == [
+        "时效指标", "指标1:招投标程序需要的时间", "1个月", "指标2:项目完成周期周期", "4个月", "成本指标"]
+    assert run_together.segment_raw("社会效益指标群众生产生活条件改善状况10显著提升显著提升10满意度指标") == [
+        "社会效益指标", "群众生产生活条件改善状况", "10", "显著提升", "显著提升", "10", "满意度指标"]
+
+
 def test_run_together_values_left_without_their_number():
     # shared/corpus 26 (Chencang): units printed with no number (the form left to fill in), one after each name.
     assert run_together.segment_raw("数量指标指标1:新建堤防、护岸长度公里指标2:灌区节水改造面积万亩"

@@ -198,8 +198,9 @@ def _split_doubled(parts: list[str]) -> list[str]:
         pos = 0
         for match in _DOUBLED.finditer(part):
             word = match.group(1) or match.group(2) or match.group(3)
-            if match.start() < pos:
-                continue
+            following = value_pattern().match(part, match.end()) if match.group(1) else None
+            if match.start() < pos or (following and not re.fullmatch(r"[\d.\s]+", following.group())):
+                continue  # 项目完成周期周期|4个月: a word printed twice right before a target is the end of a name
             if match.group(1) and _starts_name(part[match.end():]) and _split_qualitative([word + part[
                     match.end():]])[-1] != word + part[match.end():]:
                 # 水平提升|提升司法所规范化程度提升: the second word begins the next name (which ends in a value)
