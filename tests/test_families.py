@@ -441,6 +441,14 @@ def test_run_together_word_printed_twice_before_a_target_ends_the_name():
         "社会效益指标", "群众生产生活条件改善状况", "10", "显著提升", "显著提升", "10", "满意度指标"]
 
 
+def test_run_together_value_grammar_unit_words_and_units_per_two():
+    # shared/corpus 06 (Huangshan): a share followed by its unit word 比例; 19 (Suining): 元/人、天 (per person and day)
+    assert run_together.segment_raw("质量指标指标1:视频监控在线率≥0.97比例时效指标指标1:维护及时性<24小时") == [
+        "质量指标", "指标1:视频监控在线率", "≥0.97比例", "时效指标", "指标1:维护及时性", "<24小时"]
+    assert run_together.segment_raw("成本指标指标1.培训成本400元/人、天指标2.药品抽验平均标准") == [
+        "成本指标", "指标1.培训成本", "400元/人、天", "指标2.药品抽验平均标准"]
+
+
 def test_run_together_values_left_without_their_number():
     # shared/corpus 26 (Chencang): units printed with no number (the form left to fill in), one after each name.
     assert run_together.segment_raw("数量指标指标1:新建堤防、护岸长度公里指标2:灌区节水改造面积万亩"

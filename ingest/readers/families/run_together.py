@@ -112,7 +112,10 @@ def value_pattern() -> re.Pattern:
                    key=len, reverse=True)
     # 元/人/月, 元/人*月: a unit per one or two others
     known = "|".join(re.escape(u) for u in units)
-    unit = f"(?:{known})" + rf"(?:[/·*](?:{known}|[\u4e00-\u9fff]|[a-zA-Z]{{1,3}})){{0,2}}"
+    # ... and 元/人、天 (per person and day): a second "per" after 、, a duration or 次
+    per_time = "|".join(re.escape(u) for u in sorted(
+        [u for u, kind in TABLES.unit_kind.items() if kind == "duration"] + ["次"], key=len, reverse=True))
+    unit = f"(?:{known})" + rf"(?:(?:[/·*](?:{known}|[\u4e00-\u9fff]|[a-zA-Z]{{1,3}})){{1,2}}(?:、(?:{per_time}))?)?"
     number = r"\d+(?:\.\d+)?"
     op = r"(?:>=|<=|[≥≤≧≦<>=＝═±])"
     date = (r"(?:\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月)"
