@@ -449,6 +449,20 @@ def test_run_together_value_grammar_unit_words_and_units_per_two():
         "成本指标", "指标1.培训成本", "400元/人、天", "指标2.药品抽验平均标准"]
 
 
+def test_run_together_number_inside_a_name_right_before_the_value():
+    # shared/corpus 11 (Qingjian): 新建水泥路1条 | 2km — a count right before a value of another kind ends the name;
+    # 08 (Suixi): 一户年最高5300元 | <=5300元/户 — right before a value with an operator it lacks
+    assert run_together.segment_raw("数量指标寨山石坪村新建水泥路1条2km呼家河至鲍家沟新建水泥路1条2km质量指标") == [
+        "数量指标", "寨山石坪村新建水泥路1条", "2km", "呼家河至鲍家沟新建水泥路1条", "2km", "质量指标"]
+    assert run_together.segment_raw("质量指标扶贫临时救助标准(<**元/户·年)——一户年最高5300元<=5300元/户效益指标") == [
+        "质量指标", "扶贫临时救助标准(<**元/户·年)——一户年最高5300元", "<=5300元/户", "效益指标"]
+    # a target and its actual of one kind stay two values, and a name asking for a quantity takes the number
+    assert run_together.segment_raw("数量指标培训人数50人50人质量指标合格率100%100%") == [
+        "数量指标", "培训人数", "50人", "50人", "质量指标", "合格率", "100%", "100%"]
+    assert run_together.segment_raw("数量指标培训人数50人100%质量指标") == [
+        "数量指标", "培训人数", "50人", "100%", "质量指标"]
+
+
 def test_run_together_values_left_without_their_number():
     # shared/corpus 26 (Chencang): units printed with no number (the form left to fill in), one after each name.
     assert run_together.segment_raw("数量指标指标1:新建堤防、护岸长度公里指标2:灌区节水改造面积万亩"

@@ -24,7 +24,7 @@ from ingest import taxonomy as tx
 from ingest.caches import text_cache
 from ingest.grid import INVISIBLE, Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import NAME_MARK, content_lines, has_form_words, has_text
-from ingest.values import TABLES
+from ingest.values import TABLES, read_value
 
 _MIN_ANCHOR = 4
 _SEPARATORS = re.compile(r"[\t|]|\s{2,}")
@@ -367,7 +367,10 @@ def _split_values(piece: str) -> list[str]:
     # 反映大楼保卫巡检情况200次大楼…: a description ends where its row's value comes, the next name follows
     described = any(piece.startswith(w) for w in tx.load_aliases()["description_starts"])
     counted = _counts_ending_names(piece, matches)
+    named = _numbers_ending_names(piece, matches)
     for k, m in enumerate(matches):
+        if m in named:
+            continue
         before = matches[k - 1] if k > 0 else None
         after = matches[k + 1] if k + 1 < len(matches) else None
         touches_next = after is not None and after.start() == m.end()
@@ -389,7 +392,7 @@ def _split_values(piece: str) -> list[str]:
         # 其中露天蔬菜20亩其中大棚蔬菜3亩★补助鱼塘面积: a value before the mark a name begins with
         before_mark = m.start() > 0 and bool(NAME_MARK.match(piece, m.end()))
         if touches_next or (touches_prev and not leads_name) or at_end or has_op or closed or ends_description \
-                or after_measure or before_mark or m in counted:
+                or after_measure or before_mark or m in counted or before in named:
             free.append(m)
     spans = _explained_values(piece, matches, free)
     cells: list[str] = []
@@ -402,6 +405,27 @@ def _split_values(piece: str) -> list[str]:
     if pos < len(piece):
         cells.extend(_split_numberless(piece[pos:]))
     return _split_fused(cells)
+
+
+def _numbers_ending_names(piece: str, matches: list[re.Match]) -> set[re.Match]:
+    """A number and its unit right after a name's words and right before another value, that is the end of the name
+    rather than a target followed by its actual (``一户年最高5300元`` | ``<=5300元/户``, ``新建水泥路1条`` | ``2km``):
+    the value after it has an operator it lacks (an actual does not add one), or it counts a thing (a count or a
+    measure) and the value after it is of another kind (an actual has the target's unit). Not after a name that asks
+    for a quantity (培训人数50人 | 100%: the number is its value)."""
+    out: set[re.Match] = set()
+    for m, after in zip(matches, matches[1:]):
+        first, second = m.group().strip(), after.group().strip()
+        before = piece[:m.start()]
+        if after.start() != m.end() or m.start() == 0 or not re.search(rf"[{_CJK})）]$", before) \
+                or before.endswith(MEASURE_ENDINGS) \
+                or re.match(r"[≥≤≧≦<>=＝═±每]", first) or re.fullmatch(r"[\d.]+", first) \
+                or re.fullmatch(r"[\d.]+", second):
+            continue
+        kinds = read_value(first, None, None).kind, read_value(second, None, None).kind
+        if re.match(r"[≥≤≧≦<>=＝═]", second) or (kinds[0] in ("count", "number") and kinds[0] != kinds[1]):
+            out.add(m)
+    return out
 
 
 _BARE_TARGET = re.compile(r"(?:>=|<=|[≥≤≧≦<>=＝])\s*(\d+(?:\.\d+)?)")
