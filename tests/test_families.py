@@ -463,6 +463,15 @@ def test_run_together_number_inside_a_name_right_before_the_value():
         "数量指标", "培训人数", "50人", "100%", "质量指标"]
 
 
+def test_run_together_label_words_inside_brackets_are_text():
+    # a name cell that holds a label's words in brackets (项目名称 inside (未注明…)) does not begin a second form
+    text = ("项目支出绩效目标表(2024年度)项目名称(未注明项目名称)实施单位卫健委年度资金总额2279.05"
+            "一级指标二级指标三级指标指标值产出指标数量指标适龄儿童国家免疫规划疫苗接种率≧90%\n")
+    document = read(text)
+    assert [(p.name, p.total_wan) for p in document.projects] == [("(未注明项目名称)", 2279.05)]
+    assert rows(document) == [("产出指标", "数量指标", "适龄儿童国家免疫规划疫苗接种率", "≧90%")]
+
+
 def test_run_together_values_left_without_their_number():
     # shared/corpus 26 (Chencang): units printed with no number (the form left to fill in), one after each name.
     assert run_together.segment_raw("数量指标指标1:新建堤防、护岸长度公里指标2:灌区节水改造面积万亩"

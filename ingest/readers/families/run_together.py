@@ -147,6 +147,8 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
             in_table = False
         elif in_table and not _anchor_pattern(True).fullmatch(word) and word not in _NOTES:
             continue
+        if _bracketed(text, pos, match):
+            continue  # (未注明项目名称): a label's words inside brackets are a part of a text
         if match.group() in titles:
             # a table title: its words before the suffix belong to it (…专项资金绩效目标自评表)
             start = pieces.pop()[0] if pieces and not pieces[-1][1] and match.start() == pos else ""
@@ -177,6 +179,13 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
         if trail:
             cells.append(trail.group())
     return tuple(c for c in (c.strip(" :：,，;；、") for c in cells) if c)
+
+
+def _bracketed(text: str, pos: int, match: re.Match) -> bool:
+    """The label ``match`` stands inside brackets opened after the last cut (``pos``) and closed right after it."""
+    opened = max(text.rfind("(", pos, match.start()), text.rfind("（", pos, match.start()))
+    return opened >= 0 and not re.search(r"[)）]", text[opened:match.start()]) and text.startswith(
+        (")", "）"), match.end())
 
 
 def _names_ending_in_labels(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
