@@ -65,6 +65,21 @@ def test_pipe_rows_two_header_rows_operator_number_unit_and_self_evaluation():
     assert (first.actual, first.weight, first.score) == ("735", 10.0, 10.0)
 
 
+def test_pipe_rows_without_a_frame_keep_an_empty_first_cell():
+    # shared/corpus 10 (省残联) in rows that do not begin with |: a leading | closes an empty level cell, and a row
+    # of one filled cell in the table's usual cells keeps its column (a name with no value, not the value above)
+    text = ("项目名称 | 残疾人事业发展补助资金 |  |  |\n项目资金(万元) | 年度资金总额 | 4623 |  |\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 补助人数 | ≥100人 |\n"
+            " | 质量指标 | 精神病患者服药率 |  |\n满意度指标 | 服务对象满意度指标 | 服务对象托养残疾人满意程度 |  |\n"
+            " |  | 接受创业扶持补助的残疾人满意度 |  |\n")
+    document = read(text)
+    assert document.layout == "pipe_rows"
+    assert rows(document) == [("产出指标", "数量指标", "补助人数", "≥100人"),
+                              ("产出指标", "质量指标", "精神病患者服药率", ""),
+                              ("满意度指标", "服务对象满意度指标", "服务对象托养残疾人满意程度", ""),
+                              ("满意度指标", "服务对象满意度指标", "接受创业扶持补助的残疾人满意度", "")]
+
+
 def test_markdown_rule_line_and_level_score_suffix():
     text = ("| 项目名称 | 培训经费 |\n| 年度资金总额 | 5 |\n| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
             "|---|:---:|---|---|\n| 产出指标(50分) | 数量指标 | 培训人次 | ≥200人次 |\n"
