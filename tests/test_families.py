@@ -65,6 +65,21 @@ def test_pipe_rows_two_header_rows_operator_number_unit_and_self_evaluation():
     assert (first.actual, first.weight, first.score) == ("735", 10.0, 10.0)
 
 
+def test_pipe_rows_without_a_frame_keep_an_empty_first_cell():
+    # shared/corpus 10 (省残联) in rows that do not begin with |: a leading | closes an empty level cell, and a row
+    # of one filled cell in the table's usual cells keeps its column (a name with no value, not the value above)
+    text = ("项目名称 | 残疾人事业发展补助资金 |  |  |\n项目资金(万元) | 年度资金总额 | 4623 |  |\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 补助人数 | ≥100人 |\n"
+            " | 质量指标 | 精神病患者服药率 |  |\n满意度指标 | 服务对象满意度指标 | 服务对象托养残疾人满意程度 |  |\n"
+            " |  | 接受创业扶持补助的残疾人满意度 |  |\n")
+    document = read(text)
+    assert document.layout == "pipe_rows"
+    assert rows(document) == [("产出指标", "数量指标", "补助人数", "≥100人"),
+                              ("产出指标", "质量指标", "精神病患者服药率", ""),
+                              ("满意度指标", "服务对象满意度指标", "服务对象托养残疾人满意程度", ""),
+                              ("满意度指标", "服务对象满意度指标", "接受创业扶持补助的残疾人满意度", "")]
+
+
 def test_markdown_rule_line_and_level_score_suffix():
     text = ("| 项目名称 | 培训经费 |\n| 年度资金总额 | 5 |\n| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
             "|---|:---:|---|---|\n| 产出指标(50分) | 数量指标 | 培训人次 | ≥200人次 |\n"
@@ -416,6 +431,62 @@ def test_run_together_counts_that_end_a_name_before_the_next():
         "数量指标", "新建3个服务中心覆盖率", "100%", "亮化2个村庄及3个社区道路", "≥5个"]
 
 
+def test_run_together_numbered_names_without_a_value_stay_apart():
+    # shared/corpus 19 (Suining) run together: 指标4 and 指标2 have no value; a numbered name begins a row, so the
+    # next numbered name is not read as the rest of it
+    text = ("项目支出绩效目标表项目名称药品监管专项年度资金总额5.8一级指标二级指标三级指标指标值产出指标质量指标"
+            "指标3.医疗器械抽验完成率100%指标4.不合格产品处置率指标5:药品不良反应每百万人口报告数≥150"
+            "成本指标指标1.培训成本400元指标2.药品抽验平均标准满意度指标服务对象满意度指标群众满意度≥90%\n")
+    document = read(text)
+    assert document.layout == "run_together"
+    assert rows(document) == [("产出指标", "质量指标", "指标3.医疗器械抽验完成率", "100%"),
+                              ("产出指标", "质量指标", "指标4.不合格产品处置率", ""),
+                              ("产出指标", "质量指标", "指标5:药品不良反应每百万人口报告数", "≥150"),
+                              ("产出指标", "成本指标", "指标1.培训成本", "400元"),
+                              ("产出指标", "成本指标", "指标2.药品抽验平均标准", ""),
+                              ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%")]
+
+
+def test_run_together_word_printed_twice_before_a_target_ends_the_name():
+    # shared/corpus 28 (Xiuning): 项目完成周期周期 | 4个月 — a doubled word followed by a target is the end of a name;
+    # followed by a weight (27, Zhongjiang) or by nothing it is the target and the actual, as before
+    assert run_together.segment_raw("时效指标指标1:招投标程序需要的时间1个月指标2:项目完成周期周期4个月成本指标") == [
+        "时效指标", "指标1:招投标程序需要的时间", "1个月", "指标2:项目完成周期周期", "4个月", "成本指标"]
+    assert run_together.segment_raw("社会效益指标群众生产生活条件改善状况10显著提升显著提升10满意度指标") == [
+        "社会效益指标", "群众生产生活条件改善状况", "10", "显著提升", "显著提升", "10", "满意度指标"]
+
+
+def test_run_together_value_grammar_unit_words_and_units_per_two():
+    # shared/corpus 06 (Huangshan): a share followed by its unit word 比例; 19 (Suining): 元/人、天 (per person and day)
+    assert run_together.segment_raw("质量指标指标1:视频监控在线率≥0.97比例时效指标指标1:维护及时性<24小时") == [
+        "质量指标", "指标1:视频监控在线率", "≥0.97比例", "时效指标", "指标1:维护及时性", "<24小时"]
+    assert run_together.segment_raw("成本指标指标1.培训成本400元/人、天指标2.药品抽验平均标准") == [
+        "成本指标", "指标1.培训成本", "400元/人、天", "指标2.药品抽验平均标准"]
+
+
+def test_run_together_number_inside_a_name_right_before_the_value():
+    # shared/corpus 11 (Qingjian): 新建水泥路1条 | 2km — a count right before a value of another kind ends the name;
+    # 08 (Suixi): 一户年最高5300元 | <=5300元/户 — right before a value with an operator it lacks
+    assert run_together.segment_raw("数量指标寨山石坪村新建水泥路1条2km呼家河至鲍家沟新建水泥路1条2km质量指标") == [
+        "数量指标", "寨山石坪村新建水泥路1条", "2km", "呼家河至鲍家沟新建水泥路1条", "2km", "质量指标"]
+    assert run_together.segment_raw("质量指标扶贫临时救助标准(<**元/户·年)——一户年最高5300元<=5300元/户效益指标") == [
+        "质量指标", "扶贫临时救助标准(<**元/户·年)——一户年最高5300元", "<=5300元/户", "效益指标"]
+    # a target and its actual of one kind stay two values, and a name asking for a quantity takes the number
+    assert run_together.segment_raw("数量指标培训人数50人50人质量指标合格率100%100%") == [
+        "数量指标", "培训人数", "50人", "50人", "质量指标", "合格率", "100%", "100%"]
+    assert run_together.segment_raw("数量指标培训人数50人100%质量指标") == [
+        "数量指标", "培训人数", "50人", "100%", "质量指标"]
+
+
+def test_run_together_label_words_inside_brackets_are_text():
+    # a name cell that holds a label's words in brackets (项目名称 inside (未注明…)) does not begin a second form
+    text = ("项目支出绩效目标表(2024年度)项目名称(未注明项目名称)实施单位卫健委年度资金总额2279.05"
+            "一级指标二级指标三级指标指标值产出指标数量指标适龄儿童国家免疫规划疫苗接种率≧90%\n")
+    document = read(text)
+    assert [(p.name, p.total_wan) for p in document.projects] == [("(未注明项目名称)", 2279.05)]
+    assert rows(document) == [("产出指标", "数量指标", "适龄儿童国家免疫规划疫苗接种率", "≧90%")]
+
+
 def test_run_together_values_left_without_their_number():
     # shared/corpus 26 (Chencang): units printed with no number (the form left to fill in), one after each name.
     assert run_together.segment_raw("数量指标指标1:新建堤防、护岸长度公里指标2:灌区节水改造面积万亩"
@@ -574,6 +645,31 @@ def test_indentation_tree():
     assert (project.name, project.total_wan) == ("狂犬、乙肝、流感等疫苗及美沙酮药物", 300.0)
     assert rows(document) == [("产出指标", "时效指标", "疫苗提供及时率", "100%"),
                               ("满意度指标", "服务对象满意度指标", "服务对象满意度", "100%")]
+
+
+def test_indentation_tree_without_level_items():
+    # a table without level columns written as a tree (as shared/corpus 23's): projects right above the indicators;
+    # the values, not level labels, show it is a tree
+    text = ("单位:万元\n\n项目\n\n指标值\n\n 湖北省残疾人联合会\n\n  残疾人宣传文化工作经费\n\n35\n\n"
+            "     全国助残日活动次数\n\n1次\n\n     电视专栏节目\n\n24期\n\n     宣传覆盖面\n\n拓宽\n\n"
+            "     培训班培训合格率\n\n100%\n")
+    document = read(text)
+    assert document.layout == "indent_tree"
+    assert [(p.name, p.total_wan) for p in document.projects] == [("残疾人宣传文化工作经费", 35.0)]
+    assert rows(document) == [(None, None, "全国助残日活动次数", "1次"), (None, None, "电视专栏节目", "24期"),
+                              (None, None, "宣传覆盖面", "拓宽"), (None, None, "培训班培训合格率", "100%")]
+
+
+def test_indentation_tree_with_level1_items_only():
+    # level-1 labels right above the indicators (no level-2 items): the depth above them holds the projects
+    text = ("单位:万元\n\n项目\n\n指标值\n\n 湖北省残疾人联合会\n\n  残疾人宣传文化工作经费\n\n35\n\n"
+            "   产出指标\n\n     全国助残日活动次数\n\n1次\n\n     电视专栏节目\n\n24期\n\n"
+            "   满意度指标\n\n     残疾人满意度\n\n≥90%\n")
+    document = read(text)
+    assert [(p.name, p.total_wan) for p in document.projects] == [("残疾人宣传文化工作经费", 35.0)]
+    assert rows(document) == [("产出指标", None, "全国助残日活动次数", "1次"),
+                              ("产出指标", None, "电视专栏节目", "24期"),
+                              ("满意度指标", "服务对象满意度指标", "残疾人满意度", "≥90%")]
 
 
 def test_bracket_sections():

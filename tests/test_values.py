@@ -77,6 +77,8 @@ CASES = [
     ("3个工作日内", None, None, expect("<=", 3, "个工作日", "duration")),
     # plain numbers and unlisted units
     ("≥20度", None, None, expect(">=", 20, "度", "number")),
+    # shared/corpus 06 (Huangshan): a share with the word 比例 after it, as its unit
+    ("≥0.97比例", None, "视频监控在线率", expect(">=", 0.97, "比例", "number")),
     ("≥70", None, None, expect(">=", 70, None, "number", flags=["unit_missing"])),
     ("9000", None, None, expect("=", 9000, None, "number", flags=["unit_missing"])),
     ("≥70", None, "培训对象满意率", expect(">=", 70, None, "number", flags=["unit_missing", "percent_likely"])),

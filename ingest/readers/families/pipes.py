@@ -11,6 +11,7 @@ line breaks only as a hint.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from ingest.grid import Cell, ParseWarning, Row
@@ -20,11 +21,15 @@ _RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BARE = re.compile(r"^[\s|]*$")
 
 
-def split_line(line: str) -> list[str]:
-    """The cell texts of one line (a leading ``|`` opens the first cell; the part after the last ``|`` is kept)."""
+def split_line(line: str, framed: bool = True) -> list[str]:
+    """The cell texts of one line (a leading ``|`` opens the first cell; the part after the last ``|`` is kept).
+    ``framed``: whether the rows of the text begin with ``|``; where they do not, a leading ``|`` closes an empty
+    first cell (`` | 质量指标 | …`` under ``产出指标 | 数量指标 | …``)."""
     stripped = line.strip()
-    if stripped.startswith("|"):
+    if stripped.startswith("|") and framed:
         stripped = stripped[1:]
+    elif stripped.startswith("|"):
+        stripped = " " + stripped
     parts = stripped.split("|")
     if parts and not parts[-1].strip():
         parts = parts[:-1]
@@ -33,17 +38,32 @@ def split_line(line: str) -> list[str]:
 
 def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     rows: list[Row] = []
+    framed, width = _framing(lines)
     for number, line in enumerate(lines, 1):
         if _BARE.match(line) or _RULE.match(line):
             continue
         if "|" not in line:
             rows.append(Row(cells=[Cell(line, number, number)], line_start=number, line_end=number))
             continue
-        parts = split_line(line)
-        single = sum(1 for p in parts if p.strip()) <= 1  # a cell of its own: its column is not known
+        parts = split_line(line, framed)
+        # a cell of its own: its column is not known, unless its line has the cells of the table's usual row
+        single = sum(1 for p in parts if p.strip()) <= 1 and len(parts) != width
         cells = [Cell(text, number, number, col=None if single else i) for i, text in enumerate(parts)]
         rows.append(Row(cells=cells, line_start=number, line_end=number))
     return rows, []
+
+
+def _framing(lines: list[str]) -> tuple[bool, int | None]:
+    """(whether most rows of two filled cells or more begin with ``|``, the number of cells most of them have when
+    it is three or more — read with that framing)."""
+    multi = [line.strip() for line in lines if "|" in line and not _BARE.match(line) and not _RULE.match(line)
+             and sum(1 for p in split_line(line) if p.strip()) >= 2]
+    if not multi:
+        return True, None
+    framed = sum(line.startswith("|") for line in multi) * 2 >= len(multi)
+    widths = Counter(len(split_line(line, framed)) for line in multi)
+    width, count = widths.most_common(1)[0]
+    return framed, width if width >= 3 and count * 2 >= len(multi) else None
 
 
 def _shares(lines: list[str]) -> tuple[float, float, float, bool]:

@@ -24,7 +24,7 @@ from ingest import taxonomy as tx
 from ingest.caches import text_cache
 from ingest.grid import INVISIBLE, Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import NAME_MARK, content_lines, has_form_words, has_text
-from ingest.values import TABLES
+from ingest.values import TABLES, read_value
 
 _MIN_ANCHOR = 4
 _SEPARATORS = re.compile(r"[\t|]|\s{2,}")
@@ -39,6 +39,7 @@ _CATEGORY = re.compile(rf"(?:(?<=^)|(?<=[)）]))([{_CJK}]{{2,4}}指标)(?=[{_CJK
 _QUALIFIER = re.compile(r"[(（]或[^()（）]{1,12}[)）]|(?<=指标)\s*[(（][^()（）\d]{1,20}指标[)）]")
 # a numbered name (指标1: / 指标2. …) begins where its number is printed, whatever came before
 _ENUMERATED_NAME = re.compile(r"(?<=.)(?=指标\s*\d{1,2}\s*[.:：、．])")
+_NUMBERED = re.compile(r"指标\s*\d{1,2}\s*[.:：、．]")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńň]{1,7}\)")
 _TRAILING_ELLIPSIS = re.compile(r"(?<=\S)(?:…+|\.{3,}|·{3,})$")
 _NOTES = ("总分", "注:", "注：", "说明:", "说明：", "填表人", "联系电话")
@@ -111,7 +112,10 @@ def value_pattern() -> re.Pattern:
                    key=len, reverse=True)
     # 元/人/月, 元/人*月: a unit per one or two others
     known = "|".join(re.escape(u) for u in units)
-    unit = f"(?:{known})" + rf"(?:[/·*](?:{known}|[\u4e00-\u9fff]|[a-zA-Z]{{1,3}})){{0,2}}"
+    # ... and 元/人、天 (per person and day): a second "per" after 、, a duration or 次
+    per_time = "|".join(re.escape(u) for u in sorted(
+        [u for u, kind in TABLES.unit_kind.items() if kind == "duration"] + ["次"], key=len, reverse=True))
+    unit = f"(?:{known})" + rf"(?:(?:[/·*](?:{known}|[\u4e00-\u9fff]|[a-zA-Z]{{1,3}})){{1,2}}(?:、(?:{per_time}))?)?"
     number = r"\d+(?:\.\d+)?"
     op = r"(?:>=|<=|[≥≤≧≦<>=＝═±])"
     date = (r"(?:\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月)"
@@ -143,6 +147,8 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
             in_table = False
         elif in_table and not _anchor_pattern(True).fullmatch(word) and word not in _NOTES:
             continue
+        if _bracketed(text, pos, match):
+            continue  # (未注明项目名称): a label's words inside brackets are a part of a text
         if match.group() in titles:
             # a table title: its words before the suffix belong to it (…专项资金绩效目标自评表)
             start = pieces.pop()[0] if pieces and not pieces[-1][1] and match.start() == pos else ""
@@ -175,6 +181,13 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
     return tuple(c for c in (c.strip(" :：,，;；、") for c in cells) if c)
 
 
+def _bracketed(text: str, pos: int, match: re.Match) -> bool:
+    """The label ``match`` stands inside brackets opened after the last cut (``pos``) and closed right after it."""
+    opened = max(text.rfind("(", pos, match.start()), text.rfind("（", pos, match.start()))
+    return opened >= 0 and not re.search(r"[)）]", text[opened:match.start()]) and text.startswith(
+        (")", "）"), match.end())
+
+
 def _names_ending_in_labels(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     """``考试考核服务对象满意度≥90%``: a category label between a text and a target value is the end of the
     text's name (a label is followed by a name, never by a value)."""
@@ -197,8 +210,9 @@ def _split_doubled(parts: list[str]) -> list[str]:
         pos = 0
         for match in _DOUBLED.finditer(part):
             word = match.group(1) or match.group(2) or match.group(3)
-            if match.start() < pos:
-                continue
+            following = value_pattern().match(part, match.end()) if match.group(1) else None
+            if match.start() < pos or (following and not re.fullmatch(r"[\d.\s]+", following.group())):
+                continue  # 项目完成周期周期|4个月: a word printed twice right before a target is the end of a name
             if match.group(1) and _starts_name(part[match.end():]) and _split_qualitative([word + part[
                     match.end():]])[-1] != word + part[match.end():]:
                 # 水平提升|提升司法所规范化程度提升: the second word begins the next name (which ends in a value)
@@ -362,7 +376,10 @@ def _split_values(piece: str) -> list[str]:
     # 反映大楼保卫巡检情况200次大楼…: a description ends where its row's value comes, the next name follows
     described = any(piece.startswith(w) for w in tx.load_aliases()["description_starts"])
     counted = _counts_ending_names(piece, matches)
+    named = _numbers_ending_names(piece, matches)
     for k, m in enumerate(matches):
+        if m in named:
+            continue
         before = matches[k - 1] if k > 0 else None
         after = matches[k + 1] if k + 1 < len(matches) else None
         touches_next = after is not None and after.start() == m.end()
@@ -384,7 +401,7 @@ def _split_values(piece: str) -> list[str]:
         # 其中露天蔬菜20亩其中大棚蔬菜3亩★补助鱼塘面积: a value before the mark a name begins with
         before_mark = m.start() > 0 and bool(NAME_MARK.match(piece, m.end()))
         if touches_next or (touches_prev and not leads_name) or at_end or has_op or closed or ends_description \
-                or after_measure or before_mark or m in counted:
+                or after_measure or before_mark or m in counted or before in named:
             free.append(m)
     spans = _explained_values(piece, matches, free)
     cells: list[str] = []
@@ -397,6 +414,27 @@ def _split_values(piece: str) -> list[str]:
     if pos < len(piece):
         cells.extend(_split_numberless(piece[pos:]))
     return _split_fused(cells)
+
+
+def _numbers_ending_names(piece: str, matches: list[re.Match]) -> set[re.Match]:
+    """A number and its unit right after a name's words and right before another value, that is the end of the name
+    rather than a target followed by its actual (``一户年最高5300元`` | ``<=5300元/户``, ``新建水泥路1条`` | ``2km``):
+    the value after it has an operator it lacks (an actual does not add one), or it counts a thing (a count or a
+    measure) and the value after it is of another kind (an actual has the target's unit). Not after a name that asks
+    for a quantity (培训人数50人 | 100%: the number is its value)."""
+    out: set[re.Match] = set()
+    for m, after in zip(matches, matches[1:]):
+        first, second = m.group().strip(), after.group().strip()
+        before = piece[:m.start()]
+        if after.start() != m.end() or m.start() == 0 or not re.search(rf"[{_CJK})）]$", before) \
+                or before.endswith(MEASURE_ENDINGS) \
+                or re.match(r"[≥≤≧≦<>=＝═±每]", first) or re.fullmatch(r"[\d.]+", first) \
+                or re.fullmatch(r"[\d.]+", second):
+            continue
+        kinds = read_value(first, None, None).kind, read_value(second, None, None).kind
+        if re.match(r"[≥≤≧≦<>=＝═]", second) or (kinds[0] in ("count", "number") and kinds[0] != kinds[1]):
+            out.add(m)
+    return out
 
 
 _BARE_TARGET = re.compile(r"(?:>=|<=|[≥≤≧≦<>=＝])\s*(\d+(?:\.\d+)?)")
@@ -581,8 +619,10 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
             line = line.strip()[pages[number - 1]:]
         texts = short.get(number - 1) or (segment_raw(line.strip()) if _is_run_together(line) else [line.strip()])
         # a target with its explanation (≥0.85援助案件完成率达85%以上) reads as a long text: the layout says what it is
-        cells = [Cell(t, number, number, soft=i > 0, hint="value" if explained_value(t) or _qualitative()[0].fullmatch(
-            t.strip()) else None) for i, t in enumerate(texts)]
+        # a numbered name (指标2.) begins a cell wherever it is printed: the boundary before it is certain
+        cells = [Cell(t, number, number, soft=i > 0 and not _NUMBERED.match(normalized(t)[0]),
+                      hint="value" if explained_value(t) or _qualitative()[0].fullmatch(t.strip()) else None)
+                 for i, t in enumerate(texts)]
         if cells:
             rows.append(Row(cells=cells, line_start=number, line_end=number))
     _split_common_suffix(rows)

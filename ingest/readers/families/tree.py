@@ -10,8 +10,10 @@ its value (amount or target) in the paragraph that follows at depth 0::
     100%
 
 Depths are read relative to the deepest one: the deepest items are indicators, one level up the level-2
-categories, then level-1, then projects. The structure is given to the interpreter as cell hints; the family
-scores only when the vocabulary confirms it (most items one level above the deepest are level-2 categories).
+categories, then level-1, then projects; a level the tree does not print has no depth (a table without level
+columns: projects right above the indicators). The structure is given to the interpreter as cell hints; the family
+scores only when the vocabulary confirms it (most items one level above the deepest are level categories) or, in a
+tree without level items, the values do (most indicators followed by a value that reads as a target).
 """
 
 from __future__ import annotations
@@ -21,9 +23,7 @@ from collections import Counter
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, strip_invisible
 from ingest.readers.families.paragraphs import join_lines, paragraphs
-
-_ROLES_FROM_LEAF = ("name", "level2", "level1", "project")
-
+from ingest.values import read_value
 
 def _depth(text: str) -> int:
     """Leading spaces of the paragraph's first line (any kind of space counts one; invisible marks none)."""
@@ -38,7 +38,9 @@ def _items(lines: list[str]) -> list[tuple[int, int, int, str]]:
 
 
 def _levels(items: list[tuple[int, int, int, str]]) -> dict[int, str]:
-    """Role of each depth, when the vocabulary confirms the tree; else {}."""
+    """Role of each depth, when the vocabulary confirms the tree (most items one level above the deepest are level
+    labels) or, in a tree without level items, the values do (most of the deepest items are followed by a value
+    paragraph that reads as a target); else {}."""
     depths = sorted({d for _, _, d, _ in items if d > 0})
     if len(depths) < 3:
         return {}
@@ -46,17 +48,39 @@ def _levels(items: list[tuple[int, int, int, str]]) -> dict[int, str]:
     for _, _, depth, text in items:
         by_depth.setdefault(depth, []).append(text)
     leaf = depths[-1]
-    level2 = depths[-2]
-    labels = by_depth.get(level2, [])
-    confirmed = sum(1 for t in labels if tx.level2_of(t) or tx.level1_of(t))
-    if not labels or confirmed / len(labels) < 0.6:
+    roles = {leaf: "name"}
+    above = depths[-2::-1]  # from the deepest but one up
+    labels = by_depth[above[0]]
+    if sum(1 for t in labels if tx.level2_of(t) or tx.level1_of(t)) / len(labels) >= 0.6:
+        level1_only = sum(1 for t in labels if tx.level1_of(t) and not tx.level2_of(t))
+        if level1_only > len(labels) / 2:  # a tree without level-2 items: the labels above the names are level-1
+            roles[above[0]] = "level1"
+            above = above[1:]
+        else:
+            roles[above[0]] = "level2"
+            parents = by_depth[above[1]] if len(above) > 1 else []
+            # the depth above holds level-1 labels unless the tree has no level-1 items (then it holds projects)
+            if parents and sum(1 for t in parents if tx.level1_of(t)) / len(parents) >= 0.6:
+                roles[above[1]] = "level1"
+                above = above[2:]
+            else:
+                above = above[1:]
+    elif not _valued(items, leaf):
         return {}
-    roles = {}
-    for offset, role in enumerate(_ROLES_FROM_LEAF):
-        if len(depths) > offset:
-            roles[depths[-1 - offset]] = role
-    roles[leaf] = "name"
+    if above:
+        roles[above[0]] = "project"
     return roles
+
+
+def _valued(items: list[tuple[int, int, int, str]], leaf: int) -> bool:
+    """Whether most of the deepest items are followed by a value paragraph (depth 0) and most of those values read
+    as targets with a number, a deadline or a placeholder (a tree whose table has no level columns)."""
+    leaves = [i for i, item in enumerate(items) if item[2] == leaf]
+    values = [items[i + 1][3] for i in leaves if i + 1 < len(items) and items[i + 1][2] == 0]
+    if len(leaves) < 3 or len(values) < 0.6 * len(leaves):
+        return False
+    targets = sum(1 for v in values if read_value(v, None, None).kind not in ("qualitative", "empty"))
+    return targets >= 0.6 * len(values)
 
 
 def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
@@ -87,6 +111,7 @@ def score(lines: list[str]) -> float:
     items = _items(lines)
     if len(items) < 6 or not _levels(items):
         return 0.0
-    indented = sum(1 for _, _, d, _ in items if d > 0)
+    # the paragraphs the tree explains: its items and the value paragraph right after an item
+    explained = sum(1 for i, (_, _, d, _) in enumerate(items) if d > 0 or (i and items[i - 1][2] > 0))
     depths = Counter(d for _, _, d, _ in items if d > 0)
-    return min(1.0, 0.5 + indented / len(items)) if len(depths) >= 3 else 0.0
+    return min(1.0, 0.5 + explained / len(items)) if len(depths) >= 3 else 0.0
