@@ -104,7 +104,8 @@ with shared.details(f"审核意见（{k['findings']} 条）", present):
         st.caption("按严重程度、地区和原文顺序排列。点选一行，在下面查看该问题的原文（▶ 标出所在行），"
                    "并可在项目明细中打开。")
         page = shared.current_page("review_findings", k["findings"])
-        shown, n_shown = shared.review("findings", limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, **chosen)
+        shown, n_shown = shared.review("findings", limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE,
+                                       total=k["findings"], **chosen)  # the count: the overview's
         with st.container(key="review_findings_box"):
             picked = shared.paged_table(review_view.findings_table(shown), n_shown, page, "目标审核_审核意见",
                                         key="review_findings", selectable=True, on_select="rerun",

@@ -767,8 +767,10 @@ def review_overview(con, severities: Optional[Sequence[str]] = None, groups: Opt
 
 
 def review_findings_page(con, severities: Optional[Sequence[str]] = None, groups: Optional[Sequence[str]] = None,
-                         limit: Optional[int] = None, offset: int = 0, **filters) -> tuple[pd.DataFrame, int]:
-    """One page of the findings shown, errors first, then by place, table and line; and how many there are."""
+                         limit: Optional[int] = None, offset: int = 0, total: Optional[int] = None,
+                         **filters) -> tuple[pd.DataFrame, int]:
+    """One page of the findings shown, errors first, then by place, table and line; and how many there are
+    (``total``: that number when the caller knows it already, from ``review_overview`` of the same filters)."""
     bound = _bind_filters(filters)
     cur = con.cursor()
     try:
@@ -781,6 +783,8 @@ def review_findings_page(con, severities: Optional[Sequence[str]] = None, groups
         frame = cur.execute(sql, {**shown, "limit": limit, "offset": int(offset)}).df()
         if limit is None and not offset:
             n = len(frame)
+        elif total is not None:
+            n = int(total)
         else:
             n = int(cur.execute(f"WITH x AS ({_FINDING_SELECT.format(table=table)}) SELECT count(*) FROM x",
                                 shown).fetchone()[0])

@@ -175,3 +175,10 @@ def test_review_page_counts_are_the_live_reviews(sample_con):
     assert n == 270 and len(page) == 20
     everything, n_all = engine.review_findings_page(sample_con)
     assert n_all == 270 and len(everything) == 270
+    # the page passes the overview's count of the same filters instead of counting again
+    errors = engine.review_overview(sample_con, severities=["error"])
+    page, n = engine.review_findings_page(sample_con, severities=["error"], limit=50, offset=0)
+    assert n == errors["findings"] == errors["error"] == int((findings["severity"] == "error").sum())
+    again, n_again = engine.review_findings_page(sample_con, severities=["error"], limit=50, offset=0,
+                                                  total=errors["findings"])
+    assert n_again == n and again.equals(page)
