@@ -4,6 +4,9 @@ SYNTHETIC — used by the tests to check that the same tables read the same what
 ``python -m bench.render FILE FAMILY`` to look at one). The content is the real content of the sample documents;
 only the layout is generated. Nothing here is ever loaded into the default database.
 
+``line_cells`` puts every filled cell on a line of its own with nothing between rows, optionally broken at a
+column width (``wrap``) as PDF extractions break a narrow column's text.
+
 Each project becomes one form: title, name, department, total and funding, goal, then the indicator table
 (一级指标 | 二级指标 | 三级指标 | 指标值) with the level cells merged (left blank) on continuation rows.
 """
@@ -15,7 +18,7 @@ import sys
 from ingest.model import Document, Project
 
 FAMILIES = ("tab_rows", "cell_per_line", "pipe_rows", "markdown", "pipe_cells", "paragraph_cells", "space_columns",
-            "run_together", "indent_tree")
+            "run_together", "indent_tree", "line_cells")
 
 
 def form_rows(project: Project, year: int | None) -> list[list[str]]:
@@ -42,7 +45,9 @@ def form_rows(project: Project, year: int | None) -> list[list[str]]:
     return rows
 
 
-def render(document: Document, family: str) -> str:
+def render(document: Document, family: str, wrap: int | None = None) -> str:
+    """``document`` written out in ``family``; ``wrap``: every line broken at that display width (a Chinese
+    character counts two), as a PDF extraction breaks the text of a narrow column (used with ``line_cells``)."""
     forms = [form_rows(p, document.fiscal_year) for p in document.projects]
     if family == "indent_tree":
         return _tree(document)
@@ -50,13 +55,29 @@ def render(document: Document, family: str) -> str:
     for rows in forms:
         out.extend(_table(rows, family))
         out.append("")
+    if wrap:
+        out = [piece for line in out for piece in _wrapped(line, wrap)]
     return "\n".join(out) + "\n"
+
+
+def _wrapped(line: str, width: int) -> list[str]:
+    from ingest.readers.families.common import display_width
+
+    pieces, piece = [], ""
+    for ch in line:
+        if piece and display_width(piece + ch) > width:
+            pieces.append(piece)
+            piece = ""
+        piece += ch
+    return pieces + [piece]
 
 
 def _table(rows: list[list[str]], family: str) -> list[str]:
     lines: list[str] = []
     if family == "run_together":
         return ["".join(c for row in rows for c in row if c)]
+    if family == "line_cells":  # every filled cell on a line of its own, nothing between rows
+        return [c for row in rows for c in row if c]
     for row in rows:
         filled = [c for c in row if c]
         if len(row) == 1 or len(filled) == 0:

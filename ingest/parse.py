@@ -46,7 +46,7 @@ def parse_bytes(source: str, data: bytes, suffix: str = ".txt") -> Document:
     caches.trim()  # the text lookups stay cached from document to document, within their bounds
     grid = read_grid(source, data, suffix)
     document, reading = _interpret(source, data, grid)
-    if not document.projects and document.department_overall is None and grid.family in FAMILIES:
+    if _found_nothing(document) and grid.family in FAMILIES:
         # the best-scoring layout found no table: the next layouts that fit the text at all, in order
         for key, score in grid.scores.items():
             if key == grid.family or score < MIN_LAYOUT_SCORE:
@@ -60,7 +60,7 @@ def parse_bytes(source: str, data: bytes, suffix: str = ".txt") -> Document:
                                        f"改按「{LAYOUT_TITLES[key]}」读取。", 1))
                 document, reading = other, other_reading
                 break
-    if not document.projects and document.department_overall is None:
+    if _found_nothing(document):
         raise IngestError(source, "文件中没有找到任何绩效目标表（没有“项目名称”和指标表头）。"
                                   "请确认导入的是项目支出绩效目标表，或按“数据导入”页面的 Excel 模板整理后再导入。",
                           line=1)
@@ -68,6 +68,13 @@ def parse_bytes(source: str, data: bytes, suffix: str = ".txt") -> Document:
     document.warnings.extend(reading.warnings)
     validate_document(document)
     return document
+
+
+def _found_nothing(document: Document) -> bool:
+    """No project, and no department-wide table beyond a few of its labels (no amount, funding or indicator row)."""
+    o = document.department_overall
+    return not document.projects and (o is None or (o.total_wan is None and not o.funding and not o.indicators
+                                                    and not o.empty_slots))
 
 
 def _has_table(document: Document) -> bool:

@@ -215,6 +215,60 @@ def test_paragraph_cells():
                               ("产出指标", "质量指标", "指标1:工程验收合格率", "≧95%")]
 
 
+# --- one cell per line, nothing between rows (line_cells) -----------------------------------------------------
+# What many PDF and Word extractions give: every filled cell on a line of its own, merged and empty cells leaving no
+# line. Here a narrow column broke three names and a label at the same width (8 characters): 开展专项法治宣传 /
+# 活动次数, 普法宣传对象满意 / 度 (a word that is also a label: 满意度), 服务对象满意度指 / 标.
+LINE_CELLS = """项目支出绩效目标表
+项目名称
+法治宣传经费
+年度资金总额
+10.4
+一级指标
+二级指标
+三级指标
+指标值
+产出指标
+数量指标
+法治文艺演出场次
+=2场
+开展专项法治宣传
+活动次数
+≥1次
+制作宣传品数量
+≥45000份
+质量指标
+宣传区域覆盖率
+100%
+满意度指标
+服务对象满意度指
+标
+普法宣传对象满意
+度
+≥80%
+"""
+
+
+def test_one_cell_per_line_without_row_breaks():
+    document = read(LINE_CELLS)
+    assert document.layout == "line_cells"
+    assert [(p.name, p.total_wan) for p in document.projects] == [("法治宣传经费", 10.4)]
+    assert rows(document) == [("产出指标", "数量指标", "法治文艺演出场次", "=2场"),
+                              ("产出指标", "数量指标", "开展专项法治宣传活动次数", "≥1次"),
+                              ("产出指标", "数量指标", "制作宣传品数量", "≥45000份"),
+                              ("产出指标", "质量指标", "宣传区域覆盖率", "100%"),
+                              ("满意度指标", "服务对象满意度指标", "普法宣传对象满意度", "≥80%")]
+    assert [(i.line_start, i.line_end) for i in document.projects[0].indicators][-1] == (22, 27)
+
+
+def test_one_cell_per_line_with_two_column_groups_side_by_side_is_not_guessed():
+    # 年度 and 中期 groups side by side: one cell per line interleaves them in an order the text does not show
+    text = LINE_CELLS.replace("指标值\n", "年度指标值\n二级指标\n三级指标\n中期指标值\n", 1)
+    document = read(text)
+    assert not rows(document) and not rows(document, "mid")
+    assert "layout_uncertain" in [w.code for w in document.warnings]
+
+
 def test_a_name_that_names_its_own_category_in_a_stream_of_cells():
     # shared/corpus 33 (Shizuishan): under 服务对象满意度指标(必填) the indicator is called 服务对象满意度; in a
     # stream of one cell per paragraph no column tells the label from the name

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ingest.grid import Row
-from ingest.readers.families import (brackets, cells_per_line, delimited, paragraphs, pipes, positioned, run_together,
-                                     spaces, tabs, tree)
+from ingest.readers.families import (brackets, cells_per_line, delimited, lines, paragraphs, pipes, positioned,
+                                     run_together, spaces, tabs, tree)
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ FAMILIES: dict[str, Family] = {
         Family("positioned", "按页面位置排列的列（PDF 版面文本）", positioned.build, positioned.score),
         Family("space_columns", "空格分隔的列", spaces.build, spaces.score),
         Family("paragraph_cells", "每段一个单元格（空行分隔）", paragraphs.build, paragraphs.score),
+        Family("line_cells", "每行一个单元格（不分表格行）", lines.build, lines.score),
     )
 }
 

@@ -1,0 +1,164 @@
+"""One cell per line with nothing between rows (``line_cells``).
+
+Many PDF and Word text extractions put every filled cell of a table on a line of its own, in reading order, with no
+blank line, tab or rule where a row ends; merged and empty cells leave no line at all::
+
+    一级指标
+    二级指标
+    三级指标
+    指标值
+    产出指标
+    数量指标
+    发放人数
+    =1人
+
+Every line is a cell of a row of its own and the interpreter reads the cells in order (as for ``paragraph_cells``):
+which cells make a row is read from the header, the vocabulary and the target-value grammar. A cell the extraction
+wrapped over two lines is marked where the text shows it (the first line stops inside a bracket, or the second
+line is a lone closing bracket), or where the first line is as wide as the lines the extraction broke (several lines
+of running text reach exactly that width): the second line joins the first one's row, its boundary marked as one
+that may cut through a cell, and the interpreter decides.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from ingest import taxonomy as tx
+from ingest.grid import Cell, ParseWarning, Row, match_key
+from ingest.readers.families.common import content_lines, display_width, has_form_words, is_form_label
+
+# a line that is not one cell: cells split by a tab, a pipe or a run of spaces, or an indented line (a tree)
+_SEVERAL = re.compile(r"\t|\||\S(?:\s{2,}|\u3000)\S|^\s{2,}\S")
+_SEPARATOR = re.compile(r"^[\s|｜]*$")
+_OPEN = re.compile(r"[(（][^()（）]*$")
+_CLOSE_ONLY = re.compile(r"^[^()（）]{0,6}[)）]")
+
+
+def _is_cell(piece: str) -> bool:
+    return is_form_label(piece) or _is_value(piece)
+
+
+def _holds_cells(line: str) -> bool:
+    """Cells side by side one space apart: two labels or values of the form (``20辆 20辆``), words and then a
+    target value (``疫苗使用率 100%``), or a label and then words (``项目名称 法律职业资格考试费``)."""
+    pieces = line.split()
+    return len(pieces) >= 2 and (sum(1 for p in pieces if _is_cell(p)) >= 2 or _is_value(pieces[-1])
+                                 or is_form_label(pieces[0]))
+
+
+def _name_end(text: str) -> bool:
+    """A short label word that also ends names (满意度, 完成率): after a line broken at the column's width it is the
+    name's end, not a level label (those print 指标: 满意度指标)."""
+    key = match_key(text).replace(" ", "")
+    return len(key) <= 4 and is_form_label(key) and not key.endswith("指标") and not _is_value(key)
+
+
+def _is_qualitative(text: str) -> bool:
+    """A whole qualitative target value of the vocabulary (有效提升, 长效, 完善, 符合要求 …)."""
+    from ingest.readers.families.run_together import _qualitative
+
+    end, graded, _, changes = _qualitative()
+    key = match_key(text).replace(" ", "")
+    found = end.search(key)
+    return bool(found and found.start() == 0) or key in changes
+
+
+def _is_value(line: str) -> bool:
+    from ingest.interpret.tokens import TARGET, content_class  # the target-value grammar
+
+    key = match_key(line)
+    return bool(key) and content_class(key) == TARGET
+
+
+def _full_widths(texts: list[str]) -> set[int]:
+    """The widths at which the extraction wrapped cells: widths that three or more lines of running text (not a
+    label or a value of the form) reach exactly, at least four Chinese characters wide, no narrower than the
+    typical such line, and that few lines pass by a little — a column's text breaks where the column ends, so its
+    broken lines are all as wide and none is wider."""
+    widths = [display_width(t) for t in texts if not _is_cell(t)]
+    if len(widths) < 3:
+        return set()
+    typical = sorted(widths)[len(widths) // 2]
+    counts: dict[int, int] = {}
+    for w in widths:
+        counts[w] = counts.get(w, 0) + 1
+    # a ceiling: lines pile up at that width and hardly any line of running text is a little wider
+    return {w for w, n in counts.items() if n >= 3 and w >= max(8, typical)
+            and n >= 3 * sum(counts.get(w + d, 0) for d in range(1, 9))}
+
+
+def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
+    cells: list[Cell] = []
+    for number, line in enumerate(lines, 1):
+        if match_key(line) and not _SEPARATOR.match(line):
+            cells.append(Cell(line.strip(), number, number))
+    full = _full_widths([c.text for c in cells])
+    rows: list[Row] = []
+    for k, cell in enumerate(cells):
+        previous = cells[k - 1] if k else None
+        wrapped = previous is not None and previous.line_end + 1 == cell.line_start and bool(rows) \
+            and (bool(_OPEN.search(previous.text)) or bool(_CLOSE_ONLY.match(cell.text))
+                 or (display_width(previous.text) in full and not _is_cell(previous.text)))
+        if wrapped:
+            last = rows[-1].cells[-1]
+            joined = last.text + cell.text
+            if (_is_cell(joined) or tx.title_suffix_of(joined)) and not _is_cell(last.text) \
+                    and not tx.title_suffix_of(last.text):
+                kept = "join"  # a label, value or title broken: one cell for certain
+            elif is_form_label(cell.text) and not _name_end(cell.text):
+                kept = "row"  # a level or field label begins a cell of its own
+            elif not (_is_cell(cell.text) or _is_qualitative(cell.text)) or _name_end(cell.text):
+                kept = "join"  # running text that goes on with words that are not a value of their own
+            else:
+                kept = "soft"  # a value or a qualitative phrase: it may end the cell above, or be the next cell
+        else:
+            kept = "row"
+        if kept == "join":
+            rows[-1].cells[-1] = Cell(joined, last.line_start, cell.line_end, soft=last.soft)
+            rows[-1].line_end = cell.line_end
+        elif kept == "soft":
+            cell.soft = True  # the boundary before it may cut through one cell: the interpreter decides
+            rows[-1].cells.append(cell)
+            rows[-1].line_end = cell.line_end
+        else:
+            rows.append(Row(cells=[cell], line_start=cell.line_start, line_end=cell.line_end))
+    return rows, []
+
+
+def score(lines: Sequence[str]) -> float:
+    """How much the text looks like one cell per line: less four times the share of its lines that hold several
+    cells (cells side by side are strong evidence of another layout), times the share that are a whole label of
+    the form or a whole target value (at least a third of the lines in a table of this kind), less the blank or
+    bare ``|`` lines between them (a layout that separates rows or cells so is another family's); a tenth of that
+    where the header shows two column groups side by side."""
+    if not has_form_words(lines):
+        return 0.0
+    content = [line for line in content_lines(lines) if not _SEPARATOR.match(line)]
+    if len(content) < 8:
+        return 0.0
+    single = [line for line in content if not _SEVERAL.search(line.rstrip()) and not _holds_cells(line)]
+    whole = sum(1 for line in single if _is_cell(line.strip()))
+    text = [bool(match_key(line)) and not _SEPARATOR.match(line) for line in lines]
+    gaps = sum(1 for k in range(1, len(lines) - 1) if not text[k] and text[k - 1] and text[k + 1])
+    several = (len(content) - len(single)) / len(content)
+    side_by_side = 0.1 if _groups_side_by_side(content) else 1.0
+    return max(0.0, 1 - 4 * several) * min(1.0, 3 * whole / len(content)) * max(0.0, 1 - 3 * gaps / len(content)) \
+        * side_by_side
+
+
+def _groups_side_by_side(content: list[str]) -> bool:
+    """A header whose roles come twice in one run of header lines (二级指标 三级指标 指标值 二级指标 三级指标 …): two
+    column groups side by side, whose cells a text of one cell per line interleaves in an order it does not show —
+    better left to the layouts that see columns, or to a warning, than guessed."""
+    run: list[str] = []
+    for line in content + [""]:
+        role = tx.header_role_of(match_key(line)) if line else None
+        if role in ("level1", "level2", "name", "value"):
+            if role in run:
+                return True
+            run.append(role)
+        elif run:
+            run = []
+    return False
