@@ -18,7 +18,7 @@ import sys
 from ingest.model import Document, Project
 
 FAMILIES = ("tab_rows", "cell_per_line", "pipe_rows", "markdown", "pipe_cells", "paragraph_cells", "space_columns",
-            "run_together", "indent_tree", "line_cells")
+            "run_together", "indent_tree", "line_cells", "labelled_fields")
 
 
 def form_rows(project: Project, year: int | None) -> list[list[str]]:
@@ -78,6 +78,8 @@ def _table(rows: list[list[str]], family: str) -> list[str]:
         return ["".join(c for row in rows for c in row if c)]
     if family == "line_cells":  # every filled cell on a line of its own, nothing between rows
         return [c for row in rows for c in row if c]
+    if family == "labelled_fields":
+        return _labelled(rows)
     for row in rows:
         filled = [c for c in row if c]
         if len(row) == 1 or len(filled) == 0:
@@ -104,6 +106,30 @@ def _table(rows: list[list[str]], family: str) -> list[str]:
                 lines.extend([c, ""])
         elif family == "space_columns":
             lines.append("  ".join(filled))
+    return lines
+
+
+def _labelled(rows: list[list[str]]) -> list[str]:
+    """Every cell after its label and a colon: the form's fields as ``label：content`` pairs, each indicator as a
+    record of its four columns (levels repeated on every record), no header row."""
+    lines: list[str] = []
+    header: list[str] = []
+    levels = ["", ""]
+    for row in rows:
+        filled = [c for c in row if c]
+        if row[:2] == ["一级指标", "二级指标"]:
+            header = row
+            continue
+        if header:
+            levels = [row[0] or levels[0], row[1] or levels[1]]
+            cells = levels + row[2:]
+            lines.append("\u3000".join(f"{label}：{cell}" for label, cell in zip(header, cells)))
+        elif len(filled) == 3:  # 项目资金(万元) | 年度资金总额 | amount: the group label left out
+            lines.append(f"{filled[1]}：{filled[2]}")
+        elif len(filled) in (2, 4):
+            lines.append("\u3000".join(f"{a}：{b}" for a, b in zip(filled[::2], filled[1::2])))
+        else:
+            lines.append("".join(filled))
     return lines
 
 

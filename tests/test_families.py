@@ -269,6 +269,44 @@ def test_one_cell_per_line_with_two_column_groups_side_by_side_is_not_guessed():
     assert "layout_uncertain" in [w.code for w in document.warnings]
 
 
+# --- every cell after its column's name and a colon (labelled_fields) -------------------------------------------
+def test_indicators_written_as_labelled_records():
+    text = ("项目支出绩效目标表\n项目名称：法治宣传经费\n主管部门：天津市西青区司法局　实施单位：天津市西青区司法局\n"
+            "年度资金总额：10.4\n"
+            "一级指标：产出指标　二级指标：数量指标　三级指标：法治文艺演出场次　指标值：=2场\n"
+            "一级指标：产出指标；二级指标：质量指标；三级指标：宣传区域覆盖率；指标值：100%\n"
+            "一级指标：满意度指标　二级指标：服务对象满意度指标　三级指标：普法宣传对象满意度　指标值：≥80%\n")
+    document = read(text)
+    assert document.layout == "labelled_fields"
+    project = document.projects[0]
+    assert (project.name, project.total_wan, project.department) == ("法治宣传经费", 10.4, "天津市西青区司法局")
+    assert rows(document) == [("产出指标", "数量指标", "法治文艺演出场次", "=2场"),
+                              ("产出指标", "质量指标", "宣传区域覆盖率", "100%"),
+                              ("满意度指标", "服务对象满意度指标", "普法宣传对象满意度", "≥80%")]
+    assert [i.line_start for i in project.indicators] == [5, 6, 7]
+
+
+def test_labelled_records_one_pair_per_line():
+    text = "项目名称：法治宣传经费\n年度资金总额：10.4\n" + "".join(
+        f"一级指标：{l1}\n二级指标：{l2}\n指标名称：{name}\n指标值：{value}\n"
+        for l1, l2, name, value in [("产出指标", "数量指标", "法治文艺演出场次", "=2场"),
+                                    ("满意度指标", "服务对象满意度指标", "普法宣传对象满意度", "≥80%")])
+    document = read(text)
+    assert document.layout == "labelled_fields"
+    assert rows(document) == [("产出指标", "数量指标", "法治文艺演出场次", "=2场"),
+                              ("满意度指标", "服务对象满意度指标", "普法宣传对象满意度", "≥80%")]
+
+
+def test_labelled_fields_above_a_table_are_not_records():
+    # the form's fields labelled, its indicator table in tab rows: the table's layout reads it
+    text = ("项目名称：法治宣传经费\n年度资金总额：10.4\n一级指标\t二级指标\t三级指标\t指标值\n"
+            "产出指标\t数量指标\t法治文艺演出场次\t=2场\n\t质量指标\t宣传区域覆盖率\t100%\n")
+    document = read(text)
+    assert document.layout == "tab_rows"
+    assert rows(document) == [("产出指标", "数量指标", "法治文艺演出场次", "=2场"),
+                              ("产出指标", "质量指标", "宣传区域覆盖率", "100%")]
+
+
 def test_a_name_that_names_its_own_category_in_a_stream_of_cells():
     # shared/corpus 33 (Shizuishan): under 服务对象满意度指标(必填) the indicator is called 服务对象满意度; in a
     # stream of one cell per paragraph no column tells the label from the name

@@ -1,0 +1,98 @@
+"""Labelled fields (``labelled_fields``): every cell written after its column's name and a colon, no table at all::
+
+    项目名称：法治宣传经费
+    主管部门：天津市西青区司法局　实施单位：天津市西青区司法局
+    一级指标：产出指标　二级指标：数量指标　三级指标：法治文艺演出场次　指标值：=2场
+
+What web pages listing indicators as records, and forms filled in as text, give: one record per line (or one pair
+per line). Each ``label：content`` pair becomes two cells, the label and its content; where the label names a column
+of the indicator table (一级指标, 二级指标, 三级指标 / 指标名称, 指标值 …, through the header aliases), the content
+alone becomes a cell with that role as its hint, and the interpreter reads the hinted cells as the rows of a table
+with those columns. Pairs on one line are separated by spaces (two or more, or a full-width one), ``；`` or ``;``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from ingest import taxonomy as tx
+from ingest.grid import Cell, ParseWarning, Row, match_key
+from ingest.readers.families.common import content_lines, has_form_words
+
+# a label: a few characters of words (no digit, no sign), then a colon; its content runs to the next label
+_PAIR = re.compile(r"(?:^|(?<=[\s；;　]))(?P<label>[^\s:：；;　\d]{2,12})\s*[:：]\s*")
+_SPLIT = re.compile(r"[\s；;　]+$")
+# the indicator columns a label can name (the roles of the header aliases)
+_ROLES = {"level1": "level1", "level2": "level2", "name": "name", "value": "value"}
+
+
+def _role(label: str) -> Optional[str]:
+    return _ROLES.get(tx.header_role_of(match_key(label)) or "")
+
+
+def _known(label: str) -> bool:
+    key = match_key(label)
+    return bool(_role(label) or tx.field_of(key) or tx.header_role_of(key) or tx.funding_level_of(key))
+
+
+def pairs(line: str) -> list[tuple[str, str]]:
+    """The ``(label, content)`` pairs of a line whose labels are the form's (nothing when the line starts with
+    anything else, or a label is unknown)."""
+    found = list(_PAIR.finditer(line.strip()))
+    text = line.strip()
+    if not found or found[0].start() != 0:
+        return []
+    out = []
+    for k, match in enumerate(found):
+        end = found[k + 1].start() if k + 1 < len(found) else len(text)
+        label, content = match.group("label"), _SPLIT.sub("", text[match.end():end]).strip()
+        if not _known(label):
+            if k == 0:
+                return []
+            out[-1] = (out[-1][0], out[-1][1] + text[match.start():end].rstrip())  # a colon inside the content
+            continue
+        out.append((label, content))
+    return out
+
+
+def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
+    rows: list[Row] = []
+    for number, line in enumerate(lines, 1):
+        if not match_key(line):
+            continue
+        found = pairs(line)
+        if not found:
+            rows.append(Row(cells=[Cell(line.strip(), number, number)], line_start=number, line_end=number))
+            continue
+        cells: list[Cell] = []
+        for label, content in found:
+            role = _role(label)
+            if role:
+                if content:
+                    cells.append(Cell(content, number, number, hint=role))
+            else:
+                cells.append(Cell(label, number, number))
+                if content:
+                    cells.append(Cell(content, number, number))
+        if cells:
+            rows.append(Row(cells=cells, line_start=number, line_end=number))
+    return rows, []
+
+
+def score(lines: Sequence[str]) -> float:
+    """The share of the text's lines made of labelled pairs, those that name a column of the indicator table
+    counting three times; nothing unless indicator names and values are labelled, four labels at least (a form
+    whose fields alone are labelled, with a table below, is another layout's)."""
+    if not has_form_words(lines):
+        return 0.0
+    content = content_lines(lines)
+    if len(content) < 4:
+        return 0.0
+    paired = [pairs(line) for line in content]
+    with_pairs = sum(1 for p in paired if p)
+    roles = [_role(label) for p in paired for label, _ in p if _role(label)]
+    if len(roles) < 4 or not {"name", "value"} <= set(roles):
+        return 0.0
+    indicator_lines = sum(1 for p in paired if any(_role(label) for label, _ in p))
+    return min(1.0, (with_pairs + 2 * indicator_lines) / len(content))
