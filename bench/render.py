@@ -18,7 +18,7 @@ import sys
 from ingest.model import Document, Project
 
 FAMILIES = ("tab_rows", "cell_per_line", "pipe_rows", "markdown", "pipe_cells", "paragraph_cells", "space_columns",
-            "run_together", "indent_tree", "line_cells", "labelled_fields")
+            "run_together", "indent_tree", "line_cells", "labelled_fields", "numbered_outline")
 
 
 def form_rows(project: Project, year: int | None) -> list[list[str]]:
@@ -51,6 +51,8 @@ def render(document: Document, family: str, wrap: int | None = None) -> str:
     forms = [form_rows(p, document.fiscal_year) for p in document.projects]
     if family == "indent_tree":
         return _tree(document)
+    if family == "numbered_outline":
+        return _outline(document)
     out: list[str] = []
     for rows in forms:
         out.extend(_table(rows, family))
@@ -131,6 +133,32 @@ def _labelled(rows: list[list[str]]) -> list[str]:
         else:
             lines.append("".join(filled))
     return lines
+
+
+_CN = "一二三四五六七八九十"
+
+
+def _outline(document: Document) -> str:
+    """The indicators as a document's numbered headings and items (一、level-1 / （一）level-2 / 1.name：value), the
+    form's fields as ``label：content`` lines."""
+    out = ["项目支出绩效目标表"]
+    for project in document.projects:
+        out.append(f"项目名称：{project.name}")
+        if project.total_wan is not None:
+            out.append(f"年度资金总额：{project.total_wan:g}万元")
+        if project.goal:
+            out.append("年度绩效目标：" + project.goal.replace("\n", ""))
+        tree: dict[str, dict[str, list]] = {}
+        for ind in project.indicators:
+            level1 = ind.level1_raw or ind.level1 or ""
+            tree.setdefault(level1, {}).setdefault(ind.level2_raw or ind.level2 or "", []).append(ind)
+        for a, (level1, groups) in enumerate(tree.items()):
+            out.append(f"{_CN[a % 10]}、{level1}")
+            for b, (level2, indicators) in enumerate(groups.items()):
+                out.append(f"（{_CN[b % 10]}）{level2}")
+                out += [f"{n}.{ind.name}：{ind.value or ''}" for n, ind in enumerate(indicators, 1)]
+        out.append("")
+    return "\n".join(out) + "\n"
 
 
 def _tree(document: Document) -> str:

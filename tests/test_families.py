@@ -307,6 +307,34 @@ def test_labelled_fields_above_a_table_are_not_records():
                               ("产出指标", "质量指标", "宣传区域覆盖率", "100%")]
 
 
+# --- a numbered outline: 一、level-1 / （一）level-2 / 1.indicator value (numbered_outline) -------------------------
+def test_indicators_written_as_a_numbered_outline():
+    text = """项目名称：法治宣传经费
+年度资金总额：10.4万元
+一、产出指标
+（一）数量指标
+1.指标1:法治文艺演出场次：=2场
+2.开展专项法治宣传活动次数 ≥1 次
+（二）成本指标
+1.普法宣传费用：≤10.4万元
+二、效益指标
+（一）社会效益指标
+1.提升群众法治意识 提升
+三、成本指标
+（一）经济成本指标
+1.人均宣传成本：≤2元
+"""
+    document = read(text)
+    assert document.layout == "numbered_outline"
+    assert [(p.name, p.total_wan) for p in document.projects] == [("法治宣传经费", 10.4)]
+    # 成本指标 under （一）… is a level-2 and under 三、 a level-1: the level its numbering style has elsewhere
+    assert rows(document) == [("产出指标", "数量指标", "指标1:法治文艺演出场次", "=2场"),
+                              ("产出指标", "数量指标", "开展专项法治宣传活动次数", "≥1次"),
+                              ("产出指标", "成本指标", "普法宣传费用", "≤10.4万元"),
+                              ("效益指标", "社会效益指标", "提升群众法治意识", "提升"),
+                              ("成本指标", "经济成本指标", "人均宣传成本", "≤2元")]
+
+
 def test_a_name_that_names_its_own_category_in_a_stream_of_cells():
     # shared/corpus 33 (Shizuishan): under 服务对象满意度指标(必填) the indicator is called 服务对象满意度; in a
     # stream of one cell per paragraph no column tells the label from the name

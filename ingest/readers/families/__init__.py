@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ingest.grid import Row
-from ingest.readers.families import (brackets, cells_per_line, delimited, labelled, lines, paragraphs, pipes,
-                                     positioned, run_together, spaces, tabs, tree)
+from ingest.readers.families import (brackets, cells_per_line, delimited, labelled, lines, outline, paragraphs,
+                                     pipes, positioned, run_together, spaces, tabs, tree)
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ FAMILIES: dict[str, Family] = {
         Family("indent_tree", "仅以缩进表示层级", tree.build, tree.score),
         Family("bracket_sections", "【一级-二级】分节、无表格", brackets.build, brackets.score),
         Family("labelled_fields", "“栏目：内容”成对书写、无表格", labelled.build, labelled.score),
+        Family("numbered_outline", "编号分级的条目（一、（一）1.）、无表格", outline.build, outline.score),
         Family("run_together", "单元格连排、无分隔符", run_together.build, run_together.score),
         Family("positioned", "按页面位置排列的列（PDF 版面文本）", positioned.build, positioned.score),
         Family("space_columns", "空格分隔的列", spaces.build, spaces.score),

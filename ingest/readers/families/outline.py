@@ -1,0 +1,139 @@
+"""A numbered outline (``numbered_outline``): the indicators written as a document's headings and items, no table::
+
+    项目名称：法治宣传经费
+    年度资金总额：10.4万元
+    一、产出指标
+    （一）数量指标
+    1.法治文艺演出场次：=2场
+    2.开展专项法治宣传活动次数 ≥1次
+    （二）质量指标
+    1.宣传区域覆盖率：100%
+
+What target tables written up in Word look like. A numbered heading whose words are a level of the vocabulary is
+that level (a heading both levels could be, 成本指标, takes the level its numbering style has elsewhere in the
+text); a numbered item is an indicator, its value after a colon or after its last space when that is a target
+value (a qualitative value after a colon: 提升). Each becomes a cell with its role as a hint, read with the implied
+header 一级 | 二级 | 三级 | 指标值; the form's fields (``项目名称：…``) become a label and its content.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from ingest import taxonomy as tx
+from ingest.grid import Cell, ParseWarning, Row, match_key
+from ingest.readers.families.common import content_lines, has_form_words
+
+# the numbering styles of Chinese documents: 一、 / （一） / 1. 1、 1) / （1） / ①
+_STYLES = (("cn", r"[一二三四五六七八九十]+\s*[、.．]"), ("cn_paren", r"[（(]\s*[一二三四五六七八九十]+\s*[)）]"),
+           ("num", r"\d{1,2}\s*[、.．)）](?!\d)"), ("num_paren", r"[（(]\s*\d{1,2}\s*[)）]"), ("circled", r"[①-⑳]"))
+_NUMBERED = re.compile(r"^\s*(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _STYLES) + r")\s*")
+_COLON = re.compile(r"\s*[:：]\s*")
+
+
+def _numbered(line: str) -> tuple[Optional[str], str]:
+    """(numbering style, the text after the number) of a line, or (None, the line)."""
+    match = _NUMBERED.match(line)
+    if not match:
+        return None, line.strip()
+    return match.lastgroup, line[match.end():].strip()
+
+
+def _level(text: str) -> Optional[tuple[bool, bool]]:
+    """Whether ``text`` (a heading, a colon after it allowed) is a level-1 and/or a level-2 label."""
+    key = match_key(text.rstrip(":："))
+    one, two = bool(tx.level1_of(key)), bool(tx.level2_of(key))
+    return (one, two) if one or two else None
+
+
+def _is_qualitative(text: str) -> bool:
+    from ingest.readers.families.lines import _is_qualitative as qualitative
+
+    return qualitative(text)
+
+
+def _is_value(text: str) -> bool:
+    from ingest.interpret.tokens import TARGET, content_class  # the target-value grammar
+
+    key = match_key(text)
+    return bool(key) and content_class(key) == TARGET
+
+
+def _item(text: str) -> tuple[str, str]:
+    """An item's name and value: after its last colon when what follows is a value (or nothing); else the longest
+    end after a space that is a target value, or the last word after a space when it is a qualitative value of the
+    vocabulary or the only one; else after the first colon (a name may carry a colon of its own: 指标1:机柜数量)."""
+    colons = [c for c in _COLON.finditer(text) if c.start() > 0 and not tx.field_of(match_key(text[:c.start()]))]
+    if colons:
+        name, value = text[:colons[-1].start()], text[colons[-1].end():]
+        if not value or _is_value(value) or _is_qualitative(value):
+            return name, value
+    pieces = text.split()
+    for k in range(1, len(pieces)):  # the longest end of spaced pieces that is a target (≥30 人, 2024 年底)
+        value = " ".join(pieces[k:])
+        if _is_value(value):
+            return " ".join(pieces[:k]), value
+    if len(pieces) >= 2 and (_is_qualitative(pieces[-1]) or len(pieces) == 2):
+        return " ".join(pieces[:-1]), pieces[-1]
+    if colons:
+        return text[:colons[0].start()], text[colons[0].end():]
+    return text, ""
+
+
+def _styles(lines: Sequence[str]) -> dict[str, str]:
+    """The level each numbering style gives a heading: the level of its headings that only one level can be."""
+    votes: dict[str, dict[str, int]] = {}
+    for line in lines:
+        style, text = _numbered(line)
+        level = _level(text) if style else None
+        if level and level[0] != level[1]:
+            role = "level1" if level[0] else "level2"
+            votes.setdefault(style, {}).setdefault(role, 0)
+            votes[style][role] += 1
+    return {style: max(roles, key=roles.get) for style, roles in votes.items()}
+
+
+def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
+    styles = _styles(lines)
+    rows: list[Row] = []
+    for number, line in enumerate(lines, 1):
+        if not match_key(line):
+            continue
+        style, text = _numbered(line)
+        level = _level(text) if style else None
+        if level:
+            role = ("level1" if level[0] else "level2") if level[0] != level[1] else styles.get(style, "level2")
+            cells = [Cell(text.rstrip(":："), number, number, hint=role)]
+        elif style:
+            name, value = _item(text)
+            cells = [Cell(name, number, number, hint="name")]
+            if value:
+                cells.append(Cell(value, number, number, hint="value"))
+        else:
+            parts = _COLON.split(line.strip(), maxsplit=1)
+            known = len(parts) == 2 and parts[1] and (tx.field_of(match_key(parts[0]))
+                                                      or tx.funding_level_of(match_key(parts[0])))
+            cells = [Cell(p, number, number) for p in parts] if known else [Cell(line.strip(), number, number)]
+        rows.append(Row(cells=cells, line_start=number, line_end=number))
+    return rows, []
+
+
+def score(lines: Sequence[str]) -> float:
+    """The share of the text's lines that are numbered level headings or numbered items with a value; nothing
+    without two level headings and three such items."""
+    if not has_form_words(lines):
+        return 0.0
+    content = content_lines(lines)
+    headings = items = 0
+    for line in content:
+        style, text = _numbered(line)
+        if not style:
+            continue
+        if _level(text):
+            headings += 1
+        elif _item(text)[1]:
+            items += 1
+    if headings < 2 or items < 3:
+        return 0.0
+    return min(1.0, 1.5 * (headings + items) / len(content))
