@@ -89,7 +89,7 @@ def score(lines: Sequence[str]) -> float:
     content = content_lines(lines)
     if len(content) < 4:
         return 0.0
-    paired = [pairs(line) for line in content]
+    paired = [pairs(line) for line in content if ":" in line or "：" in line]
     with_pairs = sum(1 for p in paired if p)
     roles = [_role(label) for p in paired for label, _ in p if _role(label)]
     if len(roles) < 4 or not {"name", "value"} <= set(roles):

@@ -138,14 +138,16 @@ def score(lines: Sequence[str]) -> float:
     content = [line for line in content_lines(lines) if not _SEPARATOR.match(line)]
     if len(content) < 8:
         return 0.0
-    single = [line for line in content if not _SEVERAL.search(line.rstrip()) and not _holds_cells(line)]
+    plain = [line for line in content if not _SEVERAL.search(line.rstrip())]
+    if len(plain) <= 0.75 * len(content):  # a quarter of the lines split by tabs, pipes or spaces: no chance
+        return 0.0
+    single = [line for line in plain if not _holds_cells(line)]
     whole = sum(1 for line in single if _is_cell(line.strip()))
     text = [bool(match_key(line)) and not _SEPARATOR.match(line) for line in lines]
     gaps = sum(1 for k in range(1, len(lines) - 1) if not text[k] and text[k - 1] and text[k + 1])
     several = (len(content) - len(single)) / len(content)
-    side_by_side = 0.1 if _groups_side_by_side(content) else 1.0
-    return max(0.0, 1 - 4 * several) * min(1.0, 3 * whole / len(content)) * max(0.0, 1 - 3 * gaps / len(content)) \
-        * side_by_side
+    fit = max(0.0, 1 - 4 * several) * min(1.0, 3 * whole / len(content)) * max(0.0, 1 - 3 * gaps / len(content))
+    return fit * 0.1 if fit and _groups_side_by_side(content) else fit
 
 
 def _groups_side_by_side(content: list[str]) -> bool:
