@@ -261,6 +261,18 @@ def test_one_cell_per_line_without_row_breaks():
     assert [(i.line_start, i.line_end) for i in document.projects[0].indicators][-1] == (22, 27)
 
 
+def test_what_a_pdf_prints_on_every_page_is_no_part_of_the_table():
+    # the page number, the date and time and the running head a PDF prints on every page, inside the table
+    lines = LINE_CELLS.splitlines()
+    for page, at in ((3, 24), (2, 16), (1, 8)):
+        lines[at:at] = [f"第 {page} 页 共 3 页", f"2024/05/0{page} 10:2{page}", "西青区财政局预算公开"]
+    document = read("\n".join(lines) + "\n")
+    assert document.layout == "line_cells"
+    assert rows(document) == rows(read(LINE_CELLS))
+    assert len(rows(document)) == 5
+    assert document.lines[8] == "第 1 页 共 3 页"  # the original lines as shown
+
+
 def test_one_cell_per_line_with_two_column_groups_side_by_side_is_not_guessed():
     # 年度 and 中期 groups side by side: one cell per line interleaves them in an order the text does not show
     text = LINE_CELLS.replace("指标值\n", "年度指标值\n二级指标\n三级指标\n中期指标值\n", 1)

@@ -347,12 +347,13 @@ def test_text_without_page_columns_is_not_read_by_position():
 
 
 def test_a_text_the_best_layout_cannot_read_is_read_by_the_next(monkeypatch):
-    # Ningjin 2019's form (a 产出数量指标 cell spanning two columns) as pdftotext prints it: make the positioned
-    # family score below the paragraph family, which finds no table there; the next family that fits reads it.
+    # Ningjin 2019's form (a 产出数量指标 cell spanning two columns) as pdftotext prints it: make the paragraph
+    # family, which finds no table there, score above the positioned one; the next family that fits reads it.
     from ingest.readers.families import FAMILIES, Family
 
-    family = FAMILIES["positioned"]
-    monkeypatch.setitem(FAMILIES, "positioned", Family(family.key, family.title_zh, family.build, lambda lines: 0.1))
+    family = FAMILIES["paragraph_cells"]
+    monkeypatch.setitem(FAMILIES, "paragraph_cells",
+                        Family(family.key, family.title_zh, family.build, lambda lines: 0.5))
     document = parse_file(PDFTEXT / "22_ningjin_jiaoyuju_2019.txt")
     assert max(document.layout_scores, key=document.layout_scores.get) == "paragraph_cells"
     assert document.layout == "positioned"

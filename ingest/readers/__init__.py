@@ -21,7 +21,7 @@ from ingest.errors import IngestError
 from ingest.grid import Cell, Grid, Row, strip_invisible
 from ingest.readers import excel, flat, guard, ocr, pdf, web, word
 from ingest.readers.families import FAMILIES, detect
-from ingest.readers.families.common import has_form_words
+from ingest.readers.families.common import has_form_words, page_furniture
 from ingest.readers.text import decode_text
 
 
@@ -43,6 +43,11 @@ def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Gri
     lines = strip_invisible("\n".join(text.lines)).replace("\f", "").split("\n") if text.lines else []
     if _BOX_OR_PLUS.search("".join(lines)):  # else box_to_pipes leaves every line as it is
         lines = [box_to_pipes(line) for line in lines]
+    # what a PDF prints on every page (page numbers, the date and time, a running head) is no part of any table:
+    # the families read those lines as empty ones
+    furniture = page_furniture(lines)
+    if furniture:
+        lines = ["" if k in furniture else line for k, line in enumerate(lines)]
     if family_key is not None:  # a second reading: the caller has the scores of the first
         rows, warnings = FAMILIES[family_key].build(lines)
         return Grid(source=source, lines=text.lines, rows=rows, family=family_key, encoding=text.encoding,
