@@ -35,6 +35,7 @@ _TITLE_NUMBER = re.compile(r"^[\d一二三四五六七八九十]+\s*[、.,，．
 _YEAR_PREFIX = re.compile(r"^\d{4}\s*年度?")
 _PROJECT_CODE = re.compile(r"^\s*(?P<code>\d{6})\s*(?P<name>[^\s单]\S*?)\s*(单位[:：].*)?$")
 _TITLE_MAX = 80
+MID_LABEL_MAX = 20  # a label on a row of its own before a header (中期目标(2021-2023年)), not a goal's text
 
 
 @dataclass
@@ -222,9 +223,9 @@ class Interpreter:
         block = [s.label for s in header.slots if s.role == "group"]
         if block and tx.mentions_mid_term(block[0]):
             return ("mid",) * groups  # 中期绩效指标 | 一级指标 | …: a block of mid-term targets
-        if preceding is not None and tx.mentions_mid_term(preceding.text) and tx.header_role_of(preceding.text) \
-                is None:
-            return ("mid",) * groups
+        if preceding is not None and preceding.first_in_row and len(preceding.key) <= MID_LABEL_MAX \
+                and tx.mentions_mid_term(preceding.text) and tx.header_role_of(preceding.text) is None:
+            return ("mid",) * groups  # 中期绩效指标 on a line of its own, not a goal that names 中期 in passing
         if groups == 1:
             return ("annual",)
         labels = [s.label for s in header.slots if s.role == "value"]

@@ -1,0 +1,47 @@
+"""Form shapes: the columns real forms print around the indicator table (SYNTHETIC shapes, real content).
+
+The parametrised tests render the samples and the corpus tables in every form shape of bench/render.py in a few
+layout families and read them back (floors measured, ``python -m bench.render --measure``); the snippet tests below
+check each fix on a few lines of text, values read off by hand.
+"""
+
+from __future__ import annotations
+
+from ingest.parse import parse_bytes
+
+
+def read(text: str, name: str = "snippet.txt"):
+    return parse_bytes(name, text.encode("utf-8"))
+
+
+def rows(document, target_set="annual"):
+    return [(i.level1, i.level2, i.name, i.value) for p in document.projects for i in p.indicators
+            if i.target_set == target_set]
+
+
+# --- 中期指标值 beside 年度指标值 ------------------------------------------------------------------------
+MID_ANNUAL = """项目支出绩效目标表
+项目名称\t普法宣传\t\t
+年度绩效目标\t完成中期规划中本年度的宣传任务\t\t
+一级指标\t二级指标\t三级指标\t中期指标值\t年度指标值
+产出指标\t数量指标\t宣传场次\t≥30场\t≥10场
+\t质量指标\t宣传资料合格率\t\t
+效益指标\t社会效益指标\t群众知晓率\t≥90%\t≥85%
+"""
+
+
+def test_mid_term_value_column_beside_the_annual_one():
+    document = read(MID_ANNUAL)
+    assert rows(document) == [("产出指标", "数量指标", "宣传场次", "≥10场"),
+                              ("产出指标", "质量指标", "宣传资料合格率", ""),
+                              ("效益指标", "社会效益指标", "群众知晓率", "≥85%")]
+    assert rows(document, "mid") == [("产出指标", "数量指标", "宣传场次", "≥30场"),
+                                     ("产出指标", "质量指标", "宣传资料合格率", ""),
+                                     ("效益指标", "社会效益指标", "群众知晓率", "≥90%")]
+
+
+def test_goal_naming_mid_term_in_passing_does_not_make_the_table_mid_term():
+    # corpus 14's goal begins 中期滚动目标(2019年--2021年)…: the table under it is still the annual one
+    text = ("项目名称\t道路改造\n年度绩效目标\t中期滚动目标(2019年--2021年)新建道路29个项目,本年完成结算。\n"
+            "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t完成结算项目数\t3个\n")
+    assert rows(read(text)) == [("产出指标", "数量指标", "完成结算项目数", "3个")]
