@@ -45,3 +45,21 @@ def test_goal_naming_mid_term_in_passing_does_not_make_the_table_mid_term():
     text = ("项目名称\t道路改造\n年度绩效目标\t中期滚动目标(2019年--2021年)新建道路29个项目,本年完成结算。\n"
             "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t完成结算项目数\t3个\n")
     assert rows(read(text)) == [("产出指标", "数量指标", "完成结算项目数", "3个")]
+
+
+# --- a header printed over two rows ---------------------------------------------------------------------
+def test_group_cell_over_the_level_columns_with_the_value_merged_down():
+    # 绩效指标 spans 一级 | 二级 | 三级 in the upper row; 指标值 is merged down over both rows
+    text = ("项目名称\t普法宣传\n绩效指标\t\t\t指标值\n一级指标\t二级指标\t三级指标\t\n"
+            "产出指标\t数量指标\t宣传场次\t≥10场\n效益指标\t社会效益指标\t群众知晓率\t≥85%\n")
+    assert rows(read(text)) == [("产出指标", "数量指标", "宣传场次", "≥10场"),
+                                ("效益指标", "社会效益指标", "群众知晓率", "≥85%")]
+
+
+def test_second_group_of_level_columns_after_a_value_is_still_a_second_target_set():
+    # corpus 16: 一级 | 二级 | 三级 | 指标值 | 二级 | 三级 | 指标值 on one row is two groups, not two header rows
+    text = ("项目名称\t检测\n一级指标\t二级指标\t三级指标\t指标值\t二级指标\t三级指标\t指标值\n"
+            "产出指标\t数量指标\t检测批次\t≥300批\t数量指标\t检测批次\t≥100批\n")
+    document = read(text)
+    assert len(document.projects[0].indicators) == 2
+    assert {i.value for i in document.projects[0].indicators} == {"≥300批", "≥100批"}
