@@ -63,3 +63,31 @@ def test_second_group_of_level_columns_after_a_value_is_still_a_second_target_se
     document = read(text)
     assert len(document.projects[0].indicators) == 2
     assert {i.value for i in document.projects[0].indicators} == {"≥300批", "≥100批"}
+
+
+# --- funding laid out in columns ------------------------------------------------------------------------
+def test_row_of_source_labels_over_a_row_of_amounts():
+    text = ("项目名称\t法律援助\n资金来源\t年度资金总额\t财政拨款\t其他资金\n项目资金(万元)\t100\t80\t20\n"
+            "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t援助案件数\t≥50件\n")
+    project = read(text).projects[0]
+    assert project.total_wan == 100
+    assert [(f.source, f.level, f.amount_wan) for f in project.funding] == [("财政拨款", "fiscal", 80),
+                                                                           ("其他资金", "other", 20)]
+
+
+def test_row_of_source_labels_over_amounts_without_a_row_label():
+    text = ("项目名称\t法律援助\n年度资金总额\t中央补助\t省级资金\n50\t30\t20\n"
+            "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t援助案件数\t≥50件\n")
+    project = read(text).projects[0]
+    assert project.total_wan == 50
+    assert [(f.level, f.amount_wan) for f in project.funding] == [("central", 30), ("provincial", 20)]
+
+
+def test_label_of_the_form_on_the_next_line_does_not_continue_a_name_in_space_columns():
+    # a PDF copied row by row: 资金来源 opens the next row, it is not the end of the project's name
+    text = ("项目名称  提前下达2020年社区矫正补助经费(2020)15号\n资金来源  年度资金总额  财政资金\n"
+            "项目资金(万元)  26.45  26.45\n一级指标  二级指标  三级指标  指标值\n产出指标  数量指标  矫正人员培训  ≥2次\n"
+            "效益指标  社会效益指标  再犯罪率  ≤0.2%\n")
+    project = read(text).projects[0]
+    assert (project.name, project.total_wan) == ("提前下达2020年社区矫正补助经费(2020)15号", 26.45)
+    assert [f.amount_wan for f in project.funding] == [26.45]
