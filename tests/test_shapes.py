@@ -86,8 +86,19 @@ def test_row_of_source_labels_over_amounts_without_a_row_label():
 def test_label_of_the_form_on_the_next_line_does_not_continue_a_name_in_space_columns():
     # a PDF copied row by row: 资金来源 opens the next row, it is not the end of the project's name
     text = ("项目名称  提前下达2020年社区矫正补助经费(2020)15号\n资金来源  年度资金总额  财政资金\n"
-            "项目资金(万元)  26.45  26.45\n一级指标  二级指标  三级指标  指标值\n产出指标  数量指标  矫正人员培训  ≥2次\n"
+            "项目资金(万元)  26.45  26.45\n一级指标  二级指标  三级指标  指标值\n"
+            "产出指标  数量指标  矫正人员培训  ≥2次\n"
             "效益指标  社会效益指标  再犯罪率  ≤0.2%\n")
     project = read(text).projects[0]
     assert (project.name, project.total_wan) == ("提前下达2020年社区矫正补助经费(2020)15号", 26.45)
     assert [f.amount_wan for f in project.funding] == [26.45]
+
+
+# --- fewer level columns ----------------------------------------------------------------------------------
+def test_cost_label_in_the_only_level_column_is_the_level1():
+    # corpus 07 with the 二级 column dropped: 成本指标(0-20)分 stands in the 一级指标 column, with no cost category
+    # after it; the table has no level-2 column, so it is the level-1 category, not the start of the name
+    text = ("项目名称\t加工园配套设施\n一级指标\t指标内容\t指标值\n成本指标(0-20)分\t项目建设成本\t≤65万元\n"
+            "产出指标\t新建厂房面积\t≥1200平方米\n")
+    assert [(level1, name, value) for level1, _, name, value in rows(read(text))] == [
+        ("成本指标", "项目建设成本", "≤65万元"), ("产出指标", "新建厂房面积", "≥1200平方米")]

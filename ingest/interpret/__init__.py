@@ -246,6 +246,13 @@ class Interpreter:
                 # the layout says which cells are indicators (a tree, bracket sections): the others are not
                 self._audit_noise([t for t in body if not t.cell.hint])
                 body = [t for t in body if t.cell.hint]
+            roles = header.roles()
+            if "level1" in roles and "level2" not in roles:
+                # 一级指标 | 指标内容 | 指标值: the one level column is the level-1's, so 成本指标 there is the level-1
+                # category (the newer template), whatever follows it
+                for t in body:
+                    if t.kind in (L2, L12) and tx.level1_of(t.key):
+                        t.kind = L1
             reader = RecordReader(header, self.fiscal_year, self.row, self.warnings, sets)
             previous: Optional[Indicator] = None
             last_block = header is blocks[-1][0]
