@@ -20,6 +20,7 @@ import re
 import sys
 
 from ingest.model import Document, Indicator, Project
+from ingest.values import TABLES
 
 FAMILIES = ("tab_rows", "cell_per_line", "pipe_rows", "markdown", "pipe_cells", "paragraph_cells", "space_columns",
             "run_together", "indent_tree")
@@ -80,6 +81,8 @@ def split_value(value: str) -> tuple[str, str, str]:
     """A target value as a form with 指标性质 | 指标值 | 度量单位 columns prints it: (operator, number, unit).
     A number without an operator gets ``=``; a value without a number is 定性 (qualitative) with the whole text in
     the value column; a value that is not operator + number + unit (a deadline, a range) stays whole."""
+    if value.strip() in TABLES.unit_kind:
+        return "", "", value.strip()  # a unit with no number: the form printed only the 度量单位 cell
     match = _SPLIT.match(value.strip())
     if match:
         return match.group("op") or "=", match.group("number"), match.group("unit")
@@ -204,7 +207,7 @@ def shaped_value(value: str, shape: str) -> str:
     """The value as the shape's form prints it, joined back (operator, number and unit in one)."""
     if SHAPES[shape].get("value") == "split":
         op, number, unit = split_value(value)
-        return value if op in ("", "定性") else op + number + unit
+        return value if op in ("", "定性") and number else op + number + unit
     return value
 
 

@@ -102,3 +102,19 @@ def test_cost_label_in_the_only_level_column_is_the_level1():
             "产出指标\t新建厂房面积\t≥1200平方米\n")
     assert [(level1, name, value) for level1, _, name, value in rows(read(text))] == [
         ("成本指标", "项目建设成本", "≤65万元"), ("产出指标", "新建厂房面积", "≥1200平方米")]
+
+
+# --- operator | number | unit in three columns ------------------------------------------------------------
+def test_rate_unit_in_its_own_column_joins_the_number():
+    text = ("项目名称\t生活补助\n一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\n"
+            "产出指标\t成本指标\t每人每月生活补助\t=\t4583.33\t元/人/月\n\t数量指标\t补助人数\t≥\t12\t人\n")
+    assert [(name, value) for _, _, name, value in rows(read(text))] == [("每人每月生活补助", "=4583.33元/人/月"),
+                                                                        ("补助人数", "≥12人")]
+
+
+def test_unit_printed_without_a_number_is_kept_as_the_value():
+    # corpus 26 prints 公里 / ≧ % where the target was never filled in; split into columns it reads the same
+    text = ("项目名称\t堤防\n一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\n"
+            "产出指标\t数量指标\t新建堤防长度\t\t\t公里\n\t质量指标\t工程验收合格率\t≥\t\t%\n")
+    assert [(name, value) for _, _, name, value in rows(read(text))] == [("新建堤防长度", "公里"),
+                                                                        ("工程验收合格率", "≥%")]

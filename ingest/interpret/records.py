@@ -136,6 +136,8 @@ class RecordReader:
             value = (op or direction) + value
         if value and unit and not value.endswith(unit):
             value = value + unit
+        elif not value and unit:
+            value = op + unit  # a unit (and operator) printed with no number, as a form left half filled (≧ %)
         return clean_text(value)
 
     def _update_levels(self, state: LevelState, level1: Optional[list[Token]], level2: Optional[list[Token]],
