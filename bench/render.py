@@ -175,7 +175,9 @@ SHAPES: dict[str, dict] = {
     # a two-row header: 绩效指标 over 一级指标 | 二级指标 | 三级指标, 指标值 merged down
     "group_header": {"header": (("绩效指标", "", "", "指标值"), _H + ("",))},
     # a header whose cells wrap: 一级 | 二级 | 三级 | 指标值 over 指标 | 指标 | 指标 (corpus 14, 21)
-    "wrapped_header": {"header": (("一级", "二级", "三级", "指标值"), ("指标", "指标", "指标", ""))},
+    # (not run together: wrapping is drawn by the page, a text that runs cells together has each cell's words whole)
+    "wrapped_header": {"header": (("一级", "二级", "三级", "指标值"), ("指标", "指标", "指标", "")),
+                       "not_in": ("run_together",)},
     # funding as a row of source columns over a row of amounts
     "funding_columns": {"funding": "columns"},
     # every source on the total's line: 资金总额 | 100 | 其中:中央 | 20 | 省级 | 30 …
@@ -186,6 +188,11 @@ SHAPES: dict[str, dict] = {
 
 
 _LAST_HEADER_ROWS = {spec.get("header", ((*_H, "指标值"),))[-1] for spec in SHAPES.values()}
+
+
+def applies(shape: str, family: str) -> bool:
+    """Whether a real text could show ``shape`` in ``family``."""
+    return family not in SHAPES[shape].get("not_in", ())
 
 
 def expected(document: Document, shape: str) -> list[list[tuple]]:

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.render import FAMILIES, SHAPES, expected, indicator_key, render
+from bench.render import FAMILIES, SHAPES, applies, expected, indicator_key, render
 from ingest.errors import IngestError
 from ingest.model import Document
 from ingest.parse import parse_bytes, parse_file
@@ -109,6 +109,8 @@ def measure(documents: dict[str, Document], families, shapes) -> dict[tuple[str,
     table = {}
     for shape in shapes:
         for family in families:
+            if not applies(shape, family):
+                continue
             total = Score()
             for stem, original in documents.items():
                 total.add(score(original, family, shape, stem))
@@ -122,7 +124,10 @@ def print_table(title: str, table: dict[tuple[str, str], Score], families, shape
     for shape in shapes:
         cells = []
         for family in families:
-            s = table[shape, family]
+            s = table.get((shape, family))
+            if s is None:
+                cells.append("n/a".ljust(20))
+                continue
             cell = f"{s.recall:.3f} {s.precision:.3f}"
             if projects:
                 cell += f" {s.projects_ok}/{s.projects}"
