@@ -8,47 +8,231 @@ only the layout is generated. Nothing here is ever loaded into the default datab
 column width (``wrap``) as PDF extractions break a narrow column's text.
 
 Each project becomes one form: title, name, department, total and funding, goal, then the indicator table
-(一级指标 | 二级指标 | 三级指标 | 指标值) with the level cells merged (left blank) on continuation rows.
+(一级指标 | 二级指标 | 三级指标 | 指标值) with the level cells merged (left blank) on continuation rows. A form SHAPE
+(``SHAPES``) varies the columns as real forms do: 序号 and 分值 columns, operator | number | unit in three columns,
+a basis or remarks column, fewer level columns, 中期 beside 年度 values, other header words, a header over two rows,
+funding laid out in columns or on one line, amounts in 元. ``expected`` says what a reading must give back.
+
+``python -m bench.render --measure [FAMILY ...]`` prints recall and precision per shape × family on the samples and
+the corpus tables.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 
-from ingest.model import Document, Project
+from ingest.model import Document, Indicator, Project
+from ingest.values import TABLES
 
 FAMILIES = ("tab_rows", "cell_per_line", "pipe_rows", "markdown", "pipe_cells", "paragraph_cells", "space_columns",
             "run_together", "indent_tree", "line_cells", "labelled_fields", "numbered_outline")
 
 
-def form_rows(project: Project, year: int | None) -> list[list[str]]:
-    """The rows of one form, blank cells where the printed form has merged or empty cells."""
+def form_rows(project: Project, year: int | None, shape: str = "standard") -> list[list[str]]:
+    """The rows of one form in ``shape``, blank cells where the printed form has merged or empty cells."""
+    spec = SHAPES[shape]
+    yuan = spec.get("yuan", False)
+    unit = "元" if yuan else "万元"
     rows: list[list[str]] = [["项目支出绩效目标表"], [f"({year}年度)" if year else ""]]
+    if yuan:
+        rows.append(["单位:元"])
     rows.append(["项目名称", project.name, "", ""])
     if project.department or project.implementing_unit:
         rows.append(["主管部门", project.department or "—", "实施单位", project.implementing_unit or "—"])
-    if project.total_wan is not None:
-        rows.append(["项目资金(万元)", "年度资金总额", f"{project.total_wan:g}", ""])
-    for source in project.funding:
-        rows.append(["", f"其中:{source.source}", f"{source.amount_wan:g}", ""])
+    rows.extend(_funding_rows(project, spec.get("funding", "rows"), unit))
     if project.goal:
         rows.append(["年度绩效目标", project.goal.replace("\n", ""), "", ""])
-    rows.append(["一级指标", "二级指标", "三级指标", "指标值"])
+    rows.extend(_indicator_rows(project, spec))
+    return rows
+
+
+def _amount(amount_wan: float, unit: str) -> str:
+    """An amount as a form prints it: in 万元 as read, in 元 to the fen, without a trailing zero."""
+    if unit == "万元":
+        return f"{amount_wan:g}"
+    return f"{amount_wan * 10000:.2f}".rstrip("0").rstrip(".")
+
+
+def _funding_rows(project: Project, style: str, unit: str) -> list[list[str]]:
+    """Total and sources: one source per row (其中:…), a row of source columns over a row of amounts, or every
+    source on the total's line."""
+    if project.total_wan is None:
+        return []
+    total = _amount(project.total_wan, unit)
+    sources = [(s.source, _amount(s.amount_wan, unit)) for s in project.funding]
+    if style == "columns":
+        return [["资金来源", "年度资金总额"] + [name for name, _ in sources],
+                [f"项目资金({unit})", total] + [amount for _, amount in sources]]
+    if style == "one_line":
+        row = [f"项目资金({unit})", "资金总额", total]
+        for k, (name, amount) in enumerate(sources):
+            row += [f"其中:{name}" if k == 0 else name, amount]
+        return [row]
+    return ([[f"项目资金({unit})", "年度资金总额", total, ""]]
+            + [["", f"其中:{name}", amount, ""] for name, amount in sources])
+
+
+# what real 指标值确定依据 / 绩效标准 / 备注 columns print (a fixed cycle, so a shape always renders the same)
+_BASES = ("计划标准", "历史标准", "行业标准", "", "根据年度工作计划确定", "参考上年度完成情况")
+_REMARKS = ("", "", "核心指标", "", "")
+_WEIGHTS = ("10", "5", "10", "20", "5", "15")
+_SPLIT = re.compile(r"^(?P<op>[≥≤=<>≧≦＝]?)\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[^\d\s]{0,6})$")
+
+
+def split_value(value: str) -> tuple[str, str, str]:
+    """A target value as a form with 指标性质 | 指标值 | 度量单位 columns prints it: (operator, number, unit).
+    A number without an operator gets ``=``; a value without a number is 定性 (qualitative) with the whole text in
+    the value column; a value that is not operator + number + unit (a deadline, a range) stays whole."""
+    if value.strip() in TABLES.unit_kind:
+        return "", "", value.strip()  # a unit with no number: the form printed only the 度量单位 cell
+    match = _SPLIT.match(value.strip())
+    if match:
+        return match.group("op") or "=", match.group("number"), match.group("unit")
+    if value and not re.search(r"\d", value):
+        return "定性", value, ""
+    return "", value, ""
+
+
+def _mid_value(value: str) -> str:
+    """A mid-term (中期) target beside the annual one: counts and amounts over three years; shares and
+    qualitative targets the same."""
+    if "%" in value or not re.search(r"\d", value) or re.search(r"[年月日]", value):
+        return value
+    return re.sub(r"\d+(?:\.\d+)?", lambda m: f"{float(m.group()) * 3:g}", value, count=1)
+
+
+def _value_cells(ind: Indicator, k: int, spec: dict) -> list[str]:
+    cells: list[str] = []
+    for column in spec.get("after_levels", ()):  # columns between the name and the value
+        cells.append(_extra(column, ind, k))
+    style = spec.get("value", "one")
+    if style == "split":
+        cells.extend(split_value(ind.value))
+    elif style == "mid_annual":
+        cells.extend([_mid_value(ind.value), ind.value])
+    elif style == "annual_mid":
+        cells.extend([ind.value, _mid_value(ind.value)])
+    else:
+        cells.append(ind.value)
+    for column in spec.get("after", ()):
+        cells.append(_extra(column, ind, k))
+    return cells
+
+
+def _extra(column: str, ind: Indicator, k: int) -> str:
+    if column == "weight":
+        return f"{ind.weight:g}" if ind.weight is not None else _WEIGHTS[k % len(_WEIGHTS)]
+    if column == "basis":
+        return _BASES[k % len(_BASES)]
+    if column == "remarks":
+        return _REMARKS[k % len(_REMARKS)]
+    raise ValueError(column)
+
+
+def _indicator_rows(project: Project, spec: dict) -> list[list[str]]:
+    levels = spec.get("levels", 2)
+    rows = [list(r) for r in spec.get("header", (("一级指标", "二级指标", "三级指标", "指标值"),))]
     last1 = last2 = None
-    for ind in project.indicators:
+    for k, ind in enumerate(project.indicators):
         level1 = ind.level1_raw or ind.level1 or ""
         level2 = ind.level2_raw or ind.level2 or ""
-        row = [level1 if level1 != last1 else "", level2 if (level2 != last2 or level1 != last1) else "",
-               ind.name, ind.value]
+        row = [str(k + 1)] if spec.get("seq") else []
+        if levels >= 1:
+            row.append(level1 if level1 != last1 else "")
+        if levels >= 2:
+            row.append(level2 if (level2 != last2 or level1 != last1) else "")
+        row.append(ind.name)
+        row.extend(_value_cells(ind, k, spec))
         last1, last2 = level1, level2
         rows.append(row)
     return rows
 
 
-def render(document: Document, family: str, wrap: int | None = None) -> str:
-    """``document`` written out in ``family``; ``wrap``: every line broken at that display width (a Chinese
-    character counts two), as a PDF extraction breaks the text of a narrow column (used with ``line_cells``)."""
-    forms = [form_rows(p, document.fiscal_year) for p in document.projects]
+_H = ("一级指标", "二级指标", "三级指标")
+# Form shapes, each modelled on a variant real forms print (corpus excerpts and published tables): the header
+# rows, what stands around the value, how funding is laid out, the unit of amounts, and which parts of an
+# indicator's reading a shape can give back (``compare``: the level columns a shape leaves out cannot be read).
+SHAPES: dict[str, dict] = {
+    # 一级指标 | 二级指标 | 三级指标 | 指标值, funding one source per row (the shape every family was built on)
+    "standard": {},
+    # 序号 first, 分值 after the value (审批表 and 自评表 forms, corpus 07 and 08)
+    "seq_weight": {"header": (("序号",) + _H + ("指标值", "分值"),), "seq": True, "after": ("weight",)},
+    # 指标性质 | 指标值 | 度量单位 (corpus 02, 24; Beijing's and Guangdong's templates)
+    "split_value": {"header": (_H + ("指标性质", "指标值", "度量单位"),), "value": "split"},
+    # 指标值确定依据 after the value (corpus 09 prints 指标解释; many provinces print the basis)
+    "basis_after": {"header": (_H + ("指标值", "指标值确定依据"),), "after": ("basis",)},
+    # 指标解释-like 绩效标准 before the value, 备注 after it (corpus 03, 04, 24)
+    "standard_remarks": {"header": (_H + ("绩效标准", "指标值", "备注"),), "after_levels": ("basis",),
+                         "after": ("remarks",)},
+    # level-1 only: 一级指标 | 指标内容 | 指标值 (the 二级 column dropped)
+    "level1_only": {"header": (("一级指标", "指标内容", "指标值"),), "levels": 1, "compare": "level1"},
+    # no level columns: 序号 | 指标名称 | 指标值 (corpus 23)
+    "no_levels": {"header": (("序号", "指标名称", "指标值"),), "levels": 0, "seq": True, "compare": "none"},
+    # 中期指标值 | 年度指标值: the annual one is the value (corpus 14, 16 print whole mid/annual groups)
+    "mid_annual": {"header": (_H + ("中期指标值", "年度指标值"),), "value": "mid_annual"},
+    # 年度指标值 | 中期指标值
+    "annual_mid": {"header": (_H + ("年度指标值", "中期指标值"),), "value": "annual_mid"},
+    # the same columns in other words (绩效指标分类 | 评价内容 | 具体指标 | 目标值: corpus 17, 22, and templates)
+    "other_words": {"header": (("绩效指标分类", "评价内容", "具体指标", "目标值"),)},
+    # a two-row header: 绩效指标 over 一级指标 | 二级指标 | 三级指标, 指标值 merged down
+    "group_header": {"header": (("绩效指标", "", "", "指标值"), _H + ("",))},
+    # a header whose cells wrap: 一级 | 二级 | 三级 | 指标值 over 指标 | 指标 | 指标 (corpus 14, 21)
+    # (not run together: wrapping is drawn by the page, a text that runs cells together has each cell's words whole)
+    "wrapped_header": {"header": (("一级", "二级", "三级", "指标值"), ("指标", "指标", "指标", "")),
+                       "not_in": ("run_together",)},
+    # funding as a row of source columns over a row of amounts
+    "funding_columns": {"funding": "columns"},
+    # every source on the total's line: 资金总额 | 100 | 其中:中央 | 20 | 省级 | 30 …
+    "funding_one_line": {"funding": "one_line"},
+    # amounts in 元, 单位:元 above the form (must come back in 万元)
+    "yuan": {"yuan": True},
+}
+
+
+_LAST_HEADER_ROWS = {spec.get("header", ((*_H, "指标值"),))[-1] for spec in SHAPES.values()}
+
+
+def applies(shape: str, family: str) -> bool:
+    """Whether a real text could show ``shape`` in ``family``."""
+    return family not in SHAPES[shape].get("not_in", ())
+
+
+def expected(document: Document, shape: str) -> list[list[tuple]]:
+    """Per project, the indicators a reading of ``document`` rendered in ``shape`` must give back: (level1,
+    level2, name, value) with the levels the shape leaves out as None, whitespace squeezed out, "—" as empty."""
+    out = []
+    for project in document.projects:
+        rows, level1 = [], None
+        for i in project.indicators:
+            # a blank level-1 cell reads as merged with the one above: with no level-2 column to say otherwise, an
+            # indicator the original reading left without a level-1 takes the one printed above it
+            level1 = i.level1 or (level1 if SHAPES[shape].get("compare") == "level1" else None)
+            rows.append(indicator_key(level1, i.level2, i.name, shaped_value(i.value, shape), shape))
+        out.append(rows)
+    return out
+
+
+def shaped_value(value: str, shape: str) -> str:
+    """The value as the shape's form prints it, joined back (operator, number and unit in one)."""
+    if SHAPES[shape].get("value") == "split":
+        op, number, unit = split_value(value)
+        return value if op in ("", "定性") and number else op + number + unit
+    return value
+
+
+def indicator_key(level1, level2, name, value, shape: str) -> tuple:
+    compare = SHAPES[shape].get("compare", "both")
+    value = re.sub(r"\s+", "", value or "")
+    return (level1 if compare != "none" else None, level2 if compare == "both" else None,
+            re.sub(r"\s+", "", name or ""), "" if value == "—" else value)
+
+
+def render(document: Document, family: str, shape: str = "standard", wrap: int | None = None) -> str:
+    """``document`` written out in ``family`` and ``shape``; ``wrap``: every line broken at that display width (a
+    Chinese character counts two), as a PDF extraction breaks the text of a narrow column (used with
+    ``line_cells``)."""
+    forms = [form_rows(p, document.fiscal_year, shape) for p in document.projects]
     if family == "indent_tree":
         return _tree(document)
     if family == "numbered_outline":
@@ -98,7 +282,7 @@ def _table(rows: list[list[str]], family: str) -> list[str]:
             lines.append(" | ".join(row) + " |")
         elif family == "markdown":
             lines.append("| " + " | ".join(row) + " |")
-            if row[:2] == ["一级指标", "二级指标"]:
+            if tuple(row) in _LAST_HEADER_ROWS:
                 lines.append("|" + "---|" * len(row))
         elif family == "pipe_cells":
             lines.extend(f"{c} |" for c in filled)
@@ -185,6 +369,11 @@ def _tree(document: Document) -> str:
 
 
 if __name__ == "__main__":
-    from ingest.parse import parse_file
+    if sys.argv[1:2] == ["--measure"]:
+        from bench.shapes import main
 
-    sys.stdout.write(render(parse_file(sys.argv[1]), sys.argv[2]))
+        main(sys.argv[2:])
+    else:
+        from ingest.parse import parse_file
+
+        sys.stdout.write(render(parse_file(sys.argv[1]), sys.argv[2], *sys.argv[3:4]))

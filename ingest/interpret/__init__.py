@@ -35,6 +35,7 @@ _TITLE_NUMBER = re.compile(r"^[\d一二三四五六七八九十]+\s*[、.,，．
 _YEAR_PREFIX = re.compile(r"^\d{4}\s*年度?")
 _PROJECT_CODE = re.compile(r"^\s*(?P<code>\d{6})\s*(?P<name>[^\s单]\S*?)\s*(单位[:：].*)?$")
 _TITLE_MAX = 80
+MID_LABEL_MAX = 20  # a label on a row of its own before a header (中期目标(2021-2023年)), not a goal's text
 
 
 @dataclass
@@ -222,9 +223,9 @@ class Interpreter:
         block = [s.label for s in header.slots if s.role == "group"]
         if block and tx.mentions_mid_term(block[0]):
             return ("mid",) * groups  # 中期绩效指标 | 一级指标 | …: a block of mid-term targets
-        if preceding is not None and tx.mentions_mid_term(preceding.text) and tx.header_role_of(preceding.text) \
-                is None:
-            return ("mid",) * groups
+        if preceding is not None and preceding.first_in_row and len(preceding.key) <= MID_LABEL_MAX \
+                and tx.mentions_mid_term(preceding.text) and tx.header_role_of(preceding.text) is None:
+            return ("mid",) * groups  # 中期绩效指标 on a line of its own, not a goal that names 中期 in passing
         if groups == 1:
             return ("annual",)
         labels = [s.label for s in header.slots if s.role == "value"]
@@ -245,6 +246,13 @@ class Interpreter:
                 # the layout says which cells are indicators (a tree, bracket sections): the others are not
                 self._audit_noise([t for t in body if not t.cell.hint])
                 body = [t for t in body if t.cell.hint]
+            roles = header.roles()
+            if "level1" in roles and "level2" not in roles:
+                # 一级指标 | 指标内容 | 指标值: the one level column is the level-1's, so 成本指标 there is the level-1
+                # category (the newer template), whatever follows it
+                for t in body:
+                    if t.kind in (L2, L12) and tx.level1_of(t.key):
+                        t.kind = L1
             reader = RecordReader(header, self.fiscal_year, self.row, self.warnings, sets)
             previous: Optional[Indicator] = None
             last_block = header is blocks[-1][0]

@@ -196,6 +196,7 @@ def read_zone(tokens: list[Token], rows_of) -> Zone:
             labels.append(current)
         elif current is not None:
             current.values.append(token)
+    _label_row_over_amounts(labels, zone.unit)
     budget_columns = [lab.key for lab in labels if lab.kind == "budget"]
     zone.self_evaluation = "executed" in budget_columns or "rate" in budget_columns
     budget_at = _budget_index(budget_columns)
@@ -250,6 +251,38 @@ def read_zone(tokens: list[Token], rows_of) -> Zone:
     zone.plan, zone.plan_rows = read_plan(tokens, rows_of)
     _guess_yuan(zone)
     return zone
+
+
+def _is_amount_label(lab: Label) -> bool:
+    return lab.kind == "funding" or (lab.kind == "field" and lab.key == "total")
+
+
+def _label_row_over_amounts(labels: list[Label], unit: str) -> None:
+    """A row of amount labels over a row of amounts (资金来源 | 年度资金总额 | 财政拨款 | 其他资金 over
+    100 | 80 | 20, the amounts row perhaps headed by 项目资金(万元)): each label takes the amount in its place.
+
+    Read label by label, the amounts all follow the last label of the row (or the label heading the amounts row);
+    where their number is that of the labels in the row above, they are dealt out in order."""
+    k = 0
+    while k < len(labels):
+        run = [labels[k]]
+        while k + len(run) < len(labels) and not run[-1].values and _is_amount_label(labels[k + len(run)]):
+            run.append(labels[k + len(run)])
+        if len(run) < 2 or not all(_is_amount_label(lab) for lab in run):
+            k += 1
+            continue
+        holder = run[-1]
+        amounts = holder.values
+        if amounts and all(amount_of(v.text, unit) is not None for v in amounts):
+            if len(amounts) == len(run):
+                for lab, amount in zip(run, amounts):
+                    lab.values = [amount]
+            elif len(amounts) == len(run) - 1 and len(run) > 2:
+                # the last label heads the amounts row (项目资金(万元) | 100 | 80 | 20)
+                for lab, amount in zip(run, amounts):
+                    lab.values = [amount]
+                holder.values = []
+        k += len(run)
 
 
 YUAN_GUESS_MIN = 100_000  # a bare total of 10 亿元 or more in 万元 is far less likely than an amount in 元

@@ -143,13 +143,18 @@ def _order(items: list[tuple[str, Token, str, tuple[int, ...]]]) -> list[Slot]:
     """Slots in column order, two flattened header rows put back together, groups numbered."""
     roles = [it[0] for it in items]
     split = None
-    seen_value = False
+    seen_value = seen_level = False
     for k, role in enumerate(roles):
         if role in ("value", "actual", "weight", "score"):
             seen_value = True
-        elif role in LEVEL_ROLES and seen_value and roles[k - 1] not in LEVEL_ROLES + VALUE_ROLES:
+        elif role in LEVEL_ROLES and seen_value and (roles[k - 1] not in LEVEL_ROLES + VALUE_ROLES
+                                                     or (not seen_level and "group" in roles[:k])):
+            # the upper row ends in a column of its own (实际完成值, 得分), or holds only a group cell and the value
+            # (绩效指标 over 一级 | 二级 | 三级, 指标值 merged down): the level columns are the lower row's
             split = k
             break
+        if role in LEVEL_ROLES:
+            seen_level = True
     if split is not None:
         upper, lower = items[:split], items[split:]
         children_levels = [it for it in lower if it[0] in LEVEL_ROLES]

@@ -53,6 +53,13 @@ class RecordReader:
         self.warnings = warnings
         self.sets = sets
         self.states = {g: LevelState() for g in range(max((s.group for s in self.slots), default=0) + 1)}
+        # a group without level columns of its own (中期指标值 | 年度指标值: a second value column) shares the
+        # categories of the first group's rows
+        self.named = {s.group for s in self.slots if s.role == "name"}
+        with_levels = {s.group for s in self.slots if s.role in ("level1", "level2")}
+        for g in self.states:
+            if g > 0 and g not in with_levels and 0 in with_levels:
+                self.states[g] = self.states[0]
 
     def warn(self, code: str, message: str, line: Optional[int], line_end: Optional[int] = None) -> None:
         self.warnings.append(ParseWarning(code, message, line, line_end))
@@ -71,11 +78,11 @@ class RecordReader:
         line_start, line_end = self.lines_of(tokens)
         made: list[Indicator] = []
         slots = self.slots
-        groups = sorted({slots[i].group for i in record.parts})
+        groups = sorted({slots[i].group for i in record.parts} | (self.states.keys() - self.named))
         for group in groups or [0]:
             parts = {slots[i].role: ts for i, ts in record.parts.items() if slots[i].group == group}
-            if group > 0 and "name" not in parts and "value" not in parts:
-                continue
+            if group > 0 and "name" not in parts and "value" not in parts and (group in self.named or not made):
+                continue  # a second value column without a name of its own: its row is the first group's
             state = self.states.get(group)
             if state is None:
                 state = self.states[group] = LevelState()
@@ -85,12 +92,12 @@ class RecordReader:
                 name = join_fragments([name] + [t.cell.text for t in record.tail])
             value = self._value(parts)
             description = _text(parts, "description") or None
+            if not name and group > 0 and made:
+                name = made[0].name
             if not name and not value and not description:
                 if group == 0:
                     owner.empty_slots.append(EmptySlot(state.level1, state.level2, line_start, line_end))
                 continue
-            if not name and group > 0 and made:
-                name = made[0].name
             standard = _text(parts, "standard") or None
             weight = to_float(_text(parts, "weight"))
             if weight is None and standard is not None and to_float(standard) is not None:
@@ -129,6 +136,8 @@ class RecordReader:
             value = (op or direction) + value
         if value and unit and not value.endswith(unit):
             value = value + unit
+        elif not value and unit:
+            value = op + unit  # a unit (and operator) printed with no number, as a form left half filled (≧ %)
         return clean_text(value)
 
     def _update_levels(self, state: LevelState, level1: Optional[list[Token]], level2: Optional[list[Token]],

@@ -16,7 +16,7 @@ from ingest import taxonomy as tx
 from ingest.caches import text_cache
 from ingest.grid import Cell, Grid
 from ingest.textnorm import clean_text, normalise_label, strip_qualifiers
-from ingest.values import TABLES, parse_target
+from ingest.values import TABLES, match_unit, parse_target
 
 # Content classes
 L1, L2, L12, GROUP, NUM, TARGET, SHORT, PH, TEXT, DESC, OP, UNIT, NOISE, LX = (
@@ -78,8 +78,8 @@ def content_class(key: str) -> str:
     compact = key.replace(" ", "")
     if compact in _OP_CELLS:
         return OP
-    if compact in TABLES.unit_kind or compact in ("%", "％"):
-        return UNIT
+    if compact in TABLES.unit_kind or compact in ("%", "％") or ("/" in compact and match_unit(compact, 0) == compact):
+        return UNIT  # also a rate unit in a 度量单位 column (元/人/月)
     if _NUM.match(compact.replace(",", "")):
         return NUM
     if compact.startswith(_DESC_START):

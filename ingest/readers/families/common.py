@@ -114,12 +114,13 @@ _UNCLOSED = re.compile(r"[(（][^()（）]*$")
 
 
 def is_form_label(text: str) -> bool:
-    """A label of the form: a level, a header word, a field or a source of funds, also with its bracket left open at
-    the end of a line (``数量指标(必填硬性指``, ``项目资金（万``) or closing a list (``服务对象满意度指标等``)."""
+    """A label of the form: a level, a header word, a field, a source of funds or another label (资金来源, 项目负责人),
+    also with its bracket left open at the end of a line (``数量指标(必填硬性指``, ``项目资金（万``) or closing a list
+    (``服务对象满意度指标等``)."""
     key = _UNCLOSED.sub("", match_key(text))
     key = key[:-1] if key.endswith("等") else key
     return bool(key) and bool(tx.level1_of(key) or tx.level2_of(key) or tx.header_role_of(key) or tx.field_of(key)
-                              or tx.funding_level_of(key))
+                              or tx.funding_level_of(key) or tx.is_other_label(key))
 
 
 def closes_bracket(upper: str, lower: str) -> bool:
