@@ -43,6 +43,11 @@ def parse_file(path: str | Path) -> Document:
 
 
 def parse_bytes(source: str, data: bytes, suffix: str = ".txt") -> Document:
+    with caches.collector_paused():  # the collector runs between documents, not while one is being read
+        return _parse_bytes(source, data, suffix)
+
+
+def _parse_bytes(source: str, data: bytes, suffix: str) -> Document:
     caches.trim()  # the text lookups stay cached from document to document, within their bounds
     grid = read_grid(source, data, suffix)
     document, reading = _interpret(source, data, grid)
