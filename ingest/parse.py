@@ -43,6 +43,11 @@ def parse_file(path: str | Path) -> Document:
 
 
 def parse_bytes(source: str, data: bytes, suffix: str = ".txt") -> Document:
+    with caches.collector_paused():  # the collector runs between documents, not while one is being read
+        return _parse_bytes(source, data, suffix)
+
+
+def _parse_bytes(source: str, data: bytes, suffix: str) -> Document:
     caches.trim()  # the text lookups stay cached from document to document, within their bounds
     grid = read_grid(source, data, suffix)
     document, reading = _interpret(source, data, grid)
@@ -190,12 +195,17 @@ def find_fiscal_year(lines: list[str]) -> Optional[int]:
     return counts.most_common(1)[0][0] if counts else None
 
 
+_UNIT_CODE = re.compile(r"^\s*[\d\[\]]{3,}\s*-?")
+_OWN_LEVEL = re.compile(r"本级$")
+_DEPARTMENT_END = re.compile(r"(局|委员会|委|办公室|厅|院|中心|部|处)$")
+
+
 def _department_name(text: Optional[str]) -> Optional[str]:
     if not text:
         return None
-    text = re.sub(r"^\s*[\d\[\]]{3,}\s*-?", "", text).strip()
-    text = re.sub(r"本级$", "", text).strip()
-    return text if re.search(r"(局|委员会|委|办公室|厅|院|中心|部|处)$", text) and len(text) <= 30 else None
+    text = _UNIT_CODE.sub("", text).strip()
+    text = _OWN_LEVEL.sub("", text).strip()
+    return text if _DEPARTMENT_END.search(text) and len(text) <= 30 else None
 
 
 def fill_place_and_department(document: Document, lines: list[str]) -> None:

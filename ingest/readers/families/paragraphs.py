@@ -64,15 +64,11 @@ def score(lines: list[str]) -> float:
     content = content_lines(lines)
     if len(content) < 4:
         return 0.0
-    separated = 0
     padded = [""] + lines + [""]
     text = (False,) + has_text(lines) + (False,)
-    for i in range(1, len(padded) - 1):
-        line = padded[i]
-        if not text[i] or _SEPARATOR.match(line):
-            continue
-        if _SEPARATOR.match(padded[i - 1]) and _SEPARATOR.match(padded[i + 1]):
-            separated += 1
+    separator = [_SEPARATOR.match(line) is not None for line in padded]  # each line tested once
+    separated = sum(1 for i in range(1, len(padded) - 1)
+                    if text[i] and not separator[i] and separator[i - 1] and separator[i + 1])
     structured = sum(1 for line in content if "\t" in line.strip() or line.count("|") >= 2)
     from ingest.readers.families import run_together  # a paragraph of run-together cells is not one cell
 

@@ -27,6 +27,7 @@ from ingest.readers.families.run_together import ANY_ENDING, wrap_gapped
 from ingest.values import match_unit
 
 _SPLIT = re.compile(r"[\s\u00a0\u3000]+")
+_CJK_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
 _SHORT_WORD = re.compile(r"^[(（]?[\u4e00-\u9fff]{1,4}[)）]?$|^[(（][^()（）]{1,6}[)）]$")
 _ENDS_CJK = re.compile(r"[\u4e00-\u9fff（(]$")
 # how a line of a name wrapped mid-text ends: a character, an open bracket or a sign a name does not end with
@@ -250,7 +251,7 @@ def score(lines: list[str]) -> float:
             structured += len(stripped)
             continue
         words = [w for w in _SPLIT.split(stripped) if w]
-        cjk_words = [w for w in words if re.search(r"[\u4e00-\u9fff]", w)]
+        cjk_words = [w for w in words if _CJK_CHARACTER.search(w)]
         if len(words) >= 3 and len(cjk_words) >= 2 and len(stripped) / len(words) <= 14 \
                 and not wrap_gapped(stripped):
             spaced += len(stripped)
