@@ -293,12 +293,18 @@ def _operator_tokens() -> tuple[str, ...]:
     return tuple(token for token, _ in TABLES.prefix_ops) + tuple(token for token, _ in TABLES.suffix_ops)
 
 
+@lru_cache(maxsize=1)
+def _operator_pattern() -> re.Pattern:
+    """Any of the operator tokens, as one pattern (a text contains one of them where the pattern finds it)."""
+    return re.compile("|".join(re.escape(t) for t in sorted(set(_operator_tokens()), key=len, reverse=True)))
+
+
 def satisfaction_no_operator(cur, params: Mapping[str, Any]) -> pd.DataFrame:
     """Satisfaction targets with a number but no comparison printed: no ≥ ≤ = > < (in any width) and none of the
     operator words of ingest/data/values.json (不低于, 以上 ...); ranges (90%-95%) have bounds and pass."""
     from ingest.values import normalise_value
 
-    tokens = _operator_tokens()
+    has_operator = _operator_pattern().search
     rows = cur.execute(
         "SELECT unit_key, indicator_id, value, op FROM rv_satisfaction"
         " WHERE target_number IS NOT NULL ORDER BY unit_key, position"
@@ -306,7 +312,7 @@ def satisfaction_no_operator(cur, params: Mapping[str, Any]) -> pd.DataFrame:
     out = []
     for unit_key, indicator_id, value, op in rows:
         text = normalise_value(value or "")
-        if op == "range" or any(token in text for token in tokens):
+        if op == "range" or has_operator(text):
             continue
         out.append((unit_key, indicator_id, None, f"满意度目标“{value}”没有写明 ≥、≤ 或 ="))
     return pd.DataFrame(out, columns=list(RULE_OUTPUT))
