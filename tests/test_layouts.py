@@ -62,25 +62,13 @@ def test_samples_rendered_in_each_layout_read_the_same(family):
 CORPUS_FLOORS = {"tab_rows": 1.0, "cell_per_line": 1.0, "pipe_rows": 1.0, "markdown": 1.0, "pipe_cells": 0.99,
                  "paragraph_cells": 0.99, "space_columns": 0.98, "run_together": 0.93, "indent_tree": 0.99,
                  "line_cells": 0.97, "labelled_fields": 0.99, "numbered_outline": 0.75}
-POOR_READINGS = ("01", "13", "17")
 
 
 @pytest.fixture(scope="module")
 def corpus_readings():
-    from ingest.parse import parse_file
-    from tests.corpus import CORPUS
+    from bench.shapes import readings  # the corpus excerpts worth re-rendering (POOR_READINGS left out)
 
-    out = {}
-    for path in sorted(CORPUS.glob("*.txt")):
-        if path.name[:2] in POOR_READINGS:
-            continue
-        try:
-            document = parse_file(path)
-        except IngestError:
-            continue
-        if document.projects:
-            out[path.stem] = document
-    return out
+    return readings("corpus")
 
 
 def flat_reading(document):
