@@ -144,6 +144,14 @@ def widest(widths: list[int], slack: int = 2) -> Optional[int]:
     return next((w for w, below in zip(widths, widths[1:]) if below >= w - slack), None)
 
 
+def is_target_value(text: str) -> bool:
+    """A whole target value by the target-value grammar (≥90%, =1人, 5月31日前), as the interpreter classes it."""
+    from ingest.interpret.tokens import TARGET, content_class
+
+    key = match_key(text)
+    return bool(key) and content_class(key) == TARGET
+
+
 def columns_one_after_another(lines: Sequence[str]) -> bool:
     """The value column's header on a line of its own with four target values or more (bare numbers too) on the
     lines right below it, blank lines between allowed: a text that prints a table's columns one after another

@@ -27,7 +27,9 @@ from typing import Sequence
 
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
-from ingest.readers.families.common import content_lines, display_width, has_form_words, is_form_label
+from ingest.readers.families.common import (content_lines, display_width, has_form_words, is_form_label,
+                                            is_target_value)
+from ingest.readers.families.run_together import is_qualitative_value
 
 # a line that is not one cell: cells split by a tab, a pipe or a run of spaces, or an indented line (a tree)
 _SEVERAL = re.compile(r"\t|\||\S(?:\s{2,}|\u3000)\S|^\s{2,}\S")
@@ -37,14 +39,14 @@ _CLOSE_ONLY = re.compile(r"^[^()（）]{0,6}[)）]")
 
 
 def _is_cell(piece: str) -> bool:
-    return is_form_label(piece) or _is_value(piece)
+    return is_form_label(piece) or is_target_value(piece)
 
 
 def _holds_cells(line: str) -> bool:
     """Cells side by side one space apart: two labels or values of the form (``20辆 20辆``), words and then a
     target value (``疫苗使用率 100%``), or a label and then words (``项目名称 法律职业资格考试费``)."""
     pieces = line.split()
-    return len(pieces) >= 2 and (sum(1 for p in pieces if _is_cell(p)) >= 2 or _is_value(pieces[-1])
+    return len(pieces) >= 2 and (sum(1 for p in pieces if _is_cell(p)) >= 2 or is_target_value(pieces[-1])
                                  or is_form_label(pieces[0]))
 
 
@@ -52,24 +54,7 @@ def _name_end(text: str) -> bool:
     """A short label word that also ends names (满意度, 完成率): after a line broken at the column's width it is the
     name's end, not a level label (those print 指标: 满意度指标)."""
     key = match_key(text).replace(" ", "")
-    return len(key) <= 4 and is_form_label(key) and not key.endswith("指标") and not _is_value(key)
-
-
-def _is_qualitative(text: str) -> bool:
-    """A whole qualitative target value of the vocabulary (有效提升, 长效, 完善, 符合要求 …)."""
-    from ingest.readers.families.run_together import _qualitative
-
-    end, graded, _, changes = _qualitative()
-    key = match_key(text).replace(" ", "")
-    found = end.search(key)
-    return bool(found and found.start() == 0) or key in changes
-
-
-def _is_value(line: str) -> bool:
-    from ingest.interpret.tokens import TARGET, content_class  # the target-value grammar
-
-    key = match_key(line)
-    return bool(key) and content_class(key) == TARGET
+    return len(key) <= 4 and is_form_label(key) and not key.endswith("指标") and not is_target_value(key)
 
 
 def _full_widths(texts: list[str]) -> set[int]:
@@ -109,7 +94,7 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
                 kept = "join"  # a label, value or title broken: one cell for certain
             elif is_form_label(cell.text) and not _name_end(cell.text):
                 kept = "row"  # a level or field label begins a cell of its own
-            elif not (_is_cell(cell.text) or _is_qualitative(cell.text)) or _name_end(cell.text):
+            elif not (_is_cell(cell.text) or is_qualitative_value(cell.text)) or _name_end(cell.text):
                 kept = "join"  # running text that goes on with words that are not a value of their own
             else:
                 kept = "soft"  # a value or a qualitative phrase: it may end the cell above, or be the next cell

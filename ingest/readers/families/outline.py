@@ -23,7 +23,8 @@ from typing import Optional, Sequence
 
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
-from ingest.readers.families.common import content_lines, has_form_words
+from ingest.readers.families.common import content_lines, has_form_words, is_target_value
+from ingest.readers.families.run_together import is_qualitative_value
 
 # the numbering styles of Chinese documents: 一、 / （一） / 1. 1、 1) / （1） / ①
 _STYLES = (("cn", r"[一二三四五六七八九十]+\s*[、.．]"), ("cn_paren", r"[（(]\s*[一二三四五六七八九十]+\s*[)）]"),
@@ -47,19 +48,6 @@ def _level(text: str) -> Optional[tuple[bool, bool]]:
     return (one, two) if one or two else None
 
 
-def _is_qualitative(text: str) -> bool:
-    from ingest.readers.families.lines import _is_qualitative as qualitative
-
-    return qualitative(text)
-
-
-def _is_value(text: str) -> bool:
-    from ingest.interpret.tokens import TARGET, content_class  # the target-value grammar
-
-    key = match_key(text)
-    return bool(key) and content_class(key) == TARGET
-
-
 def _item(text: str) -> tuple[str, str]:
     """An item's name and value: after its last colon when what follows is a value (or nothing); else the longest
     end after a space that is a target value, or the last word after a space when it is a qualitative value of the
@@ -67,14 +55,14 @@ def _item(text: str) -> tuple[str, str]:
     colons = [c for c in _COLON.finditer(text) if c.start() > 0 and not tx.field_of(match_key(text[:c.start()]))]
     if colons:
         name, value = text[:colons[-1].start()], text[colons[-1].end():]
-        if not value or _is_value(value) or _is_qualitative(value):
+        if not value or is_target_value(value) or is_qualitative_value(value):
             return name, value
     pieces = text.split()
     for k in range(1, len(pieces)):  # the longest end of spaced pieces that is a target (≥30 人, 2024 年底)
         value = " ".join(pieces[k:])
-        if _is_value(value):
+        if is_target_value(value):
             return " ".join(pieces[:k]), value
-    if len(pieces) >= 2 and (_is_qualitative(pieces[-1]) or len(pieces) == 2):
+    if len(pieces) >= 2 and (is_qualitative_value(pieces[-1]) or len(pieces) == 2):
         return " ".join(pieces[:-1]), pieces[-1]
     if colons:
         return text[:colons[0].start()], text[colons[0].end():]

@@ -250,6 +250,14 @@ def _qualitative() -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[str, ...]]
         sorted(data["changes"], key=len, reverse=True))
 
 
+def is_qualitative_value(text: str) -> bool:
+    """A whole qualitative target value of the vocabulary (有效提升, 长效, 完善, 符合要求 …)."""
+    end, _, _, changes = _qualitative()
+    key = match_key(text).replace(" ", "")
+    found = end.search(key)
+    return bool(found and found.start() == 0) or key in changes
+
+
 def _starts_name(text: str) -> bool:
     return bool(re.match(rf"[{_CJK}]{{2}}", text))
 
