@@ -80,6 +80,32 @@ def test_pipe_rows_without_a_frame_keep_an_empty_first_cell():
                               ("满意度指标", "服务对象满意度指标", "接受创业扶持补助的残疾人满意度", "")]
 
 
+def test_rows_separated_by_full_width_bars():
+    text = ("项目名称｜法治宣传经费｜\n年度资金总额｜10.4｜\n一级指标｜二级指标｜三级指标｜指标值｜\n"
+            "产出指标｜数量指标｜法治文艺演出场次｜=2场｜\n｜质量指标｜宣传区域覆盖率｜100%｜\n")
+    document = read(text)
+    assert document.layout == "pipe_rows"
+    assert [(p.name, p.total_wan) for p in document.projects] == [("法治宣传经费", 10.4)]
+    assert rows(document) == [("产出指标", "数量指标", "法治文艺演出场次", "=2场"),
+                              ("产出指标", "质量指标", "宣传区域覆盖率", "100%")]
+    assert document.lines[0] == "项目名称｜法治宣传经费｜"  # shown as printed
+
+
+def test_a_web_page_saved_as_text_is_read_as_the_page():
+    text = ("<html><head><meta charset='utf-8'></head><body><table>"
+            "<tr><td>项目名称</td><td colspan='3'>法治宣传经费</td></tr>"
+            "<tr><td>年度资金总额</td><td colspan='3'>10.4</td></tr>"
+            "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>"
+            "<tr><td rowspan='2'>产出指标</td><td>数量指标</td><td>法治文艺演出场次</td><td>=2场</td></tr>"
+            "<tr><td>质量指标</td><td>宣传区域覆盖率</td><td>100%</td></tr>"
+            "</table></body></html>\n")
+    document = read(text, "page.txt")
+    assert document.layout == "html"
+    assert rows(document) == [("产出指标", "数量指标", "法治文艺演出场次", "=2场"),
+                              ("产出指标", "质量指标", "宣传区域覆盖率", "100%")]
+    assert [w.code for w in document.warnings][:1] == ["html_as_text"]
+
+
 def test_markdown_rule_line_and_level_score_suffix():
     text = ("| 项目名称 | 培训经费 |\n| 年度资金总额 | 5 |\n| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
             "|---|:---:|---|---|\n| 产出指标(50分) | 数量指标 | 培训人次 | ≥200人次 |\n"

@@ -18,7 +18,7 @@ import re
 from typing import Callable, Optional
 
 from ingest.errors import IngestError
-from ingest.grid import Cell, Grid, Row, strip_invisible
+from ingest.grid import Cell, Grid, ParseWarning, Row, strip_invisible
 from ingest.readers import excel, flat, guard, ocr, pdf, web, word
 from ingest.readers.families import FAMILIES, detect
 from ingest.readers.families.common import has_form_words, page_furniture
@@ -38,9 +38,15 @@ def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Gri
     if kind is not None and kind not in ("ole",):
         raise guard.wrong_kind(source, kind, "文本文件")
     text = decode_text(source, data)
+    if _HTML_TABLE.search("\n".join(text.lines[:2000])):  # a web page saved as text: read as the page it is
+        grid = web.read_html(source, data)
+        grid.warnings.insert(0, ParseWarning("html_as_text", "文件内容是网页（HTML），已按网页中的表格读取。", 1))
+        return grid
     # the families read the lines without page breaks (\f) and invisible marks, a table drawn with box characters
-    # as pipes; the display lines keep them
+    # or full-width bars (｜) as pipes; the display lines keep them
     lines = strip_invisible("\n".join(text.lines)).replace("\f", "").split("\n") if text.lines else []
+    if any(bar in line for line in lines for bar in _WIDE_BARS_CHARS):
+        lines = [line.translate(_WIDE_BARS) for line in lines]
     if _BOX_OR_PLUS.search("".join(lines)):  # else box_to_pipes leaves every line as it is
         lines = [box_to_pipes(line) for line in lines]
     # what a PDF prints on every page (page numbers, the date and time, a running head) is no part of any table:
@@ -65,6 +71,12 @@ def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Gri
     return Grid(source=source, lines=text.lines, rows=rows, family=family.key, encoding=text.encoding,
                 scores=scores, warnings=list(text.warnings) + warnings)
 
+
+# full-width and half-width-form vertical bars, cell separators as | is
+_WIDE_BARS_CHARS = "｜￨"
+_WIDE_BARS = str.maketrans({c: "|" for c in _WIDE_BARS_CHARS})
+# an HTML table: its rows and cells tagged (a page saved under .txt)
+_HTML_TABLE = re.compile(r"<\s*table\b[^>]*>.*?<\s*t[dh]\b", re.I | re.S)
 
 # a table drawn with box characters (text exports, console tools): its vertical bars are cell separators, its rule
 # lines (also ASCII ``+----+----+``) carry no text
