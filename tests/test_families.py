@@ -91,6 +91,18 @@ def test_rows_separated_by_full_width_bars():
     assert document.lines[0] == "项目名称｜法治宣传经费｜"  # shown as printed
 
 
+def test_level_labels_printed_without_their_suffix():
+    # 产出 / 数量 / 成本 / 经济成本 / 满意度 for 产出指标 / 数量指标 / …: the canonical levels, the labels as printed
+    text = ("项目名称\t法律职业资格考试费\n年度资金总额\t12\n一级指标\t二级指标\t三级指标\t指标值\n"
+            "产出\t数量\t组织考试次数\t2次\n成本\t经济成本\t考场机位费使用费控制数\t≤80元\n"
+            "满意度\t服务对象满意度\t考生满意度\t≥90%\n")
+    document = read(text)
+    assert rows(document) == [("产出指标", "数量指标", "组织考试次数", "2次"),
+                              ("成本指标", "经济成本指标", "考场机位费使用费控制数", "≤80元"),
+                              ("满意度指标", "服务对象满意度指标", "考生满意度", "≥90%")]
+    assert [i.level2_raw for i in document.projects[0].indicators] == ["数量", "经济成本", "服务对象满意度"]
+
+
 def test_a_web_page_saved_as_text_is_read_as_the_page():
     text = ("<html><head><meta charset='utf-8'></head><body><table>"
             "<tr><td>项目名称</td><td colspan='3'>法治宣传经费</td></tr>"
