@@ -103,6 +103,18 @@ def test_level_labels_printed_without_their_suffix():
     assert [i.level2_raw for i in document.projects[0].indicators] == ["数量", "经济成本", "服务对象满意度"]
 
 
+def test_one_row_per_indicator_with_the_project_repeated_in_text_rows():
+    # an export saved as text: the project's columns repeated on every indicator's row, read as two forms
+    text = ("项目名称\t年度资金总额\t一级指标\t二级指标\t三级指标\t指标值\n"
+            "法治宣传经费\t10.4\t产出指标\t数量指标\t法治文艺演出场次\t=2场\n"
+            "法治宣传经费\t10.4\t满意度指标\t服务对象满意度指标\t普法宣传对象满意度\t≥80%\n"
+            "人民调解经费\t11\t产出指标\t数量指标\t接受调解案卷数量\t≥830件\n")
+    document = read(text)
+    assert [(p.name, p.total_wan) for p in document.projects] == [("法治宣传经费", 10.4), ("人民调解经费", 11.0)]
+    assert [[(i.name, i.value, i.line_start) for i in p.indicators] for p in document.projects] == [
+        [("法治文艺演出场次", "=2场", 2), ("普法宣传对象满意度", "≥80%", 3)], [("接受调解案卷数量", "≥830件", 4)]]
+
+
 def test_a_web_page_saved_as_text_is_read_as_the_page():
     text = ("<html><head><meta charset='utf-8'></head><body><table>"
             "<tr><td>项目名称</td><td colspan='3'>法治宣传经费</td></tr>"

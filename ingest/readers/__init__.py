@@ -56,8 +56,8 @@ def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Gri
         lines = ["" if k in furniture else line for k, line in enumerate(lines)]
     if family_key is not None:  # a second reading: the caller has the scores of the first
         rows, warnings = FAMILIES[family_key].build(lines)
-        return Grid(source=source, lines=text.lines, rows=rows, family=family_key, encoding=text.encoding,
-                    warnings=list(text.warnings) + warnings)
+        return _flat_reshaped(Grid(source=source, lines=text.lines, rows=rows, family=family_key,
+                                   encoding=text.encoding, warnings=list(text.warnings) + warnings))
     family, scores = detect(lines)
     if not has_form_words(lines) or max(scores.values()) < MIN_LAYOUT_SCORE:
         raise IngestError(
@@ -68,8 +68,18 @@ def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Gri
             line=1,
         )
     rows, warnings = family.build(lines)
-    return Grid(source=source, lines=text.lines, rows=rows, family=family.key, encoding=text.encoding,
-                scores=scores, warnings=list(text.warnings) + warnings)
+    return _flat_reshaped(Grid(source=source, lines=text.lines, rows=rows, family=family.key, encoding=text.encoding,
+                               scores=scores, warnings=list(text.warnings) + warnings))
+
+
+# the families whose rows are the source's rows and whose cells stand in its columns
+_ROW_FAMILIES = ("tab_rows", "delimited_rows", "pipe_rows", "markdown")
+
+
+def _flat_reshaped(grid: Grid) -> Grid:
+    """One row per indicator with the project's columns repeated (an export saved as text, in a layout whose rows
+    and columns are the table's): the printed form again, as for workbooks and CSV files."""
+    return flat.reshape(grid) if grid.family in _ROW_FAMILIES else grid
 
 
 # full-width and half-width-form vertical bars, cell separators as | is
