@@ -7,7 +7,9 @@ lookups the interpreter makes for every cell are cached per text.
 
 from __future__ import annotations
 
+
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -122,9 +124,21 @@ def funding_level_of(text: str) -> Optional[str]:
     return _lookup("funding", text, qualified=False)
 
 
+# a period printed before a column's name (2024年指标值, 本年度目标值, 全年目标值): the column is the same
+_PERIOD_PREFIX = re.compile(r"^(?:\d{4}年度?|本年度|本年|当年|全年)(?=.)")
+
+
 @text_cache(maxsize=65536)
 def header_role_of(text: str) -> Optional[str]:
-    return _lookup("header", text, qualified=False)
+    """The role of an indicator-table column named ``text`` (the header aliases); also with a bracketed note
+    (``年度指标值（定量为数值、定性为描述）``, ``三级指标（指标名称）``) or a period before it (``2024年指标值``)."""
+    found = _lookup("header", text, qualified=False)
+    if found is None:
+        key = normalise_label(text)
+        plain = _PERIOD_PREFIX.sub("", strip_qualifiers(key)) if key else key
+        if plain and plain != key:
+            found = _lookups()["header"].get(plain)
+    return found
 
 
 # The name the earlier interpreter used; the review rules and tests refer to it.

@@ -115,6 +115,19 @@ def test_one_row_per_indicator_with_the_project_repeated_in_text_rows():
         [("法治文艺演出场次", "=2场", 2), ("普法宣传对象满意度", "≥80%", 3)], [("接受调解案卷数量", "≥830件", 4)]]
 
 
+@pytest.mark.parametrize("header", [
+    "一级指标名称\t二级指标名称\t三级指标（指标名称）\t年度指标值（定量为数值、定性为描述）",
+    "一级指标\t二级指标\t指标名称及内容\t2024年指标值",
+    "一级指标（必填）\t二级指标\t三级指标\t绩效指标值"])
+def test_header_words_with_a_note_or_a_period(header):
+    # a column after the value (its basis) is read as such only when the header says which column is the value
+    text = (f"项目名称\t法律职业资格考试费\n年度资金总额\t12\n{header}\t指标值确定依据\n"
+            "产出指标\t数量指标\t组织考试次数\t2次\t计划标准\n"
+            "满意度指标\t服务对象满意度指标\t考生满意度\t≥90%\t行业标准\n")
+    assert rows(read(text)) == [("产出指标", "数量指标", "组织考试次数", "2次"),
+                                ("满意度指标", "服务对象满意度指标", "考生满意度", "≥90%")]
+
+
 def test_a_web_page_saved_as_text_is_read_as_the_page():
     text = ("<html><head><meta charset='utf-8'></head><body><table>"
             "<tr><td>项目名称</td><td colspan='3'>法治宣传经费</td></tr>"
