@@ -128,6 +128,13 @@ def test_header_words_with_a_note_or_a_period(header):
                                 ("满意度指标", "服务对象满意度指标", "考生满意度", "≥90%")]
 
 
+@pytest.mark.parametrize("name_label, total_label", [("预算项目名称", "项目资金总额"), ("项目名称", "年度预算金额")])
+def test_field_labels_of_other_forms(name_label, total_label):
+    text = (f"{name_label}\t法律职业资格考试费\n{total_label}\t12\n一级指标\t二级指标\t三级指标\t指标值\n"
+            "产出指标\t数量指标\t组织考试次数\t2次\n")
+    assert [(p.name, p.total_wan) for p in read(text).projects] == [("法律职业资格考试费", 12.0)]
+
+
 def test_a_web_page_saved_as_text_is_read_as_the_page():
     text = ("<html><head><meta charset='utf-8'></head><body><table>"
             "<tr><td>项目名称</td><td colspan='3'>法治宣传经费</td></tr>"
