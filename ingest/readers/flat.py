@@ -94,8 +94,11 @@ def _header(rows: list[Row], at: int) -> Optional[tuple[int, list[Column]]]:
 def reshape(grid: Grid) -> Grid:
     """The grid with a flat long table rebuilt as the printed form; any other grid unchanged."""
     rows = grid.rows
+    # a flat header names the project column (项目名称) on one of its rows: only the rows near one are tried
+    named = [any("名" in c.text and tx.field_of(normalise_label(c.text)) == "name" for c in row.cells if c.key)
+             for row in rows]  # (every name alias has 名 in it)
     for at, row in enumerate(rows):
-        if len(row.filled()) < 4:
+        if len(row.filled()) < 4 or not any(named[at:at + 3]):
             continue
         found = _header(rows, at)
         if found is None:

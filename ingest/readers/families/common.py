@@ -81,6 +81,7 @@ _PAGE_MARK = re.compile(r"#\s*/\s*#\s*$|第\s*#\s*页|^-\s*#\s*-$|://|#:#")
 
 
 _MAY_BE_MARKED = re.compile(r"\d|://")  # str.isdigit's digits, full-width ones too
+_MARK_SIGNS = re.compile(r"[/／:：∶页\-－—–]")  # a page mark has one of these besides its digits
 
 
 @text_cache(maxsize=65536)
@@ -92,7 +93,8 @@ def page_furniture(lines: list[str]) -> set[int]:
     """Indices of lines a PDF prints on every page (a date and time, a file path, ``1/8``, ``第 2 页``): the same
     text, digits aside, three times or more, with a page mark and none of the form's words; and the running head
     or foot beside them on every page (the same text each time)."""
-    if not any(_PAGE_MARK.search(_digits_as_hash(line)) for line in lines if _MAY_BE_MARKED.search(line)):
+    if not any(_PAGE_MARK.search(_digits_as_hash(line)) for line in lines
+               if _MAY_BE_MARKED.search(line) and _MARK_SIGNS.search(line)):
         return set()  # no line has a page mark (each one needs a digit, or is a path): nothing is furniture
     seen: dict[str, list[int]] = {}
     for k, line in enumerate(lines):
@@ -158,20 +160,18 @@ def columns_one_after_another(lines: Sequence[str]) -> bool:
     (pdftotext's default mode: every name under 三级指标, then every value under 指标值), not its rows."""
     from ingest.interpret.tokens import NUM, TARGET, content_class  # the target-value grammar
 
-    run = -1  # values since a value header; -1: no header above
-    for line in lines:
-        if len(line) > 40 and len(line.strip()) > 24:  # longer than a header word or a value alone
-            run = -1
-            continue
-        key = match_key(line)
-        if not key:
-            continue
-        if tx.header_role_of(key) == "value":
-            run = 0
-        elif run >= 0 and content_class(key) in (TARGET, NUM):
+    # (every value-column alias has 值 in it)
+    headers = [k for k, line in enumerate(lines) if "值" in line and len(line.strip()) <= 24
+               and tx.header_role_of(match_key(line)) == "value"]
+    for k in headers:
+        run = 0
+        for line in lines[k + 1:]:
+            key = match_key(line)
+            if not key:
+                continue
+            if content_class(key) not in (TARGET, NUM):
+                break
             run += 1
             if run >= 4:
                 return True
-        else:
-            run = -1
     return False
