@@ -162,7 +162,6 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, path: PathLike = "") -> None:
 # Writing rows
 # ---------------------------------------------------------------------------------------------------------------
 
-_LOG_COLUMNS = tuple(TABLE_COLUMNS["load_log"])
 # Children first: the order in which a document's rows are deleted.
 _DELETE_ORDER = ("review_findings", "project_coverage", "doc_coverage", "doc_targets", "doc_funding", "spending_plan",
                  "funding", "indicators", "empty_slots", "projects", "department_overall", "source_lines",
