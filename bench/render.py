@@ -27,6 +27,12 @@ from ingest.values import TABLES
 
 FAMILIES = ("tab_rows", "cell_per_line", "pipe_rows", "markdown", "pipe_cells", "paragraph_cells", "space_columns",
             "run_together", "indent_tree", "line_cells", "labelled_fields", "numbered_outline")
+# tables printed at a fixed width, every cell wrapped inside its column at ``wrap`` (a Chinese character two
+# columns, as a screen shows them): a text grid table with a rule line between rows (``+----+``, ``+====+`` under
+# the first row, as a converter writes a Word table), ``|cell |cell |`` rows without rules (an old Word-to-text
+# converter), a simple table with ``=====`` rules (columns set apart by two spaces). Read by the pipe families and
+# ``positioned``; not parser families of their own.
+FIXED_WIDTH = ("grid_table", "fixed_pipes", "simple_table")
 
 
 def form_rows(project: Project, year: int | None, shape: str = "standard") -> list[list[str]]:
@@ -233,6 +239,13 @@ def render(document: Document, family: str, shape: str = "standard", wrap: int |
     Chinese character counts two), as a PDF extraction breaks the text of a narrow column (used with
     ``line_cells``)."""
     forms = [form_rows(p, document.fiscal_year, shape) for p in document.projects]
+    if family in FIXED_WIDTH:
+        out = []
+        for rows in forms:
+            out += [row[0] for row in rows if len(row) == 1]
+            out += _fixed_width([row for row in rows if len(row) > 1], family, wrap or 400)
+            out.append("")
+        return "\n".join(out) + "\n"
     if family == "indent_tree":
         return _tree(document)
     if family == "numbered_outline":
@@ -244,6 +257,41 @@ def render(document: Document, family: str, shape: str = "standard", wrap: int |
     if wrap:
         out = [piece for line in out for piece in _wrapped(line, wrap)]
     return "\n".join(out) + "\n"
+
+
+def _fixed_width(rows: list[list[str]], family: str, wrap: int) -> list[str]:
+    from ingest.readers.families.common import display_width
+
+    n = max(len(r) for r in rows)
+    cells = [[_wrapped(c, wrap) if c else [""] for c in r + [""] * (n - len(r))] for r in rows]
+    widths = [max(display_width(piece) for r in cells for piece in r[j]) for j in range(n)]
+
+    def pad(text: str, width: int) -> str:
+        return text + " " * (width - display_width(text))
+
+    def rule(ch: str) -> str:
+        return "+" + "+".join(ch * (w + 2) for w in widths) + "+"
+
+    def lines_of(row: list[list[str]], join) -> list[str]:
+        return [join([pad(c[t] if t < len(c) else "", w) for c, w in zip(row, widths)]).rstrip()
+                for t in range(max(len(c) for c in row))]
+
+    if family == "simple_table":
+        bar = "  ".join("=" * w for w in widths)
+        out = [bar]
+        for k, row in enumerate(cells):
+            out += lines_of(row, "  ".join)
+            if k == 0:
+                out.append(bar)
+        return out + [bar]
+    framed = lambda parts: "| " + " | ".join(parts) + " |"  # noqa: E731
+    if family == "fixed_pipes":
+        return [line for row in cells for line in lines_of(row, lambda parts: "|" + "|".join(parts) + "|")]
+    out = [rule("-")]
+    for k, row in enumerate(cells):
+        out += [line if line.endswith("|") else line + " |" for line in lines_of(row, framed)]
+        out.append(rule("=" if k == 0 else "-"))
+    return out
 
 
 def _wrapped(line: str, width: int) -> list[str]:

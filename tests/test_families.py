@@ -249,6 +249,113 @@ def test_a_table_drawn_with_box_characters():
     assert document.lines[1].startswith("│项目名称")  # the original is shown as it was
 
 
+def test_a_ruled_text_table_with_cells_wrapped_inside_their_column():
+    # Xiqing 2024 (sample), 抚恤金 (lines 7-21), as a Word table converted to a text grid table: rule lines
+    # (+----+, +====+ under the header) between the rows, long cells wrapped over lines inside their column
+    text = """\
++----------+------------------+--------------+------------------+
+| 项目名称 | 抚恤金           |              |                  |
++==========+==================+==============+==================+
+| 主管预算 | 天津市西青区司法 | 项目实施单位 | 天津市西青区司法 |
+| 部门     | 局               |              | 局               |
++----------+------------------+--------------+------------------+
+| 绩效目标 | 发放去世人员抚恤 |              |                  |
+|          | 金。目标2:安抚家 |              |                  |
+|          | 属情绪。         |              |                  |
++----------+------------------+--------------+------------------+
+| 一级指标 | 二级指标         | 三级指标     | 指标值           |
++----------+------------------+--------------+------------------+
+| 产出指标 | 数量指标         | 发放人数     | =1人             |
++----------+------------------+--------------+------------------+
+|          | 成本指标         | 抚恤金金额   | =184722元        |
++----------+------------------+--------------+------------------+
+| 效益指标 | 社会效益指标     | 安抚家属情绪 | 安抚             |
++----------+------------------+--------------+------------------+
+| 满意度指 | 服务对象满意度指 | 家属满意度   | =100%            |
+| 标       | 标               |              |                  |
++----------+------------------+--------------+------------------+
+"""
+    document = read(text)
+    assert document.layout in ("pipe_rows", "markdown")
+    project = document.projects[0]
+    assert (project.name, project.department, project.goal) == (
+        "抚恤金", "天津市西青区司法局", "发放去世人员抚恤金。目标2:安抚家属情绪。")
+    assert rows(document) == [("产出指标", "数量指标", "发放人数", "=1人"),
+                              ("产出指标", "成本指标", "抚恤金金额", "=184722元"),
+                              ("效益指标", "社会效益指标", "安抚家属情绪", "安抚"),
+                              ("满意度指标", "服务对象满意度指标", "家属满意度", "=100%")]
+    last = project.indicators[-1]
+    assert (last.line_start, last.line_end) == (19, 20)  # both lines of the wrapped row
+
+
+def test_a_fixed_width_pipe_table_wraps_only_where_a_cell_is_full():
+    # Xiqing 2024 (sample), lines 141-142 and 158-159, as an old Word converter prints a table: |cell |cell |
+    # at fixed widths, no rule lines. A piece below a cell that fills its column is the rest of that cell; a
+    # piece below a cell with room left, or a date under a date, begins a row
+    text = """\
+|一级指标|二级指标|三级指标          |指标值          |
+|产出指标|数量指标|受援法律援助案件数|≥10件           |
+|        |        |量                |                |
+|        |        |值班律师人次      |≥260人次        |
+|        |时效指标|装备购置完成时间  |2024年12月31日前|
+|        |        |组织开展法治宣传活|2024年12月31日前|
+|        |        |动时间            |                |
+"""
+    assert rows(read(text)) == [("产出指标", "数量指标", "受援法律援助案件数量", "≥10件"),
+                                ("产出指标", "数量指标", "值班律师人次", "≥260人次"),
+                                ("产出指标", "时效指标", "装备购置完成时间", "2024年12月31日前"),
+                                ("产出指标", "时效指标", "组织开展法治宣传活动时间", "2024年12月31日前")]
+
+
+def test_columns_lined_up_on_screen_under_rules_of_equals_signs():
+    # Xiqing 2024 (sample), 抚恤金 (lines 7-21), as a converter's simple table: columns lined up as a screen
+    # shows them (a Chinese character two columns wide, unlike pdftotext), ===== rules around the rows, merged
+    # level cells left blank
+    text = """\
+==========  ==================  ============  ==================
+项目名称    抚恤金
+==========  ==================  ============  ==================
+主管部门    天津市西青区司法局  实施单位      天津市西青区司法局
+一级指标    二级指标            三级指标      指标值
+产出指标    数量指标            发放人数      =1人
+            质量指标            发放合规率    =100%
+            时效指标            发放及时率    =100%
+            成本指标            抚恤金金额    =184722元
+效益指标    社会效益指标        安抚家属情绪  安抚
+满意度指标  服务对象满意度指标  家属满意度    =100%
+==========  ==================  ============  ==================
+"""
+    document = read(text)
+    assert document.projects[0].name == "抚恤金"
+    assert document.layout_scores["positioned"] >= 0.8  # its columns line up on screen (0 counted by character)
+    assert rows(document) == [("产出指标", "数量指标", "发放人数", "=1人"),
+                              ("产出指标", "质量指标", "发放合规率", "=100%"),
+                              ("产出指标", "时效指标", "发放及时率", "=100%"),
+                              ("产出指标", "成本指标", "抚恤金金额", "=184722元"),
+                              ("效益指标", "社会效益指标", "安抚家属情绪", "安抚"),
+                              ("满意度指标", "服务对象满意度指标", "家属满意度", "=100%")]
+
+
+def test_a_name_wrapped_at_the_top_of_its_row_keeps_a_label_word_it_ends_with():
+    # Xiqing 2024 (sample), lines 141-147, laid out by position with cells at the top of their rows (a Word
+    # table printed to PDF): names fill their column and wrap, and a last word that is also a level-2 label
+    # (数量) stays the name's
+    text = """\
+一级指标        二级指标          三级指标          指标值
+产出指标        数量指标          受援法律援助案件  ≥10件
+                                  数量
+                                  值班律师人次      ≥260人次
+                                  组织开展专项法治  ≥2项
+                                  宣传活动
+                                  规范化建设司法所  ≥1个
+                                  数量
+"""
+    assert rows(read(text)) == [("产出指标", "数量指标", "受援法律援助案件数量", "≥10件"),
+                                ("产出指标", "数量指标", "值班律师人次", "≥260人次"),
+                                ("产出指标", "数量指标", "组织开展专项法治宣传活动", "≥2项"),
+                                ("产出指标", "数量指标", "规范化建设司法所数量", "≥1个")]
+
+
 def test_rows_separated_by_commas_or_semicolons():
     # Pingluo 2024 (sample), 司法协理员, saved as CSV and renamed .txt: a name holding a comma is quoted
     text = ("项目名称,基层服务专项计划县配经费（司法协理员）\n一级指标,二级指标,三级指标,指标值\n"

@@ -92,16 +92,22 @@ _HTML_TABLE = re.compile(r"<\s*table\b[^>]*>.*?<\s*t[dh]\b", re.I | re.S)
 # lines (also ASCII ``+----+----+``) carry no text
 _BOX_BARS = str.maketrans({c: "|" for c in "│┃║╎╏┆┇┊┋"})
 _BOX_BAR = re.compile("[│┃║╎╏┆┇┊┋]")
-_BOX_OR_PLUS = re.compile("[\u2500-\u257f+]")  # every character box_to_pipes acts on is a box character, or +
+# every line box_to_pipes acts on has a box character, a + or a run of = or -
+_BOX_OR_PLUS = re.compile("[\u2500-\u257f+]|={3}|-{3}")
 _RULE_LINE = re.compile(r"^[\s─━┄┅┈┉═┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨╪╫│┃║+\-=|:]*$")
 
 
+# the rule of a simple table (a converter's ``=====  ======`` or ``-----  -----`` above and below the rows)
+_DASH_RULE = re.compile(r"\s*(?:={3,}|-{3,})(?:\s+(?:={3,}|-{3,}))*\s*")
+
+
 def box_to_pipes(line: str) -> str:
-    """``│ a │ b │`` → ``| a | b |``; a rule line (``├───┼───┤``, ``+----+----+``) → an empty line. Only lines
-    drawn with box characters are touched (``═`` elsewhere is an operator, ``═100%``)."""
+    """``│ a │ b │`` → ``| a | b |``; a rule line (``├───┼───┤``, ``+----+----+``, ``=====  =====``) → an empty
+    line. Only lines drawn with box characters are touched (``═`` elsewhere is an operator, ``═100%``)."""
     if not line.strip() or not _RULE_LINE.match(line):
         return line.translate(_BOX_BARS) if _BOX_BAR.search(line) else line
-    drawn = re.search(r"[─━┄┅┈┉┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬]", line) or re.search(r"\+-{2,}\+", line)
+    drawn = re.search(r"[─━┄┅┈┉┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬]", line) or re.search(r"\+[-=]{2,}\+", line) \
+        or _DASH_RULE.fullmatch(line)
     return "" if drawn else line.translate(_BOX_BARS)  # a markdown rule (|---|) or a lone - is the families'
 
 

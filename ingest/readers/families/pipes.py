@@ -15,10 +15,14 @@ from collections import Counter
 from functools import lru_cache
 
 from ingest.grid import Cell, ParseWarning, Row
-from ingest.readers.families.common import content_lines
+from ingest.readers.families.common import (NAME_MARK, VALUE_START, content_lines, display_width, is_form_label,
+                                            is_target_value)
+from ingest.readers.families.run_together import ANY_ENDING
+from ingest.readers.families.paragraphs import join_lines
 
 _RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BARE = re.compile(r"^[\s|]*$")
+_OPERATOR = re.compile(r"^[≥≤≧≦<>=＝═]")
 
 
 def split_line(line: str, framed: bool = True) -> list[str]:
@@ -39,18 +43,119 @@ def split_line(line: str, framed: bool = True) -> list[str]:
 def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     rows: list[Row] = []
     framed, width = _framing(lines)
-    for number, line in enumerate(lines, 1):
+    runs = _wrapped_runs(lines)
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        number += 1
         if _BARE.match(line) or _RULE.match(line):
             continue
         if "|" not in line:
             rows.append(Row(cells=[Cell(line, number, number)], line_start=number, line_end=number))
             continue
+        end = runs.get(number, number)
         parts = split_line(line, framed)
+        if end > number:  # one row printed over lines number..end: each column's pieces joined
+            pieces = [split_line(lines[k - 1], framed) for k in range(number, end + 1)]
+            parts = [join_lines("\n".join(p[i] for p in pieces)) for i in range(len(parts))]
         # a cell of its own: its column is not known, unless its line has the cells of the table's usual row
         single = sum(1 for p in parts if p.strip()) <= 1 and len(parts) != width
-        cells = [Cell(text, number, number, col=None if single else i) for i, text in enumerate(parts)]
-        rows.append(Row(cells=cells, line_start=number, line_end=number))
+        cells = [Cell(text, number, end, col=None if single else i) for i, text in enumerate(parts)]
+        rows.append(Row(cells=cells, line_start=number, line_end=end))
+        number = end
     return rows, []
+
+
+def _bars(line: str) -> tuple[int, ...]:
+    """Where the bars of a line stand, in display columns."""
+    out, at = [], 0
+    for ch in line.rstrip():
+        if ch == "|":
+            out.append(at)
+        at += display_width(ch)
+    return tuple(out)
+
+
+def _pieces(line: str, bars: tuple[int, ...]) -> list[tuple[str, bool]]:
+    """(text, whether it fills its column to the bar) of every column between two bars of ``line``."""
+    out, at, piece = [], 0, ""
+    cells: list[str] = []
+    for ch in line.rstrip():
+        if ch == "|":
+            cells.append(piece)
+            piece = ""
+        else:
+            piece += ch
+        at += display_width(ch)
+    cells = cells[1:] if line.lstrip().startswith("|") else cells
+    for text, left, right in zip(cells, bars, bars[1:]):
+        room = right - left - 1
+        used = display_width(text.rstrip())
+        # full: the text reaches the bar but for its padding space and half a wide character
+        out.append((text.strip(), bool(text.strip()) and used >= room - 2))
+    return out
+
+
+# how names end, in words of two characters or more (a text wrapped mid-name ends in one such character often)
+_WORD_ENDINGS = tuple(e for e in ANY_ENDING if len(e) >= 2)
+
+
+def _goes_on(upper: str, lower: str, width: int) -> bool:
+    """Whether ``lower`` can be the rest of the full cell ``upper``: not a name of its own (``指标4:…``, a level
+    label such as 产出指标 — a bare 数量 or 满意度 ends many a name —, a long text under a text that ends as names end:
+    ``…工作积极性`` / ``残疾人事业社会关…``)."""
+    if NAME_MARK.match(lower) or ("指标" in lower and is_form_label(lower) and not is_form_label(upper + lower)):
+        return False
+    return not (upper.endswith(_WORD_ENDINGS) and display_width(lower) * 2 >= width)
+
+
+def _wrapped_runs(lines: list[str]) -> dict[int, int]:
+    """First line → last line (1-based) of every row printed over several lines of a fixed-width table."""
+    bars = [_bars(line) if "|" in line and not _RULE.match(line) and not _BARE.match(line) else () for line in lines]
+    # runs of lines with the same three bars or more, lines without text between them ending a run
+    runs: list[tuple[int, int]] = []
+    k = 0
+    while k < len(lines):
+        if len(bars[k]) < 3:
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(lines) and bars[end + 1] == bars[k]:
+            end += 1
+        runs.append((k, end))
+        k = end + 1
+    if not runs:
+        return {}
+    aligned = sum(e - s for s, e in runs)  # lines continuing the bars of the line above
+    n_pipe = sum(1 for b in bars if len(b) >= 3)
+    # ruled: rule lines (read as empty lines) stand between the runs, most runs a row or two long
+    ruled = len(runs) >= 4 and n_pipe <= 3 * len(runs) and all(
+        not lines[s - 1].strip() or _RULE.match(lines[s - 1]) for s, _ in runs[1:])
+    out: dict[int, int] = {}
+    for start, end in runs:
+        if end == start:
+            continue
+        if ruled:
+            out[start + 1] = end + 1
+            continue
+        if aligned * 2 < n_pipe:  # not a fixed-width table
+            continue
+        row = start
+        for k in range(start + 1, end + 1):
+            above = _pieces(lines[k - 1], bars[k])
+            below = _pieces(lines[k], bars[k])
+            filled = [i for i, (text, _) in enumerate(below) if text]
+            # a value that begins with an operator (≥20度), or with a digit under a value, in the last column both
+            # fill is a row of its own, however full the cells above are
+            last = max((i for i in filled if above[i][0]), default=None)
+            new_value = last is not None and VALUE_START.match(below[last][0]) is not None and is_target_value(
+                below[last][0]) and (_OPERATOR.match(below[last][0]) is not None or is_target_value(above[last][0]))
+            if filled and all(above[i][1] and _goes_on(above[i][0], below[i][0], bars[k][i + 1] - bars[k][i])
+                              for i in filled) and len(filled) < len(below) and not new_value:
+                out[row + 1] = k + 1
+            else:
+                row = k
+    return out
 
 
 def _framing(lines: list[str]) -> tuple[bool, int | None]:

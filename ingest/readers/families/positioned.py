@@ -31,7 +31,11 @@ Quirks of this layout, dealt with here:
 - text set one character per line in a narrow column (``产`` / ``出`` / ``指`` / ``标``) is one piece per word of
   the vocabulary, standing on the line of its middle character;
 - page furniture a PDF prints on every page (a date line, a file path and page number, a running head) is left
-  out.
+  out;
+- a text whose columns line up on screen (a Word table saved as text, a converter's simple table under ``====``
+  rules) sets a Chinese character two columns wide, where ``pdftotext`` sets it one: each line is read both ways
+  (by character, and re-spaced so that every piece starts at its screen column) and the way that lines the rows
+  up under their headers better is taken.
 
 Lines outside indicator tables (the form's fields, titles) are one row per line, with their wrapped labels and
 texts joined (``项目资金（万`` / ``元）``; a field's text centred above and below its label's line).
@@ -158,6 +162,7 @@ def _fragments(lines: list[str], skip: set[int]) -> dict[int, list[Frag]]:
 
 
 def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
+    lines = _as_placed(lines)
     by_line = _fragments(lines, page_furniture(lines))
     regions = _regions(by_line, len(lines))
     in_table = {k for h, end in regions for k in range(h, end)}
@@ -167,6 +172,37 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
         rows.extend(_table({k: fs for k, fs in by_line.items() if h <= k < end}, h))
     rows.sort(key=lambda r: (r.line_start, r.line_end))
     return rows, warnings
+
+
+def _as_placed(lines: list[str]) -> list[str]:
+    """``lines`` as they are (columns counted in characters, as ``pdftotext`` places text), or re-spaced so that a
+    Chinese character takes two columns (as a screen shows the text), whichever lines the rows up better."""
+    if all(line.isascii() for line in lines):
+        return lines
+    spaced = [_on_screen(line) for line in lines]
+    return spaced if _score(spaced) > _score(lines) else lines
+
+
+_GAP = re.compile(r" +")
+
+
+def _on_screen(line: str) -> str:
+    """``line`` re-spaced so that every piece set apart by two spaces or more starts at the character offset of
+    its screen column (a Chinese character two columns); pieces keep their single spaces."""
+    if line.isascii() or "\t" in line:  # tabs are another layout's
+        return line
+    out, column, length = [], 0, 0
+    for part in re.split(r"( {2,}|\u3000+)", line):
+        if not part:
+            continue
+        if part[0] in " \u3000":  # a gap: up to the next piece's screen column, two spaces at least
+            column += display_width(part)
+            continue
+        pad = max(column - length, 2 if length else column)
+        out.append(" " * pad + part)
+        length += pad + len(part)
+        column += display_width(part)
+    return "".join(out)
 
 
 def _form_rows(frags: dict[int, list[Frag]]) -> list[Row]:
@@ -419,6 +455,8 @@ def _place(frags: list[Frag], header: list[Frag], level_cols: dict[str, int], ce
         else:
             col = _column(f.x, starts)
         is1, is2 = bool(tx.level1_of(f.key)), bool(tx.level2_of(f.key))
+        if col is not None and level_cols and col > max(level_cols.values()) and "指标" not in f.key:
+            is1 = is2 = False  # 数量, 满意度 under the name: the rest of a wrapped name, not a label squeezed right
         if is1 and is2 and stands:
             # 成本指标 is a level-1 label in one template and a level-2 one in another: where it stands says
             at = _centre(f) if centred else f.x
@@ -535,6 +573,10 @@ def _continues(upper: Frag, lower: Frag, widest: int, role: Optional[str], measu
                ) -> bool:
     if _closes(upper, lower):
         return True
+    fills = widest >= measure.wraps and measure(upper.parts[-1][1]) >= widest - measure.slack
+    if role == "name" and fills and is_form_label(lower.text) and not VALUE_START.match(lower.text) \
+            and not upper.text.endswith(_NAME_ENDS) and not is_form_label(upper.text):
+        return True  # 受援法律援助案件 / 数量: a name that fills its column goes on, even in a label's word
     if role in _LEVELS or is_form_label(lower.text) or VALUE_START.match(lower.text):
         joined = upper.text + lower.text
         return role in _LEVELS and not is_form_label(upper.text) and is_form_label(joined)
@@ -825,11 +867,19 @@ def _by_line(frags: list[Frag]) -> list[Row]:
 
 
 def score(lines: list[str]) -> float:
+    """The score of ``lines`` read by character or on screen (:func:`_as_placed`), the better."""
+    if all(line.isascii() for line in lines) or not has_form_words(lines):
+        return _score(lines)
+    return max(_score(lines), _score([_on_screen(line) for line in lines]))
+
+
+def _score(lines: list[str]) -> float:
     """0 without an indicator header whose words are set apart by runs of spaces (tabs and pipes belong to other
     layouts). Else from the rows under such headers: the share that are indented (their first columns left blank,
     as merged cells print) with their first piece standing under a header word of a later column, two characters
-    of slack (or, in a table whose cells are centred, with its middle under the word's middle) — high only where
-    the text keeps the page's columns (below 30%, half the share)."""
+    of slack (or, in a table whose cells are centred, with its middle under the word's middle), or that fill every
+    column, each piece where its header word starts — high only where the text keeps the page's columns (below
+    30%, half the share)."""
     content = content_lines(lines)
     if not content or not has_form_words(lines) or any("\t" in line or "|" in line for line in content):
         return 0.0
@@ -845,9 +895,15 @@ def score(lines: list[str]) -> float:
             first = frags[0]
             # under a later header word: its start at the word's start, or (a centred table) its middle at the
             # word's middle
-            aligned += first.x >= 4 and any(abs(first.x - g.x) <= 2 or abs(_centre(first) - _centre(g)) <= 1.5
+            indented = first.x >= 4 and any(abs(first.x - g.x) <= 2 or abs(_centre(first) - _centre(g)) <= 1.5
                                             for g in header[1:])
-    if total < 5:
+            # or every column filled, each piece at the start of a header word, one of them far from the last
+            # piece's end (a run of spaces that only a page's columns leave)
+            lined_up = len(frags) >= 3 and len(frags) == len(header) and all(
+                f.x == g.x for f, g in zip(frags, header)) and any(
+                f.x - (e.x + display_width(e.text)) >= 6 for e, f in zip(frags, frags[1:]))
+            aligned += indented or lined_up
+    share = aligned / total if total else 0.0
+    if total < 3 or (total < 5 and share < 0.5):  # a table of three or four rows: most of them indented
         return 0.0
-    share = aligned / total
     return min(1.0, 0.4 + share) if share >= 0.3 else share / 2
