@@ -104,6 +104,32 @@ def level2_of(text: str) -> Optional[str]:
     return _lookup("level2", text)
 
 
+# between the two levels printed in one cell: 产出指标-数量指标, 产出指标/数量指标, 产出指标：数量指标, 产出 数量
+_LEVEL_JOINS = re.compile(r"\s*[-—–－/／·・:：、>＞→|]+\s*|\s+")
+
+
+@text_cache(maxsize=65536)
+def split_levels(text: str) -> Optional[tuple[str, str]]:
+    """Both levels printed in one cell (``产出指标-数量指标``, ``效益指标/社会效益指标``, ``产出指标（数量指标）``,
+    ``产出指标数量指标``): (level-1 text, level-2 text) as printed, when the first part is a level-1 label and the
+    rest a level-2 label; else None."""
+    text = (text or "").strip()
+    bracket = re.fullmatch(r"(.+?)\s*[(（]([^()（）]+)[)）]", text)
+    if bracket and level1_of(bracket.group(1)) and level2_of(bracket.group(2)):
+        return bracket.group(1).strip(), bracket.group(2).strip()  # before the lookups, which drop the bracket
+    if len(text) < 4 or level1_of(text) or level2_of(text):
+        return None
+    candidates = []
+    candidates += [(text[:m.start()], text[m.end():]) for m in _LEVEL_JOINS.finditer(text) if m.start() > 0]
+    candidates += [(text[:k], text[k:]) for k in range(2, len(text) - 1)]  # run together: 产出指标数量指标
+    for first, rest in candidates:
+        # a first part of either level (成本指标) only over a level-2 of its own (成本指标-经济成本指标)
+        if first and rest and level1_of(first) and level2_of(rest) and (
+                not level2_of(first) or parent_of(level2_of(rest)) == level1_of(first)):
+            return first.strip(), rest.strip()
+    return None
+
+
 def parent_of(level2: str) -> Optional[str]:
     entry = load_aliases()["level2"].get(level2)
     return entry["parent"] if entry else None

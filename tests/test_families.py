@@ -1041,6 +1041,39 @@ def test_non_standard_level_labels_keep_the_printed_label():
     ]
 
 
+def test_both_levels_printed_in_one_category_cell():
+    # Xiqing 2024 (sample), 抚恤金 (lines 7-21), as forms print a 指标类别 column that names both levels in one
+    # cell: joined by a sign, in brackets or run together, under 指标类别 or under the group word 绩效指标
+    want = [("产出指标", "数量指标", "发放人数", "=1人"), ("产出指标", "质量指标", "发放合规率", "=100%"),
+            ("成本指标", "经济成本指标", "抚恤金金额", "=184722元"),
+            ("效益指标", "社会效益指标", "安抚家属情绪", "安抚"),
+            ("满意度指标", "服务对象满意度指标", "家属满意度", "=100%")]
+    for header, labels in (
+            ("指标类别", ("产出指标-数量指标", "产出指标-质量指标", "成本指标-经济成本指标", "效益指标—社会效益指标",
+                          "满意度指标/服务对象满意度指标")),
+            ("绩效指标", ("产出指标（数量指标）", "产出指标（质量指标）", "成本指标（经济成本指标）",
+                          "效益指标（社会效益指标）", "满意度指标（服务对象满意度指标）")),
+            ("一级/二级指标", ("产出指标数量指标", "产出指标质量指标", "成本指标经济成本指标", "效益指标社会效益指标",
+                              "满意度指标服务对象满意度指标"))):
+        text = (f"项目名称\t抚恤金\n年度资金总额\t18.47\n{header}\t三级指标\t指标值\n"
+                + "".join(f"{label}\t{name}\t{value}\n" for label, (_, _, name, value) in zip(labels, want)))
+        document = read(text)
+        assert rows(document) == want, header
+        first = document.projects[0].indicators[0]
+        assert (first.level1_raw, first.level2_raw) == ("产出指标", "数量指标")
+        assert not [w for w in document.warnings if w.code == "level2_missing"]
+
+
+def test_a_label_with_a_note_or_an_alternative_in_brackets_is_one_level():
+    from ingest import taxonomy as tx
+
+    assert tx.split_levels("产出指标(50分)") is None
+    assert tx.split_levels("数量指标(或建筑规模指标)") is None  # corpus 13: level 2 with its alternative
+    assert tx.split_levels("社会效益指标") is None
+    assert tx.split_levels("成本指标-经济成本指标") == ("成本指标", "经济成本指标")
+    assert tx.split_levels("项目完成指标-数量指标") == ("项目完成指标", "数量指标")  # a level-1 label of its own
+
+
 # --- never a silent drop -------------------------------------------------------------------------------------------
 def test_table_cut_at_the_end_of_the_file_is_marked_truncated():
     text = ("项目支出绩效目标表\n项目名称\t培训经费\n年度资金总额\t5\n一级指标\t二级指标\t三级指标\t指标值\n"

@@ -103,6 +103,11 @@ def read_header(tokens: list[Token], start: int, limit: int) -> Optional[Header]
             if r == "group" and k > roles.index("level1"):
                 items[k] = ("name", tok, label, cols)
                 break
+    if "name" in roles and "level1" not in roles and "level2" not in roles and "group" in roles \
+            and roles.index("group") < roles.index("name"):
+        # 绩效指标 | 三级指标 | 指标值: the column under 绩效指标 holds the categories (产出指标, 产出指标-数量指标)
+        k = roles.index("group")
+        items[k] = ("level1",) + items[k][1:]
     items = _graded(items)
     slots = _order(items)
     if "name" not in [s.role for s in slots] and "level2" in [s.role for s in slots]:

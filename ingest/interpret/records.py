@@ -144,6 +144,12 @@ class RecordReader:
                        line: int) -> None:
         level1_raw = clean_text(" ".join(t.text for t in level1)) if level1 else None
         level2_raw = clean_text(" ".join(t.text for t in level2)) if level2 else None
+        # both levels in one cell (产出指标-数量指标, a 指标类别 column): read as the two cells they stand for
+        both = tx.split_levels(level1_raw) if level1_raw and not level2_raw else None
+        if both is None and level2_raw and not level1_raw:
+            both = tx.split_levels(level2_raw)
+        if both:
+            level1_raw, level2_raw = both
         if level1_raw:
             canonical = tx.level1_of(level1_raw) or tx.level1_of(level1_raw.replace(" ", ""))
             if canonical is None and tx.level2_of(level1_raw):

@@ -72,6 +72,8 @@ def content_class(key: str) -> str:
         return L1
     if is2:
         return L2
+    if tx.split_levels(key):
+        return L1  # both levels in one cell (产出指标-数量指标): opens its level-1 block, the level-2 read from it
     role = tx.header_role_of(key)
     if role == "group":
         return GROUP
