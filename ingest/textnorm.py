@@ -21,6 +21,8 @@ _UNIT_SUFFIX = re.compile(r"[(（]\s*(万元|元|%|％)\s*[)）]$")
 _QUALIFIER = re.compile(r"[(（][^()（）]*[)）]\s*分?")
 _SCORE_SUFFIX = re.compile(r"\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?分$")
 _MARKERS = re.compile(r"[★☆*※▲△●◆#]+")
+# a list number before a label: 一、产出指标, 1.数量指标, 二．效益指标 (a bracketed one, （一）, is a qualifier)
+_LIST_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.．](?!\d)")
 _OF_WHICH = re.compile(r"^其中[:]?")
 # joining cell fragments: a piece starting (or text ending) with one of these is joined without a space
 _JOINS_AFTER = re.compile(rf"[{CJK}（）()《》“”，、。；：%]")
@@ -56,8 +58,10 @@ def normalise_label(text: str | None) -> str:
 @text_cache(maxsize=65536)
 def strip_qualifiers(label: str) -> str:
     """A normalised label without bracketed qualifiers, score suffixes and markers:
-    ``产出指标(50分)`` → ``产出指标``, ``数量指标(或建筑规模指标)`` → ``数量指标``, ``★质量指标`` → ``质量指标``."""
+    ``产出指标(50分)`` → ``产出指标``, ``数量指标(或建筑规模指标)`` → ``数量指标``, ``★质量指标`` → ``质量指标``,
+    ``一、产出指标`` → ``产出指标``."""
     text = _MARKERS.sub("", label)
+    text = _LIST_NUMBER.sub("", text)
     text = _QUALIFIER.sub("", text)
     text = _SCORE_SUFFIX.sub("", text)
     return text.strip(":")

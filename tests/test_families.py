@@ -1072,6 +1072,25 @@ def test_a_label_with_a_note_or_an_alternative_in_brackets_is_one_level():
     assert tx.split_levels("社会效益指标") is None
     assert tx.split_levels("成本指标-经济成本指标") == ("成本指标", "经济成本指标")
     assert tx.split_levels("项目完成指标-数量指标") == ("项目完成指标", "数量指标")  # a level-1 label of its own
+    assert (tx.level1_of("一、产出指标"), tx.level2_of("2.质量指标")) == ("产出指标", "质量指标")  # list numbers
+
+
+def test_categories_on_rows_of_their_own_above_a_table_of_names_and_values():
+    # Xiqing 2024 (sample), 抚恤金 (lines 7-21), as a form of two columns (三级指标 | 指标值) whose categories
+    # stand on rows of their own (merged across the row), numbered or not, one tab or a bar between the cells
+    want = [("产出指标", "数量指标", "发放人数", "=1人"), ("产出指标", "质量指标", "发放合规率", "=100%"),
+            ("产出指标", "成本指标", "抚恤金金额", "=184722元"), ("效益指标", "社会效益指标", "安抚家属情绪", "安抚"),
+            ("满意度指标", "服务对象满意度指标", "家属满意度", "=100%")]
+    for sep, numbered in (("\t", False), ("\t", True), (" | ", True)):
+        n1, n2 = (("一、", "二、", "三、"), ("（一）", "（二）", "（三）")) if numbered else (("",) * 3, ("",) * 3)
+        text = (f"项目名称{sep}抚恤金\n年度资金总额{sep}18.47\n三级指标{sep}指标值\n"
+                f"{n1[0]}产出指标\n{n2[0]}数量指标\n发放人数{sep}=1人\n{n2[1]}质量指标\n发放合规率{sep}=100%\n"
+                f"{n2[2]}成本指标\n抚恤金金额{sep}=184722元\n{n1[1]}效益指标\n{n2[0]}社会效益指标\n"
+                f"安抚家属情绪{sep}安抚\n{n1[2]}满意度指标\n{n2[0]}服务对象满意度指标\n家属满意度{sep}=100%\n")
+        document = read(text)
+        assert rows(document) == want, (sep, numbered)
+        assert document.projects[0].total_wan == 18.47
+        assert not [w for w in document.warnings if w.code in ("value_missing", "cell_skipped")]
 
 
 # --- never a silent drop -------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ what the text says. Every table title and every indicator-like cell ends up in t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice, takewhile
 from typing import Optional
 
@@ -247,6 +247,13 @@ class Interpreter:
                 self._audit_noise([t for t in body if not t.cell.hint])
                 body = [t for t in body if t.cell.hint]
             roles = header.roles()
+            if "level1" not in roles and "level2" not in roles and any(
+                    t.alone and t.kind in (L1, L2, L12) for t in body):
+                # 三级指标 | 指标值 with the categories on rows of their own (产出指标 / 数量指标 over their rows, a
+                # merged row of the form): the table's levels stand in those rows
+                header = replace(header, slots=[Slot(role, 0, (), f"({role})") for role in ("level1", "level2")]
+                                 + header.slots)
+                roles = header.roles()
             if "level1" in roles and "level2" not in roles:
                 # 一级指标 | 指标内容 | 指标值: the one level column is the level-1's, so 成本指标 there is the level-1
                 # category (the newer template), whatever follows it

@@ -97,14 +97,16 @@ def _grid_features(lines: list[str]) -> tuple[float, float]:
 
 @lru_cache(maxsize=2)  # asked by the tab_rows and pdf_grid scores, on the same lines
 def _grid_features_of(lines: tuple[str, ...]) -> tuple[float, float]:
-    """(share of lines with two or more tabs, share of their cells with a wrap gap between CJK characters)."""
+    """(share of lines with two or more tabs — a line of two filled cells one tab apart counting half: a table of
+    names and values —, share of their cells with a wrap gap between CJK characters)."""
     content = content_lines(lines)
     if not content:
         return 0.0, 0.0
     multi = [line for line in content if line.count("\t") >= 2]
+    pairs = sum(1 for line in content if line.count("\t") == 1 and all(c.strip() for c in line.split("\t")))
     cells = [c.strip() for line in multi for c in line.split("\t") if c.strip()]
     broken = sum(1 for c in cells if CJK_GAP.search(c)) / max(1, len(cells))
-    return len(multi) / len(content), min(1.0, broken * 5)
+    return (len(multi) + pairs / 2) / len(content), min(1.0, broken * 5)
 
 
 def score_tab_rows(lines: list[str]) -> float:
