@@ -227,6 +227,36 @@ def test_tab_rows_with_cells_copied_from_a_spreadsheet_over_several_lines():
     assert (cell.line_start, cell.line_end) == (3, 5)
 
 
+def test_tab_rows_with_a_line_break_inside_a_cell():
+    # Xiqing 2024 (sample), lines 35-38, copied from a web page or a Word table whose name cells hold a line break
+    # (unquoted, unlike a spreadsheet's): a line whose cells and the next line's add up to the row's cells, the
+    # break between two filled pieces, is one row
+    text = ("绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n"
+            "\t产出指标\t数量指标\t法治文艺\n演出场次\t=2场\n"
+            "\t\t\t开展专项法治宣传\n活动次数\t≥1次\n"
+            "\t\t\t制作宣传品数量\t≥45000份\n")
+    document = read("项目名称\t法治宣传经费\n" + text)
+    assert document.layout == "tab_rows"
+    assert rows(document) == [("产出指标", "数量指标", "法治文艺演出场次", "=2场"),
+                              ("产出指标", "数量指标", "开展专项法治宣传活动次数", "≥1次"),
+                              ("产出指标", "数量指标", "制作宣传品数量", "≥45000份")]
+    first = document.projects[0].indicators[0]
+    assert (first.line_start, first.line_end) == (3, 4)
+
+
+def test_pipe_rows_with_a_line_break_inside_a_cell():
+    # Xiqing 2024 (sample), lines 35-38, as framed pipe rows copied from a web page whose name cells hold a line
+    # break: the row's first line stops without its closing bar, the next line's cells complete it
+    text = ("项目名称 | 法治宣传经费 |\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+            "| 产出指标 | 数量指标 | 法治文艺\n演出场次 | =2场 |\n"
+            "| | | 开展专项法治宣传\n活动次数 | ≥1次 |\n"
+            "| | | 制作宣传品数量 | ≥45000份 |\n")
+    assert rows(read(text)) == [("产出指标", "数量指标", "法治文艺演出场次", "=2场"),
+                                ("产出指标", "数量指标", "开展专项法治宣传活动次数", "≥1次"),
+                                ("产出指标", "数量指标", "制作宣传品数量", "≥45000份")]
+
+
 def test_a_table_drawn_with_box_characters():
     # Xiqing 2024 (sample), 抚恤金, exported as a text table drawn with box characters (console and text exports):
     # the bars separate cells, the rule lines carry no text, ═ inside a cell stays an operator

@@ -45,6 +45,7 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     framed, width = _framing(lines)
     runs = _wrapped_runs(lines)
     number = 0
+    row_width = 0
     while number < len(lines):
         line = lines[number]
         number += 1
@@ -58,12 +59,41 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
         if end > number:  # one row printed over lines number..end: each column's pieces joined
             pieces = [split_line(lines[k - 1], framed) for k in range(number, end + 1)]
             parts = [join_lines("\n".join(p[i] for p in pieces)) for i in range(len(parts))]
+        elif 2 <= len(parts) < (width or row_width) and parts[-1].strip() and not line.rstrip().endswith("|"):
+            # a cell with a line break in it (copied from a web page): the next lines' cells make up the row
+            ahead = _row_goes_on(lines, number, len(parts), width or row_width, framed)
+            if ahead is not None:
+                for k in range(number, ahead + 1):
+                    more = split_line(lines[k], False)
+                    parts = parts[:-1] + [join_lines(parts[-1].strip() + "\n" + more[0].strip())] + more[1:]
+                end = ahead + 1
+        if end == number and len(parts) >= 3:
+            row_width = len(parts)  # the cells of the last row printed on one line
         # a cell of its own: its column is not known, unless its line has the cells of the table's usual row
         single = sum(1 for p in parts if p.strip()) <= 1 and len(parts) != width
         cells = [Cell(text, number, end, col=None if single else i) for i, text in enumerate(parts)]
         rows.append(Row(cells=cells, line_start=number, line_end=end))
         number = end
     return rows, []
+
+
+def _row_goes_on(lines: list[str], start: int, count: int, width: int, framed: bool) -> int | None:
+    """The index of the last line of a row whose first line (``count`` cells) goes on from ``start``: the lines'
+    cells, each break joining two filled pieces, add up to ``width``; None when they do not."""
+    total = count
+    for k in range(start, min(len(lines), start + 10)):
+        line = lines[k]
+        if not line.strip() or line.lstrip().startswith("|") or _RULE.match(line):
+            return None
+        parts = split_line(line, False)
+        if not parts or not parts[0].strip():
+            return None
+        total += len(parts) - 1
+        if total == width:
+            return k
+        if total > width or "|" in line:  # a line with bars ends the row, its cells or not
+            return None
+    return None
 
 
 def _bars(line: str) -> tuple[int, ...]:

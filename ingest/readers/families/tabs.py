@@ -24,12 +24,16 @@ from ingest.readers.families.common import CJK_GAP, content_lines, to_number
 _PERIOD = re.compile(r"(\d{0,2})月(底|末)")
 
 
-def build_tab_rows(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
+def build_tab_rows(lines: list[str], broken_cells: bool = True) -> tuple[list[Row], list[ParseWarning]]:
     """One row per non-blank line, cells split at tabs (blank cells kept: they are columns). A cell copied from a
     spreadsheet with line breaks in it comes quoted over several lines (``"提前退休人员为社区积极贡献，`` /
-    ``发挥余热"<tab>长期持久``): its lines are one cell, quotes removed (``""`` is a quote)."""
+    ``发挥余热"<tab>长期持久``): its lines are one cell, quotes removed (``""`` is a quote). A cell with a line
+    break copied from a web page or a Word table comes unquoted (``<tab>数量指标<tab>法治文艺`` /
+    ``演出场次<tab>=2场``): lines whose cells add up to the cells of the row above, each break between two filled
+    pieces, are one row (``broken_cells``)."""
     rows = []
     number = 0
+    width = 0  # the cells of the last whole row of three cells or more
     while number < len(lines):
         line, first = lines[number], number + 1
         number += 1
@@ -41,10 +45,44 @@ def build_tab_rows(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
                 break
             line = "\n".join([line, *lines[number:ahead + 1]])
             number = ahead + 1
-        cells = [Cell(_unquote(text), first + before, first + before + text.count("\n"), col=i)
+        count = line.count("\t") + 1
+        ahead = _row_goes_on(lines, number, line, width) if broken_cells and 2 <= count < width else None
+        if ahead is not None:
+            line = "\n".join([line, *lines[number:ahead + 1]])
+            number = ahead + 1
+        elif count >= 3:
+            width = count
+        cells = [Cell(_joined(_unquote(text)), first + before, first + before + text.count("\n"), col=i)
                  for i, (text, before) in enumerate(_with_lines(line.split("\t")))]
         rows.append(Row(cells=cells, line_start=first, line_end=number))
     return rows, []
+
+
+def _row_goes_on(lines: list[str], start: int, line: str, width: int) -> Optional[int]:
+    """The last line of a row that ``line`` begins and the lines from ``start`` go on (a cell broken by a line
+    break): their cells, each break joining two filled pieces, add up to ``width``; None when they do not."""
+    total = line.count("\t") + 1
+    if not line.split("\t")[-1].strip():
+        return None
+    for k in range(start, min(len(lines), start + QUOTED_LINES)):
+        parts = lines[k].split("\t")
+        if not lines[k].strip() or not parts[0].strip():
+            return None
+        total += len(parts) - 1
+        if total == width:
+            return k
+        if total > width:
+            return None
+    return None
+
+
+def _joined(text: str) -> str:
+    """A cell's lines (a line break inside the cell) as one text: CJK lines joined directly, others with a space."""
+    if "\n" not in text:
+        return text
+    from ingest.readers.families.paragraphs import join_lines
+
+    return join_lines(text)
 
 
 def _open_quote(line: str) -> bool:
@@ -121,7 +159,7 @@ def score_pdf_grid(lines: list[str]) -> float:
 
 # --------------------------------------------------------------------------------------------------------- pdf_grid
 def build_pdf_grid(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
-    rows, warnings = build_tab_rows(lines)
+    rows, warnings = build_tab_rows(lines, broken_cells=False)  # its cells spread over lines in other ways
     for row in rows:
         row.cells = _split_embedded_labels(row.cells)
         for cell in row.cells[1:]:
