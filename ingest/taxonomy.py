@@ -197,6 +197,20 @@ def is_plan_label(text: str) -> bool:
 
 
 @text_cache(maxsize=65536)
+def is_basis_phrase(text: str) -> bool:
+    """What a 绩效标准 / 指标值确定依据 / 备注 column prints (计划标准, 核心指标, 根据年度工作计划确定): data in
+    aliases.json ``basis_phrases``."""
+    key = normalise_label(text)
+    phrases = load_aliases()["basis_phrases"]
+    return key in _basis_exact() or (len(key) >= 4 and key.startswith(tuple(phrases["starts"])))
+
+
+@lru_cache(maxsize=1)
+def _basis_exact() -> frozenset[str]:
+    return frozenset(normalise_label(x) for x in load_aliases()["basis_phrases"]["exact"])
+
+
+@text_cache(maxsize=65536)
 def is_note(text: str) -> bool:
     return normalise_label(text).startswith(_lists()["note_prefixes"])
 

@@ -19,9 +19,10 @@ from ingest.textnorm import clean_text, normalise_label, strip_qualifiers
 from ingest.values import TABLES, match_unit, parse_target
 
 # Content classes
-L1, L2, L12, GROUP, NUM, TARGET, SHORT, PH, TEXT, DESC, OP, UNIT, NOISE, LX = (
-    "L1", "L2", "L12", "GROUP", "NUM", "TARGET", "SHORT", "PH", "TEXT", "DESC", "OP", "UNIT", "NOISE", "LX")
+L1, L2, L12, GROUP, NUM, TARGET, SHORT, PH, TEXT, DESC, OP, UNIT, NOISE, LX, BASIS = (
+    "L1", "L2", "L12", "GROUP", "NUM", "TARGET", "SHORT", "PH", "TEXT", "DESC", "OP", "UNIT", "NOISE", "LX", "BASIS")
 # LX: a label the vocabulary does not know but that reads like a category (制度指标): it may fill a level column
+# BASIS: what a 绩效标准 / 指标值确定依据 / 备注 column prints (计划标准, 核心指标, 根据年度工作计划确定)
 
 QUANTIFIED = ("percent", "count", "money", "deadline", "duration", "number")
 _NUM = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
@@ -86,6 +87,8 @@ def content_class(key: str) -> str:
         return NUM
     if compact.startswith(_DESC_START):
         return DESC
+    if tx.is_basis_phrase(compact):
+        return BASIS
     cjk = len(_CJK.findall(compact))
     if cjk <= 8 or len(compact) <= 12:  # longer texts are neither targets nor placeholders, whatever they say
         target = parse_target(compact)
