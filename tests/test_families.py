@@ -488,6 +488,25 @@ def test_one_cell_per_line_with_two_column_groups_side_by_side_is_not_guessed():
     assert "layout_uncertain" in [w.code for w in document.warnings]
 
 
+def test_one_cell_per_line_with_a_standard_column_beside_the_value():
+    # Xiqing 2024 (sample), 抚恤金 (lines 16-21), printed with 绩效标准 before the value and 备注 after it and
+    # copied from a PDF a cell per line (blank cells leave no line): the kinds of standard and remark (计划标准,
+    # 核心指标, 根据…) are that column's, not a name or a value
+    text = ("项目名称\n抚恤金\n一级指标\n二级指标\n三级指标\n绩效标准\n指标值\n备注\n"
+            "产出指标\n数量指标\n发放人数\n计划标准\n=1人\n"
+            "质量指标\n发放合规率\n=100%\n核心指标\n"
+            "效益指标\n社会效益指标\n安抚家属情绪\n根据年度工作计划确定\n安抚\n"
+            "满意度指标\n服务对象满意度指标\n家属满意度\n历史标准\n=100%\n")
+    document = read(text)
+    assert rows(document) == [("产出指标", "数量指标", "发放人数", "=1人"),
+                              ("产出指标", "质量指标", "发放合规率", "=100%"),
+                              ("效益指标", "社会效益指标", "安抚家属情绪", "安抚"),
+                              ("满意度指标", "服务对象满意度指标", "家属满意度", "=100%")]
+    indicators = document.projects[0].indicators
+    assert [i.basis for i in indicators] == ["计划标准", None, "根据年度工作计划确定", "历史标准"]
+    assert indicators[1].remarks == "核心指标"
+
+
 # --- every cell after its column's name and a colon (labelled_fields) -------------------------------------------
 def test_indicators_written_as_labelled_records():
     text = ("项目支出绩效目标表\n项目名称：法治宣传经费\n主管部门：天津市西青区司法局　实施单位：天津市西青区司法局\n"
