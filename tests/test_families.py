@@ -507,6 +507,22 @@ def test_one_cell_per_line_with_a_standard_column_beside_the_value():
     assert indicators[1].remarks == "核心指标"
 
 
+def test_one_cell_per_line_with_mid_term_and_annual_values():
+    # shared/corpus 16 (Lu'an), lines 5, 9 and 18-21: 指标值 (中期) beside 指标值 (年度) under one name, copied
+    # from a PDF a cell per line: two values of one row, not two tables side by side (the order of the two values
+    # is checked on synthetic forms whose values differ: tests/test_shapes.py, mid_annual / annual_mid)
+    text = ("项目名称\n发展建设类-农产品质检体系建设和“三品一标”发展项目\n年度资金总额:\n51.35\n"
+            "一级指标\n二级指标\n三级指标\n中期指标值\n年度指标值\n"
+            "产出指标\n数量指标\n鉴定校准实验室仪器\n≥57个\n≥57个\n"
+            "购买标准试剂\n≥100个\n≥100个\n"
+            "质量指标\n农产品例行监测合格率\n≥98%\n≥98%\n")
+    document = read(text)
+    assert document.layout == "line_cells"
+    want = [("产出指标", "数量指标", "鉴定校准实验室仪器", "≥57个"), ("产出指标", "数量指标", "购买标准试剂", "≥100个"),
+            ("产出指标", "质量指标", "农产品例行监测合格率", "≥98%")]
+    assert rows(document) == want and rows(document, "mid") == want
+
+
 # --- every cell after its column's name and a colon (labelled_fields) -------------------------------------------
 def test_indicators_written_as_labelled_records():
     text = ("项目支出绩效目标表\n项目名称：法治宣传经费\n主管部门：天津市西青区司法局　实施单位：天津市西青区司法局\n"
@@ -1047,7 +1063,9 @@ def test_bracket_sections():
 
 # --- header roles --------------------------------------------------------------------------------------------------
 def test_mid_term_and_annual_column_groups():
-    # shared/corpus 16 (Lu'an): 中期 and 年度 groups side by side; the annual one is the year's targets.
+    # The form of shared/corpus 16 (Lu'an): 中期 and 年度 groups side by side; the annual one is the year's targets.
+    # Its rows are SYNTHETIC (written for this test): the excerpt prints the same value in both groups and is cut
+    # off before its 满意度 rows, so different values stand in to show which group is read as the year's.
     text = ("| 项目名称 | 农产品质检体系建设 |\n| 中期资金总额: | 68.50 | 年度资金总额: | 51.35 |\n"
             "| 其中:财政拨款 | 68.50 | 其中:财政拨款 | 51.35 |\n| 中期目标(2024年—2026年) | 年度目标 |\n"
             "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 二级指标 | 三级指标 | 指标值 |\n"

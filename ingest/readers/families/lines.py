@@ -136,14 +136,15 @@ def score(lines: Sequence[str]) -> float:
 
 
 def _groups_side_by_side(content: list[str]) -> bool:
-    """A header whose roles come twice in one run of header lines (二级指标 三级指标 指标值 二级指标 三级指标 …): two
-    column groups side by side, whose cells a text of one cell per line interleaves in an order it does not show —
-    better left to the layouts that see columns, or to a warning, than guessed."""
+    """A header whose level or name roles come twice in one run of header lines (二级指标 三级指标 指标值 二级指标
+    三级指标 …; not two values beside one name, 中期指标值 年度指标值): two column groups side by side, whose cells
+    a text of one cell per line interleaves in an order it does not show — better left to the layouts that see
+    columns, or to a warning, than guessed."""
     run: list[str] = []
     for line in content + [""]:
         role = tx.header_role_of(match_key(line)) if line else None
         if role in ("level1", "level2", "name", "value"):
-            if role in run:
+            if role in run and role != "value":  # two values beside one name (中期 | 年度) are one group's
                 return True
             run.append(role)
         elif run:
