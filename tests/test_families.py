@@ -422,6 +422,18 @@ def test_paragraph_cells():
                               ("产出指标", "质量指标", "指标1:工程验收合格率", "≧95%")]
 
 
+def test_run_together_rows_numbered_under_a_sequence_header():
+    # Xiqing 2024 (sample), 抚恤金 (lines 16-21), under 序号 | 指标名称 | 指标值 with every cell run together: each
+    # row's number is a cell of its own where it is the next in the sequence (1发放人数, 安抚6家属满意度) ...
+    assert run_together.segment("序号指标名称指标值1发放人数=1人2发放合规率=100%3发放及时率=100%4抚恤金金额=184722元"
+                                "5安抚家属情绪安抚6家属满意度=100%") == [
+        "序号", "指标名称", "指标值", "1", "发放人数", "=1人", "2", "发放合规率", "=100%", "3", "发放及时率", "=100%",
+        "4", "抚恤金金额", "=184722元", "5", "安抚家属情绪安抚", "6", "家属满意度", "=100%"]
+    # ... but a name's own number stays the name's (shared/corpus 31, line 4: 指标1免费发放原原种 … 指标2企业自行采购)
+    assert run_together.segment("序号三级指标指标值1指标1免费发放原原种550万粒2指标2企业自行采购200万粒")[3:] == [
+        "1", "指标1免费发放原原种", "550万粒", "2", "指标2企业自行采购", "200万粒"]
+
+
 # --- one cell per line, nothing between rows (line_cells) -----------------------------------------------------
 # What many PDF and Word extractions give: every filled cell on a line of its own, merged and empty cells leaving no
 # line. Here a narrow column broke three names and a label at the same width (8 characters): 开展专项法治宣传 /

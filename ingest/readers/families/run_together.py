@@ -178,7 +178,60 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
             cells.extend(_split_qualitative(_split_values(part)))
         if trail:
             cells.append(trail.group())
-    return tuple(c for c in (c.strip(" :：,，;；、") for c in cells) if c)
+    cells = [c for c in (c.strip(" :：,，;；、") for c in cells) if c]
+    return tuple(_numbered_rows(cells))
+
+
+_SEQUENCE_HEADERS = ("序号", "编号")
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
+
+
+def _numbered_rows(cells: list[str]) -> list[str]:
+    """Under a 序号 header, each row's number where it stands fused to the text around it (``1发放人数``,
+    ``安抚6家属满意度``): a number that is the next one in the sequence, between a character and the next name,
+    is a cell of its own."""
+    if not any(c in _SEQUENCE_HEADERS for c in cells):
+        return cells
+    out: list[str] = []
+    expected = None
+    for cell in cells:
+        if cell in _SEQUENCE_HEADERS:
+            expected = 1
+            out.append(cell)
+            continue
+        if expected is None:
+            out.append(cell)
+            continue
+        pieces = [cell]
+        while True:
+            last = pieces[-1]
+            at = _sequence_at(last, expected)
+            if at is None:
+                break
+            start, end = at
+            pieces[-1:] = [p for p in (last[:start], last[start:end], last[end:]) if p]
+            expected += 1
+        if pieces == [str(expected)]:
+            expected += 1
+        out.extend(pieces)
+    return out
+
+
+def _sequence_at(text: str, number: int) -> tuple[int, int] | None:
+    """Where ``number`` stands in ``text`` as a row number: at its start or after a character, followed by a
+    character (the next name), not part of a longer number."""
+    digits = str(number)
+    for m in re.finditer(re.escape(digits), text):
+        start, end = m.span()
+        before = text[start - 1] if start else ""
+        after = text[end:end + 1]
+        # not an ordinal (第3季度) nor a name's own number (指标2企业自行采购); a count inside a name (开展2次培训) is
+        # taken only where it is the next row's number, its row's text not yet ended: rare enough against every
+        # row's number fused to its name
+        if after and _CJK_CHAR.match(after) and (not before or _CJK_CHAR.match(before)) \
+                and not text[:start].endswith(("第", "指标")):
+            return start, end
+    return None
 
 
 def _bracketed(text: str, pos: int, match: re.Match) -> bool:
@@ -349,6 +402,27 @@ def _peel_short_headers(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]
                 out.append((word, True))
                 piece = piece[len(word):]
         out.append((piece, is_anchor))
+    return _peel_trailing_headers(out)
+
+
+def _peel_trailing_headers(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """``…安抚家属情绪。序号`` before ``指标名称``: short header words that end a text right before a header word are
+    the header's first words (序号, 编号)."""
+    out: list[tuple[str, bool]] = []
+    for k, (piece, is_anchor) in enumerate(pieces):
+        if is_anchor or k + 1 == len(pieces) or pieces[k + 1][0] not in _header_anchors():
+            out.append((piece, is_anchor))
+            continue
+        peeled: list[str] = []
+        while True:
+            word = next((w for w in _short_header_words() if piece.endswith(w) and len(piece) > len(w)
+                         and tx.header_role_of(w) == "seq"), None)
+            if word is None:
+                break
+            peeled.insert(0, word)
+            piece = piece[:-len(word)]
+        out.append((piece, False))
+        out.extend((w, True) for w in peeled)
     return out
 
 
