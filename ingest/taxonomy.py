@@ -108,6 +108,11 @@ def level2_of(text: str) -> Optional[str]:
 _LEVEL_JOINS = re.compile(r"\s*[-—–－/／·・:：、>＞→|]+\s*|\s+")
 
 
+@lru_cache(maxsize=1)
+def _level1_keys() -> tuple[str, ...]:
+    return tuple(_lookups()["level1"])
+
+
 @text_cache(maxsize=65536)
 def split_levels(text: str) -> Optional[tuple[str, str]]:
     """Both levels printed in one cell (``产出指标-数量指标``, ``效益指标/社会效益指标``, ``产出指标（数量指标）``,
@@ -117,8 +122,9 @@ def split_levels(text: str) -> Optional[tuple[str, str]]:
     bracket = re.fullmatch(r"(.+?)\s*[(（]([^()（）]+)[)）]", text)
     if bracket and level1_of(bracket.group(1)) and level2_of(bracket.group(2)):
         return bracket.group(1).strip(), bracket.group(2).strip()  # before the lookups, which drop the bracket
-    if len(text) < 4 or level1_of(text) or level2_of(text):
-        return None
+    if len(text) < 4 or len(text) > 40 or not normalise_label(text).startswith(_level1_keys()) \
+            or level1_of(text) or level2_of(text):
+        return None  # (a combined label begins with a level-1 label as the lookups know it)
     candidates = []
     candidates += [(text[:m.start()], text[m.end():]) for m in _LEVEL_JOINS.finditer(text) if m.start() > 0]
     candidates += [(text[:k], text[k:]) for k in range(2, len(text) - 1)]  # run together: 产出指标数量指标

@@ -23,6 +23,7 @@ from ingest.readers.families.paragraphs import join_lines
 _RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BARE = re.compile(r"^[\s|]*$")
 _OPERATOR = re.compile(r"^[≥≤≧≦<>=＝═]")
+_PADDED = re.compile(r"\S {2,}\|")
 
 
 def split_line(line: str, framed: bool = True) -> list[str]:
@@ -99,10 +100,10 @@ def _row_goes_on(lines: list[str], start: int, count: int, width: int, framed: b
 def _bars(line: str) -> tuple[int, ...]:
     """Where the bars of a line stand, in display columns."""
     out, at = [], 0
-    for ch in line.rstrip():
-        if ch == "|":
-            out.append(at)
-        at += display_width(ch)
+    for segment in line.rstrip().split("|")[:-1]:
+        at += display_width(segment)
+        out.append(at)
+        at += 1
     return tuple(out)
 
 
@@ -141,7 +142,13 @@ def _goes_on(upper: str, lower: str, width: int) -> bool:
 
 def _wrapped_runs(lines: list[str]) -> dict[int, int]:
     """First line → last line (1-based) of every row printed over several lines of a fixed-width table."""
-    bars = [_bars(line) if "|" in line and not _RULE.match(line) and not _BARE.match(line) else () for line in lines]
+    counts = [line.count("|") if "|" in line and not _RULE.match(line) and not _BARE.match(line) else 0
+              for line in lines]
+    # a table printed at a fixed width pads its cells to the bar (text, two spaces or more, a bar) on most lines
+    padded = sum(1 for line, count in zip(lines, counts) if count >= 3 and _PADDED.search(line))
+    if padded * 2 < sum(1 for count in counts if count >= 3):
+        return {}
+    bars = [_bars(line) if count else () for line, count in zip(lines, counts)]
     # runs of lines with the same three bars or more, lines without text between them ending a run
     runs: list[tuple[int, int]] = []
     k = 0

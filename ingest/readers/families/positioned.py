@@ -868,9 +868,11 @@ def _by_line(frags: list[Frag]) -> list[Row]:
 
 def score(lines: list[str]) -> float:
     """The score of ``lines`` read by character or on screen (:func:`_as_placed`), the better."""
-    if all(line.isascii() for line in lines) or not has_form_words(lines):
-        return _score(lines)
-    return max(_score(lines), _score([_on_screen(line) for line in lines]))
+    by_character = _score(lines)
+    if by_character >= 1.0 or not by_character and (not has_form_words(lines) or any(
+            "\t" in line or "|" in line for line in content_lines(lines))) or all(line.isascii() for line in lines):
+        return by_character  # no better score to be had, or none on screen either (tabs and bars: not this layout)
+    return max(by_character, _score([_on_screen(line) for line in lines]))
 
 
 def _score(lines: list[str]) -> float:
