@@ -13,8 +13,9 @@ their rows, 单位：万元 above) and written as:
 - ``tests/fixtures/pdftext/*.txt``: for every document, the text ``pdftotext -layout`` and ``pdftotext -raw``
   extract from the form printed as a browser prints a web page (date, title, address and page numbers on every
   page), the texts a user gets from a PDF with poppler or a viewer's copy, and for the samples ``.centred.txt``, the
-  form printed with every cell centred; two ``.noborder.pdf``, forms printed without ruling lines
-  (``python -m tests.make_file_fixtures --pdftext`` writes these alone).
+  form printed with every cell centred; for every document ``.top.txt``, the form printed with every cell at the
+  top left of its box (a Word table's default; ``--top`` writes these alone); two ``.noborder.pdf``, forms printed
+  without ruling lines (``python -m tests.make_file_fixtures --pdftext`` writes these alone).
 
 Every file says it was generated (workbook/document properties, an HTML comment and title). The tests
 (tests/test_file_readers.py) read each file and compare its model with the text version's.
@@ -43,6 +44,7 @@ SCANNED = "ningxia_pingluo_2024"
 XLS_DOCS = ["tianjin_xiqing_2024"]
 PLAIN_DOCS = ["22_ningjin_jiaoyuju_2019"]  # pdftotext's default mode too
 CENTRED_DOCS = SAMPLES  # also printed with every cell centred
+TOP_DOCS = SAMPLES + CORPUS  # also printed with every cell at the top left of its box
 BORDERLESS_DOCS = ["qingdao_2023", "tianjin_xiqing_2024"]  # also printed as PDFs without ruling lines
 WIDTH = 5  # columns of the printed form
 
@@ -372,6 +374,20 @@ def write_pdftotext_centred(html_path: Path, out_path: Path) -> None:
         subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), str(out_path)], check=True, timeout=120)
 
 
+TOP = "<style>td, th { text-align: left !important; vertical-align: top !important; }</style>"
+
+
+def write_pdftotext_top(html_path: Path, out_path: Path) -> None:
+    """``pdftotext -layout`` of the form printed with every cell at the top left of its box (a Word table's
+    default): a wrapped cell goes on below its first line, merged level cells stand on their block's first row."""
+    with tempfile.TemporaryDirectory() as tmp:
+        top = Path(tmp) / html_path.name
+        top.write_text(html_path.read_text(encoding="utf-8").replace("</head>", TOP + "</head>", 1), encoding="utf-8")
+        pdf = Path(tmp) / "form.pdf"
+        print_pdf(top, pdf, header_footer=True)
+        subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), str(out_path)], check=True, timeout=120)
+
+
 def write_pdftotext(html_path: Path, out_path: Path, plain: bool = False) -> None:
     """The text ``pdftotext -layout`` (poppler) extracts from the form printed as a browser prints a page: cells
     where the page has them, merged cells centred, page furniture on every page; and ``pdftotext -raw``
@@ -408,6 +424,8 @@ def write_pdf_texts(stem: str) -> None:
     write_pdftotext(html, PDFTEXT / f"{stem}.txt", plain=stem in PLAIN_DOCS)
     if stem in CENTRED_DOCS:
         write_pdftotext_centred(html, PDFTEXT / f"{stem}.centred.txt")
+    if stem in TOP_DOCS:
+        write_pdftotext_top(html, PDFTEXT / f"{stem}.top.txt")
     if stem in BORDERLESS_DOCS:
         print_borderless(html, PDFTEXT / f"{stem}.noborder.pdf")
 
@@ -416,6 +434,10 @@ def main(argv: list[str]) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     PDFTEXT.mkdir(parents=True, exist_ok=True)
     only_pdf_texts = "--pdftext" in argv  # from the HTML files already written
+    if "--top" in argv:  # only the forms printed with their cells at the top
+        for stem in TOP_DOCS:
+            write_pdftotext_top(OUT / f"{stem}.html", PDFTEXT / f"{stem}.top.txt")
+        return 0
     for stem in SAMPLES + CORPUS:
         if not only_pdf_texts:
             doc = model(stem)

@@ -54,7 +54,7 @@ from ingest.grid import Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import (VALUE_START, closes_bracket, content_lines, display_width,
                                             has_form_words, is_form_label, page_furniture)
 from ingest.readers.families.run_together import ANY_ENDING, end_value, segment, value_pattern
-from ingest.values import parse_target
+from ingest.values import match_unit, parse_target
 
 _CELL = re.compile(r"\S(?:.*?\S)?(?=(?: {2,}|\u3000|\t|$))")
 _OPERATOR = re.compile(r"^[≥≤≧≦<>=＝═±]")
@@ -443,9 +443,11 @@ def _place(frags: list[Frag], header: list[Frag], level_cols: dict[str, int], ce
     """The columns of one line's pieces: under which header word each starts (or, in a centred table, whose
     middle is nearest); a level label in its level's column (a crowded line is squeezed left: ``满意度指标
     服务对象满意度指标 家属满意度``), a label of either level (成本指标) in the column whose labels of one level
-    stand nearest (:func:`_level_stands`); left to right in order."""
+    stand nearest (:func:`_level_stands`); the end of a value alone on its line (``前``) in the value column
+    wherever it stands (pdftotext may set it under the name); left to right in order."""
     starts = [h.x for h in header]
     frags = _split_centred(frags, header) if centred else _split_at_columns(frags, starts)
+    roles = _header_roles(header)
     last = None
     for f in frags:
         if centred:
@@ -454,6 +456,8 @@ def _place(frags: list[Frag], header: list[Frag], level_cols: dict[str, int], ce
                 if f.x + len(f.text) >= header[0].x else None
         else:
             col = _column(f.x, starts)
+        if len(frags) == 1 and f.text.strip() in _value_tails() and "value" in roles:
+            col = roles.index("value")  # 2024年12月31日 / 前: the end of a value wrapped onto a line of its own
         is1, is2 = bool(tx.level1_of(f.key)), bool(tx.level2_of(f.key))
         if col is not None and level_cols and col > max(level_cols.values()) and "指标" not in f.key:
             is1 = is2 = False  # 数量, 满意度 under the name: the rest of a wrapped name, not a label squeezed right
@@ -472,6 +476,14 @@ def _place(frags: list[Frag], header: list[Frag], level_cols: dict[str, int], ce
         f.col = col
         last = col if col is not None else last
     return frags
+
+
+@lru_cache(maxsize=1)
+def _value_tails() -> frozenset[str]:
+    """What ends a target value and can be wrapped onto a line of its own (前, 之前, 以上, 以内: values.json)."""
+    from ingest.values import TABLES
+
+    return frozenset(TABLES.before_words) | frozenset(word for word, _ in TABLES.suffix_ops) - {"内"}
 
 
 def _column(x: int, starts: list[int]) -> Optional[int]:
@@ -650,15 +662,18 @@ def _gather(pieces: list[Frag], names: list[Frag]) -> list[tuple[int, Frag]]:
                 if i < k:  # piece i to record j
                     piece = pieces[i]
                     extra = 0.0
-                    if h == 1 and VALUE_START.match(piece.text):
+                    rest = h == 1 and pieces[i - 1].line == piece.line - 1 and piece.line not in named \
+                        and display_width(pieces[i - 1].text) >= full and _stops_mid(pieces[i - 1].text, piece.text) \
+                        and not _OPERATOR.match(piece.text)
+                    if rest:
+                        # the line above fills the column and stops mid-text, and no name stands beside this
+                        # piece (a digit may begin it: 达到 / 60000人次, an operator not): it is the rest of that
+                        # line, however far the names
+                        extra = -GOES_ON - distance(piece, j)
+                    elif h == 1 and VALUE_START.match(piece.text):
                         extra = GOES_ON if re.search(r"[\u4e00-\u9fff]$", pieces[i - 1].text) else SECOND
                     elif h == 1 and display_width(pieces[i - 1].text) < full:
                         extra = SECOND  # a piece goes on below only from a line that fills the column
-                    elif h == 1 and pieces[i - 1].line == piece.line - 1 and piece.line not in named \
-                            and re.search(r"[\u4e00-\u9fff]$", pieces[i - 1].text):
-                        # the line above fills the column and stops mid-text, and no name stands beside this
-                        # piece: it is the rest of that line, however far the names
-                        extra = -GOES_ON - distance(piece, j)
                     value = here + distance(piece, j) + extra
                     if value < cost[i + 1][j][1]:
                         cost[i + 1][j][1], back[(i + 1, j, 1)] = value, (i, j, h)
@@ -682,6 +697,14 @@ def _gather(pieces: list[Frag], names: list[Frag]) -> list[tuple[int, Frag]]:
         else:
             cells[r] = Frag(piece.x, piece.text, piece.line, col=piece.col)
     return sorted(cells.items())
+
+
+def _stops_mid(upper: str, lower: str) -> bool:
+    """``upper`` stops mid-text with ``lower`` its rest: it ends in a character (热线全年 / 接话量…), or in a number
+    whose unit begins ``lower`` (达到70000 / 人次)."""
+    if re.search(r"[\u4e00-\u9fff]$", upper):
+        return True
+    return bool(re.search(r"\d$", upper)) and match_unit(lower, 0) is not None
 
 
 def _assign(cells: list[Frag], mids: list[float]) -> list[tuple[int, Frag]]:
