@@ -799,6 +799,8 @@ def _fused_header(line: str) -> bool:
     nothing but header and level words."""
     if re.search(r"\s", line.strip()) or any(line.count(sep) >= 2 for sep in ",，;；"):
         return False  # cells set apart by spaces, commas or semicolons are not run together
+    if "指标" not in line and "值" not in line:
+        return False  # every indicator header names its indicator or its value column so
     stripped = normalized(line.strip())[0]
     headers = _header_anchors()
     if len(stripped) < 3 * min(map(len, headers)):
