@@ -1219,6 +1219,19 @@ def test_parse_json_reports_family_scores_and_coded_warnings(tmp_path):
     assert document["projects"][0]["indicators"][0]["value"] == "≧735人次"
 
 
+def test_a_web_page_footer_after_the_last_table_is_not_an_indicator():
+    # Xiqing 2024 (sample), 抚恤金 (lines 7-21) copied from a government web page with the page's own lines around
+    # it (breadcrumb, 发布时间, 【打印】【关闭】, 网站标识码): the site's footer ends the table
+    text = ("首页 > 信息公开 > 预决算公开\n发布时间：2024-03-01  来源：区财政局  浏览次数：1234\n"
+            "项目名称\t抚恤金\n项目资金 (万元)\t18.47\n一级指标\t二级指标\t三级指标\t指标值\n"
+            "产出指标\t数量指标\t发放人数\t=1人\n满意度指标\t服务对象满意度指标\t家属满意度\t=100%\n"
+            "分享到：微信 微博\n【打印】【关闭】\n主办单位：西青区人民政府  网站标识码：1200000000\n")
+    document = read(text)
+    assert rows(document) == [("产出指标", "数量指标", "发放人数", "=1人"),
+                              ("满意度指标", "服务对象满意度指标", "家属满意度", "=100%")]
+    assert document.projects[0].total_wan == 18.47
+
+
 def test_a_sentence_after_the_table_is_not_an_indicator():
     text = ("项目名称\t培训经费\n年度资金总额\t5\n一级指标\t二级指标\t三级指标\t指标值\n"
             "产出指标\t数量指标\t培训人次\t≥200人次\n满意度指标\t服务对象满意度指标\t学员满意度\t≥90%\n"
