@@ -146,6 +146,16 @@ def widest(widths: list[int], slack: int = 2) -> Optional[int]:
     return next((w for w, below in zip(widths, widths[1:]) if below >= w - slack), None)
 
 
+@lru_cache(maxsize=1)
+def value_tails() -> frozenset[str]:
+    """What ends a target value and can be wrapped onto a line of its own (前, 之前, 以上, 以内, 左右: the value
+    grammar's words in values.json)."""
+    from ingest.values import TABLES
+
+    words = set(TABLES.before_words) | {word for word, _ in TABLES.suffix_ops} | set(TABLES.approx_suffix)
+    return frozenset(words - {"内"})
+
+
 def is_target_value(text: str) -> bool:
     """A whole target value by the target-value grammar (≥90%, =1人, 5月31日前), as the interpreter classes it."""
     from ingest.interpret.tokens import TARGET, content_class

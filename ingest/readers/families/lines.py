@@ -28,7 +28,7 @@ from typing import Sequence
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import (content_lines, display_width, has_form_words, is_form_label,
-                                            is_target_value)
+                                            is_target_value, value_tails)
 from ingest.readers.families.run_together import is_qualitative_value
 
 # a line that is not one cell: cells split by a tab, a pipe or a run of spaces, or an indented line (a tree)
@@ -74,6 +74,13 @@ def _full_widths(texts: list[str]) -> set[int]:
             and n >= 3 * sum(counts.get(w + d, 0) for d in range(1, 9))}
 
 
+def _fills(text: str, full: set[int]) -> bool:
+    """``text`` reaches a width the extraction wrapped at, or stops one short of it (an odd width: a half-width
+    sign in it, and the next character, a Chinese one, did not fit)."""
+    width = display_width(text)
+    return width in full or (width % 2 == 1 and width + 1 in full)
+
+
 def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     cells: list[Cell] = []
     for number, line in enumerate(lines, 1):
@@ -85,13 +92,15 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
         previous = cells[k - 1] if k else None
         wrapped = previous is not None and previous.line_end + 1 == cell.line_start and bool(rows) \
             and (bool(_OPEN.search(previous.text)) or bool(_CLOSE_ONLY.match(cell.text))
-                 or (display_width(previous.text) in full and not _is_cell(previous.text)))
+                 or (_fills(previous.text, full) and (not _is_cell(previous.text) or cell.text in value_tails())))
         if wrapped:
             last = rows[-1].cells[-1]
             joined = last.text + cell.text
             if (_is_cell(joined) or tx.title_suffix_of(joined)) and not _is_cell(last.text) \
                     and not tx.title_suffix_of(last.text):
                 kept = "join"  # a label, value or title broken: one cell for certain
+            elif cell.text in value_tails() and is_target_value(last.text):
+                kept = "join"  # 每人每年250元 / 左右: the end of a value that filled its line
             elif is_form_label(cell.text) and not _name_end(cell.text):
                 kept = "row"  # a level or field label begins a cell of its own
             elif not (_is_cell(cell.text) or is_qualitative_value(cell.text)) or _name_end(cell.text):

@@ -52,7 +52,7 @@ from typing import Optional
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import (VALUE_START, closes_bracket, content_lines, display_width,
-                                            has_form_words, is_form_label, page_furniture)
+                                            has_form_words, is_form_label, page_furniture, value_tails)
 from ingest.readers.families.run_together import ANY_ENDING, end_value, segment, value_pattern
 from ingest.values import match_unit, parse_target
 
@@ -456,7 +456,7 @@ def _place(frags: list[Frag], header: list[Frag], level_cols: dict[str, int], ce
                 if f.x + len(f.text) >= header[0].x else None
         else:
             col = _column(f.x, starts)
-        if len(frags) == 1 and f.text.strip() in _value_tails() and "value" in roles:
+        if len(frags) == 1 and f.text.strip() in value_tails() and "value" in roles:
             col = roles.index("value")  # 2024年12月31日 / 前: the end of a value wrapped onto a line of its own
         is1, is2 = bool(tx.level1_of(f.key)), bool(tx.level2_of(f.key))
         if col is not None and level_cols and col > max(level_cols.values()) and "指标" not in f.key:
@@ -476,14 +476,6 @@ def _place(frags: list[Frag], header: list[Frag], level_cols: dict[str, int], ce
         f.col = col
         last = col if col is not None else last
     return frags
-
-
-@lru_cache(maxsize=1)
-def _value_tails() -> frozenset[str]:
-    """What ends a target value and can be wrapped onto a line of its own (前, 之前, 以上, 以内: values.json)."""
-    from ingest.values import TABLES
-
-    return frozenset(TABLES.before_words) | frozenset(word for word, _ in TABLES.suffix_ops) - {"内"}
 
 
 def _column(x: int, starts: list[int]) -> Optional[int]:
