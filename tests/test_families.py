@@ -704,6 +704,23 @@ def test_space_columns_number_a_space_before_its_unit():
         ("服务对象满意度指标", "群众满意度", "≥90%")]
 
 
+def test_fields_written_label_colon_content_above_a_space_separated_table():
+    # Xiqing 2024 (sample), 抚恤金 and 法治宣传经费 (lines 7-21 and 24-38): the form's fields written label：content,
+    # one per line, above the indicator rows set apart by spaces (a web page's text): a field line begins a row of
+    # its own, never the rest of the title or of the row above
+    text = ("项目支出绩效目标表\n项目名称：抚恤金\n主管部门：天津市西青区司法局\n年度资金总额：18.47万元\n"
+            "一级指标  二级指标  三级指标  指标值\n产出指标  数量指标  发放人数  =1人\n"
+            "满意度指标  服务对象满意度指标  家属满意度  =100%\n"
+            "项目支出绩效目标表\n项目名称：法治宣传经费\n主管部门：天津市西青区司法局\n年度资金总额：10.4万元\n"
+            "一级指标  二级指标  三级指标  指标值\n产出指标  数量指标  法治文艺演出场次  =2场\n")
+    document = read(text)
+    assert [(p.name, p.department, p.total_wan) for p in document.projects] == [
+        ("抚恤金", "天津市西青区司法局", 18.47), ("法治宣传经费", "天津市西青区司法局", 10.4)]
+    assert rows(document) == [("产出指标", "数量指标", "发放人数", "=1人"),
+                              ("满意度指标", "服务对象满意度指标", "家属满意度", "=100%"),
+                              ("产出指标", "数量指标", "法治文艺演出场次", "=2场")]
+
+
 def test_space_columns_table_without_level_columns_after_a_long_paragraph():
     # corpus 23 (湖北省残联 2017): a table with no level columns (三级指标 | 年度指标值), each row a name and its
     # target two spaces apart, after a long paragraph of the report: the rows count toward the layout as rows of a

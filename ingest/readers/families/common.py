@@ -125,6 +125,16 @@ def is_form_label(text: str) -> bool:
                               or tx.funding_level_of(key) or tx.is_other_label(key))
 
 
+_LABELLED = re.compile(r"^(\S{2,12}?)[：:]")
+
+
+def is_labelled_field(text: str) -> bool:
+    """``text`` is a field written label：content (项目名称：抚恤金, 年度资金总额：18.47万元): it begins a row of its
+    own, whatever the line before."""
+    m = _LABELLED.match(text.strip())
+    return m is not None and is_form_label(m.group(1))
+
+
 def closes_bracket(upper: str, lower: str) -> bool:
     """``lower`` is the end of a bracket ``upper`` left open at the end of its line (``项目资金（万`` / ``元）``)."""
     opened = upper.count("（") + upper.count("(") - upper.count("）") - upper.count(")")

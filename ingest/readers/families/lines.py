@@ -28,7 +28,7 @@ from typing import Sequence
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import (content_lines, display_width, has_form_words, is_form_label,
-                                            is_target_value, value_tails)
+                                            is_labelled_field, is_target_value, value_tails)
 from ingest.readers.families.run_together import is_qualitative_value
 
 # a line that is not one cell: cells split by a tab, a pipe or a run of spaces, or an indented line (a tree)
@@ -93,6 +93,8 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
         wrapped = previous is not None and previous.line_end + 1 == cell.line_start and bool(rows) \
             and (bool(_OPEN.search(previous.text)) or bool(_CLOSE_ONLY.match(cell.text))
                  or (_fills(previous.text, full) and (not _is_cell(previous.text) or cell.text in value_tails())))
+        if wrapped and is_labelled_field(cell.text):
+            wrapped = False  # a field written label：content (年度资金总额：71万元) begins a row of its own
         if wrapped:
             last = rows[-1].cells[-1]
             joined = last.text + cell.text

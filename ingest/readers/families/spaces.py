@@ -22,7 +22,7 @@ from typing import Optional
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import (NAME_MARK, VALUE_START, closes_bracket, content_lines, display_width,
-                                            is_form_label, page_furniture, widest)
+                                            is_form_label, is_labelled_field, page_furniture, widest)
 from ingest.readers.families.run_together import ANY_ENDING, wrap_gapped
 from ingest.values import match_unit
 
@@ -208,8 +208,8 @@ def _wraps(row: Row, words: list[str], tail: str, widths: Widths) -> bool:
     if closes_bracket(cell.text, word):
         return True  # ≤550元（每人每 / 天）, 项目资金（万 / 元）
     if is_form_label(cell.text) or is_form_label(word) or NAME_MARK.match(word) or _LIST_NUMBER.match(word) \
-            or _OPERATOR.match(word):
-        return False
+            or _OPERATOR.match(word) or is_labelled_field(word) or tx.title_suffix_of(match_key(cell.text)):
+        return False  # (a field written label：content, 项目名称：抚恤金, or the line after a title, begins a row)
     if _is_value_cell(row, widths.last):
         if len(words) != 1:
             return False
