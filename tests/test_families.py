@@ -721,6 +721,19 @@ def test_fields_written_label_colon_content_above_a_space_separated_table():
                               ("产出指标", "数量指标", "法治文艺演出场次", "=2场")]
 
 
+def test_fields_written_label_colon_content_in_one_paragraph_above_cells_one_per_paragraph():
+    # Yuanjiang 2024 (sample), 三调联动工作经费: the form's fields written label：content one per line with no blank
+    # line between them (nor before the header), the table's cells one per paragraph: each field is a cell
+    text = ("项目支出绩效目标表\n项目名称：三调联动工作经费\n主管部门：沅江市司法局\n年度资金总额：4.096万元\n"
+            "其中本级预算：4.096万元\n一级指标\n\n二级指标\n\n三级指标\n\n指标值\n\n效益指标\n\n社会效益指标\n\n"
+            "防范排查出的重大疑难复杂矛盾纠纷率\n\n80%\n")
+    document = read(text)
+    project = document.projects[0]
+    assert (project.name, project.department, project.total_wan) == ("三调联动工作经费", "沅江市司法局", 4.096)
+    assert [(f.source, f.amount_wan) for f in project.funding] == [("本级预算", 4.096)]
+    assert rows(document) == [("效益指标", "社会效益指标", "防范排查出的重大疑难复杂矛盾纠纷率", "80%")]
+
+
 def test_space_columns_table_without_level_columns_after_a_long_paragraph():
     # corpus 23 (湖北省残联 2017): a table with no level columns (三级指标 | 年度指标值), each row a name and its
     # target two spaces apart, after a long paragraph of the report: the rows count toward the layout as rows of a

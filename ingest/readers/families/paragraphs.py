@@ -11,8 +11,9 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
+from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
-from ingest.readers.families.common import KEPT_CHARACTER, content_lines, has_text
+from ingest.readers.families.common import KEPT_CHARACTER, content_lines, has_text, is_form_label, is_labelled_field
 
 _SEPARATOR = re.compile(r"^[\s|]*$")
 
@@ -53,10 +54,29 @@ def join_lines(text: str) -> str:
 
 def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     rows = []
-    for start, end, text in paragraphs(lines):
-        cell = Cell(join_lines(text), start, end)  # a paragraph knows no column
-        rows.append(Row(cells=[cell], line_start=start, line_end=end))
+    for start, _, text in paragraphs(lines):
+        for first, last, piece in _fields_apart(start, text):
+            cell = Cell(join_lines(piece), first, last)  # a paragraph knows no column
+            rows.append(Row(cells=[cell], line_start=first, line_end=last))
     return rows, []
+
+
+def _fields_apart(start: int, text: str) -> list[tuple[int, int, str]]:
+    """A paragraph's lines as one cell, but where lines of it are fields written label：content (项目名称：抚恤金 /
+    主管部门：…, the form's fields one per line with no blank line between them): a cell from each such line on,
+    and from a label of the form (the table's first header word, 一级指标) or a title after a field."""
+    parts = text.split("\n")
+    if len(parts) < 2 or not any(is_labelled_field(p) for p in parts[1:]):
+        return [(start, start + len(parts) - 1, text)]
+    out: list[tuple[int, int, list[str]]] = []
+    for k, part in enumerate(parts):
+        if not out or is_labelled_field(part) or is_form_label(part) \
+                or is_labelled_field(parts[k - 1]) and tx.title_suffix_of(part):
+            out.append((start + k, start + k, [part]))
+        else:
+            first, _, pieces = out[-1]
+            out[-1] = (first, start + k, pieces + [part])
+    return [(first, last, "\n".join(pieces)) for first, last, pieces in out]
 
 
 def score(lines: list[str]) -> float:
