@@ -734,6 +734,22 @@ def test_fields_written_label_colon_content_in_one_paragraph_above_cells_one_per
     assert rows(document) == [("效益指标", "社会效益指标", "防范排查出的重大疑难复杂矛盾纠纷率", "80%")]
 
 
+def test_funding_written_as_a_sentence():
+    # Xiqing 2024 (sample), 抚恤金 (lines 7-12: 18.47 万元, 中央补助 0.00, 区级资金 18.47) as a web page writes the
+    # funding in a sentence: each amount after a total or funding label is read; a sentence whose amounts follow
+    # no such label (shared/corpus 14's goal: …结算532万元,…结算387万元) stays text
+    text = ("项目支出绩效目标表\n项目名称：抚恤金    主管部门：天津市西青区司法局\n"
+            "项目资金：年度资金总额18.47万元，其中中央补助0万元、区级资金18.47万元。\n"
+            "年度绩效目标：督促勘察设计单位、咨询单位完成勘察设计费、审查咨询费结算532万元,以及茶山、常平镇街完成3个项目"
+            "补助尾款结算387万元\n"
+            "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t发放人数\t=1人\n")
+    project = read(text).projects[0]
+    assert (project.name, project.department, project.total_wan) == ("抚恤金", "天津市西青区司法局", 18.47)
+    assert [(f.source, f.amount_wan) for f in project.funding] == [("中央补助", 0.0), ("区级资金", 18.47)]
+    assert project.goal == ("督促勘察设计单位、咨询单位完成勘察设计费、审查咨询费结算532万元,"
+                            "以及茶山、常平镇街完成3个项目补助尾款结算387万元")
+
+
 def test_space_columns_table_without_level_columns_after_a_long_paragraph():
     # corpus 23 (湖北省残联 2017): a table with no level columns (三级指标 | 年度指标值), each row a name and its
     # target two spaces apart, after a long paragraph of the report: the rows count toward the layout as rows of a

@@ -92,7 +92,45 @@ def classify(text: str) -> Optional[tuple[str, str, str]]:
 def split_embedded(tokens: list[Token]) -> list[Token]:
     """``label:value`` cells become a label token and a value token (same cell provenance); a cell holding two
     fields (``主管部门：天津市西青区司法局    实施单位：天津市西青区司法局``) is cut before the second label first."""
-    return _split_embedded([piece for token in tokens for piece in _two_fields(token)])
+    split = _split_embedded([piece for token in tokens for piece in _two_fields(token)])
+    return [piece for token in split for piece in _prose_amounts(token)]
+
+
+_PROSE_AMOUNT = re.compile(r"(?P<amount>\d[\d,，]*(?:\.\d+)?)\s*(?P<unit>万元|元|万)")
+_BEFORE_AMOUNT = re.compile(r"([\u4e00-\u9fff（）()]{2,16})\s*(?:为|是|:|：)?\s*$")
+
+
+def _prose_amounts(token: Token) -> list[Token]:
+    """Funding written as a sentence (``年度资金总额18.47万元，其中中央补助0万元、区级资金18.47万元。``): a label
+    token and an amount token for each amount, when every amount in the cell follows a total or funding label and
+    there are two or more; else the token as it is."""
+    raw = token.cell.text
+    matches = list(_PROSE_AMOUNT.finditer(raw)) if "元" in raw or "万" in raw else []
+    if len(matches) < 2:
+        return [token]
+    pairs: list[tuple[str, str]] = []
+    start = 0
+    for m in matches:
+        before = _BEFORE_AMOUNT.search(raw[start:m.start()])
+        label = _amount_label(before.group(1)) if before else None
+        if label is None:
+            return [token]
+        pairs.append((label, m.group("amount") + m.group("unit")))
+        start = m.end()
+    out: list[Token] = []
+    for k, (label, amount) in enumerate(pairs):
+        out.append(_piece(token, label, first=token.first_in_row and k == 0, last=False))
+        out.append(_piece(token, amount, first=False, last=token.last_in_row and k == len(pairs) - 1))
+    return out
+
+
+def _amount_label(text: str) -> Optional[str]:
+    """The longest end of ``text`` that is a total or funding label (其中中央补助, 年度资金总额)."""
+    for k in range(len(text) - 1):
+        found = classify(text[k:])
+        if found and (found[0] == "funding" or found[:2] == ("field", "total")):
+            return text[k:]
+    return None
 
 
 def _two_fields(token: Token) -> list[Token]:
