@@ -62,7 +62,7 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
             parts = [join_lines("\n".join(p[i] for p in pieces)) for i in range(len(parts))]
         elif 2 <= len(parts) < (width or row_width) and parts[-1].strip() and not line.rstrip().endswith("|"):
             # a cell with a line break in it (copied from a web page): the next lines' cells make up the row
-            ahead = _row_goes_on(lines, number, len(parts), width or row_width, framed)
+            ahead = _row_goes_on(lines, number, len(parts), width or row_width)
             if ahead is not None:
                 for k in range(number, ahead + 1):
                     more = split_line(lines[k], False)
@@ -78,7 +78,7 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     return rows, []
 
 
-def _row_goes_on(lines: list[str], start: int, count: int, width: int, framed: bool) -> int | None:
+def _row_goes_on(lines: list[str], start: int, count: int, width: int) -> int | None:
     """The index of the last line of a row whose first line (``count`` cells) goes on from ``start``: the lines'
     cells, each break joining two filled pieces, add up to ``width``; None when they do not."""
     total = count
@@ -109,16 +109,9 @@ def _bars(line: str) -> tuple[int, ...]:
 
 def _pieces(line: str, bars: tuple[int, ...]) -> list[tuple[str, bool]]:
     """(text, whether it fills its column to the bar) of every column between two bars of ``line``."""
-    out, at, piece = [], 0, ""
-    cells: list[str] = []
-    for ch in line.rstrip():
-        if ch == "|":
-            cells.append(piece)
-            piece = ""
-        else:
-            piece += ch
-        at += display_width(ch)
+    cells = line.rstrip().split("|")[:-1]  # the text after the last bar is no column's
     cells = cells[1:] if line.lstrip().startswith("|") else cells
+    out = []
     for text, left, right in zip(cells, bars, bars[1:]):
         room = right - left - 1
         used = display_width(text.rstrip())

@@ -20,6 +20,7 @@ from typing import Optional
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row
 from ingest.readers.families.common import CJK_GAP, content_lines, to_number
+from ingest.readers.families.paragraphs import join_lines
 
 _PERIOD = re.compile(r"(\d{0,2})月(底|末)")
 
@@ -78,11 +79,7 @@ def _row_goes_on(lines: list[str], start: int, line: str, width: int) -> Optiona
 
 def _joined(text: str) -> str:
     """A cell's lines (a line break inside the cell) as one text: CJK lines joined directly, others with a space."""
-    if "\n" not in text:
-        return text
-    from ingest.readers.families.paragraphs import join_lines
-
-    return join_lines(text)
+    return join_lines(text) if "\n" in text else text
 
 
 def _open_quote(line: str) -> bool:
