@@ -239,7 +239,7 @@ def _named_target(words: list[str]) -> bool:
 
 def score(lines: list[str]) -> float:
     """Share of the text (by characters) in lines of three or more short space-separated words, or of a name and
-    its target."""
+    its target (after the row's number, if it has one)."""
     content = content_lines(lines)
     if not content:
         return 0.0
@@ -251,6 +251,8 @@ def score(lines: list[str]) -> float:
             structured += len(stripped)
             continue
         words = [w for w in _SPLIT.split(stripped) if w]
+        if len(words) == 3 and words[0].isdigit() and len(words[0]) <= 3:
+            words = words[1:]  # 1  指标1.药品抽验品种  ≥3: a row's number before its name and target
         cjk_words = [w for w in words if _CJK_CHARACTER.search(w)]
         if len(words) >= 3 and len(cjk_words) >= 2 and len(stripped) / len(words) <= 14 \
                 and not wrap_gapped(stripped):
