@@ -750,17 +750,6 @@ def test_funding_written_as_a_sentence():
                             "以及茶山、常平镇街完成3个项目补助尾款结算387万元")
 
 
-def test_space_columns_numbered_rows_without_level_columns():
-    # shared/corpus 19 (Suining), lines 11 (预算数 5.8万) and 37-39, printed as 序号 | 指标名称 | 指标值 with the
-    # cells set apart by spaces: a row's number before its name and target still reads as a row of this layout
-    text = ("项目名称  中央对地方专项转移支付\n年度资金总额  5.8万\n序号  指标名称  指标值\n"
-            "1  指标1.药品抽验品种  ≥3\n2  指标2.化妆品抽验批次  ≥3\n3  指标3.医疗器械抽验批次  ≥2\n")
-    document = read(text)
-    assert document.layout == "space_columns"
-    assert rows(document) == [(None, None, "指标1.药品抽验品种", "≥3"), (None, None, "指标2.化妆品抽验批次", "≥3"),
-                              (None, None, "指标3.医疗器械抽验批次", "≥2")]
-
-
 def test_space_columns_table_without_level_columns_after_a_long_paragraph():
     # corpus 23 (湖北省残联 2017): a table with no level columns (三级指标 | 年度指标值), each row a name and its
     # target two spaces apart, after a long paragraph of the report: the rows count toward the layout as rows of a
