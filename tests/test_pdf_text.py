@@ -366,6 +366,13 @@ def test_values_wrapped_and_centred_on_a_name():
         ("热线接通率", "≥0.7热线接通率达到70%以上"), ("当年结案案件补贴发放达60%", "≥0.6当年结案案件补贴发放率达到60%")]
 
 
+def test_a_one_character_piece_is_a_piece_of_its_own():
+    # Xiqing 2024 (sample), 普法宣传对象满意度 under 服务对象满意度指标, both wrapped at the top of their boxes: the
+    # line below holds the labels' last character 标 and the name's last character 度 far apart — two pieces
+    frags = positioned.fragments("                标                 度", 59)
+    assert [(f.x, f.text) for f in frags] == [(16, "标"), (34, "度")]
+
+
 def test_text_without_page_columns_is_not_read_by_position():
     # the same cells set apart by two spaces but not aligned (a web page's text): another family reads it
     lines = ["一级指标  二级指标  三级指标  指标值", "产出指标  数量指标  发放人数  =1人",

@@ -56,7 +56,7 @@ from ingest.readers.families.common import (VALUE_START, closes_bracket, content
 from ingest.readers.families.run_together import ANY_ENDING, end_value, segment, value_pattern
 from ingest.values import match_unit, parse_target
 
-_CELL = re.compile(r"\S(?:.*?\S)?(?=(?: {2,}|\u3000|\t|$))")
+_CELL = re.compile(r"\S(?:.*?\S)??(?=(?: {2,}|\u3000|\t|$))")  # ??: a one-character piece ends where it stands
 _OPERATOR = re.compile(r"^[≥≤≧≦<>=＝═±]")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _CLOSING = re.compile(r"^[)）、，,。；;:：%]|^[(（][^()（）]*[)）]$")
