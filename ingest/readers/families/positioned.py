@@ -601,12 +601,35 @@ def _rest_alone(upper: Frag, lower: Frag, longest: int, measure: "_Measure") -> 
 
 def _one_value_each(names: list[Frag], values: list[Frag]) -> list[Frag]:
     """A name joined over lines that faces two values or more was two names or more (``相关专项法律服务费、法律咨询费
-    等 ≤1 万元`` filled its line, the next name began below): cut it after the line of each value but the last."""
+    等 ≤1 万元`` filled its line, the next name began below): cut it after the line of each value but the last — or,
+    in a table whose cells stand at the top of their boxes (its names of three lines or more face their value on
+    their first line), before the line of each value but the first (``增加普法宣传知晓`` / ``度，扩大受众群体`` /
+    ``普法宣传人民满意 ≥80%``), a value of any kind beginning on a line whose line above holds none."""
     out: list[Frag] = []
+    top = _top_anchored(names, values)
     for name in names:
+        if top:
+            lines = {v.line for v in values if name.line <= v.line <= name.line_end}
+            starts = sorted(line for line in lines if line - 1 not in lines)
+            out.extend(name.split_after([line - 1 for line in starts[1:]]) if len(starts) >= 2 else [name])
+            continue
         starts = sorted({v.line for v in values if name.line <= v.line <= name.line_end and VALUE_START.match(v.text)})
         out.extend(name.split_after(starts[:-1]) if len(starts) >= 2 and len(name.parts) > 1 else [name])
     return out
+
+
+def _top_anchored(names: list[Frag], values: list[Frag]) -> bool:
+    """Whether the table's names of three lines or more that face one value face it on their first line (cells at
+    the top of their boxes, a Word table's default) more often than lower down (cells centred)."""
+    top = lower = 0
+    for name in names:
+        if name.line_end - name.line < 2:
+            continue
+        lines = {v.line for v in values if name.line <= v.line <= name.line_end}
+        if len(lines) == 1:
+            top += min(lines) == name.line
+            lower += min(lines) != name.line
+    return top > lower
 
 
 FULL_VALUE = 13  # the least width of a value's line that goes on below
