@@ -434,6 +434,15 @@ def test_run_together_rows_numbered_under_a_sequence_header():
         "1", "指标1免费发放原原种", "550万粒", "2", "指标2企业自行采购", "200万粒"]
 
 
+def test_run_together_cells_of_a_standard_column_are_cut_out():
+    # Xiqing 2024 (sample), 抚恤金 (lines 16-17) with a 绩效标准 column and a 备注 column, every cell run together:
+    # the kinds of standard (计划标准, 历史标准) and of indicator (核心指标) are cells of their own
+    assert run_together.segment("一级指标二级指标三级指标绩效标准指标值备注产出指标数量指标发放人数计划标准=1人"
+                                "质量指标发放合规率历史标准=100%核心指标")[6:] == [
+        "产出指标", "数量指标", "发放人数", "计划标准", "=1人",
+        "质量指标", "发放合规率", "历史标准", "=100%", "核心指标"]
+
+
 # --- one cell per line, nothing between rows (line_cells) -----------------------------------------------------
 # What many PDF and Word extractions give: every filled cell on a line of its own, merged and empty cells leaving no
 # line. Here a narrow column broke three names and a label at the same width (8 characters): 开展专项法治宣传 /

@@ -28,15 +28,15 @@ FAMILIES = ("tab_rows", "markdown", "paragraph_cells", "space_columns", "run_tog
 # Below 1.0 in the layouts with columns: a name left without a value on a row of its own after a complete row reads
 # as that row's wrapped name when no level cell stands beside it (Funing in level1_only). In the layouts that drop
 # blank cells (paragraph cells, space columns) or every separator (run together), 序号/分值 numbers cannot always be
-# told from the next name or value, nor, run together, a text column beside the value (指标值确定依据, 备注); where
-# blank cells are dropped, the basis vocabulary (计划标准, 核心指标, 根据…: aliases.json basis_phrases) tells such a
-# column's texts from names and values: README, limits.
+# told from the next name or value; the basis vocabulary (计划标准, 核心指标, 根据…: aliases.json basis_phrases)
+# tells a text column beside the value (指标值确定依据, 绩效标准, 备注) from names and values, and cuts it out of
+# run-together text, where a basis of other words still runs into the name: README, limits.
 SAMPLE_FLOORS = {
     "standard": ((1, 1), (1, 1), (.995, .995), (1, 1), (.965, .97)),
     "seq_weight": ((1, 1), (1, 1), (.99, .99), (.975, .97), (.77, .8)),
     "split_value": ((1, 1), (1, 1), (.985, .975), (1, 1), (.805, .805)),
-    "basis_after": ((1, 1), (1, 1), (.995, .995), (1, 1), (.63, .56)),
-    "standard_remarks": ((1, 1), (1, 1), (.995, .995), (.995, .995), (.13, .11)),
+    "basis_after": ((1, 1), (1, 1), (.995, .995), (1, 1), (.92, .81)),
+    "standard_remarks": ((1, 1), (1, 1), (.995, .995), (.995, .995), (.845, .815)),
     "level1_only": ((.985, .99), (.985, .99), (.98, .975), (.985, .99), (.9, .93)),
     "no_levels": ((1, 1), (1, 1), (.99, .99), (.995, .99), (.79, .79)),
     "mid_annual": ((1, 1), (1, 1), (.975, .97), (.95, .95), (.84, .835)),
@@ -52,8 +52,8 @@ CORPUS_FLOORS = {
     "standard": ((1, 1), (1, 1), (.99, .995), (.98, .99), (.93, .955)),
     "seq_weight": ((1, 1), (1, 1), (.92, .92), (.905, .905), (.66, .68)),
     "split_value": ((1, 1), (.99, .995), (.975, .97), (.99, .995), (.845, .86)),
-    "basis_after": ((1, 1), (1, 1), (1, 1), (1, 1), (.565, .525)),
-    "standard_remarks": ((1, 1), (1, 1), (.985, .99), (1, .995), (.115, .105)),
+    "basis_after": ((1, 1), (1, 1), (1, 1), (1, 1), (.885, .825)),
+    "standard_remarks": ((1, 1), (1, 1), (.985, .99), (1, .995), (.75, .78)),
     "level1_only": ((.97, .985), (.97, .985), (.97, .985), (.965, .99), (.865, .91)),
     "no_levels": ((1, 1), (1, 1), (.965, .965), (.975, .99), (.625, .685)),
     "mid_annual": ((1, 1), (.995, 1), (.99, .995), (.96, .96), (.85, .865)),

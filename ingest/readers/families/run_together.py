@@ -66,6 +66,7 @@ def _anchor_pattern(table_only: bool = False) -> re.Pattern:
         words.update(aliases)
     for entry in data["level2"].values():
         words.update(entry["aliases"])
+    words.update(data["basis_phrases"]["exact"])  # 计划标准, 核心指标: a 绩效标准 / 备注 column's cell
     long_words = sorted((w for w in words if len(w) >= _MIN_ANCHOR and "(" not in w), key=len, reverse=True)
     score = r"(?:[(（]\s*\d+(?:\.\d+)?(?:\s*-\s*\d+)?\s*分\s*[)）]|[(（]\s*必填[^()（）]*[)）])?"
     notes = "|".join(re.escape(w) for w in _NOTES)
@@ -77,7 +78,9 @@ def _anchor_pattern(table_only: bool = False) -> re.Pattern:
 def _description_start() -> re.Pattern:
     """Where an indicator's explanation begins inside a name (``享受资助人数`` | ``达到预计值``): the words of
     ``description_starts`` in the alias tables, after a CJK character or a closing bracket."""
-    words = sorted(tx.load_aliases()["description_starts"], key=len, reverse=True)
+    data = tx.load_aliases()
+    # and where a basis begins (根据年度工作计划确定, 参考上年度完成情况: a 指标值确定依据 column's cell)
+    words = sorted({*data["description_starts"], *data["basis_phrases"]["starts"]}, key=len, reverse=True)
     return re.compile(r"(?<=[\u3400-\u9fff)）])(?=(?:" + "|".join(re.escape(w) for w in words) + "))")
 
 
