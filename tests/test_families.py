@@ -443,6 +443,13 @@ def test_run_together_cells_of_a_standard_column_are_cut_out():
         "质量指标", "发放合规率", "历史标准", "=100%", "核心指标"]
 
 
+def test_run_together_kind_column_between_a_name_and_its_value():
+    # Xiqing 2024 (sample), 抚恤金 (lines 16 and 20) printed with 指标性质 | 指标值 | 度量单位 and run together: the
+    # qualitative row's 定性 stands between the name and the value
+    assert run_together.segment("三级指标指标性质指标值度量单位发放人数=1人安抚家属情绪定性安抚")[4:] == [
+        "发放人数", "=1人", "安抚家属情绪", "定性", "安抚"]
+
+
 # --- one cell per line, nothing between rows (line_cells) -----------------------------------------------------
 # What many PDF and Word extractions give: every filled cell on a line of its own, merged and empty cells leaving no
 # line. Here a narrow column broke three names and a label at the same width (8 characters): 开展专项法治宣传 /

@@ -40,6 +40,8 @@ _QUALIFIER = re.compile(r"[(（]或[^()（）]{1,12}[)）]|(?<=指标)\s*[(（][
 # a numbered name (指标1: / 指标2. …) begins where its number is printed, whatever came before
 _ENUMERATED_NAME = re.compile(r"(?<=.)(?=指标\s*\d{1,2}\s*[.:：、．])")
 _NUMBERED = re.compile(r"指标\s*\d{1,2}\s*[.:：、．]")
+# the word of a 指标性质 column (定性 / 定量) run in between a name and its value
+_KIND_WORD = re.compile(r"(?<=[\u4e00-\u9fff])(定性|定量)(?=[\u4e00-\u9fff≥≤=<>\d])")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńň]{1,7}\)")
 _TRAILING_ELLIPSIS = re.compile(r"(?<=\S)(?:…+|\.{3,}|·{3,})$")
 _NOTES = ("总分", "注:", "注：", "说明:", "说明：", "填表人", "联系电话")
@@ -166,6 +168,7 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
     if pos < len(text):
         pieces.append((text[pos:], False))
     pieces = _split_short_headers(_names_ending_in_labels(pieces))
+    op_column = any(is_anchor and tx.header_role_of(piece) == "op" for piece, is_anchor in pieces)
     cells: list[str] = []
     for piece, is_anchor in pieces:
         if is_anchor:
@@ -177,6 +180,8 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
             piece = piece[:trail.start()]
         parts = _CATEGORY.split(piece) if table_only else [piece]
         parts = [e for p in parts for e in _ENUMERATED_NAME.split(p)]
+        if op_column:  # 安抚家属情绪定性安抚: the 指标性质 column's word between a name and its value
+            parts = [e for p in parts for e in _KIND_WORD.split(p) if e]
         for part in _split_doubled([d for p in parts for d in _description_start().split(p)]):
             cells.extend(_split_qualitative(_split_values(part)))
         if trail:
