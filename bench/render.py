@@ -197,10 +197,18 @@ SHAPES: dict[str, dict] = {
 
 
 _LAST_HEADER_ROWS = {spec.get("header", ((*_H, "指标值"),))[-1] for spec in SHAPES.values()}
+_UPPER_HEADER_ROWS = {row for spec in SHAPES.values() for row in spec.get("header", ())[:-1]}
+
+
+# an outline prints no columns: of the shapes, only those that change no column of the table (and the outline's
+# own funding lines) apply
+_OUTLINE_SHAPES = ("standard",)
 
 
 def applies(shape: str, family: str) -> bool:
     """Whether a real text could show ``shape`` in ``family``."""
+    if family == "numbered_outline":
+        return shape in _OUTLINE_SHAPES
     return family not in SHAPES[shape].get("not_in", ())
 
 
@@ -345,26 +353,47 @@ def _table(rows: list[list[str]], family: str) -> list[str]:
 
 def _labelled(rows: list[list[str]]) -> list[str]:
     """Every cell after its label and a colon: the form's fields as ``label：content`` pairs, each indicator as a
-    record of its four columns (levels repeated on every record), no header row."""
+    record of its columns (levels repeated on every record), no header row. The labels are the shape's header
+    words: a header over two rows gives each column its lower cell (二级指标 under 绩效指标), or both joined when the
+    upper is a wrapped word's start (一级 over 指标)."""
     lines: list[str] = []
     header: list[str] = []
-    levels = ["", ""]
+    upper: list[str] = []
+    carried: dict[int, str] = {}
+    sources: list[str] = []
     for row in rows:
         filled = [c for c in row if c]
-        if row[:2] == ["一级指标", "二级指标"]:
-            header = row
+        if tuple(row) in _LAST_HEADER_ROWS:
+            header = [u + c if len(u) <= 2 and c else (c or u) for u, c in zip(upper or [""] * len(row), row)]
             continue
-        if header:
-            levels = [row[0] or levels[0], row[1] or levels[1]]
-            cells = levels + row[2:]
-            lines.append("\u3000".join(f"{label}：{cell}" for label, cell in zip(header, cells)))
-        elif len(filled) == 3:  # 项目资金(万元) | 年度资金总额 | amount: the group label left out
-            lines.append(f"{filled[1]}：{filled[2]}")
+        if header and len(row) == len(header) and not row[0].startswith("项目"):
+            cells = []
+            for k, (label, cell) in enumerate(zip(header, row)):
+                if _is_level_label(label):  # a merged (blank) level cell repeats the one above on every record
+                    cell = carried[k] = cell or carried.get(k, "")
+                cells.append((label, cell))
+            lines.append("\u3000".join(f"{label}：{cell}" for label, cell in cells))
+            continue
+        if tuple(row) in _UPPER_HEADER_ROWS:
+            upper = row
+            continue
+        if row[0] == "资金来源":  # funding in columns: each source's name before its amount in the row below
+            sources = filled[1:]
+            continue
+        if sources and row[0].startswith("项目资金"):
+            lines.append("\u3000".join(f"{a}：{b}" for a, b in zip(sources, filled[1:])))
+            sources = []
+        elif len(filled) % 2 and len(filled) >= 3:  # 项目资金(万元) | 资金总额 | amount …: the group label left out
+            lines.append("\u3000".join(f"{a}：{b}" for a, b in zip(filled[1::2], filled[2::2])))
         elif len(filled) in (2, 4):
             lines.append("\u3000".join(f"{a}：{b}" for a, b in zip(filled[::2], filled[1::2])))
         else:
             lines.append("".join(filled))
     return lines
+
+
+def _is_level_label(label: str) -> bool:
+    return label in ("一级指标", "二级指标", "绩效指标分类", "评价内容")
 
 
 _CN = "一二三四五六七八九十"
@@ -378,6 +407,8 @@ def _outline(document: Document) -> str:
         out.append(f"项目名称：{project.name}")
         if project.total_wan is not None:
             out.append(f"年度资金总额：{project.total_wan:g}万元")
+            out += [("其中：" if k == 0 else "") + f"{s.source}：{s.amount_wan:g}万元"
+                    for k, s in enumerate(project.funding)]
         if project.goal:
             out.append("年度绩效目标：" + project.goal.replace("\n", ""))
         tree: dict[str, dict[str, list]] = {}
@@ -385,9 +416,11 @@ def _outline(document: Document) -> str:
             level1 = ind.level1_raw or ind.level1 or ""
             tree.setdefault(level1, {}).setdefault(ind.level2_raw or ind.level2 or "", []).append(ind)
         for a, (level1, groups) in enumerate(tree.items()):
-            out.append(f"{_CN[a % 10]}、{level1}")
+            if level1:  # a level the reading lacks has no heading
+                out.append(f"{_CN[a % 10]}、{level1}")
             for b, (level2, indicators) in enumerate(groups.items()):
-                out.append(f"（{_CN[b % 10]}）{level2}")
+                if level2:
+                    out.append(f"（{_CN[b % 10]}）{level2}")
                 out += [f"{n}.{ind.name}：{ind.value or ''}" for n, ind in enumerate(indicators, 1)]
         out.append("")
     return "\n".join(out) + "\n"

@@ -589,6 +589,39 @@ def test_labelled_fields_above_a_table_are_not_records():
                               ("产出指标", "质量指标", "宣传区域覆盖率", "100%")]
 
 
+def test_labelled_records_with_operator_and_unit_labels():
+    # Pingluo's 安置帮教 rows written as records of a 指标性质 | 指标值 | 度量单位 form: the three join into one target
+    text = ("项目名称：安置帮教工作经费\n年度资金总额：38　其中：财政拨款：38\n"
+            "一级指标：产出指标　二级指标：数量指标　三级指标：调查评估建立工作档案　"
+            "指标性质：≥　指标值：200　度量单位：人\n"
+            "一级指标：产出指标　二级指标：质量指标　三级指标：社区矫正对象再犯罪率　"
+            "指标性质：≤　指标值：0.3　度量单位：%\n"
+            "一级指标：效益指标　二级指标：可持续影响指标　三级指标：树立司法行政良好形象　"
+            "指标性质：定性　指标值：长效　度量单位：\n")
+    document = read(text)
+    assert document.layout == "labelled_fields"
+    project = document.projects[0]
+    assert (project.name, project.total_wan) == ("安置帮教工作经费", 38)
+    assert [(s.source, s.amount_wan) for s in project.funding] == [("财政拨款", 38)]  # the label after 其中：
+    assert rows(document) == [("产出指标", "数量指标", "调查评估建立工作档案", "≥200人"),
+                              ("产出指标", "质量指标", "社区矫正对象再犯罪率", "≤0.3%"),
+                              ("效益指标", "可持续影响指标", "树立司法行政良好形象", "长效")]
+    assert [i.line_start for i in project.indicators] == [3, 4, 5]
+
+
+def test_labelled_records_with_mid_term_and_annual_values():
+    text = ("项目名称：安置帮教工作经费\n年度资金总额：38\n"
+            "序号：1　一级指标：产出指标　二级指标：数量指标　三级指标：开展慰问及帮扶　中期指标值：≥300人次　"
+            "年度指标值：≥100人次\n"
+            "序号：2　一级指标：满意度指标　二级指标：服务对象满意度指标　三级指标：社区矫正对象满意度　"
+            "中期指标值：≥90%　年度指标值：≥90%\n")
+    document = read(text)
+    assert rows(document) == [("产出指标", "数量指标", "开展慰问及帮扶", "≥100人次"),
+                              ("满意度指标", "服务对象满意度指标", "社区矫正对象满意度", "≥90%")]
+    assert rows(document, "mid") == [("产出指标", "数量指标", "开展慰问及帮扶", "≥300人次"),
+                                     ("满意度指标", "服务对象满意度指标", "社区矫正对象满意度", "≥90%")]
+
+
 # --- a numbered outline: 一、level-1 / （一）level-2 / 1.indicator value (numbered_outline) -------------------------
 def test_indicators_written_as_a_numbered_outline():
     text = """项目名称：法治宣传经费
@@ -615,6 +648,28 @@ def test_indicators_written_as_a_numbered_outline():
                               ("产出指标", "成本指标", "普法宣传费用", "≤10.4万元"),
                               ("效益指标", "社会效益指标", "提升群众法治意识", "提升"),
                               ("成本指标", "经济成本指标", "人均宣传成本", "≤2元")]
+
+
+def test_a_short_outline_is_an_outline_not_one_cell_per_line():
+    # corpus 20's one indicator under its two headings (the excerpt is cut off): a numbered item holds its name and
+    # its value, two cells, so the text is not one cell per line
+    text = ("项目名称：2021年第一批中央大气污染防治资金\n年度资金总额：2380.91万元\n其中：中央资金：871万元\n"
+            "地方资金：1509.91万元\n一、产出指标\n（一）数量指标\n1.建设环境空气质量自动监测子站：11个\n")
+    document = read(text)
+    assert document.layout == "numbered_outline"
+    project = document.projects[0]
+    assert (project.total_wan, sorted(s.amount_wan for s in project.funding)) == (2380.91, [871, 1509.91])
+    assert rows(document) == [("产出指标", "数量指标", "建设环境空气质量自动监测子站", "11个")]
+
+
+def test_numbered_indicators_without_level_headings():
+    # corpus 23's table has no level columns: its indicators as a numbered list under the project's fields
+    text = ("项目名称：残疾人事业宣传文化经费\n1.全国助残日活动次数：1次\n2.报纸杂志专版专栏：1个\n"
+            "3.电视专栏节目：24期\n4.宣传覆盖面：拓宽\n")
+    document = read(text)
+    assert document.layout == "numbered_outline"
+    assert rows(document) == [(None, None, "全国助残日活动次数", "1次"), (None, None, "报纸杂志专版专栏", "1个"),
+                              (None, None, "电视专栏节目", "24期"), (None, None, "宣传覆盖面", "拓宽")]
 
 
 def test_a_name_that_names_its_own_category_in_a_stream_of_cells():

@@ -88,6 +88,22 @@ def test_shapes_read_back(documents, shape, family):
             assert total.projects_ok == total.projects == 42  # every name, total and funding amount
 
 
+# Every cell after its column's name and a colon (labelled_fields), in every shape: the records' labels are the
+# shape's header words (指标性质, 中期指标值, 具体指标 …), read as a header row over the records. Measured: samples
+# 345 of 345 in every shape; corpus tables 225 of 226 (one record of 25 has an empty name).
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_shapes_read_back_as_labelled_records(documents, shape):
+    from bench.shapes import Score, score
+
+    for which, floor in (("samples", 1.0), ("corpus", 0.995)):
+        total = Score()
+        for stem, original in documents[which].items():
+            total.add(score(original, "labelled_fields", shape, stem))
+        assert total.recall >= floor and total.precision >= floor, (which, total.recall, total.precision)
+        if which == "samples":
+            assert total.projects_ok == total.projects == 42  # every name, total and funding amount
+
+
 # --- 中期指标值 beside 年度指标值 ------------------------------------------------------------------------
 MID_ANNUAL = """项目支出绩效目标表
 项目名称\t普法宣传\t\t

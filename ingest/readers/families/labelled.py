@@ -21,7 +21,8 @@ from ingest.grid import Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import content_lines, has_form_words
 
 # a label: a few characters of words (no digit, no sign), then a colon; its content runs to the next label
-_PAIR = re.compile(r"(?:^|(?<=[\s；;　]))(?P<label>[^\s:：；;　\d]{2,12})\s*[:：]\s*")
+# (a source's label may follow 其中 and a colon: 其中：中央补助：20)
+_PAIR = re.compile(r"(?:^|(?<=[\s；;　]))(?:其中\s*[:：]\s*)?(?P<label>[^\s:：；;　\d]{2,12})\s*[:：]\s*")
 _SPLIT = re.compile(r"[\s；;　]+$")
 # the indicator columns a label can name (the roles of the header aliases)
 _ROLES = {"level1": "level1", "level2": "level2", "name": "name", "value": "value"}
@@ -57,27 +58,61 @@ def pairs(line: str) -> list[tuple[str, str]]:
 
 
 def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
+    """The form's fields as label and content cells; the indicator records as a table: a header row of their labels
+    (written again wherever the labels change, as a new form's table starts) over one row of contents per record,
+    each content in its label's column. A record is a line of pairs whose labels all name columns of the indicator
+    table (其中 序号, 指标性质, 度量单位, 中期指标值 beside 年度指标值, 分值 …), or consecutive lines of one such pair
+    each, until a label comes again."""
     rows: list[Row] = []
+    header: tuple[str, ...] = ()
+    record: list[tuple[str, str, int]] = []
+
+    def flush() -> None:
+        nonlocal header, record
+        if not record:
+            return
+        labels = tuple(label for label, _, _ in record)
+        first, last = record[0][2], record[-1][2]
+        if labels != header:
+            header = labels
+            rows.append(Row(cells=[Cell(label, number, number, col=k) for k, (label, _, number) in enumerate(record)],
+                            line_start=first, line_end=last))
+        rows.append(Row(cells=[Cell(content, number, number, col=k)
+                               for k, (_, content, number) in enumerate(record)], line_start=first, line_end=last))
+        record = []
+
     for number, line in enumerate(lines, 1):
         if not match_key(line):
             continue
         found = pairs(line)
+        if found and all(_column(label) for label, _ in found) and (len(found) > 1 or _role(found[0][0])):
+            if len(found) > 1:
+                flush()
+                record = [(label, content, number) for label, content in found]
+                flush()
+            else:
+                if any(match_key(label) == match_key(found[0][0]) for label, _, _ in record):
+                    flush()
+                record.append((found[0][0], found[0][1], number))
+            continue
+        flush()
+        header = ()
         if not found:
             rows.append(Row(cells=[Cell(line.strip(), number, number)], line_start=number, line_end=number))
             continue
         cells: list[Cell] = []
         for label, content in found:
-            role = _role(label)
-            if role:
-                if content:
-                    cells.append(Cell(content, number, number, hint=role))
-            else:
-                cells.append(Cell(label, number, number))
-                if content:
-                    cells.append(Cell(content, number, number))
-        if cells:
-            rows.append(Row(cells=cells, line_start=number, line_end=number))
+            cells.append(Cell(label, number, number))
+            if content:
+                cells.append(Cell(content, number, number))
+        rows.append(Row(cells=cells, line_start=number, line_end=number))
+    flush()
     return rows, []
+
+
+def _column(label: str) -> bool:
+    """Whether ``label`` names a column of the indicator table."""
+    return bool(tx.header_role_of(match_key(label)))
 
 
 def score(lines: Sequence[str]) -> float:

@@ -44,10 +44,15 @@ def _is_cell(piece: str) -> bool:
 
 def _holds_cells(line: str) -> bool:
     """Cells side by side one space apart: two labels or values of the form (``20辆 20辆``), words and then a
-    target value (``疫苗使用率 100%``), or a label and then words (``项目名称 法律职业资格考试费``)."""
+    target value (``疫苗使用率 100%``), or a label and then words (``项目名称 法律职业资格考试费``); or the same
+    a colon apart (``疫苗使用率：≥90%``, ``项目名称：法律职业资格考试费``: a line of labelled or numbered items)."""
     pieces = line.split()
-    return len(pieces) >= 2 and (sum(1 for p in pieces if _is_cell(p)) >= 2 or is_target_value(pieces[-1])
-                                 or is_form_label(pieces[0]))
+    if len(pieces) >= 2 and (sum(1 for p in pieces if _is_cell(p)) >= 2 or is_target_value(pieces[-1])
+                             or is_form_label(pieces[0])):
+        return True
+    before, colon, after = line.strip().rpartition("：" if "：" in line else ":")
+    return bool(colon and before.strip() and after.strip()) and (
+        is_target_value(after.strip()) or is_form_label(before.strip().split("：")[0].split(":")[0]))
 
 
 def _name_end(text: str) -> bool:

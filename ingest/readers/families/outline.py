@@ -25,6 +25,7 @@ from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import content_lines, has_form_words, is_target_value
 from ingest.readers.families.run_together import is_qualitative_value
+from ingest.values import TABLES
 
 # the numbering styles of Chinese documents: 一、 / （一） / 1. 1、 1) / （1） / ①
 _STYLES = (("cn", r"[一二三四五六七八九十]+\s*[、.．]"), ("cn_paren", r"[（(]\s*[一二三四五六七八九十]+\s*[)）]"),
@@ -49,13 +50,14 @@ def _level(text: str) -> Optional[tuple[bool, bool]]:
 
 
 def _item(text: str) -> tuple[str, str]:
-    """An item's name and value: after its last colon when what follows is a value (or nothing); else the longest
-    end after a space that is a target value, or the last word after a space when it is a qualitative value of the
-    vocabulary or the only one; else after the first colon (a name may carry a colon of its own: 指标1:机柜数量)."""
+    """An item's name and value: after its last colon when what follows is a value, a unit alone or nothing; else
+    the longest end after a space that is a target value, or the last word after a space when it is a qualitative
+    value of the vocabulary or the only one; else after the first colon (a name may carry a colon of its own:
+    指标1:机柜数量)."""
     colons = [c for c in _COLON.finditer(text) if c.start() > 0 and not tx.field_of(match_key(text[:c.start()]))]
     if colons:
         name, value = text[:colons[-1].start()], text[colons[-1].end():]
-        if not value or is_target_value(value) or is_qualitative_value(value):
+        if not value or is_target_value(value) or is_qualitative_value(value) or value.strip() in TABLES.unit_kind:
             return name, value
     pieces = text.split()
     for k in range(1, len(pieces)):  # the longest end of spaced pieces that is a target (≥30 人, 2024 年底)
@@ -109,19 +111,22 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
 
 def score(lines: Sequence[str]) -> float:
     """The share of the text's lines that are numbered level headings or numbered items with a value; nothing
-    without two level headings and three such items."""
+    without three such lines, a heading and an item among them, or three items whose values are targets (a short
+    table's outline, a list of indicators with no level headings)."""
     if not has_form_words(lines):
         return 0.0
     content = content_lines(lines)
-    headings = items = 0
+    headings = items = targets = 0
     for line in content:
         style, text = _numbered(line)
         if not style:
             continue
         if _level(text):
             headings += 1
-        elif _item(text)[1]:
-            items += 1
-    if headings < 2 or items < 3:
+        else:
+            value = _item(text)[1]
+            items += bool(value)
+            targets += bool(value) and is_target_value(value)
+    if not (headings and items and headings + items >= 3 or targets >= 3):
         return 0.0
     return min(1.0, 1.5 * (headings + items) / len(content))
