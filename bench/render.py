@@ -82,6 +82,7 @@ def _funding_rows(project: Project, style: str, unit: str) -> list[list[str]]:
 # what real 指标值确定依据 / 绩效标准 / 备注 columns print (a fixed cycle, so a shape always renders the same)
 _BASES = ("计划标准", "历史标准", "行业标准", "", "根据年度工作计划确定", "参考上年度完成情况")
 _REMARKS = ("", "", "核心指标", "", "")
+_REASONS = ("", "无", "", "", "")
 _WEIGHTS = ("10", "5", "10", "20", "5", "15")
 _SPLIT = re.compile(r"^(?P<op>[≥≤=<>≧≦＝]?)\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[^\d\s]{0,6})$")
 
@@ -129,6 +130,13 @@ def _value_cells(ind: Indicator, k: int, spec: dict) -> list[str]:
 def _extra(column: str, ind: Indicator, k: int) -> str:
     if column == "weight":
         return f"{ind.weight:g}" if ind.weight is not None else _WEIGHTS[k % len(_WEIGHTS)]
+    if column == "actual":  # what a self-evaluation reports done: a number met (its operator dropped), or words
+        match = _SPLIT.match(ind.value.strip())
+        return match.group("number") + match.group("unit") if match else (ind.value and "已完成")
+    if column == "score":
+        return _extra("weight", ind, k)
+    if column == "reason":
+        return _REASONS[k % len(_REASONS)]
     if column == "basis":
         return _BASES[k % len(_BASES)]
     if column == "remarks":
@@ -144,10 +152,11 @@ def _indicator_rows(project: Project, spec: dict) -> list[list[str]]:
         level1 = ind.level1_raw or ind.level1 or ""
         level2 = ind.level2_raw or ind.level2 or ""
         row = [str(k + 1)] if spec.get("seq") else []
+        repeat = spec.get("repeat_levels", False)
         if levels >= 1:
-            row.append(level1 if level1 != last1 else "")
+            row.append(level1 if level1 != last1 or repeat else "")
         if levels >= 2:
-            row.append(level2 if (level2 != last2 or level1 != last1) else "")
+            row.append(level2 if (level2 != last2 or level1 != last1 or repeat) else "")
         row.append(ind.name)
         row.extend(_value_cells(ind, k, spec))
         last1, last2 = level1, level2
@@ -187,6 +196,12 @@ SHAPES: dict[str, dict] = {
     # (not run together: wrapping is drawn by the page, a text that runs cells together has each cell's words whole)
     "wrapped_header": {"header": (("一级", "二级", "三级", "指标值"), ("指标", "指标", "指标", "")),
                        "not_in": ("run_together",)},
+    # a self-evaluation table (自评表) that states the year's targets: 实际完成值 | 分值 | 得分 | 偏差原因 after the
+    # value (corpus 02, 21, 29)
+    "self_eval": {"header": (_H + ("年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"),),
+                  "after": ("actual", "weight", "score", "reason")},
+    # every level cell printed on every row (a spreadsheet whose merged cells were unmerged and filled)
+    "repeated_levels": {"repeat_levels": True},
     # funding as a row of source columns over a row of amounts
     "funding_columns": {"funding": "columns"},
     # every source on the total's line: 资金总额 | 100 | 其中:中央 | 20 | 省级 | 30 …

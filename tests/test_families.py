@@ -13,6 +13,7 @@ import sys
 import pytest
 
 from ingest.parse import parse_bytes
+from ingest.readers import read_grid
 from ingest.readers.families import run_together
 from tests.helpers import ROOT, squash
 
@@ -78,6 +79,28 @@ def test_pipe_rows_without_a_frame_keep_an_empty_first_cell():
                               ("产出指标", "质量指标", "精神病患者服药率", ""),
                               ("满意度指标", "服务对象满意度指标", "服务对象托养残疾人满意程度", ""),
                               ("满意度指标", "服务对象满意度指标", "接受创业扶持补助的残疾人满意度", "")]
+
+
+def test_unframed_pipe_rows_mostly_under_merged_levels_keep_their_empty_first_cells():
+    # corpus 19's self-evaluation rows, most of them under merged level cells (begun by | ): the framing that gives
+    # every row the same cells is read — a leading | closes a blank cell however many rows begin with one — so
+    # every name stands in the 三级指标 column and every completion value in 完成值
+    text = ("项目名称 | 药品监管 |  |  |  |\n一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 |\n"
+            "产出指标 | 数量指标 | 指标1.药品抽验品种 | ≥3 | 4 |\n |  | 指标2.化妆品抽验批次 | ≥3 | 7 |\n"
+            " |  | 指标4.药品监管企业数 | ≥124 | 253 |\n | 质量指标 | 指标1.药品抽检完成率 | 100% | 100% |\n"
+            " |  | 指标4.不合格产品处置率 |  |  |\n |  | 指标8.培训人员覆盖率 | 100% | 100% |\n")
+    grid = read_grid("snippet.txt", text.encode("utf-8"), ".txt")
+    assert grid.family == "pipe_rows"
+    names = [c for row in grid.rows for c in row.cells if c.text.strip()[:3] in ("指标1", "指标2", "指标4", "指标8")]
+    assert [c.col for c in names] == [2] * 6
+    document = read(text)
+    assert rows(document) == [("产出指标", "数量指标", "指标1.药品抽验品种", "≥3"),
+                              ("产出指标", "数量指标", "指标2.化妆品抽验批次", "≥3"),
+                              ("产出指标", "数量指标", "指标4.药品监管企业数", "≥124"),
+                              ("产出指标", "质量指标", "指标1.药品抽检完成率", "100%"),
+                              ("产出指标", "质量指标", "指标4.不合格产品处置率", ""),
+                              ("产出指标", "质量指标", "指标8.培训人员覆盖率", "100%")]
+    assert [i.actual for i in document.projects[0].indicators] == ["4", "7", "253", "100%", None, "100%"]
 
 
 def test_rows_separated_by_full_width_bars():

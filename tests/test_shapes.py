@@ -30,7 +30,10 @@ FAMILIES = ("tab_rows", "markdown", "paragraph_cells", "space_columns", "run_tog
 # blank cells (paragraph cells, space columns) or every separator (run together), 序号/分值 numbers cannot always be
 # told from the next name or value; the basis vocabulary (计划标准, 核心指标, 根据…: aliases.json basis_phrases)
 # tells a text column beside the value (指标值确定依据, 绩效标准, 备注) from names and values, and cuts it out of
-# run-together text, where a basis of other words still runs into the name: README, limits.
+# run-together text, where a basis of other words still runs into the name: README, limits. A self-evaluation
+# table (self_eval) in the layouts that drop blank cells: an indicator without a target takes its 分值 as the value
+# (its row holds the name, then 5 and 5); run together, 已完成 and 无 run into the names and 分值 and 得分 into one
+# number (1010).
 SAMPLE_FLOORS = {
     "standard": ((1, 1), (1, 1), (.995, .995), (1, 1), (.965, .97)),
     "seq_weight": ((1, 1), (1, 1), (.99, .99), (.975, .97), (.77, .8)),
@@ -44,6 +47,8 @@ SAMPLE_FLOORS = {
     "other_words": ((1, 1), (1, 1), (.995, .995), (1, 1), (.965, .97)),
     "group_header": ((1, 1), (1, 1), (.995, .995), (1, 1), (.965, .97)),
     "wrapped_header": ((1, 1), (1, 1), (.995, .995), (1, 1), None),
+    "self_eval": ((1, 1), (1, 1), (.985, .985), (.975, .97), (.71, .7)),
+    "repeated_levels": ((1, 1), (1, 1), (.995, .995), (1, 1), (.975, .97)),
     "funding_columns": ((1, 1), (1, 1), (.995, .995), (1, 1), (.965, .97)),
     "funding_one_line": ((1, 1), (1, 1), (.995, .995), (1, 1), (.965, .97)),
     "yuan": ((1, 1), (1, 1), (.995, .995), (1, 1), (.965, .97)),
@@ -61,6 +66,8 @@ CORPUS_FLOORS = {
     "other_words": ((1, 1), (1, 1), (.99, .995), (.98, .99), (.93, .955)),
     "group_header": ((1, 1), (1, 1), (.99, .995), (.965, .975), (.93, .955)),
     "wrapped_header": ((1, 1), (1, 1), (.99, .995), (.98, .99), None),
+    "self_eval": ((1, 1), (1, 1), (.915, .915), (.91, .91), (.63, .64)),
+    "repeated_levels": ((1, 1), (1, 1), (1, 1), (.995, .995), (.945, .96)),
     "funding_columns": ((1, 1), (1, 1), (.99, .995), (.98, .99), (.93, .955)),
     "funding_one_line": ((1, 1), (1, 1), (.99, .995), (.98, .99), (.93, .955)),
     "yuan": ((1, 1), (1, 1), (.99, .995), (.98, .985), (.93, .955)),
