@@ -249,3 +249,27 @@ def test_jurisdiction_is_placed_in_province_and_city(key, province, city, county
 def test_layout_detection_is_from_text_not_file_name():
     document = parse_bytes("renamed.txt", (SAMPLES / "tianjin_xiqing_2024.txt").read_bytes())
     assert document.layout == "tab_rows" and len(document.projects) == 8
+
+
+# --- a report's first pages before its table (corpus 23) ------------------------------------------------------
+def test_a_short_field_does_not_run_on_into_the_next_labelled_line():
+    # corpus 23 lines 5-7: 项目单位:… then 评价机构:… (a label the form does not have) and the date; the unit ends
+    # where the other label begins
+    text = ("湖北省残疾人事业宣传文化经费项目\n项目单位:湖北省残疾人联合会\n评价机构:湖北衡平楚天会计师事务有限公司\n"
+            "2018年6月\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t全国助残日活动次数\t1次\n")
+    project = parse_bytes("snippet.txt", text.encode("utf-8")).projects[0]
+    assert project.implementing_unit == "湖北省残疾人联合会"
+    assert [(i.name, i.value) for i in project.indicators] == [("全国助残日活动次数", "1次")]
+
+
+@pytest.mark.parametrize("title, name", [
+    # corpus 23's line 17 with 表 at its end
+    ("表1:湖北省残疾人事业宣传文化工作经费项目绩效目标表", "湖北省残疾人事业宣传文化工作经费"),
+    ("附表2-1：法律援助经费项目支出绩效目标表", "法律援助经费"),
+    ("1、法律援助经费绩效目标表", "法律援助经费"),
+    ("表彰奖励经费绩效目标表", "表彰奖励经费"),  # 表 beginning a name is the name's
+])
+def test_a_table_number_before_a_title_is_not_the_name(title, name):
+    from ingest.interpret import title_to_name
+
+    assert title_to_name(title) == name

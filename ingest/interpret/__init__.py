@@ -31,7 +31,9 @@ from ingest.interpret.tokens import L1, L2, L12, NOISE, SHORT, TARGET, TEXT, Tok
 from ingest.model import DepartmentOverall, Indicator, Project
 from ingest.textnorm import clean_text, normalise_label
 
-_TITLE_NUMBER = re.compile(r"^[\d一二三四五六七八九十]+\s*[、.,，．]\s*")
+# a title's number: 1、 / 一. / 表1: / 附表2-1： (a table numbered in a report or an annex)
+_TITLE_NUMBER = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+(?:\s*[-—－]\s*\d+)?\s*[:：、.,，．]?"
+                           r"|[\d一二三四五六七八九十]+\s*[、.,，．])\s*")
 _YEAR_PREFIX = re.compile(r"^\d{4}\s*年度?")
 _PROJECT_CODE = re.compile(r"^\s*(?P<code>\d{6})\s*(?P<name>[^\s单]\S*?)\s*(单位[:：].*)?$")
 _TITLE_MAX = 80

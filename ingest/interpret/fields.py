@@ -232,6 +232,8 @@ def read_zone(tokens: list[Token], rows_of) -> Zone:
         if found is not None:
             current = Label(*found, token=token)
             labels.append(current)
+        elif current is not None and _other_label(current, token):
+            current = None  # 评价机构：… after 项目单位：…: a field of another form, not the content going on
         elif current is not None:
             current.values.append(token)
     _label_row_over_amounts(labels, zone.unit)
@@ -289,6 +291,20 @@ def read_zone(tokens: list[Token], rows_of) -> Zone:
     zone.plan, zone.plan_rows = read_plan(tokens, rows_of)
     _guess_yuan(zone)
     return zone
+
+
+# words and a colon beginning a text (评价机构：, 联系电话:): a label, known to the form or not
+_SOME_LABEL = re.compile(r"^[^\s:：\d,，。；;、()（）《》“”]{2,8}\s*[:：]")
+
+
+def _other_label(lab: Label, token: Token) -> bool:
+    """``token`` begins with a label of its own, after the content of a short text field (a name, a unit, a
+    department — not a goal, whose text may go on with 具体目标：…)."""
+    return (lab.kind == "field" and lab.key in TEXT_FIELDS and lab.key not in _LONG_FIELDS and bool(lab.values)
+            and _SOME_LABEL.match(token.text.strip()) is not None)
+
+
+_LONG_FIELDS = ("purpose", "goal", "goal_long_term", "functions")
 
 
 def _is_amount_label(lab: Label) -> bool:
