@@ -104,3 +104,23 @@ def test_self_evaluation_table_reads_target_not_actual():
     first = document.projects[0].indicators[0]
     assert (first.name, first.value, first.actual) == ("布展面积", "300㎡", "0")
     assert document.projects[0].self_evaluation
+
+
+# The units as printed (read off the source lines): a short field ends where the next label of the form begins,
+# also a label the fields do not read (资金情况(万元), 评价机构:, 主管部门审核意见), and a label's words inside a
+# sentence (…落实到具体项目单位,并严格按照…) are not a label.
+@pytest.mark.parametrize("prefix, department, implementing_unit", [
+    ("08", "[155]濉溪县民政局", None),  # lines 9-10, 资金情况(万元) on line 14
+    ("09", "安溪县水利局", None),  # lines 57-58: 主管部门(单位)名称
+    ("11", "清涧县交通运输局", "清涧县交通运输局"),  # lines 28-31, 资金情况 on line 33
+    ("18", "忠县农业农村委员会", None),  # lines 21-22 (区县主管部门), 资金情况 on line 23
+    ("23", None, "湖北省残疾人联合会"),  # line 5 项目单位, line 6 评价机构
+    ("25", "秀屿区水利局", None),  # run together: 主管部门(单位)名称秀屿区水利局资金情况(万元)
+    ("27", "中江县水利局", "中江县水利局"),  # run together: …实施单位中江县水利局资金情况(万元)…
+    ("28", "休宁县文化旅游体育局", "休宁县文物局"),  # line 7 (资金使用单位), 资金情况(万元) on line 8
+    ("32", "县农业农村局", "张庄寨镇人民政府"),  # line 4, 资金情况 (万元) on line 5
+])
+def test_units_end_where_the_next_label_begins(prefix, department, implementing_unit):
+    path = next(CORPUS.glob(f"{prefix}_*.txt"))
+    project = parse_file(path).projects[-1 if prefix == "09" else 0]
+    assert (project.department, project.implementing_unit) == (department, implementing_unit)

@@ -69,11 +69,17 @@ def _anchor_pattern(table_only: bool = False) -> re.Pattern:
     for entry in data["level2"].values():
         words.update(entry["aliases"])
     words.update(data["basis_phrases"]["exact"])  # 计划标准, 核心指标: a 绩效标准 / 备注 column's cell
-    long_words = sorted((w for w in words if len(w) >= _MIN_ANCHOR and "(" not in w), key=len, reverse=True)
+    # a label with a bracket inside (主管部门(单位)名称) matches either bracket; one that ends in a bracket is left
+    # out (项目资金(万元): its bracket is a unit the text may print otherwise)
+    long_words = sorted((w for w in words if len(w) >= _MIN_ANCHOR and not w.endswith(")")), key=len, reverse=True)
     score = r"(?:[(（]\s*\d+(?:\.\d+)?(?:\s*-\s*\d+)?\s*分\s*[)）]|[(（]\s*必填[^()（）]*[)）])?"
     notes = "|".join(re.escape(w) for w in _NOTES)
-    return re.compile(r"(?:其中[:：]?)?(?:" + "|".join(re.escape(w) for w in long_words) + ")" + score
+    return re.compile(r"(?:其中[:：]?)?(?:" + "|".join(_bracketed_word(w) for w in long_words) + ")" + score
                       + "|" + notes)
+
+
+def _bracketed_word(word: str) -> str:
+    return re.escape(word).replace(r"\(", "[(（]").replace(r"\)", "[)）]")
 
 
 @lru_cache(maxsize=1)
@@ -154,6 +160,8 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
             continue
         if _bracketed(text, pos, match):
             continue  # (未注明项目名称): a label's words inside brackets are a part of a text
+        if text[match.end():match.end() + 1] in _PROSE_AFTER and not word.startswith(("注", "说明")):
+            continue  # …落实到具体项目单位,并严格按照…: a label is followed by its content, not by a comma
         if match.group() in titles:
             # a table title: its words before the suffix belong to it (…专项资金绩效目标自评表)
             start = pieces.pop()[0] if pieces and not pieces[-1][1] and match.start() == pos else ""
@@ -190,6 +198,7 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
     return tuple(_numbered_rows(cells))
 
 
+_PROSE_AFTER = tuple(",，。、;；")
 _SEQUENCE_HEADERS = ("序号", "编号")
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 
