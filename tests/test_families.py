@@ -103,6 +103,27 @@ def test_unframed_pipe_rows_mostly_under_merged_levels_keep_their_empty_first_ce
     assert [i.actual for i in document.projects[0].indicators] == ["4", "7", "253", "100%", None, "100%"]
 
 
+def test_unframed_pipe_rows_under_fields_as_wide_as_a_misread_row():
+    # corpus 30's self-evaluation form (fields four cells wide, indicator rows five): a row begun by | has as many
+    # cells as the row begun by text above it only when its leading | closes a blank cell
+    text = ("项目名称 | 村级补助及运转经费 |  |  |\n"
+            "主管部门 | 219-池州市贵池区棠溪镇人民政府 | 实施单位 | 219001-池州市贵池区棠溪镇人民政府 |\n"
+            "项目资金(万元) | 年度资金总额 | 0 |  |\n | 其中:本年财政拨款 | 202.64 |  |\n"
+            "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |\n"
+            "产出指标(50分) | 数量指标 | 补助村(社区)数量 | =8个 | 8 |\n |  | 保障村干部人数 | =42个 | 42 |\n"
+            " | 质量指标 | 补助资格合规性 | 合规 | 达成预期指标 |\n"
+            " |  | 经费审批流程规范性 | 严格执行相关制度规定 | 达成预期指标 |\n"
+            " | 时效指标 | 补助经费到位及时性 | 及时 | 达成预期指标 |\n")
+    document = read(text)
+    assert document.layout == "pipe_rows"
+    assert rows(document) == [("产出指标", "数量指标", "补助村(社区)数量", "=8个"),
+                              ("产出指标", "数量指标", "保障村干部人数", "=42个"),
+                              ("产出指标", "质量指标", "补助资格合规性", "合规"),
+                              ("产出指标", "质量指标", "经费审批流程规范性", "严格执行相关制度规定"),
+                              ("产出指标", "时效指标", "补助经费到位及时性", "及时")]
+    assert [i.actual for i in document.projects[0].indicators] == ["8", "42"] + ["达成预期指标"] * 3
+
+
 def test_rows_separated_by_full_width_bars():
     text = ("项目名称｜法治宣传经费｜\n年度资金总额｜10.4｜\n一级指标｜二级指标｜三级指标｜指标值｜\n"
             "产出指标｜数量指标｜法治文艺演出场次｜=2场｜\n｜质量指标｜宣传区域覆盖率｜100%｜\n")

@@ -273,3 +273,15 @@ def test_a_table_number_before_a_title_is_not_the_name(title, name):
     from ingest.interpret import title_to_name
 
     assert title_to_name(title) == name
+
+
+def test_a_numbered_name_after_a_name_without_value_begins_its_own_row():
+    # corpus 19 lines 44-48 with each row's cells one space apart and the rows run together on one line (a PDF
+    # copied as one paragraph): 指标5: begins a name, it does not go on 指标4.'s, which has no value
+    text = ("项目名称 药品监管\n一级指标 二级指标 三级指标 指标值 完成值\n"
+            "产出指标 质量指标 指标1.药品抽检完成率 100% 100% 指标4.不合格产品处置率 "
+            "指标5:药品不良反应每百万人口报告数 ≥150 150 指标6.化妆品不良反应每百万人口报告数 ≥10 10\n")
+    document = parse_bytes("snippet.txt", text.encode("utf-8"))
+    assert [(i.name, i.value) for i in document.projects[0].indicators] == [
+        ("指标1.药品抽检完成率", "100%"), ("指标4.不合格产品处置率", ""),
+        ("指标5:药品不良反应每百万人口报告数", "≥150"), ("指标6.化妆品不良反应每百万人口报告数", "≥10")]

@@ -256,7 +256,7 @@ def _align(tokens: list[Token], slots: list[Slot], cr: Optional[float], habits: 
         cont_pen = ROW_CONTINUE * rr if token.first_in_row else 0.0
         split_pen = 0.0 if token.first_in_row else ROW_SPLIT * rr
         before = tokens[t - 1]
-        context = (before.kind, token.kind, token.cell.soft and token.row == before.row)
+        context = (before.kind, token.kind, token.cell.soft and token.row == before.row, enumerated)
         repeat = repeats.get(context)
         if repeat is None:
             repeat = repeats[context] = _repeat_costs(roles, *context)
@@ -347,15 +347,19 @@ def _emission(columns: tuple[tuple[str, tuple[int, ...]], ...], col_w: float, fe
 
 
 @lru_cache(maxsize=4096)
-def _repeat_costs(roles: tuple[str, ...], prev_kind: str, kind: str,
-                  soft_same_row: bool) -> tuple[Optional[float], ...]:
+def _repeat_costs(roles: tuple[str, ...], prev_kind: str, kind: str, soft_same_row: bool,
+                  enumerated: bool = False) -> tuple[Optional[float], ...]:
     """repeat_cost per slot; None where the column cannot continue (not scored: see stay_into in _align)."""
-    return tuple(repeat_cost(role, prev_kind, kind, soft_same_row) if role in REPEAT_SOFT else None for role in roles)
+    return tuple(repeat_cost(role, prev_kind, kind, soft_same_row, enumerated) if role in REPEAT_SOFT else None
+                 for role in roles)
 
 
-def repeat_cost(role: str, prev_kind: str, kind: str, soft_same_row: bool) -> float:
+def repeat_cost(role: str, prev_kind: str, kind: str, soft_same_row: bool, enumerated: bool = False) -> float:
     """The cost of reading a token of class ``kind`` as the continuation of one of class ``prev_kind`` in the
-    same column; ``soft_same_row``: the boundary between them may cut through a cell, on the same row."""
+    same column; ``soft_same_row``: the boundary between them may cut through a cell, on the same row;
+    ``enumerated``: the token begins with a numbering (指标5:, 2、), which begins a cell — it goes on no other."""
+    if enumerated and kind not in (TARGET, NUM, UNIT):
+        return REPEAT_HARD
     if role in ("value", "actual", "extra"):
         if prev_kind == OP or kind == UNIT:
             return REPEAT_FRAGMENT

@@ -190,20 +190,27 @@ def _wrapped_runs(lines: list[str]) -> dict[int, int]:
 
 def _framing(lines: list[str]) -> tuple[bool, int | None]:
     """(whether the rows begin with ``|``, the number of cells most rows of two filled cells or more have when it
-    is three or more — read with that framing). The framing is the one under which more of those rows have the
-    same number of cells (rows printed ``产出指标 | 数量指标 | … |`` beside `` |  | … |``: the leading ``|`` closes a
-    blank cell, however many rows begin with one); where both fit as well, whether most rows begin with ``|``."""
+    is three or more — read with that framing). Where some rows begin with a cell's text (``产出指标 | 数量指标 |
+    … |``) and others with ``|`` (`` |  | … |``), the framing is the one under which a row begun by ``|`` has as
+    many cells as the last row begun by text, in most such rows (a leading ``|`` then closes a blank cell, however
+    many rows begin with one); else, whether most rows begin with ``|``."""
     multi = [line.strip() for line in lines if "|" in line and not _BARE.match(line) and not _RULE.match(line)
              and sum(1 for p in split_line(line) if p.strip()) >= 2]
     if not multi:
         return True, None
-    fits = {}
-    for framed in (True, False):
-        fits[framed] = Counter(len(split_line(line, framed)) for line in multi).most_common(1)[0]
     framed = sum(line.startswith("|") for line in multi) * 2 >= len(multi)
-    if fits[not framed][1] > fits[framed][1]:
+    votes = {True: 0, False: 0}
+    above = None  # the cells of the last row begun by text
+    for line in multi:
+        if not line.startswith("|"):
+            above = len(split_line(line, False))
+            continue
+        if above is not None:
+            for hypothesis in (True, False):
+                votes[hypothesis] += len(split_line(line, hypothesis)) == above
+    if votes[not framed] > votes[framed]:
         framed = not framed
-    width, count = fits[framed]
+    width, count = Counter(len(split_line(line, framed)) for line in multi).most_common(1)[0]
     return framed, width if width >= 3 and count * 2 >= len(multi) else None
 
 
