@@ -33,6 +33,10 @@ FAMILIES = ("tab_rows", "cell_per_line", "pipe_rows", "markdown", "pipe_cells", 
 # converter), a simple table with ``=====`` rules (columns set apart by two spaces). Read by the pipe families and
 # ``positioned``; not parser families of their own.
 FIXED_WIDTH = ("grid_table", "fixed_pipes", "simple_table")
+# cells one space apart, as a PDF text extraction that keeps no columns writes them (pdfplumber, a viewer's copy of
+# a selection): each row on its line (``spaced_rows``), or a form's rows run on into one line after its title
+# (``spaced_paragraph``). Read by ``space_columns``; a space inside a cell cannot be told from one between cells.
+SINGLE_SPACED = ("spaced_rows", "spaced_paragraph")
 
 
 def form_rows(project: Project, year: int | None, shape: str = "standard") -> list[list[str]]:
@@ -267,6 +271,13 @@ def render(document: Document, family: str, shape: str = "standard", wrap: int |
         for rows in forms:
             out += [row[0] for row in rows if len(row) == 1]
             out += _fixed_width([row for row in rows if len(row) > 1], family, wrap or 400)
+            out.append("")
+        return "\n".join(out) + "\n"
+    if family in SINGLE_SPACED:
+        out = []
+        for rows in forms:
+            lines = [" ".join(c for c in row if c) for row in rows]
+            out += lines if family == "spaced_rows" else [lines[0], " ".join(line for line in lines[1:] if line)]
             out.append("")
         return "\n".join(out) + "\n"
     if family == "indent_tree":
