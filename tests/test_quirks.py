@@ -285,3 +285,17 @@ def test_a_numbered_name_after_a_name_without_value_begins_its_own_row():
     assert [(i.name, i.value) for i in document.projects[0].indicators] == [
         ("指标1.药品抽检完成率", "100%"), ("指标4.不合格产品处置率", ""),
         ("指标5:药品不良反应每百万人口报告数", "≥150"), ("指标6.化妆品不良反应每百万人口报告数", "≥10")]
+
+
+def test_a_merged_cell_written_once_per_column_is_read_once():
+    # Xiqing's 抚恤金 form (sample lines 3-16, its cells in the shape of bench/render.py) as python-docx or a
+    # web-to-text converter writes a merged cell: its text once per column it spans
+    text = ("项目支出绩效目标表\n项目名称\t抚恤金\t抚恤金\t抚恤金\n"
+            "主管部门\t天津市西青区司法局\t实施单位\t天津市西青区司法局\n"
+            "项目资金(万元)\t年度资金总额\t18.47\t18.47\n\t其中:区级资金\t18.47\t\n"
+            "年度绩效目标\t发放去世人员抚恤金。目标2:安抚家属情绪。\t发放去世人员抚恤金。目标2:安抚家属情绪。\t\n"
+            "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t发放人数\t=1人\n")
+    project = parse_bytes("snippet.txt", text.encode("utf-8")).projects[0]
+    assert (project.name, project.total_wan) == ("抚恤金", 18.47)
+    assert project.goal == "发放去世人员抚恤金。目标2:安抚家属情绪。"
+    assert [(i.name, i.value) for i in project.indicators] == [("发放人数", "=1人")]

@@ -253,7 +253,7 @@ def read_zone(tokens: list[Token], rows_of) -> Zone:
         texts = [v for v in lab.values if v not in numbers]
         if lab.kind == "field" and lab.key in TEXT_FIELDS:
             if lab.values:
-                value = join_fragments([v.text for v in lab.values])
+                value = join_fragments([v.text for v in _unrepeated(lab.values)])
                 if lab.key in zone.fields and lab.key in ("purpose", "goal"):
                     zone.fields[lab.key] += value
                 else:
@@ -305,6 +305,18 @@ def _other_label(lab: Label, token: Token) -> bool:
 
 
 _LONG_FIELDS = ("purpose", "goal", "goal_long_term", "functions")
+
+
+def _unrepeated(values: list[Token]) -> list[Token]:
+    """A text field's content without the copies of a merged cell: a cell spanning columns that the extraction
+    wrote once per column (python-docx, some web-to-text converters: 项目名称 | 抚恤金 | 抚恤金 | 抚恤金) — the same
+    text again on the same row."""
+    out: list[Token] = []
+    for token in values:
+        if out and token.row == out[-1].row and token.cell.key == out[-1].cell.key:
+            continue
+        out.append(token)
+    return out
 
 
 def _is_amount_label(lab: Label) -> bool:
