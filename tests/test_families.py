@@ -478,6 +478,19 @@ def test_run_together_rows_numbered_under_a_sequence_header():
         "1", "指标1免费发放原原种", "550万粒", "2", "指标2企业自行采购", "200万粒"]
 
 
+def test_run_together_rows_numbered_with_a_weight_before_the_next_number():
+    # Xiqing 2024 (sample), five rows of 法治宣传经费 in the seq_weight shape of bench/render.py (序号 first, 分值
+    # after the value; the numbers and 分值 are the renderer's, SYNTHETIC): a row's weight and the next row's number
+    # run together (102, 55) are two cells when the number is the next in the sequence, and a qualitative value
+    # before a weight is cut from its name as at the end of a text (提升群众法治意识提升 | 5)
+    assert run_together.segment("序号一级指标二级指标三级指标指标值分值1产出指标数量指标法治文艺演出场次=2场102"
+                                "开展专项法治宣传活动次数≥1次53制作宣传品数量≥45000份104效益指标社会效益指标"
+                                "提升群众法治意识提升55可持续影响指标完善法治宣传工作制度完善15")[6:] == [
+        "1", "产出指标", "数量指标", "法治文艺演出场次", "=2场", "10", "2", "开展专项法治宣传活动次数", "≥1次", "5",
+        "3", "制作宣传品数量", "≥45000份", "10", "4", "效益指标", "社会效益指标", "提升群众法治意识", "提升", "5",
+        "5", "可持续影响指标", "完善法治宣传工作制度", "完善", "15"]
+
+
 def test_run_together_cells_of_a_standard_column_are_cut_out():
     # Xiqing 2024 (sample), 抚恤金 (lines 16-17) with a 绩效标准 column and a 备注 column, every cell run together:
     # the kinds of standard (计划标准, 历史标准) and of indicator (核心指标) are cells of their own

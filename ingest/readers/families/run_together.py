@@ -209,6 +209,7 @@ def _numbered_rows(cells: list[str]) -> list[str]:
     is a cell of its own."""
     if not any(c in _SEQUENCE_HEADERS for c in cells):
         return cells
+    weighted = any(tx.header_role_of(c) == "weight" for c in cells)
     out: list[str] = []
     expected = None
     for cell in cells:
@@ -219,27 +220,63 @@ def _numbered_rows(cells: list[str]) -> list[str]:
         if expected is None:
             out.append(cell)
             continue
+        digits = str(expected)
+        if weighted and cell.isdigit() and cell.endswith(digits) and 1 <= len(cell) - len(digits) <= 2 \
+                and not cell.startswith("0"):
+            out.extend([cell[:-len(digits)], digits])  # 102: the row's 分值 10, then the next row's number 2
+            expected += 1
+            continue
         pieces = [cell]
         while True:
             last = pieces[-1]
-            at = _sequence_at(last, expected)
+            at = _sequence_at(last, expected, weighted)
             if at is None:
                 break
             start, end = at
-            pieces[-1:] = [p for p in (last[:start], last[start:end], last[end:]) if p]
+            before = last[:start]
+            weight = _WEIGHT_END.search(before) if weighted else None
+            if weight and weight.start() > 0:  # 安抚5|6: the row's 分值 before the next row's number
+                before_parts = [before[:weight.start()], weight.group()]
+            else:
+                before_parts = [before]
+            pieces[-1:] = [p for p in (*before_parts, last[start:end], last[end:]) if p]
             expected += 1
         if pieces == [str(expected)]:
             expected += 1
         out.extend(pieces)
+    return _values_before_weights(out) if weighted else out
+
+
+def _values_before_weights(cells: list[str]) -> list[str]:
+    """In a table with a 分值 column, a text right before a row's weight ends its row as a text at the end of a
+    piece does: a name and a qualitative value run together (提升群众法治意识提升 | 5) are cut as there."""
+    out: list[str] = []
+    for k, cell in enumerate(cells):
+        following = cells[k + 1] if k + 1 < len(cells) else ""
+        value = end_value(cell) if re.fullmatch(r"\d{1,2}", following) and not value_pattern().fullmatch(cell) \
+            else None
+        if value and len(value) < len(cell):
+            out.extend([cell[:-len(value)], value])
+        else:
+            out.append(cell)
     return out
 
 
-def _sequence_at(text: str, number: int) -> tuple[int, int] | None:
+# a row's 分值 at the end of its text, before the next row's number: one or two digits after a value's last
+# character (安抚5, ≥50人次10, =100%5), not after a digit or a sign
+_WEIGHT_END = re.compile(r"(?<=[^\d.\s≥≤=<>＝≧≦+-])\d{1,2}$")
+
+
+def _sequence_at(text: str, number: int, weighted: bool = False) -> tuple[int, int] | None:
     """Where ``number`` stands in ``text`` as a row number: at its start or after a character, followed by a
-    character (the next name), not part of a longer number."""
+    character (the next name), not part of a longer number — or, in a table with a 分值 column (``weighted``),
+    right after the row's weight (``安抚56家属满意度``: 5 the weight, 6 the next row)."""
     digits = str(number)
     for m in re.finditer(re.escape(digits), text):
         start, end = m.span()
+        if weighted and start and text[start - 1].isdigit() and _WEIGHT_END.search(text[:start]) \
+                and _CJK_CHAR.match(text[end:end + 1] or " "):
+            return start, end
         before = text[start - 1] if start else ""
         after = text[end:end + 1]
         # not an ordinal (第3季度) nor a name's own number (指标2企业自行采购); a count inside a name (开展2次培训) is
