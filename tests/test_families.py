@@ -468,11 +468,12 @@ def test_paragraph_cells():
 
 def test_run_together_rows_numbered_under_a_sequence_header():
     # Xiqing 2024 (sample), 抚恤金 (lines 16-21), under 序号 | 指标名称 | 指标值 with every cell run together: each
-    # row's number is a cell of its own where it is the next in the sequence (1发放人数, 安抚6家属满意度) ...
+    # row's number is a cell of its own where it is the next in the sequence (1发放人数, 安抚6家属满意度), and the
+    # qualitative value before it is cut from its name (line 20: 安抚家属情绪 | 安抚) ...
     assert run_together.segment("序号指标名称指标值1发放人数=1人2发放合规率=100%3发放及时率=100%4抚恤金金额=184722元"
                                 "5安抚家属情绪安抚6家属满意度=100%") == [
         "序号", "指标名称", "指标值", "1", "发放人数", "=1人", "2", "发放合规率", "=100%", "3", "发放及时率", "=100%",
-        "4", "抚恤金金额", "=184722元", "5", "安抚家属情绪安抚", "6", "家属满意度", "=100%"]
+        "4", "抚恤金金额", "=184722元", "5", "安抚家属情绪", "安抚", "6", "家属满意度", "=100%"]
     # ... but a name's own number stays the name's (shared/corpus 31, line 4: 指标1免费发放原原种 … 指标2企业自行采购)
     assert run_together.segment("序号三级指标指标值1指标1免费发放原原种550万粒2指标2企业自行采购200万粒")[3:] == [
         "1", "指标1免费发放原原种", "550万粒", "2", "指标2企业自行采购", "200万粒"]
@@ -489,6 +490,16 @@ def test_run_together_rows_numbered_with_a_weight_before_the_next_number():
         "1", "产出指标", "数量指标", "法治文艺演出场次", "=2场", "10", "2", "开展专项法治宣传活动次数", "≥1次", "5",
         "3", "制作宣传品数量", "≥45000份", "10", "4", "效益指标", "社会效益指标", "提升群众法治意识", "提升", "5",
         "5", "可持续影响指标", "完善法治宣传工作制度", "完善", "15"]
+
+
+def test_run_together_qualitative_value_before_the_next_row_number():
+    # Xiqing 2024 (sample), 法治宣传经费 lines 45-48 under 序号 | 指标名称 | 指标值, run together and
+    # numbered by bench/render.py's no_levels shape (SYNTHETIC numbers): a qualitative value before the next row's
+    # number is cut from its name
+    assert run_together.segment("序号指标名称指标值1普法宣传费用≤10.4万元2提升群众法治意识提升3完善法治宣传工作制度完善"
+                                "4普法宣传对象满意度≥80%")[3:] == [
+        "1", "普法宣传费用", "≤10.4万元", "2", "提升群众法治意识", "提升", "3", "完善法治宣传工作制度", "完善", "4",
+        "普法宣传对象满意度", "≥80%"]
 
 
 def test_run_together_cells_of_a_standard_column_are_cut_out():

@@ -244,12 +244,13 @@ def _numbered_rows(cells: list[str]) -> list[str]:
         if pieces == [str(expected)]:
             expected += 1
         out.extend(pieces)
-    return _values_before_weights(out) if weighted else out
+    return _values_before_numbers(out)
 
 
-def _values_before_weights(cells: list[str]) -> list[str]:
-    """In a table with a 分值 column, a text right before a row's weight ends its row as a text at the end of a
-    piece does: a name and a qualitative value run together (提升群众法治意识提升 | 5) are cut as there."""
+def _values_before_numbers(cells: list[str]) -> list[str]:
+    """In a numbered table, a text right before a bare number — the next row's number, or its row's 分值 — ends
+    its row as a text at the end of a piece does: a name and a qualitative value run together (提升群众法治意识提升
+    | 12) are cut as there."""
     out: list[str] = []
     for k, cell in enumerate(cells):
         following = cells[k + 1] if k + 1 < len(cells) else ""
