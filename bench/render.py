@@ -136,7 +136,7 @@ def _extra(column: str, ind: Indicator, k: int) -> str:
         return f"{ind.weight:g}" if ind.weight is not None else _WEIGHTS[k % len(_WEIGHTS)]
     if column == "actual":  # what a self-evaluation reports done: a number met (its operator dropped), or words
         match = _SPLIT.match(ind.value.strip())
-        return match.group("number") + match.group("unit") if match else (ind.value and "已完成")
+        return match.group("number") + match.group("unit") if match else (ind.value and "达成预期指标")  # corpus 30
     if column == "score":
         return _extra("weight", ind, k)
     if column == "reason":

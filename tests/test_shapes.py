@@ -32,8 +32,8 @@ FAMILIES = ("tab_rows", "markdown", "paragraph_cells", "space_columns", "run_tog
 # tells a text column beside the value (指标值确定依据, 绩效标准, 备注) from names and values, and cuts it out of
 # run-together text, where a basis of other words still runs into the name: README, limits. A self-evaluation
 # table (self_eval) in the layouts that drop blank cells: an indicator without a target takes its 分值 as the value
-# (its row holds the name, then 5 and 5); run together, 已完成 and 无 run into the names and 分值 and 得分 into one
-# number (1010). Paragraph cells with 中期 beside 年度 on the corpus tables: corpus 23's last complete row, a
+# (its row holds the name, then 5 and 5); run together, 达成预期指标 and 无 run into the names and 分值 and 得分 into
+# one number (1010). Paragraph cells with 中期 beside 年度 on the corpus tables: corpus 23's last complete row, a
 # qualitative value printed twice (稳步提高 稳步提高) before the name the excerpt cuts off, reads the second as a
 # name (98.2%; 99.1% while corpus 23's 实施单位 wrongly ran on over its report's first pages).
 SAMPLE_FLOORS = {
@@ -111,6 +111,23 @@ def test_shapes_read_back_as_labelled_records(documents, shape):
         assert total.recall >= floor and total.precision >= floor, (which, total.recall, total.precision)
         if which == "samples":
             assert total.projects_ok == total.projects == 42  # every name, total and funding amount
+
+
+def test_a_qualitative_value_in_words_before_a_completion_in_words():
+    # Funing 2020 (sample), 提前下达…(2020)13号 (lines 176-196), in the self_eval shape of bench/render.py
+    # (实际完成值 as corpus 30 words it, 分值 and 得分 the renderer's: SYNTHETIC), columns set apart by spaces: a
+    # limit of the vocabulary (支出金额控制在预算额度内) is a value, not the rest of the name with the completion
+    # taken for the value
+    text = ("项目名称  提前下达2020年省级基层公检法司转移支付资金(2020)13号\n项目资金(万元)  年度资金总额  32\n"
+            "一级指标  二级指标  三级指标  年度指标值  实际完成值  分值  得分  偏差原因分析及改进措施\n"
+            "产出指标  数量指标  法律援助宣传情况  ≥30 人次  30人次  10  10\n"
+            "宣传资料印刷册数  年度工作计划  达成预期指标  5  5  无\n"
+            "质量指标  基层工作人员业务水平  ≥60%  60%  10  10\n"
+            "成本指标  成本预算控制数  支出金额控制在预算额度内  达成预期指标  20  20\n"
+            "效果指标  社会效益指标  保障受援群众切实利益  ≥70%  70%  5  5\n")
+    document = read(text)
+    assert ("产出指标", "成本指标", "成本预算控制数", "支出金额控制在预算额度内") in rows(document)
+    assert [i.actual for i in document.projects[0].indicators][3] == "达成预期指标"
 
 
 # --- 中期指标值 beside 年度指标值 ------------------------------------------------------------------------

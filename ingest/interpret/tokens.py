@@ -16,6 +16,7 @@ from ingest import taxonomy as tx
 from ingest.caches import text_cache
 from ingest.grid import Cell, Grid
 from ingest.textnorm import clean_text, normalise_label, strip_qualifiers
+from ingest.qualitative import is_qualitative_value
 from ingest.values import TABLES, match_unit, parse_target
 
 # Content classes
@@ -105,6 +106,8 @@ def content_class(key: str) -> str:
         return LX  # 项目年度绩效目标(定量指标): a category cell of the form, not an indicator
     if len(compact) <= 8 and not _DIGIT.search(compact):
         return SHORT
+    if len(compact) <= 16 and not _DIGIT.search(compact) and is_qualitative_value(compact):
+        return SHORT  # 严格执行相关制度规定, 支出金额控制在预算额度内: a qualitative target of the vocabulary
     return TEXT
 
 

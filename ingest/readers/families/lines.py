@@ -29,7 +29,7 @@ from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import (content_lines, display_width, has_form_words, is_form_label,
                                             is_labelled_field, is_target_value, value_tails)
-from ingest.readers.families.run_together import is_qualitative_value
+from ingest.qualitative import is_qualitative_value
 
 # a line that is not one cell: cells split by a tab, a pipe or a run of spaces, or an indented line (a tree)
 _SEVERAL = re.compile(r"\t|\||\S(?:\s{2,}|\u3000)\S|^\s{2,}\S")

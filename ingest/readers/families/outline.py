@@ -24,7 +24,7 @@ from typing import Optional, Sequence
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import content_lines, has_form_words, is_target_value
-from ingest.readers.families.run_together import is_qualitative_value
+from ingest.qualitative import is_qualitative_value
 from ingest.values import TABLES
 
 # the numbering styles of Chinese documents: 一、 / （一） / 1. 1、 1) / （1） / ①
