@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import sys
 
-from ingest.model import Document, Indicator, Project
+from ingest.model import DepartmentOverall, Document, Indicator, Project
 from ingest.values import TABLES
 
 FAMILIES = ("tab_rows", "cell_per_line", "pipe_rows", "markdown", "pipe_cells", "paragraph_cells", "space_columns",
@@ -55,6 +55,26 @@ def form_rows(project: Project, year: int | None, shape: str = "standard") -> li
         rows.append(["年度绩效目标", project.goal.replace("\n", ""), "", ""])
     rows.extend(_indicator_rows(project, spec))
     return rows
+
+
+def overall_rows(overall: DepartmentOverall, year: int | None) -> list[list[str]]:
+    """The rows of a 部门整体支出绩效目标表 (Yuanjiang's and corpus 03's forms): the department, its total with the
+    sources and the 基本支出 / 项目支出 split, its functions and goal, then its indicator table."""
+    rows: list[list[str]] = [["部门整体支出绩效目标表"], [f"({year}年度)" if year else ""]]
+    rows.append(["部门名称", overall.department or "—", "", ""])
+    if overall.total_wan is not None:
+        rows.append(["年度预算申请(万元)", "资金总额", f"{overall.total_wan:g}", ""])
+        rows += [["", f"其中:{s.source}", f"{s.amount_wan:g}", ""] for s in overall.funding]
+        for label, amount in (("基本支出", overall.basic_wan), ("项目支出", overall.project_wan)):
+            if amount is not None:
+                rows.append(["", label, f"{amount:g}", ""])
+    if overall.functions:
+        rows.append(["部门职能职责概述", overall.functions.replace("\n", ""), "", ""])
+    if overall.goal:
+        rows.append(["整体绩效目标", overall.goal.replace("\n", ""), "", ""])
+    holder = Project(sequence=0, name="", total_wan=None)
+    holder.indicators = overall.indicators
+    return rows + _indicator_rows(holder, SHAPES["standard"])
 
 
 def _amount(amount_wan: float, unit: str) -> str:
@@ -266,6 +286,8 @@ def render(document: Document, family: str, shape: str = "standard", wrap: int |
     Chinese character counts two), as a PDF extraction breaks the text of a narrow column (used with
     ``line_cells``)."""
     forms = [form_rows(p, document.fiscal_year, shape) for p in document.projects]
+    if document.department_overall is not None:  # the department's own form first, as the documents print it
+        forms.insert(0, overall_rows(document.department_overall, document.fiscal_year))
     if family in FIXED_WIDTH:
         out = []
         for rows in forms:

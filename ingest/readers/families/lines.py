@@ -86,6 +86,9 @@ def _fills(text: str, full: set[int]) -> bool:
     return width in full or (width % 2 == 1 and width + 1 in full)
 
 
+_OPERATOR_ALONE = re.compile(r"^(?:[≥≤=<>＝≧≦]{1,2}|>=|<=)$")
+
+
 def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     cells: list[Cell] = []
     for number, line in enumerate(lines, 1):
@@ -110,6 +113,10 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
                 kept = "join"  # 每人每年250元 / 左右: the end of a value that filled its line
             elif is_form_label(cell.text) and not _name_end(cell.text):
                 kept = "row"  # a level or field label begins a cell of its own
+            elif _OPERATOR_ALONE.match(cell.text) or tx.is_basis_phrase(cell.text):
+                # an operator or a basis alone (=, 计划标准): a cell of its own, or a tail (a unit may be a name's
+                # wrapped end: 满意 / 度, 发放达60 / %)
+                kept = "soft"
             elif not (_is_cell(cell.text) or is_qualitative_value(cell.text)) or _name_end(cell.text):
                 kept = "join"  # running text that goes on with words that are not a value of their own
             else:

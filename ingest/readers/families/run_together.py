@@ -75,8 +75,12 @@ def _anchor_pattern(table_only: bool = False) -> re.Pattern:
     long_words = sorted((w for w in words if len(w) >= _MIN_ANCHOR and not w.endswith(")")), key=len, reverse=True)
     score = r"(?:[(（]\s*\d+(?:\.\d+)?(?:\s*-\s*\d+)?\s*分\s*[)）]|[(（]\s*必填[^()（）]*[)）])?"
     notes = "|".join(re.escape(w) for w in _NOTES)
+    # a department's 基本支出 / 项目支出 split only before its amount (项目支出 also begins a table's title)
+    splits = "" if table_only else "|".join(
+        re.escape(w) for aliases in data["overall_split"].values() for w in aliases)
+    split_words = rf"|(?:其中[:：]?)?(?:{splits})(?=[:：]?\s*\d)" if splits else ""
     return re.compile(r"(?:其中[:：]?)?(?:" + "|".join(_bracketed_word(w) for w in long_words) + ")" + score
-                      + "|" + notes)
+                      + split_words + "|" + notes)
 
 
 def _bracketed_word(word: str) -> str:
