@@ -80,7 +80,7 @@ def _lookups() -> dict[str, dict[str, str]]:
 def _lists() -> dict[str, tuple[str, ...]]:
     data = load_aliases()
     keys = ("ignored_labels", "other_labels", "plan_label", "note_prefixes", "noise_cells", "title_suffixes",
-            "mid_term_markers")
+            "mid_term_markers", "list_headers")
     return {key: tuple(normalise_label(x) for x in data[key]) for key in keys}
 
 
@@ -183,6 +183,13 @@ def overall_split_of(text: str) -> Optional[str]:
 
 def budget_column_of(text: str) -> Optional[str]:
     return _lookup("budget", text, qualified=False)
+
+
+def is_list_header(text: str) -> bool:
+    """A column header of a list of projects and amounts (金额, 备注 …: an allocation table's 项目名称 | 金额), which
+    a form's name field is never followed by."""
+    key = normalise_label(text)
+    return key in _lists()["list_headers"] or strip_qualifiers(key) in _lists()["list_headers"]
 
 
 def is_ignored_label(text: str) -> bool:

@@ -299,3 +299,33 @@ def test_a_merged_cell_written_once_per_column_is_read_once():
     assert (project.name, project.total_wan) == ("抚恤金", 18.47)
     assert project.goal == "发放去世人员抚恤金。目标2:安抚家属情绪。"
     assert [(i.name, i.value) for i in project.indicators] == [("发放人数", "=1人")]
+
+
+# --- a notice before its annexed forms (corpus 09) ---------------------------------------------------------------
+def test_a_list_of_projects_and_the_annex_list_of_a_notice_are_not_projects():
+    # corpus 09: the notice lists its annexes (line 4: 2.2022年…绩效目标表), then an allocation table whose header is
+    # 序号 | 乡镇名称 | 项 目 名 称 | 金额 | 备注 (lines 12-16); the only form is 附件2's
+    from tests.corpus import CORPUS
+
+    document = parse_bytes("09.txt", (CORPUS / "09_anxi_shuiliju_2022.txt").read_bytes())
+    assert [(p.name, p.total_wan) for p in document.projects] == [("省级第七批水利专项资金", 100.0)]
+    assert any(w.code == "title_without_table" and w.line_start == 4 for w in document.warnings)
+
+
+def test_the_unit_before_an_underscore_in_a_title_is_the_projects_unit():
+    # corpus 13: two 批复表 titled 东莞市公安局_公务用车购置… (line 5) and 东莞市看守所_公务用车购置… (line 80)
+    from tests.corpus import CORPUS
+
+    document = parse_bytes("13.txt", (CORPUS / "13_dongguan_gonganju_2020.txt").read_bytes())
+    assert [(p.name, p.implementing_unit) for p in document.projects] == [("公务用车购置", "东莞市公安局"),
+                                                                        ("公务用车购置", "东莞市看守所")]
+
+
+@pytest.mark.parametrize("title, name", [
+    ("东莞市公安局_公务用车购置项目支出绩效目标批复表", "公务用车购置"),  # corpus 13, line 5 (the unit before _)
+    ("云雾土家族乡加工园配套设施建设项目支出绩效目标审批表", "云雾土家族乡加工园配套设施建设"),  # corpus 07, line 1
+])
+def test_a_title_ending_in_a_longer_suffix_names_the_project_without_its_template_words(title, name):
+    from ingest.interpret import title_to_name
+
+    assert title_to_name(title) == name

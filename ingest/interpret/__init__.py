@@ -35,6 +35,7 @@ from ingest.textnorm import clean_text, normalise_label
 _TITLE_NUMBER = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+(?:\s*[-—－]\s*\d+)?\s*[:：、.,，．]?"
                            r"|[\d一二三四五六七八九十]+\s*[、.,，．])\s*")
 _YEAR_PREFIX = re.compile(r"^\d{4}\s*年度?")
+_UNIT_PREFIX = re.compile(r"^[^_＿\s]{2,30}?(?:局|所|院|委|办|中心|厅|部|会|处|站|队|政府)[_＿]")
 _PROJECT_CODE = re.compile(r"^\s*(?P<code>\d{6})\s*(?P<name>[^\s单]\S*?)\s*(单位[:：].*)?$")
 _TITLE_MAX = 80
 MID_LABEL_MAX = 20  # a label on a row of its own before a header (中期目标(2021-2023年)), not a goal's text
@@ -142,7 +143,13 @@ class Interpreter:
         return all(classify(t.text.split(":")[0].split("：")[0]) is not None for t in others)
 
     def _starts_table(self, token: Token) -> bool:
-        return token.cell.hint == "project" or starts_with_name_label(token.text)
+        return token.cell.hint == "project" or (starts_with_name_label(token.text) and not self._heads_a_list(token))
+
+    def _heads_a_list(self, token: Token) -> bool:
+        """The name label is a column header of a list of projects and amounts (项目名称 | 金额 | 备注: an
+        allocation table before the forms), not a form's field: the next cell is another such header."""
+        following = self.tokens[token.index + 1] if token.index + 1 < len(self.tokens) else None
+        return following is not None and tx.is_list_header(following.text)
 
     def _has_name_label(self, table: Table) -> bool:
         return any(self._starts_table(t) for t in table.tokens)
@@ -314,6 +321,12 @@ class Interpreter:
             else:
                 self._audit_orphans(table.tokens)
             return None
+        if table.title is not None and not table_name and not blocks and not zone.totals:
+            # a title with no form under it (a list of annexes in a notice: 2.2022年…绩效目标表, then another table)
+            self.warn("title_without_table", f"表格标题「{clean_text(table.title_text)[:60]}」下没有找到表格内容。",
+                      table.first_line)
+            self._audit_orphans(table.tokens)
+            return None
         if not table_name and not title_name:
             self.warn("name_missing", "指标表没有项目名称，按无名项目读取。", table.first_line)
         name, name_in_table = choose_name(table_name, title_name)
@@ -329,7 +342,8 @@ class Interpreter:
             code=re.sub(r"\s+", "", zone.fields["code"]) if zone.fields.get("code") else None,
             budget_unit=self._budget_unit(table),
             department=zone.fields.get("department"),
-            implementing_unit=zone.fields.get("implementing_unit"),
+            implementing_unit=zone.fields.get("implementing_unit") or (
+                title_unit(table.title_text) if table.title is not None else None),
             attribute=zone.fields.get("attribute"),
             period=zone.fields.get("period"),
             purpose=zone.fields.get("purpose"),
@@ -480,17 +494,26 @@ def implied_header(tokens: list[Token]) -> Optional[Header]:
     first = (hinted or labels)[0].index
     slots = [Slot(role, 0, (), f"({role})") for role in IMPLIED_SLOTS]
     return Header(slots=slots, first=first, last=first - 1)
+def title_unit(title: str) -> Optional[str]:
+    """The unit a title names before an underscore (``东莞市公安局_公务用车购置项目支出绩效目标批复表``), if any."""
+    text = _YEAR_PREFIX.sub("", _TITLE_NUMBER.sub("", clean_text(title))).strip()
+    found = _UNIT_PREFIX.match(text)
+    return found.group()[:-1] if found else None
+
+
 def title_to_name(title: str) -> Optional[str]:
     """The project name a title carries (``1、法律援助经费绩效目标表`` → ``法律援助经费``), or None if generic."""
     text = clean_text(title)
     text = _TITLE_NUMBER.sub("", text)
     text = _YEAR_PREFIX.sub("", text)
     text = re.sub(r"[（(]\s*\d{4}\s*年?度?\s*[)）]\s*$", "", text).strip()
+    text = _UNIT_PREFIX.sub("", text)  # 东莞市公安局_公务用车购置…: the unit before an underscore is not the name
     suffix = tx.title_suffix_of(text)
     if suffix:
         compact = re.sub(r"\s+", "", text)
         cut = compact.rfind(suffix)
         text = compact[:cut]
+    text = re.sub(r"绩效$", "", text)  # …项目支出绩效目标批复表: the suffix matched is 目标批复表
     text = re.sub(r"(项目支出|项目|预算项目|部门预算项目|专项资金|区域|转移支付区域)?$", "", text).strip()
     generic = ("部门", "整体", "附件", "预算", "支出")
     if not text or any(w in text for w in generic[:3]) or text.endswith(("局", "项目支出", "预算", "财政")) \

@@ -234,6 +234,9 @@ def read_zone(tokens: list[Token], rows_of) -> Zone:
             labels.append(current)
         elif current is not None and _other_label(current, token):
             current = None  # 评价机构：… after 项目单位：…: a field of another form, not the content going on
+        elif current is not None and not current.values and tx.is_list_header(token.text):
+            labels.remove(current)  # 项目名称 | 金额 | 备注: the header of a list of projects, not a form's field
+            current = None
         elif current is not None:
             current.values.append(token)
     _label_row_over_amounts(labels, zone.unit)
