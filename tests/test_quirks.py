@@ -329,3 +329,12 @@ def test_a_title_ending_in_a_longer_suffix_names_the_project_without_its_templat
     from ingest.interpret import title_to_name
 
     assert title_to_name(title) == name
+
+
+def test_the_cells_beside_a_name_are_not_the_name():
+    # corpus 24 line 9: 项目支出名称 | 基本公共卫生服务和应急处理及卫生监督执法专项 | 部门预算 | 70.00 |
+    from tests.corpus import CORPUS
+
+    data = (CORPUS / "24_nanxian_jibingyufangkongzhizhongxin_2025.txt").read_bytes()
+    project = parse_bytes("24.txt", data).projects[0]
+    assert (project.name, project.total_wan) == ("基本公共卫生服务和应急处理及卫生监督执法专项", 70.0)

@@ -234,6 +234,8 @@ def read_zone(tokens: list[Token], rows_of) -> Zone:
             labels.append(current)
         elif current is not None and _other_label(current, token):
             current = None  # 评价机构：… after 项目单位：…: a field of another form, not the content going on
+        elif current is not None and _beside(current, token):
+            current = None  # 项目支出名称 | 基本…专项 | 部门预算 | 70.00: the cells beside a name are not the name
         elif current is not None and not current.values and tx.is_list_header(token.text):
             labels.remove(current)  # 项目名称 | 金额 | 备注: the header of a list of projects, not a form's field
             current = None
@@ -308,6 +310,14 @@ def _other_label(lab: Label, token: Token) -> bool:
 
 
 _LONG_FIELDS = ("purpose", "goal", "goal_long_term", "functions")
+
+
+def _beside(lab: Label, token: Token) -> bool:
+    """``token`` is another cell on the row of a short text field's content, past a boundary the source is sure of
+    (a tab, a bar, a spreadsheet's column — not a space nor a broken PDF grid's cut, which may split one cell)."""
+    return (lab.kind == "field" and lab.key in TEXT_FIELDS and lab.key not in _LONG_FIELDS and bool(lab.values)
+            and token.row == lab.values[-1].row and not token.cell.soft and not lab.values[-1].cell.soft
+            and token.cell.col is not None)
 
 
 def _unrepeated(values: list[Token]) -> list[Token]:
