@@ -338,3 +338,13 @@ def test_the_cells_beside_a_name_are_not_the_name():
     data = (CORPUS / "24_nanxian_jibingyufangkongzhizhongxin_2025.txt").read_bytes()
     project = parse_bytes("24.txt", data).projects[0]
     assert (project.name, project.total_wan) == ("基本公共卫生服务和应急处理及卫生监督执法专项", 70.0)
+
+
+def test_a_title_and_the_name_label_right_after_a_narrative_begin_the_form():
+    # corpus 05 lines 2-9: the project's description (2)…(7) runs on, with no blank line, into the title
+    # 项目支出绩效目标申报表, (2024 年度) and the label 项目名称; its name is on line 11 (cells set apart by | lines)
+    from tests.corpus import CORPUS
+
+    project = parse_bytes("05.txt", (CORPUS / "05_mengcheng_weijianwei_2024.txt").read_bytes()).projects[0]
+    assert (project.name, project.total_wan) == ("国家基本公共卫生服务项目", 2279.048)
+    assert project.implementing_unit == "卫健委"

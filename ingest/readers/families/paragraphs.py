@@ -66,17 +66,24 @@ def _fields_apart(start: int, text: str) -> list[tuple[int, int, str]]:
     主管部门：…, the form's fields one per line with no blank line between them): a cell from each such line on,
     and from a label of the form (the table's first header word, 一级指标) or a title after a field."""
     parts = text.split("\n")
-    if len(parts) < 2 or not any(is_labelled_field(p) for p in parts[1:]):
+    if len(parts) < 2 or not any(is_labelled_field(p) or _form_line(p) for p in parts[1:]):
         return [(start, start + len(parts) - 1, text)]
     out: list[tuple[int, int, list[str]]] = []
     for k, part in enumerate(parts):
         if not out or is_labelled_field(part) or is_form_label(part) \
-                or is_labelled_field(parts[k - 1]) and tx.title_suffix_of(part):
+                or (is_labelled_field(parts[k - 1]) or _form_line(part)) and tx.title_suffix_of(part):
             out.append((start + k, start + k, [part]))
         else:
             first, _, pieces = out[-1]
             out[-1] = (first, start + k, pieces + [part])
     return [(first, last, "\n".join(pieces)) for first, last, pieces in out]
+
+
+def _form_line(line: str) -> bool:
+    """A line that begins a form after the text above it: a table title of its own (项目支出绩效目标申报表), or the
+    name label alone (项目名称) — a narrative's last line runs on into them when no blank line sets them apart."""
+    text = line.strip()
+    return (bool(tx.title_suffix_of(text)) and len(text) <= 40) or tx.field_of(match_key(text)) == "name"
 
 
 def score(lines: list[str]) -> float:
