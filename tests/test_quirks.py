@@ -348,3 +348,13 @@ def test_a_title_and_the_name_label_right_after_a_narrative_begin_the_form():
     project = parse_bytes("05.txt", (CORPUS / "05_mengcheng_weijianwei_2024.txt").read_bytes()).projects[0]
     assert (project.name, project.total_wan) == ("国家基本公共卫生服务项目", 2279.048)
     assert project.implementing_unit == "卫健委"
+
+
+def test_run_together_total_and_sources_with_their_own_numbering():
+    # corpus 01 line 14: 年度资金总额及构成总额10606.7522万元财政拨款:6923.3552万元(其中:上级财政资金:6923.3552万元;
+    # 本级财政:0万元)二、自有资金:0万元三、其他:3683.3970万元 — the total, and 其他 after its list number
+    from tests.corpus import CORPUS
+
+    project = parse_bytes("01.txt", (CORPUS / "01_ningxiang-batangzhen_zhenzhengfu_2021.txt").read_bytes()).projects[0]
+    assert project.total_wan == 10606.7522
+    assert ("其他", 3683.397) in [(s.source, s.amount_wan) for s in project.funding]

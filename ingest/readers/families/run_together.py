@@ -79,8 +79,13 @@ def _anchor_pattern(table_only: bool = False) -> re.Pattern:
     splits = "" if table_only else "|".join(
         re.escape(w) for aliases in data["overall_split"].values() for w in aliases)
     split_words = rf"|(?:其中[:：]?)?(?:{splits})(?=[:：]?\s*\d)" if splits else ""
+    # a short source word after a list number (二、自有资金 … 三、其他3683.3970万元): a label there
+    short = sorted({w for aliases in data["funding_sources"].values() for w in aliases if len(w) < _MIN_ANCHOR},
+                   key=len, reverse=True)
+    numbered = "" if table_only or not short else (
+        r"|(?<=[一二三四五六七八九十]、)(?:" + "|".join(re.escape(w) for w in short) + r")(?=[:：]?\s*\d)")
     return re.compile(r"(?:其中[:：]?)?(?:" + "|".join(_bracketed_word(w) for w in long_words) + ")" + score
-                      + split_words + "|" + notes)
+                      + split_words + numbered + "|" + notes)
 
 
 def _bracketed_word(word: str) -> str:
