@@ -118,3 +118,17 @@ def test_csv_export_of_a_tab_table_reads_like_the_tab_file():
     assert document.layout == "csv"
     assert len(document.projects) == 8
     assert sum(len(p.indicators) for p in document.projects) == 131
+
+
+def test_a_markdown_file_is_read_as_text(tmp_path):
+    # a markdown export of Xiqing's 抚恤金 form (sample lines 7-16): its table read by the markdown family
+    path = tmp_path / "抚恤金.md"
+    path.write_text("# 项目支出绩效目标表\n\n| 项目名称 | 抚恤金 |\n|---|---|\n| 年度资金总额 | 18.47 |\n\n"
+                    "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n|---|---|---|---|\n"
+                    "| 产出指标 | 数量指标 | 发放人数 | =1人 |\n|  | 质量指标 | 发放合规率 | =100% |\n",
+                    encoding="utf-8")
+    document = parse_file(path)
+    assert document.layout == "markdown"
+    assert [(p.name, p.total_wan) for p in document.projects] == [("抚恤金", 18.47)]
+    assert [(i.level2, i.name, i.value) for i in document.projects[0].indicators] == [
+        ("数量指标", "发放人数", "=1人"), ("质量指标", "发放合规率", "=100%")]

@@ -145,6 +145,8 @@ READERS: dict[str, Callable[[str, bytes], Grid]] = {
     ".txt": read_text,
     ".tsv": read_text,
     ".text": read_text,
+    ".md": read_text,  # a markdown export: its tables are the markdown family's
+    ".markdown": read_text,
     ".csv": read_csv,
     ".xlsx": read_sheet_file(excel.read_xlsx),
     ".xlsm": read_sheet_file(excel.read_xlsx),
