@@ -3,7 +3,8 @@
 Each fixture was transcribed from the source text by a person, never from the parser's output. The score of a
 document: its complete projects found with the exact total; its indicators recovered (name and value, whitespace
 aside); precision (indicators read that a person also reads); categories (level-1/level-2) of the recovered ones;
-and every cut-off row either read or named in a warning.
+every cut-off row either read or named in a warning; and every project, complete or not, found by the name (and
+total) a person reads — beside the projects read that a person does not see (names: found / expected / read).
 
 ``python -m tests.corpus [DIR]`` prints the table (DIR defaults to ../shared/corpus/docs).
 """
@@ -75,6 +76,9 @@ class Score:
     error: Optional[str] = None
     complete_expected: int = 0
     complete_found: int = 0  # complete projects found by name with the exact total
+    projects_expected: int = 0
+    projects_read: int = 0
+    projects_named: int = 0  # projects, complete or cut off, found by name (with the total where one is printed)
     indicators_expected: int = 0
     indicators_found: int = 0  # expected indicators read with name and value
     indicators_read: int = 0  # indicators the parser read
@@ -103,8 +107,18 @@ def score_document(source: Path, expected: Expected) -> Score:
     score.complete_indicators_expected = sum(1 for i in expected.indicators if i["project"] in complete)
     if document is None:
         score.missing = [f"{i['line']}: {i['name']} = {i['value']}" for i in expected.indicators]
+        score.projects_expected = len(expected.projects)
         return score
     projects = list(document.projects) + ([document.department_overall] if document.department_overall else [])
+    score.projects_expected = len(expected.projects)
+    score.projects_read = len(document.projects)
+    unmatched = list(document.projects)
+    for p in expected.projects:
+        match = next((q for q in unmatched if squash(q.name) == squash(p["name"]) and (
+            p["total"] is None or (q.total_wan is not None and abs(q.total_wan - p["total"]) < 1e-6))), None)
+        if match is not None:
+            unmatched.remove(match)
+            score.projects_named += 1
     for p in expected.projects:
         if not p["complete"]:
             continue
@@ -173,6 +187,10 @@ def totals(scores: list[Score]) -> dict[str, float]:
         "complete_recall": ratio(sum(s.complete_indicators_found for s in scores),
                                  sum(s.complete_indicators_expected for s in scores)),
         "partials": ratio(sum(s.partials_accounted for s in scores), sum(s.partials_expected for s in scores)),
+        # every project (complete or cut off) read with the name and total a person reads, and projects read that
+        # a person does not see (a list of annexes, an allocation table)
+        "project_names": ratio(sum(s.projects_named for s in scores), sum(s.projects_expected for s in scores)),
+        "extra_projects": sum(max(0, s.projects_read - s.projects_named) for s in scores),
     }
 
 
@@ -184,11 +202,12 @@ def main(argv: list[str]) -> int:
     scores = score_corpus(corpus)
     if only:
         scores = [s for s in scores if s.document.startswith(tuple(only[0][7:].split(",")))]
-    print(f"{'document':58} {'cplt':>5} {'recall':>7} {'prec':>7} {'levels':>7} {'part':>5}")
+    print(f"{'document':58} {'cplt':>5} {'recall':>7} {'prec':>7} {'levels':>7} {'part':>5} {'names':>7}")
     for s in scores:
         print(f"{s.document[:58]:58} {s.complete_found}/{s.complete_expected:<3} "
               f"{s.indicators_found:>3}/{s.indicators_expected:<3} {s.indicators_correct:>3}/{s.indicators_read:<3} "
-              f"{s.levels_right:>3}/{s.indicators_found:<3} {s.partials_accounted}/{s.partials_expected}"
+              f"{s.levels_right:>3}/{s.indicators_found:<3} {s.partials_accounted}/{s.partials_expected:<3} "
+              f"{s.projects_named}/{s.projects_expected}/{s.projects_read}"
               + (f"  ERROR {s.error[:40]}" if s.error else ""))
         if verbose:
             for m in s.missing:
