@@ -187,8 +187,8 @@ def totals(scores: list[Score]) -> dict[str, float]:
         "complete_recall": ratio(sum(s.complete_indicators_found for s in scores),
                                  sum(s.complete_indicators_expected for s in scores)),
         "partials": ratio(sum(s.partials_accounted for s in scores), sum(s.partials_expected for s in scores)),
-        # every project (complete or cut off) read with the name and total a person reads, and projects read that
-        # a person does not see (a list of annexes, an allocation table)
+        # every project (complete or cut off) read with the name and total a person reads, and the projects read
+        # otherwise (under another name or total, or that a person does not see: a list of annexes)
         "project_names": ratio(sum(s.projects_named for s in scores), sum(s.projects_expected for s in scores)),
         "extra_projects": sum(max(0, s.projects_read - s.projects_named) for s in scores),
     }
