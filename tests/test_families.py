@@ -511,6 +511,16 @@ def test_run_together_cells_of_a_standard_column_are_cut_out():
         "质量指标", "发放合规率", "历史标准", "=100%", "核心指标"]
 
 
+def test_run_together_basis_in_words_ends_at_its_closing_word():
+    # Xiqing 2024 (sample), 法治宣传经费 lines 40-41 with the basis_after shape's 指标值确定依据 column
+    # (bench/render.py, its bases SYNTHETIC), run together: a basis in words runs to the word that closes it (确定,
+    # 情况), the next name after it is a cell of its own, and a basis the description words would cut (参考上年度 |
+    # 完成情况) stays whole
+    assert run_together.segment("三级指标指标值指标值确定依据培训参与率100%根据年度工作计划确定宣传区域覆盖率100%"
+                                "参考上年度完成情况")[3:] == [
+        "培训参与率", "100%", "根据年度工作计划确定", "宣传区域覆盖率", "100%", "参考上年度完成情况"]
+
+
 def test_run_together_kind_column_between_a_name_and_its_value():
     # Xiqing 2024 (sample), 抚恤金 (lines 16 and 20) printed with 指标性质 | 指标值 | 度量单位 and run together: the
     # qualitative row's 定性 stands between the name and the value

@@ -205,10 +205,40 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
         if trail:
             cells.append(trail.group())
     cells = [c for c in (c.strip(" :：,，;；、") for c in cells) if c]
-    return tuple(_numbered_rows(cells))
+    return tuple(_numbered_rows(_bases_apart(cells)))
 
 
 _PROSE_AFTER = tuple(",，。、;；")
+# where a basis stated in words ends (根据年度工作计划确定, 参考上年度完成情况): the words that close it
+_BASIS_END = re.compile(r"确定|情况|测算|制定|核定|计算|要求|规定")
+
+
+def _bases_apart(parts: list[str]) -> list[str]:
+    """A basis in words (a part beginning 根据 / 参考 / 依据 / 参照) runs to the word that closes it (确定, 情况 …):
+    the name after it (根据年度工作计划确定宣传区域覆盖率) is cut off, and what the description words cut inside it
+    (参考上年度 | 完成情况) joined again. The closing word is the last of a run of them (根据实际情况确定)."""
+    starts = tuple(tx.load_aliases()["basis_phrases"]["starts"])
+    out: list[str] = []
+    k = 0
+    while k < len(parts):
+        part = parts[k]
+        k += 1
+        if not part.startswith(starts):
+            out.append(part)
+            continue
+        while not _BASIS_END.search(part) and k < len(parts) and not value_pattern().search(parts[k]):
+            part += parts[k]  # 参考上年度 | 完成情况: one basis
+            k += 1
+        end = None
+        for match in _BASIS_END.finditer(part):
+            if not _BASIS_END.match(part, match.end()):
+                end = match.end()
+                break
+        if end is not None and end < len(part) and _CJK_CHAR.match(part[end]):
+            out.extend([part[:end], part[end:]])
+        else:
+            out.append(part)
+    return out
 _SEQUENCE_HEADERS = ("序号", "编号")
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 
