@@ -521,6 +521,16 @@ def test_run_together_basis_in_words_ends_at_its_closing_word():
         "培训参与率", "100%", "根据年度工作计划确定", "宣传区域覆盖率", "100%", "参考上年度完成情况"]
 
 
+def test_run_together_qualitative_values_printed_twice_under_two_value_columns():
+    # Xiqing 2024 (sample) lines 96 and 122-123 under 中期指标值 | 年度指标值 (the mid_annual shape of bench/render.py,
+    # SYNTHETIC), run together: each qualitative value is printed twice; the second copy is no part of the next
+    # name, and the name's own 稳定 no value (three values for two columns)
+    assert run_together.segment("三级指标中期指标值年度指标值促进社会和谐稳定促进促进提升依法行政能力有效提升有效提升"
+                                "提高案件办理效率有效提高有效提高")[3:] == [
+        "促进社会和谐稳定", "促进", "促进", "提升依法行政能力", "有效提升", "有效提升", "提高案件办理效率", "有效提高",
+        "有效提高"]
+
+
 def test_run_together_kind_column_between_a_name_and_its_value():
     # Xiqing 2024 (sample), 抚恤金 (lines 16 and 20) printed with 指标性质 | 指标值 | 度量单位 and run together: the
     # qualitative row's 定性 stands between the name and the value

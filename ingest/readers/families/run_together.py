@@ -24,7 +24,7 @@ from ingest import taxonomy as tx
 from ingest.caches import text_cache
 from ingest.grid import INVISIBLE, Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import NAME_MARK, content_lines, has_form_words, has_text
-from ingest.qualitative import qualitative_patterns as _qualitative
+from ingest.qualitative import is_qualitative_value, qualitative_patterns as _qualitative
 from ingest.values import TABLES, read_value
 
 _MIN_ANCHOR = 4
@@ -205,7 +205,10 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
         if trail:
             cells.append(trail.group())
     cells = [c for c in (c.strip(" :：,，;；、") for c in cells) if c]
-    return tuple(_numbered_rows(_bases_apart(cells)))
+    cells = _bases_apart(cells)
+    if sum(1 for c in cells if tx.header_role_of(c) == "value") >= 2:  # 中期指标值 beside 年度指标值
+        cells = _doubled_apart(cells)
+    return tuple(_numbered_rows(cells))
 
 
 _PROSE_AFTER = tuple(",，。、;；")
@@ -398,11 +401,51 @@ def _split_qualitative(cells: list[str]) -> list[str]:
         if value_pattern().fullmatch(cell.strip()):
             out.append(cell)
             continue
+        twice = _doubled_end(cell) if k == len(cells) - 1 else None
+        if twice:  # 促进社会和谐稳定促进促进: the value printed twice (中期 beside 年度) ends the text
+            out.extend(_split_inside(cell[:-2 * len(twice)]) + [twice, twice])
+            continue
         value = end_value(cell) if k == len(cells) - 1 else None
         out.extend(_split_inside(cell[:-len(value)] if value else cell))
         if value:
             out.append(value)
     return out
+
+
+def _doubled_end(text: str) -> str | None:
+    """The qualitative value a text ends with twice over (…稳定促进促进, …有效提高有效提高), if any."""
+    for size in range(min(8, len(text) // 3), 1, -1):
+        word = text[-size:]
+        if text.endswith(word * 2) and is_qualitative_value(word):
+            return word
+    return None
+
+
+def _doubled_apart(cells: list[str]) -> list[str]:
+    """Under a header with two value columns, values printed twice (中期 beside 年度): a copy whose second half
+    runs into the next name (有效提升 | 有效提升提高案件办理效率) is a cell of its own; and a name whose end was cut
+    as a value right before the value printed twice (促进社会和谐 | 稳定 | 促进 | 促进: three values for two
+    columns) is one name again."""
+    out: list[str] = []
+    for cell in cells:
+        before = out[-1] if out else ""
+        if before and len(cell) > len(before) + 1 and cell.startswith(before) and is_qualitative_value(before) \
+                and _starts_name(cell[len(before):]):
+            out.extend([before, cell[len(before):]])
+        else:
+            out.append(cell)
+    joined: list[str] = []
+    k = 0
+    while k < len(out):
+        if k + 3 < len(out) and out[k + 2] == out[k + 3] != out[k + 1] and is_qualitative_value(out[k + 2]) \
+                and is_qualitative_value(out[k + 1]) and not is_qualitative_value(out[k]) \
+                and not value_pattern().fullmatch(out[k]) and _starts_name(out[k]):
+            joined.append(out[k] + out[k + 1])
+            k += 2
+            continue
+        joined.append(out[k])
+        k += 1
+    return joined
 
 
 def end_value(text: str) -> str | None:
