@@ -531,6 +531,15 @@ def test_run_together_qualitative_values_printed_twice_under_two_value_columns()
         "有效提高"]
 
 
+def test_run_together_a_value_echoing_its_names_first_word_inside_a_text():
+    # Xiqing 2024 (sample) lines 46-47 with no level-2 column (the level1_only shape of bench/render.py): nothing
+    # stands between a row's value and the next name; a value that repeats the change word its name begins with
+    # (提升…提升) ends the row there, as it does at the end of a text
+    assert run_together.segment("一级指标指标内容指标值效益指标提升群众法治意识提升完善法治宣传工作制度完善"
+                                "满意度指标")[3:] == [
+        "效益指标", "提升群众法治意识", "提升", "完善法治宣传工作制度", "完善", "满意度指标"]
+
+
 def test_run_together_kind_column_between_a_name_and_its_value():
     # Xiqing 2024 (sample), 抚恤金 (lines 16 and 20) printed with 指标性质 | 指标值 | 度量单位 and run together: the
     # qualitative row's 定性 stands between the name and the value

@@ -473,8 +473,26 @@ def _split_inside(name: str) -> list[str]:
         if m.start() - pos >= 4 and _starts_name(name[m.end():]) and not re.search(r"[,，、;；:：]$", name[:m.start()]):
             out.extend([name[pos:m.start()], m.group()])
             pos = m.end()
-    out.append(name[pos:])
+    out.extend(_echoes_apart(name[pos:], changes))
     return out
+
+
+def _echoes_apart(text: str, changes: tuple[str, ...]) -> list[str]:
+    """``提升群众法治意识提升完善法治宣传工作制度``: a name that begins with a change word and a value that repeats it
+    (as at the end of a text), then the next name — cut after the echo, where a name of two characters or more
+    follows."""
+    first = next((c for c in changes if text.startswith(c)), None)
+    if first is None:
+        return [text]
+    at = text.find(first, len(first) + 3)
+    while at >= 0:
+        rest = text[at + len(first):]
+        if len(rest) >= 4 and _starts_name(rest) and not rest.startswith(NAME_ENDINGS) \
+                and _CJK_CHAR.match(text[at - 1]) and not re.search(r"[\d,，;；。]", text[:at]):
+            # one name: no row number, weight or sentence break between its change word and the echo
+            return [text[:at], first] + _echoes_apart(rest, changes)
+        at = text.find(first, at + 1)
+    return [text]
 
 
 def _split_short_headers(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
