@@ -545,6 +545,12 @@ def test_run_together_kind_column_between_a_name_and_its_value():
     # qualitative row's 定性 stands between the name and the value
     assert run_together.segment("三级指标指标性质指标值度量单位发放人数=1人安抚家属情绪定性安抚")[4:] == [
         "发放人数", "=1人", "安抚家属情绪", "定性", "安抚"]
+    # lines 96 and 122-123: nothing at the end of a name before 定性 is its value (促进社会和谐稳定), and the value
+    # after 定性 is cut from the next name (有效提升 | 提高案件办理效率)
+    assert run_together.segment("三级指标指标性质指标值度量单位促进社会和谐稳定定性促进提升依法行政能力定性有效提升"
+                                "提高案件办理效率定性有效提高")[4:] == [
+        "促进社会和谐稳定", "定性", "促进", "提升依法行政能力", "定性", "有效提升", "提高案件办理效率", "定性",
+        "有效提高"]
 
 
 # --- one cell per line, nothing between rows (line_cells) -----------------------------------------------------

@@ -42,6 +42,7 @@ _QUALIFIER = re.compile(r"[(（]或[^()（）]{1,12}[)）]|(?<=指标)\s*[(（][
 _ENUMERATED_NAME = re.compile(r"(?<=.)(?=指标\s*\d{1,2}\s*[.:：、．])")
 _NUMBERED = re.compile(r"指标\s*\d{1,2}\s*[.:：、．]")
 # the word of a 指标性质 column (定性 / 定量) run in between a name and its value
+_KIND_WORDS = ("定性", "定量")
 _KIND_WORD = re.compile(r"(?<=[\u4e00-\u9fff])(定性|定量)(?=[\u4e00-\u9fff≥≤=<>\d])")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńň]{1,7}\)")
 _TRAILING_ELLIPSIS = re.compile(r"(?<=\S)(?:…+|\.{3,}|·{3,})$")
@@ -200,7 +201,16 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
         parts = [e for p in parts for e in _ENUMERATED_NAME.split(p)]
         if op_column:  # 安抚家属情绪定性安抚: the 指标性质 column's word between a name and its value
             parts = [e for p in parts for e in _KIND_WORD.split(p) if e]
-        for part in _split_doubled([d for p in parts for d in _description_start().split(p)]):
+        split = _split_doubled([d for p in parts for d in _description_start().split(p)])
+        for k, part in enumerate(split):
+            lead = _leading_value(part) if k and split[k - 1] in _KIND_WORDS else None
+            if lead:  # 定性 | 有效提升提高案件办理效率: the value the word announces, then the next name
+                cells.append(lead)
+                part = part[len(lead):]
+            if k + 1 < len(split) and split[k + 1] in _KIND_WORDS:
+                # 促进社会和谐稳定 | 定性: the 指标性质 word follows the name, so nothing at its end is the value
+                cells.extend(_split_values(part))
+                continue
             cells.extend(_split_qualitative(_split_values(part)))
         if trail:
             cells.append(trail.group())
@@ -410,6 +420,17 @@ def _split_qualitative(cells: list[str]) -> list[str]:
         if value:
             out.append(value)
     return out
+
+
+def _leading_value(text: str) -> str | None:
+    """The qualitative value a text begins with when a name follows it (有效提升 | 提高案件办理效率), the longest."""
+    if is_qualitative_value(text):
+        return None  # the value alone (有效提高)
+    for size in range(min(12, len(text) - 4), 1, -1):
+        rest = text[size:]
+        if is_qualitative_value(text[:size]) and _starts_name(rest) and not is_qualitative_value(rest):
+            return text[:size]
+    return None
 
 
 def _doubled_end(text: str) -> str | None:
