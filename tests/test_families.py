@@ -509,6 +509,10 @@ def test_run_together_cells_of_a_standard_column_are_cut_out():
                                 "质量指标发放合规率历史标准=100%核心指标")[6:] == [
         "产出指标", "数量指标", "发放人数", "计划标准", "=1人",
         "质量指标", "发放合规率", "历史标准", "=100%", "核心指标"]
+    # 法治宣传经费 lines 42-43 (时效指标): after the standard comes the row's value, a deadline, then the next name
+    assert run_together.segment("三级指标绩效标准指标值备注法治文艺演出时间计划标准5月31日前普法培训讲座时间历史标准"
+                                "5月31日前核心指标")[4:] == [
+        "法治文艺演出时间", "计划标准", "5月31日前", "普法培训讲座时间", "历史标准", "5月31日前", "核心指标"]
 
 
 def test_run_together_basis_in_words_ends_at_its_closing_word():

@@ -189,10 +189,13 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
     pieces = _split_short_headers(_names_ending_in_labels(pieces))
     op_column = any(is_anchor and tx.header_role_of(piece) == "op" for piece, is_anchor in pieces)
     cells: list[str] = []
+    after_basis = False
     for piece, is_anchor in pieces:
         if is_anchor:
             cells.append(piece)
+            after_basis = tx.is_basis_phrase(piece)
             continue
+        value_first, after_basis = after_basis, False
         # 成本指标88100…效益指标: an ellipsis closing a piece stands for a row left empty, not a part of its cells
         trail = _TRAILING_ELLIPSIS.search(piece)
         if trail:
@@ -211,7 +214,7 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
                 # 促进社会和谐稳定 | 定性: the 指标性质 word follows the name, so nothing at its end is the value
                 cells.extend(_split_values(part))
                 continue
-            cells.extend(_split_qualitative(_split_values(part)))
+            cells.extend(_split_qualitative(_split_values(part, value_first and k == 0)))
         if trail:
             cells.append(trail.group())
     cells = [c for c in (c.strip(" :：,，;；、") for c in cells) if c]
@@ -595,8 +598,10 @@ MEASURE_ENDINGS = ("数", "率", "量", "面积", "长度", "里程", "规模", 
 ANY_ENDING = tuple(sorted({*NAME_ENDINGS, *MEASURE_ENDINGS}, key=len, reverse=True))
 
 
-def _split_values(piece: str) -> list[str]:
-    """Cut free-standing target values out of a piece of text between anchors."""
+def _split_values(piece: str, value_first: bool = False) -> list[str]:
+    """Cut free-standing target values out of a piece of text between anchors. ``value_first``: the piece follows
+    a cell that stands between a name and its value (计划标准 in a 绩效标准 column), so a value that closes (5月31日前,
+    100%) at its very start is the row's."""
     matches = [m for m in value_pattern().finditer(piece) if m.group().strip()]
     free: list[re.Match] = []
     # 反映大楼保卫巡检情况200次大楼…: a description ends where its row's value comes, the next name follows
@@ -613,7 +618,7 @@ def _split_values(piece: str) -> list[str]:
         at_end = m.end() == len(piece.rstrip())
         has_op = bool(re.match(r"[≥≤≧≦<>=＝═±每]", m.group()))  # an operator or 每 (每人400元) opens a value
         # 100%, 5月31日前, 1年内完成: a value's end
-        closed = bool(re.search(r"(%|％|前|底|末|完成|完工|办结)$", m.group())) and m.start() > 0
+        closed = bool(re.search(r"(%|％|前|底|末|完成|完工|办结)$", m.group())) and (m.start() > 0 or value_first)
         with_unit = not re.fullmatch(r"[\d.\s]+", m.group())
         # ≧90%7岁以下儿童健康管理率: a number and unit right after a value, running on into words, begins a name
         # (0起0起市民满意度: a value printed again is the actual)
