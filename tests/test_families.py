@@ -502,6 +502,20 @@ def test_run_together_qualitative_value_before_the_next_row_number():
         "普法宣传对象满意度", "≥80%"]
 
 
+def test_run_together_self_evaluation_rows():
+    # Xiqing 2024 (sample) lines 42-44 in the self_eval shape of bench/render.py (实际完成值 worded as corpus 30 does,
+    # 分值 and 得分 the renderer's, SYNTHETIC), run together: the completion in words, the weight and score fused into
+    # one number (1010: equal halves under 分值 | 得分) and the remark 无 are cells apart from the next name
+    assert run_together.segment("三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施法治文艺演出时间5月31日前"
+                                "达成预期指标1010无普法培训讲座时间5月31日前达成预期指标55")[6:] == [
+        "法治文艺演出时间", "5月31日前", "达成预期指标", "10", "10", "无", "普法培训讲座时间", "5月31日前",
+        "达成预期指标", "5", "5"]
+    # an amount after a funding label is an amount, however its digits repeat (Xiqing's 人民调解经费, lines 57-59: 11)
+    assert run_together.segment("年度资金总额11其中:区级资金11一级指标二级指标三级指标年度指标值实际完成值分值"
+                                "得分")[:4] == [
+        "年度资金总额", "11", "其中:区级资金", "11"]
+
+
 def test_run_together_cells_of_a_standard_column_are_cut_out():
     # Xiqing 2024 (sample), 抚恤金 (lines 16-17) with a 绩效标准 column and a 备注 column, every cell run together:
     # the kinds of standard (计划标准, 历史标准) and of indicator (核心指标) are cells of their own

@@ -221,7 +221,52 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
     cells = _bases_apart(cells)
     if sum(1 for c in cells if tx.header_role_of(c) == "value") >= 2:  # 中期指标值 beside 年度指标值
         cells = _doubled_apart(cells)
+    roles = {tx.header_role_of(c) for c in cells}
+    if "weight" in roles:
+        cells = _scores_apart(cells, "score" in roles, "remarks" in roles)
     return tuple(_numbered_rows(cells))
+
+
+_SCORES_IN_TEXT = re.compile(r"^(?P<before>.+?)(?P<digits>\d{1,4})(?P<after>[\u3400-\u9fff].*)$")
+
+
+def _amount_label(text: str) -> bool:
+    """A label of the form's amounts (年度资金总额, 其中:区级资金): the number after it is an amount, not scores."""
+    key = match_key(re.sub(r"^其中[:：]?", "", text))
+    return bool(tx.field_of(key) or tx.funding_level_of(key) or tx.budget_column_of(key))
+
+
+@lru_cache(maxsize=1)
+def _completion_phrases() -> frozenset[str]:
+    """What a self-evaluation's 实际完成值 column prints in words (达成预期指标 …: aliases.json)."""
+    return frozenset(tx.load_aliases()["completion_phrases"])
+
+
+def _scores_apart(cells: list[str], scored: bool, remarked: bool) -> list[str]:
+    """Under a header with a 分值 column (a self-evaluation's 分值 | 得分 too): a completion in words, its weight
+    and score, and the next name run together (达成预期指标1010普法培训讲座时间) are cut apart; a weight and a
+    score that are equal and fused (1010, 55) are two numbers; and a remark 无 between them and the next name is a
+    cell of its own."""
+    out: list[str] = []
+    for cell in cells:
+        found = _SCORES_IN_TEXT.match(cell)
+        before = found.group("before") if found else ""
+        if found and (is_qualitative_value(before) or before in _completion_phrases()) \
+                and _starts_name(found.group("after")):
+            pieces = [found.group("before"), found.group("digits"), found.group("after")]
+        else:
+            pieces = [cell]
+        for piece in pieces:
+            half = len(piece) // 2
+            if scored and piece.isdigit() and len(piece) % 2 == 0 and piece[:half] == piece[half:] \
+                    and not piece.startswith("0") and not (out and _amount_label(out[-1])):
+                out.extend([piece[:half], piece[half:]])
+            elif remarked and piece.startswith("无") and len(piece) > 3 and out and out[-1].isdigit() \
+                    and _starts_name(piece[1:]):
+                out.extend(["无", piece[1:]])
+            else:
+                out.append(piece)
+    return out
 
 
 _PROSE_AFTER = tuple(",，。、;；")
