@@ -479,6 +479,15 @@ def test_run_together_rows_numbered_under_a_sequence_header():
         "1", "指标1免费发放原原种", "550万粒", "2", "指标2企业自行采购", "200万粒"]
 
 
+def test_run_together_rows_numbered_after_a_value_without_unit():
+    # corpus 19 lines 36-38 (指标1.药品抽验品种 ≥3 …) under 序号 | 指标名称 | 指标值 (the no_levels shape of
+    # bench/render.py, numbers SYNTHETIC), run together: a value without a unit and the next row's number fuse
+    # (≥32); the number is the next in the sequence and a name follows it
+    assert run_together.segment("序号指标名称指标值1指标1.药品抽验品种≥32指标2.化妆品抽验批次≥33"
+                                "指标3.医疗器械抽验批次≥2")[3:] == [
+        "1", "指标1.药品抽验品种", "≥3", "2", "指标2.化妆品抽验批次", "≥3", "3", "指标3.医疗器械抽验批次", "≥2"]
+
+
 def test_run_together_rows_numbered_with_a_weight_before_the_next_number():
     # Xiqing 2024 (sample), five rows of 法治宣传经费 in the seq_weight shape of bench/render.py (序号 first, 分值
     # after the value; the numbers and 分值 are the renderer's, SYNTHETIC): a row's weight and the next row's number

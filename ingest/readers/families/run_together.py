@@ -313,7 +313,7 @@ def _numbered_rows(cells: list[str]) -> list[str]:
     weighted = any(tx.header_role_of(c) == "weight" for c in cells)
     out: list[str] = []
     expected = None
-    for cell in cells:
+    for k, cell in enumerate(cells):
         if cell in _SEQUENCE_HEADERS:
             expected = 1
             out.append(cell)
@@ -325,6 +325,14 @@ def _numbered_rows(cells: list[str]) -> list[str]:
         if weighted and cell.isdigit() and cell.endswith(digits) and 1 <= len(cell) - len(digits) <= 2 \
                 and not cell.startswith("0"):
             out.extend([cell[:-len(digits)], digits])  # 102: the row's 分值 10, then the next row's number 2
+            expected += 1
+            continue
+        following = cells[k + 1] if k + 1 < len(cells) else ""
+        target = cell[:-len(digits)]
+        if cell.endswith(digits) and re.search(r"\d$", target) and value_pattern().fullmatch(target) \
+                and _starts_name(following) and not following.startswith(digits):
+            # ≥32 | 指标2.化妆品抽验批次: a value without a unit, then the next row's number, then its name
+            out.extend([target, digits])
             expected += 1
             continue
         pieces = [cell]
