@@ -488,6 +488,17 @@ def test_run_together_rows_numbered_after_a_value_without_unit():
         "1", "指标1.药品抽验品种", "≥3", "2", "指标2.化妆品抽验批次", "≥3", "3", "指标3.医疗器械抽验批次", "≥2"]
 
 
+def test_run_together_value_without_unit_fused_with_its_weight():
+    # corpus 19 lines 36-45 in the seq_weight shape of bench/render.py (序号 and 分值 the renderer's, SYNTHETIC),
+    # run together: ≥310 is ≥3 and the weight 10, a weight the rows after a value with its unit print alone (100% | 5)
+    assert run_together.segment("序号一级指标二级指标三级指标指标值分值1产出指标数量指标指标1.药品抽验品种≥3102"
+                                "指标2.化妆品抽验批次≥353指标3.医疗器械抽验批次≥2104质量指标指标1.药品抽检完成率"
+                                "100%55指标2.化妆品抽验完成率100%106指标3.医疗器械抽验完成率100%20")[6:] == [
+        "1", "产出指标", "数量指标", "指标1.药品抽验品种", "≥3", "10", "2", "指标2.化妆品抽验批次", "≥3", "5", "3",
+        "指标3.医疗器械抽验批次", "≥2", "10", "4", "质量指标", "指标1.药品抽检完成率", "100%", "5", "5",
+        "指标2.化妆品抽验完成率", "100%", "10", "6", "指标3.医疗器械抽验完成率", "100%", "20"]
+
+
 def test_run_together_rows_numbered_with_a_weight_before_the_next_number():
     # Xiqing 2024 (sample), five rows of 法治宣传经费 in the seq_weight shape of bench/render.py (序号 first, 分值
     # after the value; the numbers and 分值 are the renderer's, SYNTHETIC): a row's weight and the next row's number

@@ -353,7 +353,32 @@ def _numbered_rows(cells: list[str]) -> list[str]:
         if pieces == [str(expected)]:
             expected += 1
         out.extend(pieces)
-    return _values_before_numbers(out)
+    out = _values_before_numbers(out)
+    return _unit_less_weights(out) if weighted else out
+
+
+_UNITLESS = re.compile(r"^(?P<value>(?:>=|<=|[≥≤=<>≧≦＝])?\d+(?:\.\d+)?)$")
+
+
+def _unit_less_weights(cells: list[str]) -> list[str]:
+    """Under 序号 and 分值: a value without a unit fused with its row's weight (≥310: ≥3 and 10) is cut at the end
+    where a weight the other rows print alone (after a value with its unit: 100% | 5) stands, the longest first."""
+    weights = {c for k, c in enumerate(cells) if k and re.fullmatch(r"[1-9]\d?", c)
+               and re.search(r"[%％\u3400-\u9fff]$", cells[k - 1]) and value_pattern().fullmatch(cells[k - 1])}
+    if len(weights) < 2:
+        return cells
+    out: list[str] = []
+    for cell in cells:
+        found = _UNITLESS.match(cell)
+        cut = None
+        if found and re.match(r"(?:>=|<=|[≥≤=<>≧≦＝])", cell):
+            for weight in sorted(weights, key=len, reverse=True):
+                head = cell[:-len(weight)]
+                if cell.endswith(weight) and re.search(r"\d$", head) and not head.endswith("."):
+                    cut = (head, weight)
+                    break
+        out.extend(cut if cut else [cell])
+    return out
 
 
 def _values_before_numbers(cells: list[str]) -> list[str]:
