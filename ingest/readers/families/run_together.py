@@ -357,7 +357,7 @@ def _numbered_rows(cells: list[str]) -> list[str]:
     return _unit_less_weights(out) if weighted else out
 
 
-_UNITLESS = re.compile(r"^(?P<value>(?:>=|<=|[≥≤=<>≧≦＝])?\d+(?:\.\d+)?)$")
+_UNITLESS = re.compile(r"^(?:>=|<=|[≥≤=<>≧≦＝])\d+(?:\.\d+)?$")  # an operator and a number, no unit
 
 
 def _unit_less_weights(cells: list[str]) -> list[str]:
@@ -369,9 +369,8 @@ def _unit_less_weights(cells: list[str]) -> list[str]:
         return cells
     out: list[str] = []
     for cell in cells:
-        found = _UNITLESS.match(cell)
         cut = None
-        if found and re.match(r"(?:>=|<=|[≥≤=<>≧≦＝])", cell):
+        if _UNITLESS.match(cell):
             for weight in sorted(weights, key=len, reverse=True):
                 head = cell[:-len(weight)]
                 if cell.endswith(weight) and re.search(r"\d$", head) and not head.endswith("."):
