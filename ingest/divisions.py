@@ -40,6 +40,10 @@ def locate(candidates: list[str]) -> Place:
     for text in texts:
         row = _address(text)
         province, city, county, adcode = (_value(row.get(k)) for k in ("省", "市", "区", "adcode"))
+        if not county:
+            renamed = _county_turned_city(text, city)
+            if renamed is not None:
+                province, city, county, adcode = renamed
         if not province:
             continue
         if city == "市辖区" or city == province:
@@ -53,6 +57,22 @@ def locate(candidates: list[str]) -> Place:
     depth = max(d for d, _ in best)
     key = max(((k, n) for (d, k), n in best.items() if d == depth), key=lambda kn: kn[1])[0]
     return places[key]
+
+
+_COUNTY_CITY = re.compile(r"([\u4e00-\u9fff]{2,3})市")
+
+
+def _county_turned_city(text: str, city: Optional[str]) -> Optional[tuple]:
+    """A county-level city that the division library still lists as the county it was (宁乡市, 宁乡县 until 2017):
+    (province, city, the name as printed, the county's code), when ``text`` names ``X市`` (not its prefecture) and
+    the library knows ``X县``."""
+    for match in _COUNTY_CITY.finditer(text):
+        if match.group() == city:
+            continue
+        row = _address(text.replace(match.group(), match.group(1) + "县", 1))
+        if _value(row.get("区")) == match.group(1) + "县":
+            return _value(row.get("省")), _value(row.get("市")), match.group(), _value(row.get("adcode"))
+    return None
 
 
 @lru_cache(maxsize=50_000)

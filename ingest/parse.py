@@ -226,6 +226,8 @@ def fill_place_and_department(document: Document, lines: list[str]) -> None:
     if names:
         document.department = names.most_common(1)[0][0]
     candidates = list(names) + opening
+    # the reporting unit the form names (填报单位(盖章):宁乡市坝塘镇人民政府), wherever the text prints it
+    candidates += [line[at:at + 40] for line in lines for at in [line.find("填报单位")] if at >= 0][:5]
     for project in document.projects:
         candidates += [project.department or "", project.implementing_unit or "", project.budget_unit or ""]
     place = locate(candidates)

@@ -246,6 +246,18 @@ def test_jurisdiction_is_placed_in_province_and_city(key, province, city, county
         province, city, county, jurisdiction)
 
 
+def test_a_county_turned_city_the_division_library_still_lists_as_a_county():
+    # corpus 01 line 14, run together: 填报单位(盖章):宁乡市坝塘镇人民政府 — 宁乡市 was 宁乡县 (Changsha) until
+    # 2017, the name cpca's table still has; the place is read from the reporting unit wherever the text prints it
+    from tests.corpus import CORPUS
+
+    document = parse_bytes("01.txt", (CORPUS / "01_ningxiang-batangzhen_zhenzhengfu_2021.txt").read_bytes())
+    assert (document.province, document.city, document.county) == ("湖南省", "长沙市", "宁乡市")
+    from ingest.divisions import locate
+
+    assert locate(["长沙市人民政府"]).county is None  # the prefecture itself is no county (长沙县 is another place)
+
+
 def test_layout_detection_is_from_text_not_file_name():
     document = parse_bytes("renamed.txt", (SAMPLES / "tianjin_xiqing_2024.txt").read_bytes())
     assert document.layout == "tab_rows" and len(document.projects) == 8
