@@ -37,6 +37,9 @@ FIXED_WIDTH = ("grid_table", "fixed_pipes", "simple_table")
 # a selection): each row on its line (``spaced_rows``), or a form's rows run on into one line after its title
 # (``spaced_paragraph``). Read by ``space_columns``; a space inside a cell cannot be told from one between cells.
 SINGLE_SPACED = ("spaced_rows", "spaced_paragraph")
+# labelled fields one pair per line (项目名称：… / 一级指标：… / 二级指标：… each on a line of its own): read by
+# ``labelled_fields``
+LABELLED_PAIRS = "labelled_pairs"
 
 
 def form_rows(project: Project, year: int | None, shape: str = "standard") -> list[list[str]]:
@@ -370,6 +373,8 @@ def _table(rows: list[list[str]], family: str) -> list[str]:
         return [c for row in rows for c in row if c]
     if family == "labelled_fields":
         return _labelled(rows)
+    if family == LABELLED_PAIRS:
+        return [pair for line in _labelled(rows) for pair in line.split("\u3000")]
     for row in rows:
         filled = [c for c in row if c]
         if len(row) == 1 or len(filled) == 0:

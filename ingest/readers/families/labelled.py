@@ -85,7 +85,10 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
         if not match_key(line):
             continue
         found = pairs(line)
-        if found and all(_column(label) for label, _ in found) and (len(found) > 1 or _role(found[0][0])):
+        # a record: pairs naming columns of the indicator table; one pair per line goes on a record begun by an
+        # indicator column or its number (序号, 一级指标, 指标名称, 指标值 …), so a lone 备注：… line elsewhere
+        # begins none
+        if found and all(_column(label) for label, _ in found) and (len(found) > 1 or record or _begins(found[0][0])):
             if len(found) > 1:
                 flush()
                 record = [(label, content, number) for label, content in found]
@@ -108,6 +111,11 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
         rows.append(Row(cells=cells, line_start=number, line_end=number))
     flush()
     return rows, []
+
+
+def _begins(label: str) -> bool:
+    """Whether a record may begin with ``label`` alone on its line."""
+    return bool(_role(label)) or tx.header_role_of(match_key(label)) == "seq"
 
 
 def _column(label: str) -> bool:
