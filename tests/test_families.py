@@ -791,6 +791,17 @@ def test_indicators_written_as_a_numbered_outline():
                               ("成本指标", "经济成本指标", "人均宣传成本", "≤2元")]
 
 
+def test_an_outline_item_number_before_a_name_beginning_with_a_digit():
+    # corpus 05 lines 59-65 as a numbered list: 2.7 岁以下… alone reads as a decimal; it is item 2, the one after
+    # item 1
+    text = ("项目名称：国家基本公共卫生服务项目\n一、产出指标\n（一）数量指标\n1.适龄儿童国家免疫规划疫苗接种率：≧90%\n"
+            "2.7 岁以下儿童健康管理率：≧85%\n")
+    document = read(text)
+    assert document.layout == "numbered_outline"
+    assert [(i.name, i.value) for i in document.projects[0].indicators] == [
+        ("适龄儿童国家免疫规划疫苗接种率", "≧90%"), ("7 岁以下儿童健康管理率", "≧85%")]
+
+
 def test_a_short_outline_is_an_outline_not_one_cell_per_line():
     # corpus 20's one indicator under its two headings (the excerpt is cut off): a numbered item holds its name and
     # its value, two cells, so the text is not one cell per line

@@ -23,7 +23,7 @@ from bench.render import FAMILIES, FIXED_WIDTH, SINGLE_SPACED, render
 # the tree leaves an empty value out instead of printing it as "—")
 FLOORS = {"tab_rows": 1.0, "cell_per_line": 1.0, "pipe_rows": 1.0, "markdown": 1.0, "pipe_cells": 0.995,
           "paragraph_cells": 0.995, "space_columns": 1.0, "indent_tree": 1.0, "run_together": 0.96,
-          "line_cells": 0.995, "labelled_fields": 1.0, "numbered_outline": 0.99}
+          "line_cells": 0.995, "labelled_fields": 1.0, "numbered_outline": 0.995}
 
 
 def reading(document):
@@ -82,14 +82,14 @@ def test_the_department_form_rendered_in_each_layout_reads_the_same(family):
 # target ends its name, 比例 and 元/人、天 read as units, a number right before a value of another kind ends a name).
 # indent_tree: 224 of 226 = 0.991 measured since a tree whose indicators have no level at all (23) is recognised by
 # its values (the tree prints only the levels a reading has); an empty name (25) has no item.
-# numbered_outline: 212 of 226 = 0.938 measured (178 before an outline of one or two items was told from one cell
-# per line, and a list with no level headings read); not read: a name that begins with a number (1.7岁以下…), values
-# that are an operator alone (≧%, <) and a name left empty (25).
+# numbered_outline: 213 of 226 = 0.942 measured (178 before an outline of one or two items was told from one cell
+# per line, and a list with no level headings read; 212 before an item number before a digit, 2.7 岁以下…, was read
+# as the next item's); not read: values that are an operator alone (≧%, <) and a name left empty (25).
 # space_columns: 222 of 226 = 0.982 measured since a name and its target two spaces apart count toward the layout
 # (23 was refused: its rows did not, and a long paragraph outweighed them).
 CORPUS_FLOORS = {"tab_rows": 1.0, "cell_per_line": 1.0, "pipe_rows": 1.0, "markdown": 1.0, "pipe_cells": 0.99,
                  "paragraph_cells": 0.99, "space_columns": 0.98, "run_together": 0.93, "indent_tree": 0.99,
-                 "line_cells": 0.97, "labelled_fields": 0.99, "numbered_outline": 0.935}
+                 "line_cells": 0.97, "labelled_fields": 0.99, "numbered_outline": 0.94}
 
 
 @pytest.fixture(scope="module")

@@ -71,11 +71,33 @@ def _item(text: str) -> tuple[str, str]:
     return text, ""
 
 
+_NEXT_BEFORE_DIGIT = re.compile(r"^\s*(\d{1,2})\s*[、.．]\s*(?=\d)")
+
+
+def _numbered_all(lines: Sequence[str]) -> list[tuple[Optional[str], str]]:
+    """(numbering style, text) of every line, in order. An item number right before a digit (2.7 岁以下儿童…, which
+    alone reads as a decimal) numbers the item where it is the next in the list: the one after the item above."""
+    out: list[tuple[Optional[str], str]] = []
+    last = 0  # the number of the last numbered item (0 after a heading)
+    for line in lines:
+        style, text = _numbered(line)
+        if style is None:
+            found = _NEXT_BEFORE_DIGIT.match(line)
+            if found and last and int(found.group(1)) == last + 1:
+                style, text = "num", line[found.end():].strip()
+        if style == "num":
+            number = re.match(r"\s*(\d+)", line)
+            last = int(number.group(1)) if number else last
+        elif style is not None:
+            last = 0
+        out.append((style, text))
+    return out
+
+
 def _styles(lines: Sequence[str]) -> dict[str, str]:
     """The level each numbering style gives a heading: the level of its headings that only one level can be."""
     votes: dict[str, dict[str, int]] = {}
-    for line in lines:
-        style, text = _numbered(line)
+    for style, text in _numbered_all(lines):
         level = _level(text) if style else None
         if level and level[0] != level[1]:
             role = "level1" if level[0] else "level2"
@@ -87,10 +109,9 @@ def _styles(lines: Sequence[str]) -> dict[str, str]:
 def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     styles = _styles(lines)
     rows: list[Row] = []
-    for number, line in enumerate(lines, 1):
+    for number, (line, (style, text)) in enumerate(zip(lines, _numbered_all(lines)), 1):
         if not match_key(line):
             continue
-        style, text = _numbered(line)
         level = _level(text) if style else None
         if level:
             role = ("level1" if level[0] else "level2") if level[0] != level[1] else styles.get(style, "level2")
@@ -117,8 +138,7 @@ def score(lines: Sequence[str]) -> float:
         return 0.0
     content = content_lines(lines)
     headings = items = targets = 0
-    for line in content:
-        style, text = _numbered(line)
+    for style, text in _numbered_all(content):
         if not style:
             continue
         if _level(text):
