@@ -136,6 +136,16 @@ def _mid_value(value: str) -> str:
     return re.sub(r"\d+(?:\.\d+)?", lambda m: f"{float(m.group()) * 3:g}", value, count=1)
 
 
+def _graded_values(value: str) -> list[str]:
+    """The graded standards 优 | 良 | 中 | 差 of a target (corpus 17): a share lower by 10, 15 and 15 points (as
+    100% 90% 85% 85%) where the target is a percentage, else the same text in every grade."""
+    match = re.fullmatch(r"(?P<op>[≥≤>＜<=]?)(?P<number>\d+(?:\.\d+)?)%", value.strip())
+    if not match:
+        return [value] * 4
+    top = float(match.group("number"))
+    return [value] + [f"{match.group('op')}{max(top - d, 0):g}%" for d in (10, 15, 15)]
+
+
 def _value_cells(ind: Indicator, k: int, spec: dict) -> list[str]:
     cells: list[str] = []
     for column in spec.get("after_levels", ()):  # columns between the name and the value
@@ -147,6 +157,8 @@ def _value_cells(ind: Indicator, k: int, spec: dict) -> list[str]:
         cells.extend([_mid_value(ind.value), ind.value])
     elif style == "annual_mid":
         cells.extend([ind.value, _mid_value(ind.value)])
+    elif style == "graded":
+        cells.extend(_graded_values(ind.value))
     else:
         cells.append(ind.value)
     for column in spec.get("after", ()):
@@ -217,6 +229,8 @@ SHAPES: dict[str, dict] = {
     "annual_mid": {"header": (_H + ("年度指标值", "中期指标值"),), "value": "annual_mid"},
     # the same columns in other words (绩效指标分类 | 评价内容 | 具体指标 | 目标值: corpus 17, 22, and templates)
     "other_words": {"header": (("绩效指标分类", "评价内容", "具体指标", "目标值"),)},
+    # graded standards in place of one value: 评价标准 over 优 | 良 | 中 | 差, the best grade the target (corpus 17)
+    "graded": {"header": (_H + ("评价标准", "", "", ""), ("", "", "", "优", "良", "中", "差")), "value": "graded"},
     # a two-row header: 绩效指标 over 一级指标 | 二级指标 | 三级指标, 指标值 merged down
     "group_header": {"header": (("绩效指标", "", "", "指标值"), _H + ("",))},
     # a header whose cells wrap: 一级 | 二级 | 三级 | 指标值 over 指标 | 指标 | 指标 (corpus 14, 21)

@@ -370,3 +370,25 @@ def test_run_together_total_and_sources_with_their_own_numbering():
     project = parse_bytes("01.txt", (CORPUS / "01_ningxiang-batangzhen_zhenzhengfu_2021.txt").read_bytes()).projects[0]
     assert project.total_wan == 10606.7522
     assert ("其他", 3683.397) in [(s.source, s.amount_wan) for s in project.funding]
+
+
+# Corpus 17 (邯郸, 2019, 困难群众救助补助): 绩效指标分类 | 绩效指标 | 绩效指标描述 | 绩效指标评价标准 over 优 良 中 差 |
+# 评价标准确定依据 — four graded standards in place of one 指标值. Its rows, in the simplified characters of the
+# original (the host printed them in traditional characters).
+GRADED_HEADER = ("绩效指标分类\t绩效指标\t绩效指标描述\t绩效指标评价标准\t\t\t\t评价标准确定依据\n"
+                 "\t\t\t优\t良\t中\t差\t\n")
+GRADED_ROWS = ("产出指标\t救助覆盖率\t困难群众基本生活救助是否应救尽救\t100%\t90%\t85%\t85%\t按临时救助标准评价\n"
+               "效果指标\t救助对象对救助工作满意度(%)\t问卷调查中,满意和较满意的救助对象数量占调研对象总数的比率\t"
+               "85%\t80%\t70%\t70%\t按服务对象满意度评价\n")
+
+
+def test_graded_standards_the_best_grade_is_the_target_and_the_others_are_kept():
+    text = "项目名称\t困难群众救助补助\n" + GRADED_HEADER + GRADED_ROWS
+    (project,) = parse_bytes("graded.txt", text.encode()).projects
+    got = [(i.level1, i.level1_raw, i.name, i.value, i.description, i.basis, i.remarks) for i in project.indicators]
+    assert got == [
+        ("产出指标", "产出指标", "救助覆盖率", "100%", "困难群众基本生活救助是否应救尽救", "按临时救助标准评价",
+         "良：90%；中：85%；差：85%"),
+        ("效益指标", "效果指标", "救助对象对救助工作满意度(%)", "85%",
+         "问卷调查中,满意和较满意的救助对象数量占调研对象总数的比率", "按服务对象满意度评价",
+         "良：80%；中：70%；差：70%")]

@@ -36,7 +36,10 @@ FAMILIES = ("tab_rows", "markdown", "paragraph_cells", "space_columns", "run_tog
 # are cut from the next name, where a name begins as names do. Paragraph cells with 中期 beside 年度 on the corpus
 # tables: corpus 23's last complete row, a qualitative value printed twice (稳步提高 稳步提高) before the name the
 # excerpt cuts off, reads the second as a name (98.2%; 99.1% while corpus 23's 实施单位 wrongly ran on over its
-# report's first pages).
+# report's first pages). Graded standards (评价标准 over 优 良 中 差, each target printed in every grade as corpus 17
+# prints 85% 85%): Funing's row named 数量指标 with the value 报到人数 reads the value as the name once it is printed
+# four times; in the layouts that drop blank cells a long target in words printed four times reads as a name and
+# its value (Qingdao's ≤国家部署和工作计划规定时间), and run together as one name when longer than ten characters.
 SAMPLE_FLOORS = {
     "standard": ((1, 1), (1, 1), (.995, .995), (1, 1), (.965, .97)),
     "seq_weight": ((1, 1), (1, 1), (.99, .99), (.975, .97), (.93, .93)),
@@ -48,6 +51,7 @@ SAMPLE_FLOORS = {
     "mid_annual": ((1, 1), (1, 1), (.975, .97), (.95, .95), (.9, .89)),
     "annual_mid": ((1, 1), (1, 1), (.985, .975), (.955, .955), (.91, .9)),
     "other_words": ((1, 1), (1, 1), (.995, .995), (1, 1), (.965, .97)),
+    "graded": ((.995, .995), (.995, .995), (.985, .925), (.99, .975), (.89, .87)),
     "group_header": ((1, 1), (1, 1), (.995, .995), (1, 1), (.965, .97)),
     "wrapped_header": ((1, 1), (1, 1), (.995, .995), (1, 1), None),
     "self_eval": ((1, 1), (1, 1), (.985, .985), (.985, .985), (.895, .89)),
@@ -67,6 +71,7 @@ CORPUS_FLOORS = {
     "mid_annual": ((1, 1), (.995, 1), (.98, .985), (.96, .96), (.85, .865)),
     "annual_mid": ((1, 1), (.99, .995), (.98, .985), (.955, .96), (.875, .885)),
     "other_words": ((1, 1), (1, 1), (.99, .995), (.98, .99), (.93, .955)),
+    "graded": ((.995, .995), (.995, .995), (.98, .97), (.98, .99), (.89, .9)),
     "group_header": ((1, 1), (1, 1), (.99, .995), (.965, .975), (.93, .955)),
     "wrapped_header": ((1, 1), (1, 1), (.99, .995), (.98, .99), None),
     "self_eval": ((1, 1), (1, 1), (.915, .915), (.91, .91), (.705, .725)),
@@ -103,11 +108,17 @@ def test_shapes_read_back(documents, shape, family):
 # 具体指标 …), read as a header row over the records. Measured: samples 345 of 345 in every shape; corpus tables 225
 # of 226 (one record of 25 has an empty name). One pair per line: 0–89% in four shapes before a record could go on
 # with any column's label (指标性质：≥ on a line of its own).
+# graded: Funing's 数量指标 | 报到人数 row as in the other layouts (samples 344 of 345), corpus 22's category-note
+# row (99.1%)
+LABELLED_FLOORS = {"graded": (0.995, 0.99)}
+
+
 @pytest.mark.parametrize("shape, family", [(s, f) for s in SHAPES for f in ("labelled_fields", LABELLED_PAIRS)])
 def test_shapes_read_back_as_labelled_records(documents, shape, family):
     from bench.shapes import Score, score
 
-    for which, floor in (("samples", 1.0), ("corpus", 0.995)):
+    floors = LABELLED_FLOORS.get(shape, (1.0, 0.995))
+    for which, floor in zip(("samples", "corpus"), floors):
         total = Score()
         for stem, original in documents[which].items():
             total.add(score(original, family, shape, stem))
@@ -232,3 +243,37 @@ def test_unit_printed_without_a_number_is_kept_as_the_value():
             "产出指标\t数量指标\t新建堤防长度\t\t\t公里\n\t质量指标\t工程验收合格率\t≥\t\t%\n")
     assert [(name, value) for _, _, name, value in rows(read(text))] == [("新建堤防长度", "公里"),
                                                                         ("工程验收合格率", "≥%")]
+
+
+# --- graded standards: 评价标准 over 优 | 良 | 中 | 差 (corpus 17) -----------------------------------------------
+def test_graded_standards_run_together_each_grade_is_a_cell():
+    # corpus 17's rows as its original printed them (simplified characters), run together as the host did; the
+    # name and its description run together cannot be told apart (no word ends one), the grades can
+    text = ("项目名称困难群众救助补助绩效指标分类绩效指标绩效指标描述绩效指标评价标准评价标准确定依据优良中差"
+            "产出指标救助覆盖率困难群众基本生活救助是否应救尽救100%90%85%85%按临时救助标准评价"
+            "效果指标救助对象对救助工作满意度(%)问卷调查中,满意和较满意的救助对象数量占调研对象总数的比率"
+            "85%80%70%70%按服务对象满\n")  # the excerpt ends there
+    got = [(i.level1, i.value, i.remarks) for i in read(text).projects[0].indicators]
+    assert got == [("产出指标", "100%", "良：90%；中：85%；差：85%"), ("效益指标", "85%", "良：80%；中：70%；差：70%")]
+
+
+def test_graded_standards_a_value_printed_in_every_grade_run_together():
+    # Xiqing's targets in the graded shape (SYNTHETIC: a qualitative target printed in each of the four grades):
+    # each copy is a grade's cell, and a fifth copy begins the next name (提升 ×4, then 提升司法所规范化程度)
+    text = ("项目名称抚恤金一级指标二级指标三级指标评价标准优良中差效益指标社会效益指标安抚家属情绪安抚安抚安抚安抚"
+            "提升群众法治意识提升提升提升提升提升司法所规范化程度有效提升有效提升有效提升有效提升\n")
+    assert [(name, value) for _, _, name, value in rows(read(text))] == [
+        ("安抚家属情绪", "安抚"), ("提升群众法治意识", "提升"), ("提升司法所规范化程度", "有效提升")]
+
+
+def test_graded_standards_as_labelled_records():
+    # corpus 17's rows with each grade after its label (one-character labels 优：良：中：差：)
+    text = ("项目名称：困难群众救助补助\n"
+            "一级指标：产出指标　三级指标：救助覆盖率　优：100%　良：90%　中：85%　差：85%\n"
+            "一级指标：产出指标　三级指标：农村低保救助资金按标准发放的比率　优：90%　良：80%　中：70%　差：70%\n"
+            "一级指标：效果指标　三级指标：救助对象对救助工作满意度(%)　优：85%　良：80%　中：70%　差：70%\n"
+            )
+    got = [(i.level1, i.name, i.value, i.remarks) for i in read(text).projects[0].indicators]
+    assert got == [("产出指标", "救助覆盖率", "100%", "良：90%；中：85%；差：85%"),
+                   ("产出指标", "农村低保救助资金按标准发放的比率", "90%", "良：80%；中：70%；差：70%"),
+                   ("效益指标", "救助对象对救助工作满意度(%)", "85%", "良：80%；中：70%；差：70%")]

@@ -53,7 +53,7 @@ CONTENT: dict[str, tuple[float, ...]] = {
     "direction": (-9.0, -9.0, -9.0, -9.0, -9.0, 0.0, -9.0, -9.0, 3.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0),
     "remarks":   (-6.0, -6.0, -6.0, -2.0, -2.0, 0.5, 1.0, 0.5, -9.0, -9.0, 0.0, -6.0, 0.5, -2.0, 3.0),
     "grade":     (-6.0, -5.0, -5.0, 1.0, 3.0, 1.0, -0.5, -2.0, -9.0, -9.0, -0.5, -6.0, 0.5, -3.0, -3.0),
-    "extra":     (-6.0, -5.0, -5.0, 1.0, 3.0, 1.0, -0.5, -2.0, -9.0, -9.0, -0.5, -6.0, 0.5, -3.0, -3.0),
+    "extra":     (-6.0, -5.0, -5.0, 1.0, 4.0, 1.5, 0.0, -2.0, 0.0, -3.0, -1.0, -6.0, 0.5, -3.0, -3.0),
     "seq":       (-9.0, -9.0, -9.0, 2.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0),
 }
 SKIP = {"name": 5.0, "value": 2.5}  # a record without these costs this much; other columns are often blank
@@ -333,7 +333,9 @@ def _emission(columns: tuple[tuple[str, tuple[int, ...]], ...], col_w: float, fe
         emit = [e + (1.0 if role == "name" else (-4.0 if role in _NOT_ENUMERATED else 0.0))
                 for e, role in zip(emit, roles)]
     if hint:
-        emit = [e + (HINT if role == hint else -HINT) for e, role in zip(emit, roles)]
+        # a value hint fits the further value columns too (the lower grades of a graded standard)
+        emit = [e + (HINT if role == hint or (hint == "value" and role == "extra") else -HINT)
+                for e, role in zip(emit, roles)]
     if habit is not None:
         emit[habit] += HABIT
     if very_short and "name" in roles:

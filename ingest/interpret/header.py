@@ -83,6 +83,7 @@ def read_header(tokens: list[Token], start: int, limit: int) -> Optional[Header]
         items.append((role, token, label, cols))
         last_index = tokens[i + width - 1].index
         i += width
+    items = _graded(items)
     roles = [it[0] for it in items]
     if not roles or set(roles) == {"group"}:
         return None
@@ -94,21 +95,21 @@ def read_header(tokens: list[Token], start: int, limit: int) -> Optional[Header]
             items.append(("value" if k == 0 else "extra", token, token.text, _cols(token)))
             last_index = token.index
         roles = [it[0] for it in items]
-    if not (("name" in roles or "level2" in roles or "level1" in roles) and "value" in roles):
-        if not ("name" in roles and len(set(roles)) >= 2 and ("weight" in roles or "description" in roles)):
-            return None
     if "name" not in roles and "group" in roles and "level1" in roles:
         # 绩效指标分类 | 绩效指标 | 绩效指标描述: "绩效指标" names the indicator column here
         for k, (r, tok, label, cols) in enumerate(items):
             if r == "group" and k > roles.index("level1"):
                 items[k] = ("name", tok, label, cols)
                 break
+    roles = [it[0] for it in items]
+    if not (("name" in roles or "level2" in roles or "level1" in roles) and "value" in roles):
+        if not ("name" in roles and len(set(roles)) >= 2 and ("weight" in roles or "description" in roles)):
+            return None
     if "name" in roles and "level1" not in roles and "level2" not in roles and "group" in roles \
             and roles.index("group") < roles.index("name"):
         # 绩效指标 | 三级指标 | 指标值: the column under 绩效指标 holds the categories (产出指标, 产出指标-数量指标)
         k = roles.index("group")
         items[k] = ("level1",) + items[k][1:]
-    items = _graded(items)
     slots = _order(items)
     if "name" not in [s.role for s in slots] and "level2" in [s.role for s in slots]:
         at = max(k for k, s in enumerate(slots) if s.role == "level2")

@@ -109,7 +109,7 @@ class RecordReader:
                 description=description, basis=basis, weight=weight,
                 actual=_text(parts, "actual") or None,
                 score=to_float(_text(parts, "score")),
-                remarks=_text(parts, "remarks") or None,
+                remarks="；".join(x for x in [_text(parts, "remarks")] + self._extras(record, group) if x) or None,
                 target_set=self.sets[group] if group < len(self.sets) else "mid",
                 ref=next((t.cell.ref for t in parts.get("name", tokens) if t.cell.ref), None),
                 line_start=line_start, line_end=line_end,
@@ -121,6 +121,13 @@ class RecordReader:
             owner.indicators.append(indicator)
             made.append(indicator)
         return made
+
+    def _extras(self, record: Record, group: int) -> list[str]:
+        """Further values beside the target value (the lower grades 良/中/差 of a graded standard, the values of
+        other places), each after its column's label: kept with the remarks, never dropped."""
+        return [f"{self.slots[i].label}：{join_fragments([t.cell.text for t in ts])}"
+                for i, ts in sorted(record.parts.items())
+                if self.slots[i].role == "extra" and self.slots[i].group == group and ts]
 
     def blank_row(self, row, owner) -> None:
         """A row of the table with every cell blank: an empty row of the form, under the current categories."""

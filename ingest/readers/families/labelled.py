@@ -20,12 +20,13 @@ from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import content_lines, has_form_words
 
-# a label: a few characters of words (no digit, no sign), then a colon; its content runs to the next label
+# a label: a few characters of words (no digit, no sign), then a colon (one character only for the grades of a
+# graded standard, 优：… 良：…); its content runs to the next label
 # (a source's label may follow 其中 and a colon: 其中：中央补助：20)
-_PAIR = re.compile(r"(?:^|(?<=[\s；;　]))(?:其中\s*[:：]\s*)?(?P<label>[^\s:：；;　\d]{2,12})\s*[:：]\s*")
+_PAIR = re.compile(r"(?:^|(?<=[\s；;　]))(?:其中\s*[:：]\s*)?(?P<label>[^\s:：；;　\d]{1,12})\s*[:：]\s*")
 _SPLIT = re.compile(r"[\s；;　]+$")
 # the indicator columns a label can name (the roles of the header aliases)
-_ROLES = {"level1": "level1", "level2": "level2", "name": "name", "value": "value"}
+_ROLES = {"level1": "level1", "level2": "level2", "name": "name", "value": "value", "grade": "value"}
 
 
 def _role(label: str) -> Optional[str]:
@@ -48,7 +49,7 @@ def pairs(line: str) -> list[tuple[str, str]]:
     for k, match in enumerate(found):
         end = found[k + 1].start() if k + 1 < len(found) else len(text)
         label, content = match.group("label"), _SPLIT.sub("", text[match.end():end]).strip()
-        if not _known(label):
+        if not _known(label) or (len(label) == 1 and tx.header_role_of(label) != "grade"):
             if k == 0:
                 return []
             out[-1] = (out[-1][0], out[-1][1] + text[match.start():end].rstrip())  # a colon inside the content

@@ -31,8 +31,8 @@ _MIN_ANCHOR = 4
 _SEPARATORS = re.compile(r"[\t|]|\s{2,}")
 _CJK = "\u3400-\u9fff"
 _WRAP_GAP = re.compile(rf"(?<=[{_CJK}（）()])\s+(?=[{_CJK}（）()])")
-_DOUBLED = re.compile(rf"([{_CJK}]{{2,10}}|[是否高低优良])\1"
-                      r"|(?<![\d.])(\d+\.\d+)\2(?![.])|(?<![\d.])(0|100)\3(?![\d年月.])")
+_DOUBLED = re.compile(rf"([{_CJK}]{{2,10}}?|[是否高低优良])\1+"
+                      r"|(?<![\d.])(\d+\.\d+)\2+(?![.])|(?<![\d.])(0|100)\3+(?![\d年月.])")
 # a category label the vocabulary does not know, at the start of a cell or after a bracket: ``(定量指标)制度指标规章…``
 _CATEGORY = re.compile(rf"(?:(?<=^)|(?<=[)）]))([{_CJK}]{{2,4}}指标)(?=[{_CJK}]{{2}})")
 # a label's bracketed alternative (数量指标(或建筑规模指标), 预算(或投资规模)控制指标, 时效指标(工期指标)): not
@@ -188,6 +188,8 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
         pieces.append((text[pos:], False))
     pieces = _split_short_headers(_names_ending_in_labels(pieces))
     op_column = any(is_anchor and tx.header_role_of(piece) == "op" for piece, is_anchor in pieces)
+    # 评价标准优良中差: a value in each grade's column, so a value printed that many times is that many cells
+    grades = sum(1 for piece, is_anchor in pieces if is_anchor and tx.header_role_of(piece) == "grade")
     cells: list[str] = []
     after_basis = False
     for piece, is_anchor in pieces:
@@ -204,7 +206,7 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
         parts = [e for p in parts for e in _ENUMERATED_NAME.split(p)]
         if op_column:  # 安抚家属情绪定性安抚: the 指标性质 column's word between a name and its value
             parts = [e for p in parts for e in _KIND_WORD.split(p) if e]
-        split = _split_doubled([d for p in parts for d in _description_start().split(p)])
+        split = _split_doubled([d for p in parts for d in _description_start().split(p)], grades)
         for k, part in enumerate(split):
             lead = _leading_value(part) if k and split[k - 1] in _KIND_WORDS else None
             if lead:  # 定性 | 有效提升提高案件办理效率: the value the word announces, then the next name
@@ -444,8 +446,10 @@ def _names_ending_in_labels(pieces: list[tuple[str, bool]]) -> list[tuple[str, b
     return out
 
 
-def _split_doubled(parts: list[str]) -> list[str]:
-    """``显著提升显著提升``: a value printed twice (target and actual) is two cells."""
+def _split_doubled(parts: list[str], grades: int = 0) -> list[str]:
+    """``显著提升显著提升``: a value printed twice (target and actual) is two cells; under ``grades`` graded
+    standards (优 良 中 差), a value printed that many times is that many cells, and a copy more begins the next
+    name."""
     out: list[str] = []
     for part in parts:
         pos = 0
@@ -454,13 +458,21 @@ def _split_doubled(parts: list[str]) -> list[str]:
             following = value_pattern().match(part, match.end()) if match.group(1) else None
             if match.start() < pos or (following and not re.fullmatch(r"[\d.\s]+", following.group())):
                 continue  # 项目完成周期周期|4个月: a word printed twice right before a target is the end of a name
+            copies = (match.end() - match.start()) // len(word)
+            if grades > 1 and copies >= grades:
+                out.extend([part[pos:match.start()]] + [word] * grades)
+                pos = match.start() + grades * len(word)
+                continue
             if match.group(1) and _starts_name(part[match.end():]) and _split_qualitative([word + part[
                     match.end():]])[-1] != word + part[match.end():]:
-                # 水平提升|提升司法所规范化程度提升: the second word begins the next name (which ends in a value)
-                out.append(part[pos:match.start()] + word)
+                # 水平提升|提升司法所规范化程度提升: the last word begins the next name (which ends in a value)
+                if copies == 2:
+                    out.append(part[pos:match.start()] + word)
+                else:
+                    out.extend([part[pos:match.start()]] + [word] * (copies - 1))
                 pos = match.end() - len(word)
                 continue
-            out.extend([part[pos:match.start()], word, word])
+            out.extend([part[pos:match.start()]] + [word] * copies)
             pos = match.end()
         out.append(part[pos:])
     return [p for p in out if p]
@@ -531,7 +543,8 @@ def _doubled_apart(cells: list[str]) -> list[str]:
     for cell in cells:
         before = out[-1] if out else ""
         if before and len(cell) > len(before) + 1 and cell.startswith(before) and is_qualitative_value(before) \
-                and _starts_name(cell[len(before):]):
+                and _starts_name(cell[len(before):]) and not (len(out) > 1 and out[-2] == before):
+            # (提升 | 提升 | 提升司法所规范化程度: both copies stand apart already, the name begins with the word)
             out.extend([before, cell[len(before):]])
         else:
             out.append(cell)
