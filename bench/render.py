@@ -111,6 +111,8 @@ _BASES = ("计划标准", "历史标准", "行业标准", "", "根据年度工�
 _REMARKS = ("", "", "核心指标", "", "")
 _REASONS = ("", "无", "", "", "")
 _WEIGHTS = ("10", "5", "10", "20", "5", "15")
+# a column whose header the alias table does not know (数据来源): where each target's figure comes from
+_SOURCES = ("工作台账", "统计报表", "问卷调查", "", "财务资料")
 _SPLIT = re.compile(r"^(?P<op>[≥≤=<>≧≦＝]?)\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[^\d\s]{0,6})$")
 
 
@@ -180,6 +182,8 @@ def _extra(column: str, ind: Indicator, k: int) -> str:
         return _BASES[k % len(_BASES)]
     if column == "remarks":
         return _REMARKS[k % len(_REMARKS)]
+    if column == "source":
+        return _SOURCES[k % len(_SOURCES)]
     raise ValueError(column)
 
 
@@ -231,6 +235,8 @@ SHAPES: dict[str, dict] = {
     "other_words": {"header": (("绩效指标分类", "评价内容", "具体指标", "目标值"),)},
     # graded standards in place of one value: 评价标准 over 优 | 良 | 中 | 差, the best grade the target (corpus 17)
     "graded": {"header": (_H + ("评价标准", "", "", ""), ("", "", "", "优", "良", "中", "差")), "value": "graded"},
+    # a column the alias table does not name after the value (数据来源: the header words of other templates)
+    "unnamed_column": {"header": (_H + ("指标值", "数据来源"),), "after": ("source",)},
     # a two-row header: 绩效指标 over 一级指标 | 二级指标 | 三级指标, 指标值 merged down
     "group_header": {"header": (("绩效指标", "", "", "指标值"), _H + ("",))},
     # a header whose cells wrap: 一级 | 二级 | 三级 | 指标值 over 指标 | 指标 | 指标 (corpus 14, 21)

@@ -54,6 +54,8 @@ CONTENT: dict[str, tuple[float, ...]] = {
     "remarks":   (-6.0, -6.0, -6.0, -2.0, -2.0, 0.5, 1.0, 0.5, -9.0, -9.0, 0.0, -6.0, 0.5, -2.0, 3.0),
     "grade":     (-6.0, -5.0, -5.0, 1.0, 3.0, 1.0, -0.5, -2.0, -9.0, -9.0, -0.5, -6.0, 0.5, -3.0, -3.0),
     "extra":     (-6.0, -5.0, -5.0, 1.0, 4.0, 1.5, 0.0, -2.0, 0.0, -3.0, -1.0, -6.0, 0.5, -3.0, -3.0),
+    # a column the alias table does not name (数据来源, 评价方法): any text, read by its column
+    "other":     (-6.0, -6.0, -6.0, -0.5, -1.0, 0.5, 1.0, 0.5, -3.0, -3.0, 0.0, -6.0, 0.5, -2.0, 1.0),
     "seq":       (-9.0, -9.0, -9.0, 2.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0, -9.0),
 }
 SKIP = {"name": 5.0, "value": 2.5}  # a record without these costs this much; other columns are often blank
@@ -62,7 +64,7 @@ SKIP_SECOND_GROUP = 1.0
 # A column continued in the next token (one cell's text split in two). Cheap where the boundary before the token
 # may cut through a cell (a single space, a broken PDF grid), dear where it is a real cell boundary.
 REPEAT_SOFT = {"extra": 1.0, "name": 0.8, "description": 0.4, "basis": 0.8, "remarks": 0.4, "value": 1.0,
-               "standard": 0.8, "actual": 1.0}
+               "standard": 0.8, "actual": 1.0, "other": 0.4}
 REPEAT_HARD = 3.5
 REPEAT_FRAGMENT = 0.3  # an operator cell followed by its number, a number followed by its unit
 REPEAT_TWO_TARGETS = 8.0  # two complete target values are two cells

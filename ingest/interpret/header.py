@@ -21,6 +21,7 @@ from ingest.interpret.tokens import Token
 LEVEL_ROLES = ("level1", "level2", "name")
 VALUE_ROLES = ("op", "value", "unit")
 _NON_CJK = re.compile(r"[^\u4e00-\u9fff()（）]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass
@@ -73,10 +74,14 @@ def read_header(tokens: list[Token], start: int, limit: int) -> Optional[Header]
             following = tokens[i + 1]
             joined_role = role_of(token.text + following.text)
             if joined_role and (role_of(following.text) is None
-                                or (joined_role != own and joined_role != "group")):
+                                or (joined_role != own and joined_role != "group")) \
+                    and not (joined_role == own and not _CJK.search(following.text)):
+                # (分值 then the first row's number 1 on the next row: not one header cell)
                 role, width, label = joined_role, 2, token.text + following.text
         if role is None:
-            break
+            if not _unnamed_column(tokens, i, items):
+                break
+            role, width, label = "other", 1, token.text
         cols = _cols(token)
         if width == 2 and cols and tokens[i + 1].col is not None and tokens[i + 1].col > cols[-1]:
             cols = tuple(range(cols[0], tokens[i + 1].col + 1))
@@ -116,6 +121,29 @@ def read_header(tokens: list[Token], start: int, limit: int) -> Optional[Header]
         s = slots[at]
         slots.insert(at + 1, Slot("name", s.group, tuple(c + 1 for c in s.cols), "(三级指标)"))
     return Header(slots=slots, first=items[0][1].index, last=last_index)
+
+
+def _unnamed_column(tokens: list[Token], i: int, items: list) -> bool:
+    """A header cell the alias table does not know (数据来源, 评价方法, 考核要点 …) between or after known ones in
+    the same row of a grid with columns: a column of its own (role ``other``, kept with the remarks under its
+    name), not the first row of the table."""
+    token, before = tokens[i], tokens[i - 1] if i else None
+    known = [it[0] for it in items if it[0] not in ("group", "other")]
+    if before is None or len(known) < 2 or token.kind not in ("SHORT", "TEXT") or len(token.key) > 12 \
+            or any(ch.isdigit() for ch in token.key):
+        return False
+    if token.col is not None:
+        return token.row == before.row and not token.first_in_row \
+            and any(it[1].row == token.row for it in items if it[0] != "other")
+    # no columns (a cell per line, run together): a short word or two right after the header's words, then the
+    # table's first level label or another header word
+    if len(token.key) > 6 or not ("value" in known or "name" in known):
+        return False
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    if following is not None and role_of(following.text) is None and following.kind == "SHORT" \
+            and len(following.key) <= 6 and not any(ch.isdigit() for ch in following.key):
+        following = tokens[i + 2] if i + 2 < len(tokens) else None  # two such words
+    return following is not None and (following.kind in ("L1", "L12") or role_of(following.text) is not None)
 
 
 def _graded(items: list[tuple[str, Token, str, tuple[int, ...]]]) -> list[tuple[str, Token, str, tuple[int, ...]]]:

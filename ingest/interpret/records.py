@@ -124,10 +124,11 @@ class RecordReader:
 
     def _extras(self, record: Record, group: int) -> list[str]:
         """Further values beside the target value (the lower grades 良/中/差 of a graded standard, the values of
-        other places), each after its column's label: kept with the remarks, never dropped."""
+        other places) and the cells of columns the alias table does not name, each after its column's label: kept
+        with the remarks, never dropped."""
         return [f"{self.slots[i].label}：{join_fragments([t.cell.text for t in ts])}"
                 for i, ts in sorted(record.parts.items())
-                if self.slots[i].role == "extra" and self.slots[i].group == group and ts]
+                if self.slots[i].role in ("extra", "other") and self.slots[i].group == group and ts]
 
     def blank_row(self, row, owner) -> None:
         """A row of the table with every cell blank: an empty row of the form, under the current categories."""

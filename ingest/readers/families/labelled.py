@@ -38,9 +38,10 @@ def _known(label: str) -> bool:
     return bool(_role(label) or tx.field_of(key) or tx.header_role_of(key) or tx.funding_level_of(key))
 
 
-def pairs(line: str) -> list[tuple[str, str]]:
+def pairs(line: str, unknown: bool = False) -> list[tuple[str, str]]:
     """The ``(label, content)`` pairs of a line whose labels are the form's (nothing when the line starts with
-    anything else, or a label is unknown)."""
+    anything else, or a label is unknown). A later label that is unknown is a colon inside the content before it,
+    or with ``unknown`` a label of its own when it is a few characters of words (数据来源：工作台账)."""
     found = list(_PAIR.finditer(line.strip()))
     text = line.strip()
     if not found or found[0].start() != 0:
@@ -49,7 +50,9 @@ def pairs(line: str) -> list[tuple[str, str]]:
     for k, match in enumerate(found):
         end = found[k + 1].start() if k + 1 < len(found) else len(text)
         label, content = match.group("label"), _SPLIT.sub("", text[match.end():end]).strip()
-        if not _known(label) or (len(label) == 1 and tx.header_role_of(label) != "grade"):
+        if unknown and k and 2 <= len(label) <= 8:
+            pass
+        elif not _known(label) or (len(label) == 1 and tx.header_role_of(label) != "grade"):
             if k == 0:
                 return []
             out[-1] = (out[-1][0], out[-1][1] + text[match.start():end].rstrip())  # a colon inside the content
@@ -82,10 +85,38 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
                                for k, (_, content, number) in enumerate(record)], line_start=first, line_end=last))
         record = []
 
+    unnamed: set[str] = set()  # the columns the alias table does not name, read so far
+
+    def next_is_column(after: int) -> bool:
+        """Whether the next line with text after line ``after`` (1-based) is a pair naming an indicator column."""
+        for following in lines[after:]:
+            if match_key(following):
+                nxt = pairs(following)
+                return bool(nxt) and all(_column(label) for label, _ in nxt)
+        return False
+
     for number, line in enumerate(lines, 1):
         if not match_key(line):
             continue
         found = pairs(line)
+        if not found and record and len(record) >= 2:
+            alone = _PAIR.match(line.strip())
+            label = alone.group("label") if alone else ""
+            if 2 <= len(label) <= 8 and not any(lab == label for lab, _, _ in record) \
+                    and (label in unnamed or next_is_column(number)):
+                # one pair per line: a column the alias table does not name (数据来源：…) inside a record (the
+                # last record of a table: a column records had before)
+                record.append((label, line.strip()[alone.end():].strip(), number))
+                unnamed.add(label)
+                continue
+        loose = pairs(line, unknown=True) if len(found) > 1 else []
+        if len(loose) > len(found) and all(_column(label) for label, _ in found) \
+                and sum(1 for label, _ in loose if _role(label)) >= 2:
+            # a record with a column the alias table does not name (数据来源：…): a column of its own
+            flush()
+            record = [(label, content, number) for label, content in loose]
+            flush()
+            continue
         # a record: pairs naming columns of the indicator table; one pair per line goes on a record begun by an
         # indicator column or its number (序号, 一级指标, 指标名称, 指标值 …), so a lone 备注：… line elsewhere
         # begins none
