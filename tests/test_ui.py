@@ -385,6 +385,24 @@ def test_indicator_tree_shows_level_names_only_where_they_change():
     assert tree["二级指标"].tolist() == ["数量指标", "", "服务对象满意度指标"]
     assert tree["原文行号"].tolist() == ["10", "11", "12–13"]
     assert tree["量化/定性"].tolist() == ["量化"] * 3
+    assert "备注" not in tree.columns and "实际完成值" not in tree.columns  # printed by no row: not shown
+
+
+def test_indicator_tree_shows_the_columns_the_table_printed():
+    # corpus 17's graded standards: the lower grades kept in the remarks are shown beside the target
+    ind = pd.DataFrame({
+        "indicator_id": [1, 2], "level1": ["产出指标", "效益指标"], "level2": [None, None],
+        "level1_raw": ["产出指标", "效果指标"], "level2_raw": [None, None],
+        "name": ["救助覆盖率", "救助对象对救助工作满意度(%)"], "value": ["100%", "85%"],
+        "basis": ["按临时救助标准评价", None], "remarks": ["良：90%；中：85%；差：85%", "良：80%；中：70%；差：70%"],
+        "actual": [None, None], "target_kind": ["percent"] * 2, "target_class": ["quantified"] * 2,
+        "line_start": [16, 16], "line_end": [16, 16],
+    })
+    tree = tables.indicator_tree(ind)
+    assert tree["备注"].tolist() == ["良：90%；中：85%；差：85%", "良：80%；中：70%；差：70%"]
+    assert tree["依据 / 标准"].tolist()[0] == "按临时救助标准评价"
+    assert "实际完成值" not in tree.columns
+    assert list(tree.columns[:6]) == ["一级指标", "二级指标", "三级指标", "指标值（原文）", "依据 / 标准", "备注"]
 
 
 # ------------------------------------------------------------------------------------------------------------------

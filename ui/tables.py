@@ -437,18 +437,26 @@ def project_plan_table(plan: pd.DataFrame) -> pd.DataFrame:
 
 
 def indicator_tree(indicators: pd.DataFrame) -> pd.DataFrame:
-    """The indicator table as a tree: level-1 and level-2 names only where they change."""
+    """The indicator table as a tree: level-1 and level-2 names only where they change; the other columns the table
+    printed (说明, 依据, 分值, 实际完成值, 得分, 备注: the lower grades of a graded standard, a column the aliases do
+    not name) where any row has them."""
     i = indicators.reset_index(drop=True)
     level1 = i["level1"].fillna(i["level1_raw"]).fillna("")
     level2 = i["level2"].fillna(i["level2_raw"]).fillna("")
     shown1 = [v if n == 0 or v != level1[n - 1] else "" for n, v in enumerate(level1)]
     shown2 = [v if n == 0 or v != level2[n - 1] or level1[n] != level1[n - 1] else ""
               for n, v in enumerate(level2)]
+    printed = {}
+    for label, column in (("指标说明", "description"), ("依据 / 标准", "basis"), ("分值", "weight"),
+                          ("实际完成值", "actual"), ("得分", "score"), ("备注", "remarks")):
+        if column in i and i[column].notna().any() and (i[column].astype("string").str.strip() != "").any():
+            printed[label] = i[column]  # a column the table printed (self-evaluation, graded standards …)
     return pd.DataFrame({
         "一级指标": shown1,
         "二级指标": shown2,
         "三级指标": i["name"],
         "指标值（原文）": i["value"],
+        **printed,
         "目标类型": i["target_kind"].map(lambda k: TARGET_KIND_LABELS.get(k, k)),
         "量化/定性": i["target_class"].map(lambda k: TARGET_CLASS_LABELS.get(k, k)),
         "原文行号": [_lines(a, b) for a, b in zip(i["line_start"], i["line_end"])],
