@@ -1,7 +1,8 @@
 """The Excel template and the export of loaded data, both in the flat long layout (one row per indicator).
 
 Columns: 项目名称, 项目编码, 主管部门, 实施单位, 年度绩效目标, 项目资金（万元） over 合计 and one column per funding
-source, then 绩效指标 over 指标期间 (年度/中期), 一级指标, 二级指标, 三级指标, 指标值, 指标说明. The project columns are
+source, then 绩效指标 over 指标期间 (年度/中期), 一级指标, 二级指标, 三级指标, 指标值, 指标说明, 指标值确定依据, 备注
+(a graded standard's lower grades, a column the aliases do not name). The project columns are
 repeated on every indicator row. The importer reads this layout back (:mod:`ingest.readers.flat`), so importing an
 export gives the same projects, funding and indicators.
 
@@ -27,7 +28,7 @@ LEVEL_ORDER = ("central", "provincial", "city", "county", "fiscal", "other")
 PROJECT_COLUMNS = [("name", "项目名称"), ("code", "项目编码"), ("department", "主管部门"),
                    ("implementing_unit", "实施单位"), ("goal", "年度绩效目标")]
 INDICATOR_COLUMNS = [("target_set", "指标期间"), ("level1", "一级指标"), ("level2", "二级指标"), ("name", "三级指标"),
-                     ("value", "指标值"), ("description", "指标说明")]
+                     ("value", "指标值"), ("description", "指标说明"), ("basis", "指标值确定依据"), ("remarks", "备注")]
 DEFAULT_SOURCES = [("中央补助", "central"), ("省级资金", "provincial"), ("市级资金", "city"), ("区县级资金", "county"),
                    ("其他资金", "other")]
 SHEET = "绩效目标"
@@ -82,14 +83,16 @@ def export_rows(con: duckdb.DuckDBPyConnection, doc_ids: Optional[Sequence[int]]
     indicators: dict[int, list[tuple]] = {}
     for row in con.execute(
             "SELECT project_id, target_set, coalesce(level1_raw, level1), coalesce(level2_raw, level2), name, value, "
-            "description FROM indicators WHERE project_id IS NOT NULL ORDER BY project_id, position").fetchall():
+            "description, basis, remarks FROM indicators WHERE project_id IS NOT NULL "
+            "ORDER BY project_id, position").fetchall():
         indicators.setdefault(row[0], []).append(row[1:])
     out = []
     for pid, name, code, department, unit, goal, total in projects:
         head = [name, code, department, unit, goal, total] + [funding.get(pid, {}).get(s) for s in sources]
-        for target_set, level1, level2, iname, value, description in indicators.get(pid, [(None,) * 6]):
+        for target_set, level1, level2, iname, value, description, basis, remarks in indicators.get(
+                pid, [(None,) * 8]):
             period = {"annual": "年度", "mid": "中期"}.get(target_set or "", "")
-            out.append(head + [period, level1, level2, iname, value, description])
+            out.append(head + [period, level1, level2, iname, value, description, basis, remarks])
     return sources, out
 
 
@@ -147,7 +150,7 @@ def write_xlsx(sources: list[tuple[str, str]], rows: list[list], title: str, tem
             if isinstance(value, str):
                 cell.data_type = "s"  # "=100%" is text, never a formula
             cell.border = border
-    widths = [28, 14, 18, 18, 40, 12] + [10] * len(sources) + [8, 12, 16, 30, 14, 24]
+    widths = [28, 14, 18, 18, 40, 12] + [10] * len(sources) + [8, 12, 16, 30, 14, 24, 20, 24]
     for c, w in enumerate(widths, 1):
         ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width = w
     ws.freeze_panes = f"B{h2 + 1}"

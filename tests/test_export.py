@@ -21,7 +21,7 @@ FUNDING = ("SELECT p.name, f.position, f.source, f.level, f.amount_wan FROM fund
            "JOIN projects p USING (project_id) ORDER BY p.name, p.total_wan, f.position")
 INDICATORS = ("SELECT p.name, i.position, i.level1, i.level2, i.name, i.value, i.op, i.target_number, "
               "i.target_number_max, i.target_unit, i.target_kind, i.target_wan, i.target_date, i.target_set, "
-              "i.description FROM indicators i JOIN projects p USING (project_id) "
+              "i.description, i.basis, i.remarks FROM indicators i JOIN projects p USING (project_id) "
               "ORDER BY p.name, p.total_wan, i.position")
 
 
@@ -65,6 +65,31 @@ def test_importing_an_export_gives_identical_content(sample_db, tmp_path):
         con.close()
 
 
+def test_graded_standards_and_a_column_the_aliases_do_not_name_go_out_and_come_back(tmp_path):
+    """Corpus 17's graded standards (the lower grades kept in the remarks) and its basis column, exported and
+    imported again: the same values, bases and remarks."""
+    from tests.test_quirks import GRADED_HEADER, GRADED_ROWS
+
+    source = tmp_path / "graded.txt"
+    source.write_text("项目支出绩效目标表（2019年度）\n项目名称\t困难群众救助补助\n" + GRADED_HEADER + GRADED_ROWS,
+                      encoding="utf-8")
+    db = tmp_path / "graded.duckdb"
+    assert loader.load_paths([source], db)[0][1] == "loaded"
+    con = loader.connect(db, read_only=True)
+    try:
+        out = tmp_path / "graded.xlsx"
+        out.write_bytes(export_xlsx(con))
+    finally:
+        con.close()
+    fresh = tmp_path / "fresh.duckdb"
+    assert loader.load_paths([out], fresh)[0][1] == "loaded"
+    before, after = content(db)["indicators"], content(fresh)["indicators"]
+    assert after == before
+    assert [(r[4], r[5], r[-2], r[-1]) for r in after] == [
+        ("救助覆盖率", "100%", "按临时救助标准评价", "良：90%；中：85%；差：85%"),
+        ("救助对象对救助工作满意度(%)", "85%", "按服务对象满意度评价", "良：80%；中：70%；差：70%")]
+
+
 def test_one_workbook_of_every_document_keeps_every_row(sample_db, tmp_path):
     con = loader.connect(sample_db, read_only=True)
     try:
@@ -92,13 +117,14 @@ def test_export_is_one_row_per_indicator_with_project_columns_repeated(sample_db
     header = [ws.cell(3, c).value for c in range(1, ws.max_column + 1)]
     top = [ws.cell(2, c).value for c in range(1, ws.max_column + 1)]
     assert top[:6] == ["项目名称", "项目编码", "主管部门", "实施单位", "年度绩效目标", "项目资金（万元）"]
-    assert header[5] == "合计" and header[-6:] == ["指标期间", "一级指标", "二级指标", "三级指标", "指标值", "指标说明"]
+    assert header[5] == "合计" and header[-8:] == ["指标期间", "一级指标", "二级指标", "三级指标", "指标值", "指标说明",
+                                                  "指标值确定依据", "备注"]
     assert ws.max_row - 3 == 345
     rows = [[ws.cell(r, c).value for c in range(1, ws.max_column + 1)] for r in range(4, ws.max_row + 1)]
     fuxu = [r for r in rows if r[0] == "抚恤金"]
     assert len(fuxu) == 6 and {r[5] for r in fuxu} == {18.47}
-    value = next(r for r in fuxu if r[-3] == "抚恤金金额")
-    assert value[-2] == "=184722元" and ws.cell(4 + rows.index(value), len(header) - 1).data_type == "s"
+    value = next(r for r in fuxu if r[-5] == "抚恤金金额")
+    assert value[-4] == "=184722元" and ws.cell(4 + rows.index(value), len(header) - 3).data_type == "s"
 
 
 def test_template_has_the_header_and_reads_back_once_filled(tmp_path):
