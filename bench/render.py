@@ -161,6 +161,10 @@ def _value_cells(ind: Indicator, k: int, spec: dict) -> list[str]:
         cells.extend([ind.value, _mid_value(ind.value)])
     elif style == "graded":
         cells.extend(_graded_values(ind.value))
+    elif style == "value_unit":
+        op, number, unit = split_value(ind.value)
+        cells.extend([(op if op != "=" or ind.value.strip().startswith("=") else "") + number, unit]
+                     if number and op != "定性" else [ind.value, ""])
     else:
         cells.append(ind.value)
     for column in spec.get("after", ()):
@@ -196,7 +200,13 @@ def _indicator_rows(project: Project, spec: dict) -> list[list[str]]:
         level2 = ind.level2_raw or ind.level2 or ""
         row = [str(k + 1)] if spec.get("seq") else []
         repeat = spec.get("repeat_levels", False)
-        if levels >= 1:
+        if spec.get("section_rows"):  # level-1 on a row of its own above its block
+            if level1 != last1:
+                rows.append([level1])
+            levels = 1.5
+        if levels == 1.5:
+            row.append(level2 if (level2 != last2 or level1 != last1 or repeat) else "")
+        elif levels >= 1:
             row.append(level1 if level1 != last1 or repeat else "")
         if levels >= 2:
             row.append(level2 if (level2 != last2 or level1 != last1 or repeat) else "")
@@ -237,6 +247,10 @@ SHAPES: dict[str, dict] = {
     "graded": {"header": (_H + ("评价标准", "", "", ""), ("", "", "", "优", "良", "中", "差")), "value": "graded"},
     # a column the alias table does not name after the value (数据来源: the header words of other templates)
     "unnamed_column": {"header": (_H + ("指标值", "数据来源"),), "after": ("source",)},
+    # 计量单位 beside the value (no operator column): ≥95 | % (Zhejiang's and Jiangsu's templates)
+    "value_unit": {"header": (_H + ("指标值", "计量单位"),), "value": "value_unit"},
+    # level-1 on a row of its own (a merged row across the table) over 二级指标 | 三级指标 | 指标值 rows
+    "section_rows": {"header": (("二级指标", "三级指标", "指标值"),), "section_rows": True},
     # a two-row header: 绩效指标 over 一级指标 | 二级指标 | 三级指标, 指标值 merged down
     "group_header": {"header": (("绩效指标", "", "", "指标值"), _H + ("",))},
     # a header whose cells wrap: 一级 | 二级 | 三级 | 指标值 over 指标 | 指标 | 指标 (corpus 14, 21)

@@ -57,6 +57,8 @@ SAMPLE_FLOORS = {
     "other_words": ((1, 1), (1, 1), (.995, .995), (1, 1), (.965, .97)),
     "graded": ((.995, .995), (.995, .995), (.985, .925), (.99, .975), (.89, .87)),
     "unnamed_column": ((1, 1), (1, 1), (.935, .895), (.97, .97), (.565, .56)),
+    "value_unit": ((1, 1), (1, 1), (.985, .97), (1, 1), (.965, .97)),
+    "section_rows": ((1, 1), (1, 1), (.99, .99), (1, 1), (.96, .97)),
     "group_header": ((1, 1), (1, 1), (.995, .995), (1, 1), (.965, .97)),
     "wrapped_header": ((1, 1), (1, 1), (.995, .995), (1, 1), None),
     "self_eval": ((1, 1), (1, 1), (.985, .985), (.985, .985), (.895, .89)),
@@ -78,6 +80,8 @@ CORPUS_FLOORS = {
     "other_words": ((1, 1), (1, 1), (.99, .995), (.98, .99), (.93, .955)),
     "graded": ((.995, .995), (.995, .995), (.98, .97), (.98, .99), (.89, .9)),
     "unnamed_column": ((.995, .995), (.995, .995), (.865, .805), (.895, .895), (.52, .51)),
+    "value_unit": ((1, 1), (.99, .995), (.98, .975), (.99, .995), (.93, .955)),
+    "section_rows": ((.995, .995), (.98, .985), (.97, .975), (.97, .98), (.91, .93)),
     "group_header": ((1, 1), (1, 1), (.99, .995), (.965, .975), (.93, .955)),
     "wrapped_header": ((1, 1), (1, 1), (.99, .995), (.98, .99), None),
     "self_eval": ((1, 1), (1, 1), (.915, .915), (.91, .91), (.705, .725)),
@@ -117,8 +121,9 @@ def test_shapes_read_back(documents, shape, family):
 # graded: Funing's 数量指标 | 报到人数 row as in the other layouts (samples 344 of 345), corpus 22's category-note
 # row (99.1%). unnamed_column one pair per line: a 数据来源：… line is a column of the record when the next line goes
 # on with the records or the column was read before; corpus 20's only record, followed by nothing, reads it as a
-# record of its own (99.1%).
-LABELLED_FLOORS = {"graded": (0.995, 0.99), "unnamed_column": (1.0, 0.99)}
+# record of its own (99.1%). section_rows (产出指标 on a line of its own above its records): corpus 20's one record
+# under such a line is too little text for labelled fields (98.7%).
+LABELLED_FLOORS = {"graded": (0.995, 0.99), "unnamed_column": (1.0, 0.99), "section_rows": (1.0, 0.985)}
 
 
 @pytest.mark.parametrize("shape, family", [(s, f) for s in SHAPES for f in ("labelled_fields", LABELLED_PAIRS)])
@@ -327,3 +332,14 @@ def test_a_column_the_aliases_do_not_name_in_labelled_records():
     assert got == [("数量指标", "法治文艺演出场次", "=2场", "数据来源：工作台账"),
                    ("数量指标", "开展专项法治宣传活动次数", "≥1次", "数据来源：统计报表"),
                    ("质量指标", "宣传区域覆盖率", "100%", "数据来源：工作台账")]
+
+
+# --- 计量单位 beside the value ------------------------------------------------------------------------------
+def test_a_unit_the_vocabulary_does_not_know_in_its_column_joins_the_value():
+    # corpus 27's 水标尺宽度 ≥50厘米 and Funing's ≥65%百分率 with the unit in a 计量单位 column: read by the column
+    # (a unit word the vocabulary lacks used to be dropped without a trace)
+    text = ("项目名称\t水利\n一级指标\t二级指标\t三级指标\t指标值\t计量单位\n"
+            "产出指标\t数量指标\t水标尺宽度\t≥50\t厘米\n"
+            "满意度指标\t服务对象满意度指标\t宣传活动群众满意度\t≥65\t%百分率\n")
+    assert [(name, value) for _, _, name, value in rows(read(text))] == [("水标尺宽度", "≥50厘米"),
+                                                                        ("宣传活动群众满意度", "≥65%百分率")]

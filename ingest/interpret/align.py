@@ -74,6 +74,7 @@ TAIL_STREAM = 3.0  # ... less likely where rows carry no information (every cell
 ENUMERATED = re.compile(r"^(指标\s*\d|\d+\s*[.、:．)）]|[(（]\d+[)）]|[★☆●◆])")
 ROW_CONTINUE = 3.0  # a record continuing across a row break, times the row reliability
 ROW_SPLIT = 4.0  # a record starting in the middle of a row, times the row reliability
+UNIT_IN_COLUMN = -2.0  # a short word in a 计量单位 column, before the column's weight is added
 COLUMN = 2.0  # standing in (or out of) the role's column, times the column reliability
 LEVEL_COLUMN = 0.3  # level labels name themselves: their column counts for less
 HINT = 6.0  # the layout itself says what the cell is (an indentation tree, bracket headings)
@@ -344,6 +345,8 @@ def _emission(columns: tuple[tuple[str, tuple[int, ...]], ...], col_w: float, fe
         emit[roles.index("name")] -= 1.0  # a name of one or two characters is rare (有效 is a value)
     if col_w and col is not None:
         for b, (role, cols) in enumerate(columns):
+            if role == "unit" and kind == SHORT and col in cols:
+                emit[b] = UNIT_IN_COLUMN  # a unit the vocabulary does not know (厘米, %百分率) in its column
             if cols:  # a slot without header columns says nothing (Slot.covers)
                 factor = LEVEL_COLUMN if role in ("level1", "level2") else 1.0
                 emit[b] += col_w * (1.0 if col in cols else -1.0) * factor
