@@ -392,3 +392,15 @@ def test_graded_standards_the_best_grade_is_the_target_and_the_others_are_kept()
         ("效益指标", "效果指标", "救助对象对救助工作满意度(%)", "85%",
          "问卷调查中,满意和较满意的救助对象数量占调研对象总数的比率", "按服务对象满意度评价",
          "良：80%；中：70%；差：70%")]
+
+
+def test_funding_labels_of_other_templates():
+    # SYNTHETIC amounts under labels other templates print (资金合计, 中央财政, 省财政, 县财政, 单位自有资金): each is
+    # the total or its source's level
+    text = ("项目名称\t农村道路养护\n资金合计\t50\n其中：中央财政\t20\n省财政\t10\n县财政\t15\n单位自有资金\t5\n"
+            "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t养护里程\t≥120公里\n")
+    (project,) = parse_bytes("funding.txt", text.encode()).projects
+    assert project.total_wan == 50
+    assert [(f.source, f.level, f.amount_wan) for f in project.funding] == [
+        ("中央财政", "central", 20), ("省财政", "provincial", 10), ("县财政", "county", 15),
+        ("单位自有资金", "other", 5)]
