@@ -61,7 +61,7 @@ SAMPLE_FLOORS = {
     "section_rows": ((1, 1), (1, 1), (.99, .99), (1, 1), (.96, .97)),
     "group_header": ((1, 1), (1, 1), (.995, .995), (1, 1), (.965, .97)),
     "wrapped_header": ((1, 1), (1, 1), (.995, .995), (1, 1), None),
-    "self_eval": ((1, 1), (1, 1), (.985, .985), (.985, .985), (.895, .89)),
+    "self_eval": ((1, 1), (1, 1), (.985, .985), (.985, .985), (.9, .895)),
     "repeated_levels": ((1, 1), (1, 1), (.995, .995), (1, 1), (.975, .97)),
     "funding_columns": ((1, 1), (1, 1), (.995, .995), (1, 1), (.965, .97)),
     "funding_one_line": ((1, 1), (1, 1), (.995, .995), (1, 1), (.965, .97)),
@@ -84,7 +84,7 @@ CORPUS_FLOORS = {
     "section_rows": ((.995, .995), (.98, .985), (.97, .975), (.97, .98), (.91, .93)),
     "group_header": ((1, 1), (1, 1), (.99, .995), (.965, .975), (.93, .955)),
     "wrapped_header": ((1, 1), (1, 1), (.99, .995), (.98, .99), None),
-    "self_eval": ((1, 1), (1, 1), (.915, .915), (.91, .91), (.705, .725)),
+    "self_eval": ((1, 1), (1, 1), (.915, .915), (.91, .91), (.785, .8)),
     "repeated_levels": ((1, 1), (1, 1), (1, 1), (.995, .995), (.945, .96)),
     "funding_columns": ((1, 1), (1, 1), (.99, .995), (.98, .99), (.93, .955)),
     "funding_one_line": ((1, 1), (1, 1), (.99, .995), (.98, .99), (.93, .955)),
@@ -155,6 +155,18 @@ def test_a_qualitative_value_in_words_before_a_completion_in_words():
     document = read(text)
     assert ("产出指标", "成本指标", "成本预算控制数", "支出金额控制在预算额度内") in rows(document)
     assert [i.actual for i in document.projects[0].indicators][3] == "达成预期指标"
+
+
+def test_a_target_met_and_scored_in_full_run_together_with_its_actual_weight_and_score():
+    # corpus 19's targets (≥3 批次, ≥124 家: no unit printed) in the self_eval shape (实际完成值, 分值, 得分
+    # SYNTHETIC: met and scored in full): ≥3 | 3 | 10 | 10 fused into ≥331010 are four cells
+    text = ("项目名称药品监管一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施"
+            "产出指标数量指标指标1.药品抽验品种≥331010指标4.药品监管企业数≥1241242020"
+            "质量指标指标1.药品抽检完成率100%100%55\n")
+    indicators = read(text).projects[0].indicators
+    assert [(i.name, i.value, i.actual, i.weight, i.score) for i in indicators] == [
+        ("指标1.药品抽验品种", "≥3", "3", 10, 10), ("指标4.药品监管企业数", "≥124", "124", 20, 20),
+        ("指标1.药品抽检完成率", "100%", "100%", 5, 5)]
 
 
 # --- 中期指标值 beside 年度指标值 ------------------------------------------------------------------------

@@ -225,7 +225,7 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
         cells = _doubled_apart(cells)
     roles = {tx.header_role_of(c) for c in cells}
     if "weight" in roles:
-        cells = _scores_apart(cells, "score" in roles, "remarks" in roles)
+        cells = _scores_apart(cells, "score" in roles, "remarks" in roles, "actual" in roles)
     return tuple(_numbered_rows(cells))
 
 
@@ -244,11 +244,31 @@ def _completion_phrases() -> frozenset[str]:
     return frozenset(tx.load_aliases()["completion_phrases"])
 
 
-def _scores_apart(cells: list[str], scored: bool, remarked: bool) -> list[str]:
+_FUSED_TARGET = re.compile(r"(?P<op>[≥≤><=≧≦＝]*)(?P<digits>[1-9]\d{3,})")
+
+
+def _target_actual_weight_score(digits: str) -> tuple[str, str, str, str] | None:
+    """``331010`` → (3, 3, 10, 10): a target met (the actual the same number) and a weight scored in full (the score
+    the same number), fused; None unless exactly one such reading exists."""
+    found = []
+    for k in range(1, len(digits) // 2):
+        target, rest = digits[:k], digits[k:]
+        if not rest.startswith(target):
+            continue
+        scores = rest[k:]
+        half = len(scores) // 2
+        if scores and len(scores) % 2 == 0 and scores[:half] == scores[half:] and not scores.startswith("0") \
+                and 0 < int(scores[:half]) <= 100:
+            found.append((target, target, scores[:half], scores[half:]))
+    return found[0] if len(found) == 1 else None
+
+
+def _scores_apart(cells: list[str], scored: bool, remarked: bool, actual: bool = False) -> list[str]:
     """Under a header with a 分值 column (a self-evaluation's 分值 | 得分 too): a completion in words, its weight
     and score, and the next name run together (达成预期指标1010普法培训讲座时间) are cut apart; a weight and a
-    score that are equal and fused (1010, 55) are two numbers; and a remark 无 between them and the next name is a
-    cell of its own."""
+    score that are equal and fused (1010, 55) are two numbers; with a 实际完成值 column, a target without a unit met
+    and scored in full fuses all four (``≥331010``: ≥3, 3, 10, 10); and a remark 无 between them and the next name
+    is a cell of its own."""
     out: list[str] = []
     for cell in cells:
         found = _SCORES_IN_TEXT.match(cell)
@@ -260,7 +280,11 @@ def _scores_apart(cells: list[str], scored: bool, remarked: bool) -> list[str]:
             pieces = [cell]
         for piece in pieces:
             half = len(piece) // 2
-            if scored and piece.isdigit() and len(piece) % 2 == 0 and piece[:half] == piece[half:] \
+            fused = _FUSED_TARGET.fullmatch(piece) if actual and scored else None
+            four = _target_actual_weight_score(fused.group("digits")) if fused else None
+            if four and not (out and _amount_label(out[-1])):
+                out.extend([fused.group("op") + four[0], *four[1:]])
+            elif scored and piece.isdigit() and len(piece) % 2 == 0 and piece[:half] == piece[half:] \
                     and not piece.startswith("0") and not (out and _amount_label(out[-1])):
                 out.extend([piece[:half], piece[half:]])
             elif remarked and piece.startswith("无") and len(piece) > 3 and out and out[-1].isdigit() \
