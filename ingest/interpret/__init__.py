@@ -34,7 +34,8 @@ from ingest.textnorm import clean_text, normalise_label
 # a title's number: 1、 / 一. / 表1: / 附表2-1： (a table numbered in a report or an annex)
 _TITLE_NUMBER = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+(?:\s*[-—－]\s*\d+)?\s*[:：、.,，．]?"
                            r"|[\d一二三四五六七八九十]+\s*[、.,，．])\s*")
-_YEAR_PREFIX = re.compile(r"^\d{4}\s*年度?")
+# the form's year before the name (2019年度宁晋县…); a year without 度 is the fund's own (2021年中央对地方专项转移支付)
+_YEAR_PREFIX = re.compile(r"^\d{4}\s*年度")
 _UNIT_PREFIX = re.compile(r"^[^_＿\s]{2,30}?(?:局|所|院|委|办|中心|厅|部|会|处|站|队|政府)[_＿]")
 _PROJECT_CODE = re.compile(r"^\s*(?P<code>\d{6})\s*(?P<name>[^\s单]\S*?)\s*(单位[:：].*)?$")
 _TITLE_MAX = 80
@@ -514,7 +515,9 @@ def title_to_name(title: str) -> Optional[str]:
         cut = compact.rfind(suffix)
         text = compact[:cut]
     text = re.sub(r"绩效$", "", text)  # …项目支出绩效目标批复表: the suffix matched is 目标批复表
-    text = re.sub(r"(项目支出|项目|预算项目|部门预算项目|专项资金|区域|转移支付区域)?$", "", text).strip()
+    # the template's words before the suffix (…项目支出|绩效目标表, …转移支付区域|绩效目标自评表); a trailing 项目 is
+    # the name's own (宁晋县高中助学金项目)
+    text = re.sub(r"(项目支出|区域)?$", "", text).strip()
     generic = ("部门", "整体", "附件", "预算", "支出")
     if not text or any(w in text for w in generic[:3]) or text.endswith(("局", "项目支出", "预算", "财政")) \
             or len(text) < 2:
@@ -533,7 +536,9 @@ def choose_name(table_name: Optional[str], title_name: Optional[str]) -> tuple[O
     if not title_name:
         return table_name, None
     a, b = re.sub(r"\s+", "", table_name), re.sub(r"\s+", "", title_name)
-    if a == b:
+    if a == b or a in b or a == b + "项目":
+        # the cell printed whole in the title (省级第七批… / 2022年省级第七批…), or the title's name before its
+        # template's 项目支出 (…建设项目 / …建设): the cell is the name
         return table_name, None
     pool = list(b)
     hits = 0
