@@ -80,8 +80,8 @@ def _lookups() -> dict[str, dict[str, str]]:
 def _lists() -> dict[str, tuple[str, ...]]:
     data = load_aliases()
     keys = ("ignored_labels", "other_labels", "plan_label", "note_prefixes", "noise_cells", "title_suffixes",
-            "mid_term_markers", "list_headers")
-    return {key: tuple(normalise_label(x) for x in data[key]) for key in keys}
+            "mid_term_markers", "list_headers", "caption_suffixes")
+    return {key: tuple(normalise_label(x) for x in data.get(key, ())) for key in keys}
 
 
 def _lookup(table: str, text: str, qualified: bool = True) -> Optional[str]:
@@ -242,6 +242,12 @@ def title_suffix_of(text: str) -> Optional[str]:
         if key.endswith(suffix):
             return suffix
     return None
+
+
+def caption_suffix_of(text: str) -> Optional[str]:
+    """How a table's caption in a report ends (``…项目绩效目标``), when it does; a title only after a table number."""
+    key = normalise_label(text)
+    return next((suffix for suffix in _lists()["caption_suffixes"] if key.endswith(suffix)), None)
 
 
 @text_cache(maxsize=65536)

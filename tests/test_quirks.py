@@ -280,6 +280,9 @@ def test_a_short_field_does_not_run_on_into_the_next_labelled_line():
     ("附表2-1：法律援助经费项目支出绩效目标表", "法律援助经费"),
     ("1、法律援助经费绩效目标表", "法律援助经费"),
     ("表彰奖励经费绩效目标表", "表彰奖励经费"),  # 表 beginning a name is the name's
+    # corpus 23's line 17 as printed: a caption in a report (a table number, then …绩效目标) is the table's title
+    ("表1:湖北省残疾人事业宣传文化工作经费项目绩效目标", "湖北省残疾人事业宣传文化工作经费项目"),
+    ("表2：项目绩效目标", None),  # a caption naming no project
 ])
 def test_a_table_number_before_a_title_is_not_the_name(title, name):
     from ingest.interpret import title_to_name
@@ -408,3 +411,13 @@ def test_funding_labels_of_other_templates():
     assert [(f.source, f.level, f.amount_wan) for f in project.funding] == [
         ("中央财政", "central", 20), ("省财政", "provincial", 10), ("县财政", "county", 15),
         ("单位自有资金", "other", 5)]
+
+
+def test_a_reports_caption_names_the_table_and_its_heading_units_stay_with_it():
+    # corpus 23: a self-evaluation report (项目单位 on line 5) whose target table is captioned on line 17
+    from tests.corpus import CORPUS
+
+    document = parse_bytes("23.txt", (CORPUS / "23_hubeisheng_canlian_2017.txt").read_bytes())
+    (project,) = document.projects
+    assert (project.name, project.implementing_unit, project.line_start) == (
+        "湖北省残疾人事业宣传文化工作经费项目", "湖北省残疾人联合会", 17)

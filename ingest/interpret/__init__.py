@@ -75,6 +75,7 @@ class Interpreter:
         self.warnings: list[ParseWarning] = []
         self.tokens = tokenize(grid)
         self.column_reliability: Optional[float] = None
+        self._carry: dict[str, Optional[str]] = {}  # units printed before the first table's caption
         # _split of each table (by id: the tables live as long as read()), asked for three times per table
         self._splits: dict[int, tuple[list[Token], list[tuple[Header, list[Token]]], bool]] = {}
 
@@ -321,6 +322,9 @@ class Interpreter:
                           table.first_line)
             else:
                 self._audit_orphans(table.tokens)
+                # a report's heading before the table's caption (项目单位：…, then 表1:…): its units are the next
+                # project's where it prints none
+                self._carry = {k: zone.fields.get(k) for k in ("department", "implementing_unit")}
             return None
         if table.title is not None and not table_name and not blocks and not zone.totals:
             # a title with no form under it (a list of annexes in a notice: 2.2022年…绩效目标表, then another table)
@@ -331,6 +335,7 @@ class Interpreter:
         if not table_name and not title_name:
             self.warn("name_missing", "指标表没有项目名称，按无名项目读取。", table.first_line)
         name, name_in_table = choose_name(table_name, title_name)
+        carry, self._carry = self._carry, {}
         total = zone.totals[0][1] if zone.totals else None
         if total is None and zone.funding:
             total = round(sum(f.amount_wan for f in zone.funding), 6)
@@ -342,9 +347,9 @@ class Interpreter:
             total_wan=total,
             code=re.sub(r"\s+", "", zone.fields["code"]) if zone.fields.get("code") else None,
             budget_unit=self._budget_unit(table),
-            department=zone.fields.get("department"),
+            department=zone.fields.get("department") or carry.get("department"),
             implementing_unit=zone.fields.get("implementing_unit") or (
-                title_unit(table.title_text) if table.title is not None else None),
+                title_unit(table.title_text) if table.title is not None else None) or carry.get("implementing_unit"),
             attribute=zone.fields.get("attribute"),
             period=zone.fields.get("period"),
             purpose=zone.fields.get("purpose"),
@@ -432,7 +437,18 @@ def starts_with_name_label(text: str) -> bool:
 def is_title(text: str) -> bool:
     """A table title (``…绩效目标表``, ``…自评表`` …) of reasonable length (asked of every cell that begins a row)."""
     key = normalise_label(text)
-    return bool(key) and len(key) <= _TITLE_MAX and tx.title_suffix_of(key) is not None
+    if not key or len(key) > _TITLE_MAX:
+        return False
+    return tx.title_suffix_of(key) is not None or _caption(text) is not None
+
+
+_TABLE_MARK = re.compile(r"^附?表\s*[\d一二三四五六七八九十]+(?:\s*[-—－]\s*\d+)?\s*[:：、.,，．\s]\s*")
+
+
+def _caption(text: str) -> Optional[str]:
+    """The caption ending (绩效目标) of a table's caption in a report: after a table number (表1:…项目绩效目标)."""
+    mark = _TABLE_MARK.match(clean_text(text))
+    return tx.caption_suffix_of(clean_text(text)[mark.end():]) if mark else None
 
 
 def _is_prose_after(record, header: Header) -> bool:
@@ -509,7 +525,7 @@ def title_to_name(title: str) -> Optional[str]:
     text = _YEAR_PREFIX.sub("", text)
     text = re.sub(r"[（(]\s*\d{4}\s*年?度?\s*[)）]\s*$", "", text).strip()
     text = _UNIT_PREFIX.sub("", text)  # 东莞市公安局_公务用车购置…: the unit before an underscore is not the name
-    suffix = tx.title_suffix_of(text)
+    suffix = tx.title_suffix_of(text) or _caption(title)
     if suffix:
         compact = re.sub(r"\s+", "", text)
         cut = compact.rfind(suffix)
@@ -519,6 +535,8 @@ def title_to_name(title: str) -> Optional[str]:
     # the name's own (宁晋县高中助学金项目)
     text = re.sub(r"(项目支出|区域)?$", "", text).strip()
     generic = ("部门", "整体", "附件", "预算", "支出")
+    if text in ("项目", "专项"):
+        return None
     if not text or any(w in text for w in generic[:3]) or text.endswith(("局", "项目支出", "预算", "财政")) \
             or len(text) < 2:
         return None
