@@ -161,6 +161,8 @@ def _value_cells(ind: Indicator, k: int, spec: dict) -> list[str]:
         cells.extend([ind.value, _mid_value(ind.value)])
     elif style == "graded":
         cells.extend(_graded_values(ind.value))
+    elif style == "kind":  # 定量 / 定性 before the value
+        cells.extend(["定量" if re.search(r"\d", ind.value) else "定性", ind.value])
     elif style == "value_unit":
         op, number, unit = split_value(ind.value)
         cells.extend([(op if op != "=" or ind.value.strip().startswith("=") else "") + number, unit]
@@ -249,6 +251,8 @@ SHAPES: dict[str, dict] = {
     "unnamed_column": {"header": (_H + ("指标值", "数据来源"),), "after": ("source",)},
     # 计量单位 beside the value (no operator column): ≥95 | % (Zhejiang's and Jiangsu's templates)
     "value_unit": {"header": (_H + ("指标值", "计量单位"),), "value": "value_unit"},
+    # 指标类型 (定量 / 定性) before the value beside the level columns (templates where 指标类型 is no level)
+    "kind_column": {"header": (_H + ("指标类型", "指标值"),), "value": "kind"},
     # level-1 on a row of its own (a merged row across the table) over 二级指标 | 三级指标 | 指标值 rows
     "section_rows": {"header": (("二级指标", "三级指标", "指标值"),), "section_rows": True},
     # a two-row header: 绩效指标 over 一级指标 | 二级指标 | 三级指标, 指标值 merged down

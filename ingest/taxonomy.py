@@ -80,7 +80,7 @@ def _lookups() -> dict[str, dict[str, str]]:
 def _lists() -> dict[str, tuple[str, ...]]:
     data = load_aliases()
     keys = ("ignored_labels", "other_labels", "plan_label", "note_prefixes", "noise_cells", "title_suffixes",
-            "mid_term_markers", "list_headers", "caption_suffixes")
+            "mid_term_markers", "list_headers", "caption_suffixes", "kind_headers")
     return {key: tuple(normalise_label(x) for x in data.get(key, ())) for key in keys}
 
 
@@ -242,6 +242,11 @@ def title_suffix_of(text: str) -> Optional[str]:
         if key.endswith(suffix):
             return suffix
     return None
+
+
+def is_kind_header(text: str) -> bool:
+    """指标类型 / 指标类别: the level-1 column's header, or (beside a level-1 column) the 定量/定性 column's."""
+    return strip_qualifiers(normalise_label(text)) in _lists()["kind_headers"]
 
 
 def caption_suffix_of(text: str) -> Optional[str]:

@@ -89,6 +89,9 @@ def read_header(tokens: list[Token], start: int, limit: int) -> Optional[Header]
         last_index = tokens[i + width - 1].index
         i += width
     items = _graded(items)
+    if sum(1 for it in items if it[0] == "level1") > 1:
+        # 一级指标 … 指标类型: beside a level-1 column, 指标类型 is the kind column (定量 / 定性), as 指标性质
+        items = [("op",) + it[1:] if it[0] == "level1" and tx.is_kind_header(it[2]) else it for it in items]
     roles = [it[0] for it in items]
     if not roles or set(roles) == {"group"}:
         return None

@@ -166,6 +166,8 @@ def _groups_side_by_side(content: list[str]) -> bool:
     run: list[str] = []
     for line in content + [""]:
         role = tx.header_role_of(match_key(line)) if line else None
+        if role == "level1" and "level1" in run and tx.is_kind_header(line):
+            role = "op"  # 一级指标 … 指标类型: the kind column (定量 / 定性), not a second level-1 column
         if role in ("level1", "level2", "name", "value"):
             if role in run and role != "value":  # two values beside one name (中期 | 年度) are one group's
                 return True

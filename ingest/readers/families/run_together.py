@@ -187,7 +187,12 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
     if pos < len(text):
         pieces.append((text[pos:], False))
     pieces = _split_short_headers(_names_ending_in_labels(pieces))
-    op_column = any(is_anchor and tx.header_role_of(piece) == "op" for piece, is_anchor in pieces)
+    op_column = any(is_anchor and (tx.header_role_of(piece) == "op" or tx.is_kind_header(piece))
+                    for piece, is_anchor in pieces)
+    # 绩效标准 before 指标值 (a standard column before the value): what follows a standard's words is the value
+    roles_in_order = [tx.header_role_of(piece) for piece, is_anchor in pieces if is_anchor]
+    standard_first = any(r in ("standard", "basis") for r in roles_in_order[:roles_in_order.index("value")]) \
+        if "value" in roles_in_order else False
     # 评价标准优良中差: a value in each grade's column, so a value printed that many times is that many cells
     grades = sum(1 for piece, is_anchor in pieces if is_anchor and tx.header_role_of(piece) == "grade")
     cells: list[str] = []
@@ -206,17 +211,25 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
         parts = [e for p in parts for e in _ENUMERATED_NAME.split(p)]
         if op_column:  # 安抚家属情绪定性安抚: the 指标性质 column's word between a name and its value
             parts = [e for p in parts for e in _KIND_WORD.split(p) if e]
+            # 定性 | 逐步健全健全区政府…: the value the word announces first (before a word printed twice is read
+            # as a value printed twice)
+            parts = [e for k, p in enumerate(parts) for e in (
+                _lead_apart(p) if k and parts[k - 1] in _KIND_WORDS else [p])]
         split = _split_doubled([d for p in parts for d in _description_start().split(p)], grades)
         for k, part in enumerate(split):
-            lead = _leading_value(part) if k and split[k - 1] in _KIND_WORDS else None
+            announced = bool(k) and split[k - 1] in _KIND_WORDS  # the part after 定量 / 定性 begins with a value
+            lead = _leading_value(part) if announced else None
             if lead:  # 定性 | 有效提升提高案件办理效率: the value the word announces, then the next name
                 cells.append(lead)
                 part = part[len(lead):]
+                announced = False
             if k + 1 < len(split) and split[k + 1] in _KIND_WORDS:
                 # 促进社会和谐稳定 | 定性: the 指标性质 word follows the name, so nothing at its end is the value
-                cells.extend(_split_values(part))
+                # (定量 | 100%宣传区域覆盖率 | 定量: the value it announced, then the name)
+                cells.extend(_split_values(part, announced, announced))
                 continue
-            cells.extend(_split_qualitative(_split_values(part, value_first and k == 0)))
+            first = (value_first and k == 0) or announced
+            cells.extend(_split_qualitative(_split_values(part, first, announced or (first and standard_first))))
         if trail:
             cells.append(trail.group())
     cells = [c for c in (c.strip(" :：,，;；、") for c in cells) if c]
@@ -538,6 +551,11 @@ def _split_qualitative(cells: list[str]) -> list[str]:
     return out
 
 
+def _lead_apart(text: str) -> list[str]:
+    lead = _leading_value(text)
+    return [lead, text[len(lead):]] if lead else [text]
+
+
 def _leading_value(text: str) -> str | None:
     """The qualitative value a text begins with when a name follows it (有效提升 | 提高案件办理效率), the longest."""
     if is_qualitative_value(text):
@@ -545,7 +563,12 @@ def _leading_value(text: str) -> str | None:
     for size in range(min(12, len(text) - 4), 1, -1):
         rest = text[size:]
         if is_qualitative_value(text[:size]) and _starts_name(rest) and not is_qualitative_value(rest):
-            return text[:size]
+            lead = text[:size]
+            # 逐步健全健全区政府…: a change word printed twice begins the next name with its second copy
+            for cut in (2, 3):
+                if len(lead) > 2 * cut and lead[-cut:] == lead[-2 * cut:-cut] and is_qualitative_value(lead[:-cut]):
+                    return lead[:-cut]
+            return lead
     return None
 
 
@@ -712,10 +735,11 @@ MEASURE_ENDINGS = ("数", "率", "量", "面积", "长度", "里程", "规模", 
 ANY_ENDING = tuple(sorted({*NAME_ENDINGS, *MEASURE_ENDINGS}, key=len, reverse=True))
 
 
-def _split_values(piece: str, value_first: bool = False) -> list[str]:
+def _split_values(piece: str, value_first: bool = False, announced: bool = False) -> list[str]:
     """Cut free-standing target values out of a piece of text between anchors. ``value_first``: the piece follows
-    a cell that stands between a name and its value (计划标准 in a 绩效标准 column), so a value that closes (5月31日前,
-    100%) at its very start is the row's."""
+    a cell that stands between a name and its value (计划标准 in a 绩效标准 column), so a value that closes
+    (5月31日前, 100%) at its very start is the row's; ``announced``: the piece follows the word 定量 / 定性 that
+    announces the value, so a value with its unit (1次) at its very start is the row's too."""
     matches = [m for m in value_pattern().finditer(piece) if m.group().strip()]
     free: list[re.Match] = []
     # 反映大楼保卫巡检情况200次大楼…: a description ends where its row's value comes, the next name follows
@@ -745,8 +769,10 @@ def _split_values(piece: str, value_first: bool = False) -> list[str]:
             MEASURE_ENDINGS) and _starts_name(piece[m.end():])
         # 其中露天蔬菜20亩其中大棚蔬菜3亩★补助鱼塘面积: a value before the mark a name begins with
         before_mark = m.start() > 0 and bool(NAME_MARK.match(piece, m.end()))
-        if touches_next or (touches_prev and not leads_name) or at_end or has_op or closed or ends_description \
-                or after_measure or before_mark or m in counted or before in named:
+        # 定量 | 1次报纸杂志专版专栏: a value with its unit where the piece must begin with one
+        leads_piece = announced and m.start() == 0 and with_unit
+        if leads_piece or touches_next or (touches_prev and not leads_name) or at_end or has_op or closed \
+                or ends_description or after_measure or before_mark or m in counted or before in named:
             free.append(m)
     spans = _explained_values(piece, matches, free)
     cells: list[str] = []
