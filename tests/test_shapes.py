@@ -372,3 +372,15 @@ def test_a_kind_column_beside_the_level_columns_is_not_a_second_level_column():
             ("效益指标", "社会效益指标", "提高群众法治意识", "有效提高")]
     assert rows(read(tabbed)) == want
     assert rows(read(run)) == want
+
+
+def test_the_column_of_the_documents_year_is_the_annual_target():
+    # a rolling three-year table (SYNTHETIC values) in a 2025 document: 2025年目标值 is the annual target, the
+    # other years' columns a separate target set, whichever comes first
+    text = ("项目支出绩效目标表（2025年度）\n项目名称\t法治宣传\n"
+            "一级指标\t二级指标\t三级指标\t2024年目标值\t2025年目标值\t2026年目标值\n"
+            "产出指标\t数量指标\t开展法治宣传活动次数\t≥1次\t≥2次\t≥3次\n\t质量指标\t宣传覆盖率\t≥90%\t≥92%\t≥95%\n")
+    document = read(text)
+    assert [(name, value) for _, _, name, value in rows(document)] == [("开展法治宣传活动次数", "≥2次"),
+                                                                      ("宣传覆盖率", "≥92%")]
+    assert [value for _, _, _, value in rows(document, "mid")] == ["≥1次", "≥3次", "≥90%", "≥95%"]

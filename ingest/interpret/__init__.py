@@ -32,6 +32,7 @@ from ingest.model import DepartmentOverall, Indicator, Project
 from ingest.textnorm import clean_text, normalise_label
 
 # a title's number: 1、 / 一. / 表1: / 附表2-1： (a table numbered in a report or an annex)
+_LABEL_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TITLE_NUMBER = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+(?:\s*[-—－]\s*\d+)?\s*[:：、.,，．]?"
                            r"|[\d一二三四五六七八九十]+\s*[、.,，．])\s*")
 # the form's year before the name (2019年度宁晋县…); a year without 度 is the fund's own (2021年中央对地方专项转移支付)
@@ -239,6 +240,14 @@ class Interpreter:
             return ("mid",) * groups  # 中期绩效指标 on a line of its own, not a goal that names 中期 in passing
         if groups == 1:
             return ("annual",)
+        # 2024年目标值 | 2025年目标值 | 2026年目标值: the column of the document's year is the annual target
+        years = {}
+        for slot in header.slots:
+            found = _LABEL_YEAR.search(slot.label) if slot.role == "value" else None
+            if found and slot.group not in years:
+                years[slot.group] = int(found.group(1))
+        if self.fiscal_year is not None and self.fiscal_year in years.values():
+            return tuple("annual" if years.get(g) == self.fiscal_year else "mid" for g in range(groups))
         labels = [s.label for s in header.slots if s.role == "value"]
         if labels and tx.mentions_mid_term(labels[0]):
             return ("mid", "annual")
