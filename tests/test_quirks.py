@@ -421,3 +421,15 @@ def test_a_reports_caption_names_the_table_and_its_heading_units_stay_with_it():
     (project,) = document.projects
     assert (project.name, project.implementing_unit, project.line_start) == (
         "湖北省残疾人事业宣传文化工作经费项目", "湖北省残疾人联合会", 17)
+
+
+@pytest.mark.parametrize("ditto", ["〃", "同上", '"'])
+def test_a_ditto_mark_in_a_level_cell_repeats_the_cell_above(ditto):
+    # Xiqing's 法治宣传经费 rows with the merged level cells written as ditto marks (SYNTHETIC marks): no indicator
+    # named 〃, the categories go on
+    text = ("项目名称\t法治宣传经费\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t法治文艺演出场次\t=2场\n"
+            f"{ditto}\t质量指标\t培训参与率\t100%\n{ditto}\t{ditto}\t宣传区域覆盖率\t100%\n")
+    (project,) = parse_bytes("ditto.txt", text.encode()).projects
+    assert [(i.level1, i.level2, i.name, i.value) for i in project.indicators] == [
+        ("产出指标", "数量指标", "法治文艺演出场次", "=2场"), ("产出指标", "质量指标", "培训参与率", "100%"),
+        ("产出指标", "质量指标", "宣传区域覆盖率", "100%")]
