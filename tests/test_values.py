@@ -42,6 +42,8 @@ CASES = [
     ("≥７０％", None, None, expect(">=", 70, "%", "percent")),
     ("　100%", None, None, expect("=", 100, "%", "percent")),
     ("＞95%", None, None, expect(">", 95, "%", "percent")),
+    # an inclusive bound with its note in brackets
+    ("95%（含）以上", None, None, expect(">=", 95, "%", "percent")),
     # a tolerance: corpus 14's 补助款结算误差率 ±3%以内 (an error of at most 3%)
     ("±3%以内", None, None, expect("<=", 3, "%", "percent")),
     ("±3%", None, None, expect("<=", 3, "%", "percent")),
