@@ -11,6 +11,7 @@ kind of space unified. The original text is kept for display; no label is ever m
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -65,6 +66,8 @@ def match_key(text: str) -> str:
     """
     if not text:
         return ""
+    if "&" in text:  # an HTML entity left by a page's text (&ge;95%, 完成&nbsp;时间)
+        text = html.unescape(text)
     text = _INVISIBLE_RE.sub("", text)
     if "(" in text:  # (pinyin) is the only thing _PINYIN_RE removes
         text = _PINYIN_RE.sub("", text)

@@ -6,6 +6,7 @@ removed, spaces unified) and, for labels, :func:`normalise_label` on top of it.
 
 from __future__ import annotations
 
+import html
 import re
 
 from ingest.caches import text_cache
@@ -32,11 +33,13 @@ _CJK_OR_SPACE = re.compile(rf"[{CJK} ]+")
 
 @text_cache(maxsize=65536)
 def clean_text(text: str | None) -> str:
-    """Text as a careful reader would copy it: HTML tags of the extraction removed, spaces folded, wrap gaps
-    between CJK characters removed, invisible marks dropped."""
+    """Text as a careful reader would copy it: HTML tags and entities of the extraction removed (decoded), spaces
+    folded, wrap gaps between CJK characters removed, invisible marks dropped."""
     if not text:
         return ""
     text = strip_invisible(_TAG.sub("", text))
+    if "&" in text:  # an HTML entity left by a page's text (&ge;95%, 完成&nbsp;时间)
+        text = html.unescape(text)
     text = _SPACES.sub(" ", text).strip()
     return _GAP.sub("", text)
 

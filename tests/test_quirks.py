@@ -433,3 +433,14 @@ def test_a_ditto_mark_in_a_level_cell_repeats_the_cell_above(ditto):
     assert [(i.level1, i.level2, i.name, i.value) for i in project.indicators] == [
         ("产出指标", "数量指标", "法治文艺演出场次", "=2场"), ("产出指标", "质量指标", "培训参与率", "100%"),
         ("产出指标", "质量指标", "宣传区域覆盖率", "100%")]
+
+
+def test_html_entities_left_in_a_pages_text_are_read_as_their_characters():
+    # Xiqing's rows as a page's source text prints them (SYNTHETIC entities): &ge; is ≥, &nbsp; a space
+    text = ("项目名称\t法治宣传经费\n一级指标\t二级指标\t三级指标\t指标值\n"
+            "产出指标\t数量指标\t开展专项法治宣传活动次数\t&ge;1次\n"
+            "\t时效指标\t法治文艺演出&nbsp;时间\t5月31日前\n\t成本指标\t普法宣传费用\t&lt;=10.4万元\n")
+    (project,) = parse_bytes("entities.txt", text.encode()).projects
+    got = [(i.name, i.value, i.target.op) for i in project.indicators]
+    assert got == [("开展专项法治宣传活动次数", "≥1次", ">="), ("法治文艺演出时间", "5月31日前", "<="),
+                   ("普法宣传费用", "<=10.4万元", "<=")]
