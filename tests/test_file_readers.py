@@ -251,3 +251,31 @@ def test_tesseract_missing_says_how_to_install(monkeypatch):
         parse_file(OUT / f"{SCANNED}.scan.pdf")
     assert "apt-get install tesseract-ocr tesseract-ocr-chi-sim" in caught.value.message_zh
     assert caught.value.source == f"{SCANNED}.scan.pdf"
+
+
+def _docx_of_paragraphs(lines: list[str]) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)  # python-docx writes a tab as <w:tab/>, leading spaces kept
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("family", ["tab_rows", "numbered_outline", "indent_tree", "labelled_fields"])
+def test_a_word_document_written_as_text_reads_as_that_text(family):
+    # Xiqing (sample) written out by bench/render.py in a text layout, one paragraph per line, in a .docx with no
+    # table: read by the text layouts, the same reading as the .txt (it was one cell per paragraph: no indicator)
+    from bench.render import render
+    from ingest.parse import parse_bytes as parse
+
+    text = render(parsed("xiqing"), family)
+    from_text = parse("xiqing.txt", text.encode("utf-8"))
+    from_word = parse("xiqing.docx", _docx_of_paragraphs(text.split("\n")), suffix=".docx")
+    assert from_word.layout == from_text.layout == family
+    assert reading(from_word) == reading(from_text)
+    assert sum(len(p.indicators) for p in from_word.projects) == 131  # Xiqing's indicators, every one

@@ -72,6 +72,17 @@ def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Gri
                                scores=scores, warnings=list(text.warnings) + warnings))
 
 
+def text_layout_grid(source: str, lines: list[str]) -> Optional[Grid]:
+    """``lines`` (a document's paragraphs) read by the best-scoring text layout, or None when none fits."""
+    lines = [strip_invisible(line) for line in lines]
+    family, scores = detect(lines)
+    if not has_form_words(lines) or max(scores.values()) < MIN_LAYOUT_SCORE:
+        return None
+    rows, warnings = family.build(lines)
+    return _flat_reshaped(Grid(source=source, lines=lines, rows=rows, family=family.key, encoding="binary",
+                               scores=scores, warnings=warnings))
+
+
 # the families whose rows are the source's rows and whose cells stand in its columns
 _ROW_FAMILIES = ("tab_rows", "delimited_rows", "pipe_rows", "markdown")
 

@@ -1,8 +1,11 @@
 """Word documents (.docx, python-docx) → grid.
 
 The body is read in document order: paragraphs (titles, ``单位：元``, notes) become one-cell rows, every table
-its rows. Column positions follow the table grid: ``w:gridBefore`` skips columns, ``w:gridSpan`` is a column span,
-``w:vMerge`` (restart / continue) a row span. A table nested in a cell is read as that cell's text.
+its rows. A document whose tables hold no indicator header (none at all, or only a funding table) is read as
+text by the text layouts, a paragraph a line (tabs kept), a table's rows as tab-separated lines: indicators written
+as a numbered outline, tab-separated lines or labelled fields. Column positions follow the table grid:
+``w:gridBefore`` skips columns, ``w:gridSpan`` is a column span, ``w:vMerge`` (restart / continue) a row span.
+A table nested in a cell is read as that cell's text.
 """
 
 from __future__ import annotations
@@ -22,8 +25,8 @@ def _val(element, tag: str):
     return None if found is None else found.get(f"{W}val")
 
 
-def _text(element) -> str:
-    """Text of a paragraph or cell: runs joined, tabs kept as spaces, paragraphs of a cell on separate lines."""
+def _text(element, tab: str = " ") -> str:
+    """Text of a paragraph or cell: runs joined, tabs kept as ``tab``, paragraphs of a cell on separate lines."""
     paragraphs = []
     for p in element.iter(f"{W}p"):
         parts = []
@@ -31,7 +34,7 @@ def _text(element) -> str:
             if node.tag == f"{W}t":
                 parts.append(node.text or "")
             elif node.tag == f"{W}tab":
-                parts.append(" ")
+                parts.append(tab)
             elif node.tag in (f"{W}br", f"{W}cr"):
                 parts.append("\n")
         paragraphs.append("".join(parts))
@@ -60,13 +63,36 @@ def read_docx(source: str, data: bytes) -> Grid:
                                   "请在 Word/WPS 中打开后另存一份再导入。") from exc
     builder = GridBuilder(source)
     number = 0
+    headed = False  # a table of the document holds an indicator header
+    texts: list[str] = []  # the paragraphs with their tabs, and the tables' rows: the document as text
     for child in document.element.body.iterchildren():
         if child.tag == f"{W}p":
             builder.paragraph(_text(child))
+            texts.append(_text(child, "\t").replace("\n", " ").rstrip())  # its indentation and tabs kept
         elif child.tag == f"{W}tbl":
             number += 1
-            builder.table(place(_table_cells(child, number)))
-    return builder.grid("docx")
+            first = len(builder.lines)
+            cells = _table_cells(child, number)
+            headed = headed or sum(1 for _, _, c in cells if _indicator_column(c.text)) >= 2
+            builder.table(place(cells))
+            texts.extend(builder.lines[first:])
+    grid = builder.grid("docx")
+    if not headed:
+        # no table of indicators: a document written as text (a numbered outline, tab-separated lines, labelled
+        # fields …) is read by the text layouts, its paragraphs as lines
+        from ingest.readers import text_layout_grid
+
+        as_text = text_layout_grid(source, texts)
+        if as_text is not None:
+            return as_text
+    return grid
+
+
+def _indicator_column(text: str) -> bool:
+    from ingest import taxonomy as tx
+    from ingest.grid import match_key
+
+    return tx.header_role_of(match_key(text)) in ("level1", "level2", "name", "value")
 
 
 def _table_cells(tbl, number: int) -> list[tuple[int, int, TCell]]:
