@@ -279,3 +279,21 @@ def test_a_word_document_written_as_text_reads_as_that_text(family):
     assert from_word.layout == from_text.layout == family
     assert reading(from_word) == reading(from_text)
     assert sum(len(p.indicators) for p in from_word.projects) == 131  # Xiqing's indicators, every one
+
+
+@pytest.mark.parametrize("family", ["labelled_fields", "numbered_outline", "line_cells", "run_together"])
+def test_a_web_page_written_as_text_reads_as_that_text(family):
+    # Xiqing (sample) written out by bench/render.py in a text layout, a <p> per line, in a page with no table:
+    # read by the text layouts, full-width spaces between labelled pairs kept (labelled fields read nothing before)
+    import html
+
+    from bench.render import render
+    from ingest.parse import parse_bytes as parse
+
+    text = render(parsed("xiqing"), family)
+    page = "<html><head><meta charset='utf-8'></head><body>" + "".join(
+        f"<p>{html.escape(line)}</p>" for line in text.split("\n")) + "</body></html>"
+    from_text = parse("xiqing.txt", text.encode("utf-8"))
+    from_page = parse("xiqing.html", page.encode("utf-8"), suffix=".html")
+    assert from_page.layout == from_text.layout == family
+    assert reading(from_page) == reading(from_text)

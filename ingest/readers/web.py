@@ -2,9 +2,10 @@
 
 The page is read in document order: text blocks outside tables (titles, ``单位：元``) become one-cell rows, every
 table its rows with ``rowspan``/``colspan`` honoured by the standard HTML table algorithm. A table used for page
-layout (one that holds other tables) is not a table of the form: its content is read in order instead. Scripts,
-styles and hidden elements are skipped. The encoding comes from the page (BOM, ``<meta charset>``), else it is
-detected.
+layout (one that holds other tables) is not a table of the form: its content is read in order instead. A page
+whose tables hold no indicator header is read as text by the text layouts (a page's line a line, full-width spaces
+kept). Scripts, styles and hidden elements are skipped. The encoding comes from the page (BOM,
+``<meta charset>``), else it is detected.
 """
 
 from __future__ import annotations
@@ -57,6 +58,14 @@ def read_html(source: str, data: bytes) -> Grid:
     reader.flush()
     if reader.tables == 0 and not any(line.strip() for line in builder.lines):
         raise IngestError(source, "网页中没有文字或表格。请确认保存的是包含绩效目标表的页面。")
+    if not reader.headed:
+        # no table of indicators: a page that writes them as text (labelled fields, a numbered outline, one cell
+        # per line) is read by the text layouts, a line of the page a line, a table's rows tab-separated
+        from ingest.readers import text_layout_grid
+
+        as_text = text_layout_grid(source, builder.lines)
+        if as_text is not None:
+            return as_text
     return builder.grid("html")
 
 
@@ -70,13 +79,14 @@ class _Walker:
         self.builder = builder
         self.buffer: list[str] = []
         self.tables = 0
+        self.headed = False  # a table of the page holds an indicator header
 
     def flush(self) -> None:
         text = "".join(self.buffer)
         self.buffer = []
         for line in text.split("\n"):
             if line.strip():
-                self.builder.paragraph(re.sub(r"\s+", " ", line).strip())
+                self.builder.paragraph(_COLLAPSIBLE.sub(" ", line).strip())
 
     def walk(self, node) -> None:
         from bs4 import NavigableString, Tag
@@ -86,7 +96,8 @@ class _Walker:
             if isinstance(child, (Comment, Doctype)):
                 continue
             if isinstance(child, NavigableString):
-                self.buffer.append(re.sub(r"\s+", " ", str(child)))
+                # the white space a browser collapses (not a full-width space or &nbsp;: labelled fields keep them)
+                self.buffer.append(_COLLAPSIBLE.sub(" ", str(child)))
                 continue
             if not isinstance(child, Tag) or child.name in SKIP or _hidden(child):
                 continue
@@ -125,7 +136,18 @@ class _Walker:
                         taken.add((r + dr, col + dc))
                 col += colspan
         if anchors:
+            self.headed = self.headed or sum(1 for _, _, c in anchors if _indicator_column(c.text)) >= 2
             self.builder.table(place(anchors))
+
+
+_COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+")
+
+
+def _indicator_column(text: str) -> bool:
+    from ingest import taxonomy as tx
+    from ingest.grid import match_key
+
+    return tx.header_role_of(match_key(text)) in ("level1", "level2", "name", "value")
 
 
 def _span(value: Optional[str]) -> int:
