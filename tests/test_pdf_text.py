@@ -660,3 +660,31 @@ def test_labels_set_one_character_per_line():
         ("产出指标", "时效指标", "发放及时率", "=100%"), ("产出指标", "成本指标", "抚恤金金额", "=184722元"),
         ("效益指标", "社会效益指标", "安抚家属情绪", "安抚"),
         ("满意度指标", "服务对象满意度指标", "家属满意度", "=100%")]
+
+
+def test_a_browser_printed_pdf_of_text_reads_without_its_page_furniture():
+    # Xiqing's 法治宣传经费 as labelled fields in a page printed by Chromium (SYNTHETIC print: the date and time at
+    # the top of every page, the page's address and 1/3 at the bottom, as pdfplumber extracted them from such a
+    # print): those lines are no indicator (each page's pair read as one before)
+    from ingest.interpret import Interpreter
+    from ingest.readers.pdf import _PdfReader
+    from ingest.readers.sheet import GridBuilder
+
+    records = [("产出指标", "数量指标", "法治文艺演出场次", "=2场"),
+               ("产出指标", "数量指标", "普法培训讲座次数", "=1次"),
+               ("产出指标", "质量指标", "培训参与率", "100%"), ("产出指标", "质量指标", "宣传区域覆盖率", "100%"),
+               ("产出指标", "时效指标", "法治文艺演出时间", "5月31日前"),
+               ("效益指标", "社会效益指标", "提升群众法治意识", "提升")]
+    body = [f"一级指标：{a}  二级指标：{b}   三级指标：{c}  指标值：{d}" for a, b, c, d in records]
+    pages = [["项目支出绩效目标表", "(2024年度)", "项目名称：法治宣传经费", "年度资金总额：10.4"] + body[:2],
+             body[2:4], body[4:]]
+    builder = GridBuilder("print.pdf")
+    reader = _PdfReader(builder)
+    for number, lines in enumerate(pages, 1):
+        reader.text_pages.append((number, ["12/1/26, 2:48 AM"] + lines + [
+            f"file:///tmp/labelled_fields.html                                        {number}/3"]))
+    reader.flush_text()
+    reading_ = Interpreter(builder.grid("pdf"), 2024).read()
+    (project,) = reading_.projects
+    assert (project.name, project.total_wan) == ("法治宣传经费", 10.4)
+    assert [(i.level1, i.level2, i.name, i.value) for i in project.indicators] == records

@@ -364,12 +364,12 @@ def test_a_kind_column_beside_the_level_columns_is_not_a_second_level_column():
     # Xiqing's 法治宣传经费 rows with 指标类型 printing 定量 / 定性 (SYNTHETIC column, real rows): beside 一级指标 it
     # is the kind column (as 指标性质), in columns and run together
     rows_ = (("产出指标", "质量指标", "培训参与率", "定量", "100%"), ("", "", "宣传区域覆盖率", "定量", "100%"),
-             ("效益指标", "社会效益指标", "提高群众法治意识", "定性", "有效提高"))
+             ("效益指标", "社会效益指标", "提升群众法治意识", "定性", "提升"))
     tabbed = "项目名称\t法治宣传经费\n一级指标\t二级指标\t三级指标\t指标类型\t指标值\n" + "".join(
         "\t".join(r) + "\n" for r in rows_)
     run = "项目名称法治宣传经费一级指标二级指标三级指标指标类型指标值" + "".join("".join(r) for r in rows_) + "\n"
     want = [("产出指标", "质量指标", "培训参与率", "100%"), ("产出指标", "质量指标", "宣传区域覆盖率", "100%"),
-            ("效益指标", "社会效益指标", "提高群众法治意识", "有效提高")]
+            ("效益指标", "社会效益指标", "提升群众法治意识", "提升")]
     assert rows(read(tabbed)) == want
     assert rows(read(run)) == want
 

@@ -155,8 +155,14 @@ class _PdfReader:
                 lines.append(line)
                 page_of.append(number)
         self.text_pages = []
-        family, _ = detect(lines)
-        rows, warnings = family.build(lines)
+        # what the PDF prints on every page (a browser's print: the page's address with 1/5, the date and time) is
+        # no part of any table: the families read those lines as empty ones; the display lines keep them
+        from ingest.readers.families.common import page_furniture
+
+        furniture = page_furniture(lines)
+        read = ["" if k in furniture else line for k, line in enumerate(lines)] if furniture else lines
+        family, _ = detect(read)
+        rows, warnings = family.build(read)
         offset = len(self.builder.lines)
         self.builder.lines.extend(lines)
         for row in rows:
