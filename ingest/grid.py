@@ -149,6 +149,9 @@ class Grid:
     scores: dict[str, float] = field(default_factory=dict)  # detection score of every family that was tried
     warnings: list[ParseWarning] = field(default_factory=list)
     is_ocr: bool = False
+    # a structured file (Word, a workbook, a web page) as text lines, for the text layouts when none of its tables
+    # holds an indicator header (indicators typed as an outline, labelled fields, tab-separated lines)
+    text_lines: Optional[list[str]] = None
 
     def cells(self) -> Iterator[Cell]:
         for row in self.rows:

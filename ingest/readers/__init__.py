@@ -192,4 +192,21 @@ def read_grid(source: str, data: bytes, suffix: str) -> Grid:
     guard.check_size(source, len(data))
     if not data and suffix.lower() not in ("", ".txt", ".tsv", ".text", ".csv"):
         raise IngestError(source, "文件为空（0 字节），没有可读取的内容。请确认文件已完整下载或导出后再导入。")
-    return reader(source, data)
+    grid = reader(source, data)
+    if grid.text_lines is not None and not _has_indicator_header(grid):
+        # a Word document, workbook or web page whose tables hold no indicator header: indicators typed as text
+        # (a numbered outline, labelled fields, tab-separated lines) are read by the text layouts
+        as_text = text_layout_grid(source, grid.text_lines)
+        if as_text is not None:
+            as_text.warnings = grid.warnings + as_text.warnings
+            return as_text
+    return grid
+
+
+def _has_indicator_header(grid: Grid) -> bool:
+    """Whether a row of ``grid`` names two indicator columns or more (一级指标 | 三级指标 | 指标值 …)."""
+    from ingest import taxonomy as tx
+    from ingest.grid import match_key
+
+    roles = ("level1", "level2", "name", "value")
+    return any(sum(1 for c in row.cells if tx.header_role_of(match_key(c.text)) in roles) >= 2 for row in grid.rows)

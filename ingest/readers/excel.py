@@ -88,7 +88,9 @@ def read_xlsx(source: str, data: bytes) -> Grid:
             builder.warn("hidden_sheet", f"隐藏的工作表「{ws.title}」已忽略（未读取）。")
             continue
         _read_sheet(builder, ws, formulas[ws.title])
-    return builder.grid("xlsx")
+    grid = builder.grid("xlsx")
+    grid.text_lines = list(builder.lines)  # for the text layouts, when no sheet holds an indicator header
+    return grid
 
 
 def _read_sheet(builder: GridBuilder, ws, ws_formulas) -> None:
@@ -198,7 +200,9 @@ def read_xls(source: str, data: bytes) -> Grid:
         if hidden_cols:
             builder.warn("hidden_columns", f"工作表「{sheet.name}」中 {len(hidden_cols)} 个隐藏列已忽略。", heading)
         _add_tables(builder, place(anchors))
-    return builder.grid("xls")
+    grid = builder.grid("xls")
+    grid.text_lines = list(builder.lines)  # for the text layouts, when no sheet holds an indicator header
+    return grid
 
 
 def _xls_text(book, cell) -> str:

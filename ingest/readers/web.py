@@ -58,15 +58,9 @@ def read_html(source: str, data: bytes) -> Grid:
     reader.flush()
     if reader.tables == 0 and not any(line.strip() for line in builder.lines):
         raise IngestError(source, "网页中没有文字或表格。请确认保存的是包含绩效目标表的页面。")
-    if not reader.headed:
-        # no table of indicators: a page that writes them as text (labelled fields, a numbered outline, one cell
-        # per line) is read by the text layouts, a line of the page a line, a table's rows tab-separated
-        from ingest.readers import text_layout_grid
-
-        as_text = text_layout_grid(source, builder.lines)
-        if as_text is not None:
-            return as_text
-    return builder.grid("html")
+    grid = builder.grid("html")
+    grid.text_lines = list(builder.lines)
+    return grid
 
 
 def _hidden(tag) -> bool:
@@ -79,7 +73,6 @@ class _Walker:
         self.builder = builder
         self.buffer: list[str] = []
         self.tables = 0
-        self.headed = False  # a table of the page holds an indicator header
 
     def flush(self) -> None:
         text = "".join(self.buffer)
@@ -136,18 +129,10 @@ class _Walker:
                         taken.add((r + dr, col + dc))
                 col += colspan
         if anchors:
-            self.headed = self.headed or sum(1 for _, _, c in anchors if _indicator_column(c.text)) >= 2
             self.builder.table(place(anchors))
 
 
 _COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+")
-
-
-def _indicator_column(text: str) -> bool:
-    from ingest import taxonomy as tx
-    from ingest.grid import match_key
-
-    return tx.header_role_of(match_key(text)) in ("level1", "level2", "name", "value")
 
 
 def _span(value: Optional[str]) -> int:

@@ -63,36 +63,19 @@ def read_docx(source: str, data: bytes) -> Grid:
                                   "请在 Word/WPS 中打开后另存一份再导入。") from exc
     builder = GridBuilder(source)
     number = 0
-    headed = False  # a table of the document holds an indicator header
-    texts: list[str] = []  # the paragraphs with their tabs, and the tables' rows: the document as text
+    texts: list[str] = []  # the paragraphs with their tabs and indentation, and the tables' rows: the text
     for child in document.element.body.iterchildren():
         if child.tag == f"{W}p":
             builder.paragraph(_text(child))
-            texts.append(_text(child, "\t").replace("\n", " ").rstrip())  # its indentation and tabs kept
+            texts.append(_text(child, "\t").replace("\n", " ").rstrip())
         elif child.tag == f"{W}tbl":
             number += 1
             first = len(builder.lines)
-            cells = _table_cells(child, number)
-            headed = headed or sum(1 for _, _, c in cells if _indicator_column(c.text)) >= 2
-            builder.table(place(cells))
+            builder.table(place(_table_cells(child, number)))
             texts.extend(builder.lines[first:])
     grid = builder.grid("docx")
-    if not headed:
-        # no table of indicators: a document written as text (a numbered outline, tab-separated lines, labelled
-        # fields …) is read by the text layouts, its paragraphs as lines
-        from ingest.readers import text_layout_grid
-
-        as_text = text_layout_grid(source, texts)
-        if as_text is not None:
-            return as_text
+    grid.text_lines = texts
     return grid
-
-
-def _indicator_column(text: str) -> bool:
-    from ingest import taxonomy as tx
-    from ingest.grid import match_key
-
-    return tx.header_role_of(match_key(text)) in ("level1", "level2", "name", "value")
 
 
 def _table_cells(tbl, number: int) -> list[tuple[int, int, TCell]]:
