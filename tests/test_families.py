@@ -835,11 +835,16 @@ def test_a_name_that_names_its_own_category_in_a_stream_of_cells():
 
 
 def test_a_category_note_is_not_an_indicator_name():
-    from ingest.interpret.tokens import LX, content_class
+    from ingest.interpret.tokens import LX, NOISE, content_class
+    from tests.corpus import CORPUS
 
-    # shared/corpus 22 (Ningjin): 项目年度绩效目标(定量指标) is the form's category cell, not an indicator
-    assert content_class("项目年度绩效目标(定量指标)") == LX
-    assert content_class("规章制度建立与否") != LX
+    # shared/corpus 22 (Ningjin): 项目年度绩效目标(定量指标) is the form's category cell, neither a level nor an
+    # indicator; 制度指标 after it is the row's level (评价内容), 规章制度建立与否 its name (fixture, line 17)
+    assert content_class("项目年度绩效目标(定量指标)") == NOISE
+    assert content_class("制度指标") == LX and content_class("规章制度建立与否") != LX
+    document = read((CORPUS / "22_ningjin_jiaoyuju_2019.txt").read_text(encoding="utf-8"))
+    first = document.projects[0].indicators[0]
+    assert (first.line_start, first.level2_raw, first.name) == (17, "制度指标", "规章制度建立与否")
 
 
 def test_a_self_evaluation_row_whose_actual_and_reason_cells_run_on_in_a_stream_of_cells():

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from itertools import islice, takewhile
+from itertools import dropwhile, islice, takewhile
 from typing import Optional
 
 from ingest import taxonomy as tx
@@ -284,6 +284,8 @@ class Interpreter:
             previous: Optional[Indicator] = None
             last_block = header is blocks[-1][0]
             blank = self._blank_rows(header, body, table.end_row if last_block else None)
+            # noise before the first row (a category note of the form, 项目年度绩效目标(定量指标)) begins no record
+            body = list(dropwhile(lambda t: t.kind == NOISE, body))
             records = _fold_overflow(align(body, header, self.column_reliability), header)
             while records and _is_prose_after(records[-1], header):
                 prose = records.pop().tokens()[0]

@@ -103,7 +103,7 @@ def content_class(key: str) -> str:
     if compact.endswith("指标") and 3 <= len(compact) <= 5 and not _DIGIT.search(compact):
         return LX
     if _CATEGORY_NOTE.search(compact) and len(compact) <= 20 and not _DIGIT.search(compact):
-        return LX  # 项目年度绩效目标(定量指标): a category cell of the form, not an indicator
+        return NOISE  # 项目年度绩效目标(定量指标): a category cell of the form, neither a level nor an indicator
     if len(compact) <= 8 and not _DIGIT.search(compact):
         return SHORT
     if len(compact) <= 16 and not _DIGIT.search(compact) and is_qualitative_value(compact):
