@@ -709,6 +709,23 @@ def test_indicators_written_as_labelled_records():
     assert [i.line_start for i in project.indicators] == [5, 6, 7]
 
 
+def test_labelled_records_written_as_sentences():
+    # Xiqing's 法治宣传经费 rows, each record a sentence of pairs set apart by commas (SYNTHETIC punctuation); a comma
+    # inside the goal stays there (it was refused: 无法识别版式)
+    text = ("项目名称：法治宣传经费，年度资金总额：10.4\n"
+            "年度绩效目标：开展法治宣传教育活动，提高群众法治意识，营造法治氛围。\n"
+            "一级指标：产出指标，二级指标：数量指标，三级指标：法治文艺演出场次，指标值：=2场。\n"
+            "一级指标：产出指标，二级指标：质量指标，三级指标：宣传区域覆盖率，指标值：100%；\n"
+            "一级指标：满意度指标、二级指标：服务对象满意度指标、三级指标：普法宣传对象满意度、指标值：≥80%\n")
+    document = read(text)
+    assert document.layout == "labelled_fields"
+    assert (document.projects[0].total_wan, document.projects[0].goal) == (
+        10.4, "开展法治宣传教育活动，提高群众法治意识，营造法治氛围。")
+    assert rows(document) == [("产出指标", "数量指标", "法治文艺演出场次", "=2场"),
+                              ("产出指标", "质量指标", "宣传区域覆盖率", "100%"),
+                              ("满意度指标", "服务对象满意度指标", "普法宣传对象满意度", "≥80%")]
+
+
 def test_labelled_records_one_pair_per_line():
     text = "项目名称：法治宣传经费\n年度资金总额：10.4\n" + "".join(
         f"一级指标：{l1}\n二级指标：{l2}\n指标名称：{name}\n指标值：{value}\n"

@@ -8,7 +8,8 @@ What web pages listing indicators as records, and forms filled in as text, give:
 per line). Each ``label：content`` pair becomes two cells, the label and its content; where the label names a column
 of the indicator table (一级指标, 二级指标, 三级指标 / 指标名称, 指标值 …, through the header aliases), the content
 alone becomes a cell with that role as its hint, and the interpreter reads the hinted cells as the rows of a table
-with those columns. Pairs on one line are separated by spaces (two or more, or a full-width one), ``；`` or ``;``.
+with those columns. Pairs on one line are separated by spaces, ``；`` / ``;`` or a comma (``，`` ``,`` ``、``: a record
+written as a sentence).
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from ingest.readers.families.common import content_lines, has_form_words
 # a label: a few characters of words (no digit, no sign), then a colon (one character only for the grades of a
 # graded standard, 优：… 良：…); its content runs to the next label
 # (a source's label may follow 其中 and a colon: 其中：中央补助：20)
-_PAIR = re.compile(r"(?:^|(?<=[\s；;　]))(?:其中\s*[:：]\s*)?(?P<label>[^\s:：；;　\d]{1,12})\s*[:：]\s*")
-_SPLIT = re.compile(r"[\s；;　]+$")
+_PAIR = re.compile(r"(?:^|(?<=[\s；;　，,、]))(?:其中\s*[:：]\s*)?(?P<label>[^\s:：；;　，,、\d]{1,12})\s*[:：]\s*")
+_SPLIT = re.compile(r"[\s；;　，,、]+$")
 # the indicator columns a label can name (the roles of the header aliases)
 _ROLES = {"level1": "level1", "level2": "level2", "name": "name", "value": "value", "grade": "value"}
 
@@ -81,7 +82,8 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
             header = labels
             rows.append(Row(cells=[Cell(label, number, number, col=k) for k, (label, _, number) in enumerate(record)],
                             line_start=first, line_end=last))
-        rows.append(Row(cells=[Cell(content, number, number, col=k)
+        # (a record written as a sentence ends in 。: no part of its last value; a name may end in one)
+        rows.append(Row(cells=[Cell(content.rstrip("。") if k == len(record) - 1 else content, number, number, col=k)
                                for k, (_, content, number) in enumerate(record)], line_start=first, line_end=last))
         record = []
 
