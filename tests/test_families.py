@@ -781,6 +781,31 @@ def test_labelled_records_with_mid_term_and_annual_values():
 
 
 # --- a numbered outline: 一、level-1 / （一）level-2 / 1.indicator value (numbered_outline) -------------------------
+OUTLINE_ROWS = (("法治文艺演出场次", "=2场"), ("普法培训讲座次数", "=1次"), ("培训参与率", "100%"),
+                ("普法宣传对象满意度", "≥80%"))  # Xiqing's 法治宣传经费 (sample, lines 36-48)
+
+
+@pytest.mark.parametrize("item", ["{n}.{x}{v}", "{n}、{x}，目标值{v}", "{n}.{x}（{v}）", "{x}：{v}"])
+def test_an_outlines_item_with_its_value_in_words_in_brackets_fused_or_unnumbered(item):
+    # the same outline with each item written otherwise (SYNTHETIC wording, real rows): …，目标值=2场, …（=2场）,
+    # …场次=2场 / …参与率100% fused, or name：value without a number under its heading (each read no value before,
+    # the last refused)
+    k = [item.format(n=n, x=x, v=v) for n, (x, v) in zip((1, 2, 1, 1), OUTLINE_ROWS)]
+    text = ("项目名称：法治宣传经费\n年度资金总额：10.4万元\n一、产出指标\n（一）数量指标\n" + k[0] + "\n" + k[1] + "\n"
+            "（二）质量指标\n" + k[2] + "\n二、满意度指标\n（一）服务对象满意度指标\n" + k[3] + "\n")
+    document = read(text)
+    assert document.layout == "numbered_outline"
+    assert [(name, value) for _, _, name, value in rows(document)] == list(OUTLINE_ROWS)
+
+
+def test_an_item_number_before_a_digit_right_under_a_heading_is_item_1():
+    # corpus 29 (Hengshan) in an outline: 1.5000吨稻谷… is item 1, not a decimal 1.5000
+    text = ("项目名称：县级储备粮\n年度资金总额：194.9万元\n一、产出指标\n（一）数量指标\n"
+            "1.5000吨稻谷、500吨成品粮储备到位率：100%\n2.库存数量真实率：100%\n")
+    assert [(name, value) for _, _, name, value in rows(read(text))] == [
+        ("5000吨稻谷、500吨成品粮储备到位率", "100%"), ("库存数量真实率", "100%")]
+
+
 def test_indicators_written_as_a_numbered_outline():
     text = """项目名称：法治宣传经费
 年度资金总额：10.4万元

@@ -12,8 +12,10 @@
 What target tables written up in Word look like. A numbered heading whose words are a level of the vocabulary is
 that level (a heading both levels could be, 成本指标, takes the level its numbering style has elsewhere in the
 text); a numbered item is an indicator, its value after a colon or after its last space when that is a target
-value (a qualitative value after a colon: 提升). Each becomes a cell with its role as a hint, read with the implied
-header 一级 | 二级 | 三级 | 指标值; the form's fields (``项目名称：…``) become a label and its content.
+value (a qualitative value after a colon: 提升), or introduced by words (``，目标值≥95%``), in brackets at the end
+(``（=2场）``) or fused to the name with its operator (``场次=2场``); under a level heading, a line ``name：value``
+without a number is an item too. Each becomes a cell with its role as a hint, read with the implied header
+一级 | 二级 | 三级 | 指标值; the form's fields (``项目名称：…``) become a label and its content.
 """
 
 from __future__ import annotations
@@ -68,6 +70,24 @@ def _item(text: str) -> tuple[str, str]:
         return " ".join(pieces[:-1]), pieces[-1]
     if colons:
         return text[:colons[0].start()], text[colons[0].end():]
+    return _item_in_words(text)
+
+
+# a value introduced by words (…，目标值≥95%, …年度指标值为100%) or in brackets at the end (…场次（=2场）); a value
+# fused to its name, when it opens with an operator (…场次=2场, …满意度≥80%)
+_VALUE_WORDS = re.compile(r"[，,；;]?\s*(?:年度)?(?:目标值|指标值|目标)\s*(?:为|是|达到)?\s*"
+                          r"(?P<value>[^，,；;]+?)[。.]?$")
+_BRACKETED = re.compile(r"\s*[（(](?P<value>[^（）()]+)[)）]\s*[。.]?$")
+_FUSED = re.compile(r"(?<=[\u4e00-\u9fff)）])(?P<value>[≥≤≧≦=＝<>＞＜][^≥≤≧≦=＝<>＞＜]*)$"
+                    r"|(?<=[率度])(?P<share>\d+(?:\.\d+)?\s*[%％])$")  # …参与率100%: a share after a rate's name
+
+
+def _item_in_words(text: str) -> tuple[str, str]:
+    for pattern in (_VALUE_WORDS, _BRACKETED, _FUSED):
+        found = pattern.search(text)
+        value = found and (found.groupdict().get("value") or found.groupdict().get("share"))
+        if value and found.start() >= 2 and (is_target_value(value) or is_qualitative_value(value)):
+            return text[:found.start()].rstrip("，,；; "), value.strip()
     return text, ""
 
 
@@ -76,20 +96,22 @@ _NEXT_BEFORE_DIGIT = re.compile(r"^\s*(\d{1,2})\s*[、.．]\s*(?=\d)")
 
 def _numbered_all(lines: Sequence[str]) -> list[tuple[Optional[str], str]]:
     """(numbering style, text) of every line, in order. An item number right before a digit (2.7 岁以下儿童…, which
-    alone reads as a decimal) numbers the item where it is the next in the list: the one after the item above."""
+    alone reads as a decimal) numbers the item where it is the next in the list: the one after the item above, or
+    1 right under a heading (1.5000吨稻谷…)."""
     out: list[tuple[Optional[str], str]] = []
     last = 0  # the number of the last numbered item (0 after a heading)
+    headed = False  # a numbered heading came before (the first item under it is 1)
     for line in lines:
         style, text = _numbered(line)
         if style is None:
             found = _NEXT_BEFORE_DIGIT.match(line)
-            if found and last and int(found.group(1)) == last + 1:
+            if found and (last or headed) and int(found.group(1)) == last + 1:
                 style, text = "num", line[found.end():].strip()
         if style == "num":
             number = re.match(r"\s*(\d+)", line)
             last = int(number.group(1)) if number else last
         elif style is not None:
-            last = 0
+            last, headed = 0, True
         out.append((style, text))
     return out
 
@@ -109,10 +131,14 @@ def _styles(lines: Sequence[str]) -> dict[str, str]:
 def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     styles = _styles(lines)
     rows: list[Row] = []
+    under_level = False  # after a level heading: a line name：value without a number is an item too
     for number, (line, (style, text)) in enumerate(zip(lines, _numbered_all(lines)), 1):
         if not match_key(line):
             continue
+        if style is None and under_level and _unnumbered_item(line):
+            style, text = "none", line.strip()
         level = _level(text) if style else None
+        under_level = under_level or bool(level)
         if level:
             role = ("level1" if level[0] else "level2") if level[0] != level[1] else styles.get(style, "level2")
             cells = [Cell(text.rstrip(":："), number, number, hint=role)]
@@ -130,6 +156,18 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     return rows, []
 
 
+def _unnamed_label(text: str) -> bool:
+    key = match_key(text)
+    return not (tx.field_of(key) or tx.funding_level_of(key) or tx.header_role_of(key) or tx.is_other_label(key))
+
+
+def _unnumbered_item(line: str) -> bool:
+    """``法治文艺演出场次：=2场`` without a number: a name that is no label of the form, a colon, a target value."""
+    parts = _COLON.split(line.strip(), maxsplit=1)
+    return len(parts) == 2 and len(parts[0]) >= 2 and _unnamed_label(parts[0]) and (
+        is_target_value(parts[1]) or is_qualitative_value(parts[1]))
+
+
 def score(lines: Sequence[str]) -> float:
     """The share of the text's lines that are numbered level headings or numbered items with a value; nothing
     without three such lines, a heading and an item among them, or three items whose values are targets (a short
@@ -138,7 +176,9 @@ def score(lines: Sequence[str]) -> float:
         return 0.0
     content = content_lines(lines)
     headings = items = targets = 0
-    for style, text in _numbered_all(content):
+    for line, (style, text) in zip(content, _numbered_all(content)):
+        if not style and headings and _unnumbered_item(line):
+            style, text = "none", line.strip()
         if not style:
             continue
         if _level(text):
