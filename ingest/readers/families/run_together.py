@@ -25,7 +25,7 @@ from ingest.caches import text_cache
 from ingest.grid import INVISIBLE, Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import NAME_MARK, content_lines, has_form_words, has_text
 from ingest.qualitative import is_qualitative_value, qualitative_patterns as _qualitative
-from ingest.values import TABLES, read_value
+from ingest.values import TABLES, match_unit, read_value
 
 _MIN_ANCHOR = 4
 _SEPARATORS = re.compile(r"[\t|]|\s{2,}")
@@ -407,7 +407,7 @@ def _unit_less_weights(cells: list[str]) -> list[str]:
     if len(weights) < 2:
         return cells
     out: list[str] = []
-    for cell in cells:
+    for k, cell in enumerate(cells):
         cut = None
         if _UNITLESS.match(cell):
             for weight in sorted(weights, key=len, reverse=True):
@@ -415,8 +415,18 @@ def _unit_less_weights(cells: list[str]) -> list[str]:
                 if cell.endswith(weight) and re.search(r"\d$", head) and not head.endswith("."):
                     cut = (head, weight)
                     break
+        fused = _NAME_NUMBERS.match(cell) if cut is None and k + 1 < len(cells) and cells[k + 1].isdigit() else None
+        if fused:  # 开展残疾人文化活动110 | 8: the name, its value 1 (no unit) and its weight 10, before a row number
+            for weight in sorted(weights, key=len, reverse=True):
+                digits = fused.group("digits")
+                if digits.endswith(weight) and len(digits) > len(weight) and not digits.startswith("0"):
+                    cut = (fused.group("name"), digits[:-len(weight)], weight)
+                    break
         out.extend(cut if cut else [cell])
     return out
+
+
+_NAME_NUMBERS = re.compile(rf"^(?P<name>.*[{_CJK}])(?P<digits>\d{{2,3}})$")
 
 
 def _values_before_numbers(cells: list[str]) -> list[str]:
@@ -449,6 +459,11 @@ def _sequence_at(text: str, number: int, weighted: bool = False) -> tuple[int, i
         start, end = m.span()
         if weighted and start and text[start - 1].isdigit() and _WEIGHT_END.search(text[:start]) \
                 and _CJK_CHAR.match(text[end:end + 1] or " "):
+            return start, end
+        run = re.search(r"\d+$", text[:start]) if weighted and start else None
+        if run and 2 <= len(run.group()) <= 3 and run.start() and _CJK_CHAR.match(text[run.start() - 1]) \
+                and _starts_name(text[end:]) and match_unit(text, end) is None:
+            # 开展残疾人文化活动1|10|8残疾人…: a value without a unit and its 分值 fused before the next row's number
             return start, end
         before = text[start - 1] if start else ""
         after = text[end:end + 1]
