@@ -58,8 +58,8 @@ def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Gri
         rows, warnings = FAMILIES[family_key].build(lines)
         return _flat_reshaped(Grid(source=source, lines=text.lines, rows=rows, family=family_key,
                                    encoding=text.encoding, warnings=list(text.warnings) + warnings))
-    family, scores = detect(lines)
-    if not has_form_words(lines) or max(scores.values()) < MIN_LAYOUT_SCORE:
+    grid = _layout_grid(source, lines, text.lines, text.encoding, text.warnings)
+    if grid is None:
         raise IngestError(
             source,
             "无法识别版式：没有找到绩效目标表的表头（如“项目名称”“一级指标”“三级指标”），或文字的排列不像"
@@ -67,20 +67,25 @@ def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Gri
             "或从中复制出完整的表格。",
             line=1,
         )
-    rows, warnings = family.build(lines)
-    return _flat_reshaped(Grid(source=source, lines=text.lines, rows=rows, family=family.key, encoding=text.encoding,
-                               scores=scores, warnings=list(text.warnings) + warnings))
+    return grid
+
+
+def _layout_grid(source: str, lines: list[str], display: list[str], encoding: str,
+                 warnings: list[ParseWarning]) -> Optional[Grid]:
+    """``lines`` built into rows by the best-scoring text layout family, or None when no family fits (no form
+    words, or every score below ``MIN_LAYOUT_SCORE``); ``display``: the lines the grid keeps for the UI."""
+    family, scores = detect(lines)
+    if not has_form_words(lines) or max(scores.values()) < MIN_LAYOUT_SCORE:
+        return None
+    rows, built = family.build(lines)
+    return _flat_reshaped(Grid(source=source, lines=display, rows=rows, family=family.key, encoding=encoding,
+                               scores=scores, warnings=list(warnings) + built))
 
 
 def text_layout_grid(source: str, lines: list[str]) -> Optional[Grid]:
     """``lines`` (a document's paragraphs) read by the best-scoring text layout, or None when none fits."""
     lines = [strip_invisible(line) for line in lines]
-    family, scores = detect(lines)
-    if not has_form_words(lines) or max(scores.values()) < MIN_LAYOUT_SCORE:
-        return None
-    rows, warnings = family.build(lines)
-    return _flat_reshaped(Grid(source=source, lines=lines, rows=rows, family=family.key, encoding="binary",
-                               scores=scores, warnings=warnings))
+    return _layout_grid(source, lines, lines, "binary", [])
 
 
 # the families whose rows are the source's rows and whose cells stand in its columns
