@@ -354,7 +354,7 @@ def _numbered_rows(cells: list[str]) -> list[str]:
     expected = None
     for k, cell in enumerate(cells):
         if cell in _SEQUENCE_HEADERS:
-            expected = 1
+            expected = _first_number(cells[k + 1:])
             out.append(cell)
             continue
         if expected is None:
@@ -392,8 +392,17 @@ def _numbered_rows(cells: list[str]) -> list[str]:
         if pieces == [str(expected)]:
             expected += 1
         out.extend(pieces)
-    out = _values_before_numbers(out)
+    out = _values_before_numbers(out, weighted)
     return _unit_less_weights(out) if weighted else out
+
+
+def _first_number(cells: list[str]) -> int:
+    """The number the rows under a 序号 header begin with: 1, or where a table goes on under its header printed
+    again on the next page, the number its first row shows (16全省…)."""
+    headers = _header_anchors() | set(_short_header_words())
+    first = next((c for c in cells if c not in headers), "")
+    lead = re.match(rf"([1-9]\d{{0,2}})(?=[{_CJK}]|$)", first)
+    return int(lead.group(1)) if lead else 1
 
 
 _UNITLESS = re.compile(r"^(?:>=|<=|[≥≤=<>≧≦＝])\d+(?:\.\d+)?$")  # an operator and a number, no unit
@@ -429,15 +438,16 @@ def _unit_less_weights(cells: list[str]) -> list[str]:
 _NAME_NUMBERS = re.compile(rf"^(?P<name>.*[{_CJK}])(?P<digits>\d{{2,3}})$")
 
 
-def _values_before_numbers(cells: list[str]) -> list[str]:
+def _values_before_numbers(cells: list[str], weighted: bool = False) -> list[str]:
     """In a numbered table, a text right before a bare number — the next row's number, or its row's 分值 — ends
     its row as a text at the end of a piece does: a name and a qualitative value run together (提升群众法治意识提升
     | 12) are cut as there."""
     out: list[str] = []
     for k, cell in enumerate(cells):
         following = cells[k + 1] if k + 1 < len(cells) else ""
-        value = end_value(cell) if re.fullmatch(r"\d{1,2}", following) and not value_pattern().fullmatch(cell) \
-            else None
+        value = None
+        if re.fullmatch(r"\d{1,2}", following) and not value_pattern().fullmatch(cell):
+            value = end_value(cell) or _row_end_value(cell, weighted)
         if value and len(value) < len(cell):
             out.extend([cell[:-len(value)], value])
         else:
@@ -445,9 +455,31 @@ def _values_before_numbers(cells: list[str]) -> list[str]:
     return out
 
 
+_NAME_THEN_NUMBER = re.compile(rf"^.{{3,}}[{_CJK})）](?P<number>[1-9]\d{{0,3}}(?:\.\d+)?)$")
+
+
+def _row_end_value(cell: str, weighted: bool) -> str | None:
+    """A numbered row's whole text before the next row's number (or its 分值) holds its name and its value: a
+    number without a unit at its end (开展残疾人文化活动1), or a change after the last word a name ends with
+    (残疾人文化活动参与率 | 推动全省提高). Under 分值 a number there may be the value and its weight fused
+    (``_unit_less_weights``)."""
+    number = None if weighted else _NAME_THEN_NUMBER.match(cell)
+    if number and not cell[:number.start("number")].endswith(("第", "指标")):
+        return number.group("number")
+    changes = _qualitative()[3]
+    if not cell.endswith(changes):
+        return None
+    cuts = [m.end() for m in re.finditer("|".join(map(re.escape, ANY_ENDING)), cell)]
+    cut = next((c for c in reversed(cuts) if 2 <= len(cell) - c <= 8 and c >= 4), None)
+    return cell[cut:] if cut is not None and _CJK_CHAR.match(cell[cut]) else None
+
+
 # a row's 分值 at the end of its text, before the next row's number: one or two digits after a value's last
 # character (安抚5, ≥50人次10, =100%5), not after a digit or a sign
 _WEIGHT_END = re.compile(r"(?<=[^\d.\s≥≤=<>＝≧≦+-])\d{1,2}$")
+
+
+_NAME_END = re.compile(rf"[{_CJK})）]")
 
 
 def _sequence_at(text: str, number: int, weighted: bool = False) -> tuple[int, int] | None:
@@ -465,12 +497,20 @@ def _sequence_at(text: str, number: int, weighted: bool = False) -> tuple[int, i
                 and _starts_name(text[end:]) and match_unit(text, end) is None:
             # 开展残疾人文化活动1|10|8残疾人…: a value without a unit and its 分值 fused before the next row's number
             return start, end
+        run = re.search(r"\d+$", text[:start]) if not weighted and start else None
+        if run and len(run.group()) <= 4 and run.start() and _NAME_END.match(text[run.start() - 1]) \
+                and not run.group().startswith("0") and _starts_name(text[end:]) \
+                and match_unit(text, end) is None and not text[:run.start()].endswith(("第", "指标")):
+            # 开展残疾人文化活动1|8残疾人…: a value without a unit right before the next row's number
+            return start, end
         before = text[start - 1] if start else ""
         after = text[end:end + 1]
         # not an ordinal (第3季度) nor a name's own number (指标2企业自行采购); a count inside a name (开展2次培训) is
         # taken only where it is the next row's number, its row's text not yet ended: rare enough against every
         # row's number fused to its name
-        if after and _CJK_CHAR.match(after) and (not before or _CJK_CHAR.match(before)) \
+        # the next row's number after a value's unit (2km | 3 | 项目(工程)验收合格率, 100% | 4 | …)
+        if after and _CJK_CHAR.match(after) and (not before or _CJK_CHAR.match(before) or (
+                before in "%％" or before.isascii() and before.isalpha()) and _starts_name(text[end:])) \
                 and not text[:start].endswith(("第", "指标")):
             return start, end
     return None
@@ -745,7 +785,7 @@ def _cover(text: str, words: tuple[str, ...]) -> list[str] | None:
 
 # the end of a name that asks for a quantity (培训人次, 覆盖率, 建设面积, 补助标准)
 MEASURE_ENDINGS = ("数", "率", "量", "面积", "长度", "里程", "规模", "金额", "时间", "期限", "周期", "标准", "成本",
-                    "比例", "费用", "价格", "单价", "产量", "容量", "人次")
+                    "比例", "费用", "价格", "单价", "产量", "容量", "人次", "覆盖面")
 # the ends of a whole name, of either kind (for the families that join a name wrapped over lines)
 ANY_ENDING = tuple(sorted({*NAME_ENDINGS, *MEASURE_ENDINGS}, key=len, reverse=True))
 
@@ -1092,9 +1132,19 @@ def _score(lines: tuple[str, ...]) -> float:
         stripped = normalized(line.strip())[0] if "(" in line and _PINYIN.search(line) else line.strip()
         if len(stripped) >= 60 and not _SEPARATORS.search(stripped) and (
                 len(stripped) / len(stripped.split() or [""]) > 14 or wrap_gapped(stripped)):
-            if len(_anchor_pattern().findall(_WRAP_GAP.sub("", stripped))) >= 4:
+            if _anchor_count(_WRAP_GAP.sub("", stripped)) >= 4:
                 fused += len(line)
     return min(1.0, fused / total)
+
+
+def _anchor_count(text: str) -> int:
+    """The form's labels in ``text``, with the short header words set right beside one (序号 | 指标名称 | 指标值:
+    a table with no levels and no funding prints few long labels)."""
+    matches = list(_anchor_pattern().finditer(text))
+    short = _short_header_words()
+    beside = sum(text.startswith(short, m.end()) for m in matches) + sum(
+        text[:m.start()].endswith(short) for m in matches)
+    return len(matches) + beside
 
 
 @text_cache(maxsize=65536)  # asked of every line of every text, by the run-together score
