@@ -82,7 +82,7 @@ CORPUS_FLOORS = {
     "graded": ((.995, .995), (.995, .995), (.98, .97), (.98, .99), (.89, .9)),
     "unnamed_column": ((.995, .995), (.995, .995), (.865, .805), (.895, .895), (.52, .51)),
     "value_unit": ((1, 1), (.99, .995), (.98, .975), (.99, .995), (.93, .955)),
-    "kind_column": ((1, 1), (1, 1), (.995, .995), (1, 1), (.765, .755)),
+    "kind_column": ((1, 1), (1, 1), (.995, .995), (1, 1), (.845, .83)),
     "section_rows": ((.995, .995), (.98, .985), (.97, .975), (.97, .98), (.91, .93)),
     "group_header": ((1, 1), (1, 1), (.99, .995), (.965, .975), (.93, .955)),
     "wrapped_header": ((1, 1), (1, 1), (.99, .995), (.98, .99), None),
@@ -422,3 +422,17 @@ def test_a_run_together_table_with_no_levels_and_no_funding_is_found():
     got = [(i.name, i.value) for i in read(text).projects[0].indicators]
     assert got == [("享受资助人数", "2100"), ("资金支出率", "95%"), ("建档立卡学生全面覆盖", "100%"),
                    ("资助对象满意度", "95%以上")]
+
+
+def test_a_kind_word_after_a_closing_bracket_stands_between_name_and_value():
+    # corpus 08's rows (names and targets as printed) under 指标类型 | 指标值 (SYNTHETIC 定量 cells, the kind_column
+    # shape), run together: the names end in a bracket (…(≥**人)定量>=21933人) and the kind word was read as the
+    # name's end, so no value was cut after it
+    text = ("项目支出绩效目标表(2019年度)项目名称临时救助实施单位濉溪县民政局一级指标二级指标三级指标指标类型指标值"
+            "产出指标(50分)数量指标★★★农村低保发放人数(按月平均)(≥**人)定量>=21933人"
+            "★★★其中:农村低保对象中建档立卡贫困人口数量(按月平均)(≥**人)定量>=9431人"
+            "★★★建档立卡贫困人口中接受临时救助的人次数(≥**人次)定量>=59人次\n")
+    got = [(i.level1, i.level2, i.name, i.value) for i in read(text).projects[0].indicators]
+    assert got == [("产出指标", "数量指标", "★★★农村低保发放人数(按月平均)(≥**人)", ">=21933人"),
+                   ("产出指标", "数量指标", "★★★其中:农村低保对象中建档立卡贫困人口数量(按月平均)(≥**人)", ">=9431人"),
+                   ("产出指标", "数量指标", "★★★建档立卡贫困人口中接受临时救助的人次数(≥**人次)", ">=59人次")]

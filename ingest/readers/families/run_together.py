@@ -43,7 +43,7 @@ _ENUMERATED_NAME = re.compile(r"(?<=.)(?=指标\s*\d{1,2}\s*[.:：、．])")
 _NUMBERED = re.compile(r"指标\s*\d{1,2}\s*[.:：、．]")
 # the word of a 指标性质 column (定性 / 定量) run in between a name and its value
 _KIND_WORDS = ("定性", "定量")
-_KIND_WORD = re.compile(r"(?<=[\u4e00-\u9fff])(定性|定量)(?=[\u4e00-\u9fff≥≤=<>\d])")
+_KIND_WORD = re.compile(r"(?<=[\u4e00-\u9fff)）])(定性|定量)(?=[\u4e00-\u9fff≥≤=<>≧≦＝±\d])")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńň]{1,7}\)")
 _TRAILING_ELLIPSIS = re.compile(r"(?<=\S)(?:…+|\.{3,}|·{3,})$")
 _NOTES = ("总分", "注:", "注：", "说明:", "说明：", "填表人", "联系电话")
