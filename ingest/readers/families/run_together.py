@@ -283,20 +283,26 @@ def _scores_apart(cells: list[str], scored: bool, remarked: bool, actual: bool =
     and scored in full fuses all four (``≥331010``: ≥3, 3, 10, 10); and a remark 无 between them and the next name
     is a cell of its own."""
     out: list[str] = []
-    for cell in cells:
+    for cell in (_completions_apart(cells) if actual else cells):
         found = _SCORES_IN_TEXT.match(cell)
         before = found.group("before") if found else ""
+        lead = _SCORES_FIRST.match(cell) if scored and out and value_pattern().fullmatch(out[-1]) else None
         if found and (is_qualitative_value(before) or before in _completion_phrases()) \
                 and _starts_name(found.group("after")):
             pieces = [found.group("before"), found.group("digits"), found.group("after")]
+        elif lead and lead.group("digits")[:len(lead.group("digits")) // 2] * 2 == lead.group("digits"):
+            pieces = [lead.group("digits"), lead.group("after")]  # 95% | 1010家长满意度: 分值, 得分, the next name
         else:
             pieces = [cell]
         for piece in pieces:
             half = len(piece) // 2
             fused = _FUSED_TARGET.fullmatch(piece) if actual and scored else None
             four = _target_actual_weight_score(fused.group("digits")) if fused else None
+            met = _met_in_full(out[-1], piece) if actual and scored and out and piece.isdigit() else None
             if four and not (out and _amount_label(out[-1])):
                 out.extend([fused.group("op") + four[0], *four[1:]])
+            elif met:
+                out.extend(met)
             elif scored and piece.isdigit() and len(piece) % 2 == 0 and piece[:half] == piece[half:] \
                     and not piece.startswith("0") and not (out and _amount_label(out[-1])):
                 out.extend([piece[:half], piece[half:]])
@@ -305,6 +311,40 @@ def _scores_apart(cells: list[str], scored: bool, remarked: bool, actual: bool =
                 out.extend(["无", piece[1:]])
             else:
                 out.append(piece)
+    return out
+
+
+_SCORES_FIRST = re.compile(rf"^(?P<digits>[1-9]\d?[1-9]\d?)(?P<after>[{_CJK}]{{2}}.*)$")
+
+
+def _met_in_full(target: str, digits: str) -> tuple[str, str, str] | None:
+    """After a target with its unit (=8个), its number met, then 分值 and 得分 equal, fused (888): the three."""
+    if not value_pattern().fullmatch(target) or not re.search(r"\d\D+$", target):
+        return None
+    number = _FIRST_NUMBER.search(target)
+    rest = digits[len(number.group()):] if number and digits.startswith(number.group()) else ""
+    half = len(rest) // 2
+    if rest and len(rest) % 2 == 0 and rest[:half] == rest[half:] and not rest.startswith("0"):
+        return number.group(), rest[:half], rest[half:]
+    return None
+
+
+def _completions_apart(cells: list[str]) -> list[str]:
+    """In a self-evaluation run together, a completion in words (达成预期指标) inside a text is a cell of its own:
+    before it the name and its target (实施项目对社会产生的不利影响减少: cut as at a piece's end), after it the
+    分值 and 得分 and what follows (55无)."""
+    phrases = sorted((p for p in _completion_phrases() if len(p) >= 5), key=len, reverse=True)
+    out: list[str] = []
+    for cell in cells:
+        at = next(((cell.find(p), p) for p in phrases if cell.find(p) > 0), None)
+        if at is None or value_pattern().fullmatch(cell):
+            out.append(cell)
+            continue
+        start, phrase = at
+        rest = cell[start + len(phrase):]
+        digits = re.match(r"\d{1,4}", rest)
+        out.extend(_split_qualitative([cell[:start]]) + [phrase])
+        out.extend(p for p in ((digits.group(), rest[digits.end():]) if digits else (rest,)) if p)
     return out
 
 
