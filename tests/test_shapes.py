@@ -450,3 +450,14 @@ def test_a_self_evaluation_run_together_cuts_at_its_completion_words_and_fused_s
     assert got == [("补助村(社区)数量", "=8个", "8", 8, 8), ("保障村干部人数", "=42个", "42", 8, 8),
                    ("补助资格合规性", "合规", "达成预期指标", 8, 8),
                    ("经费审批流程规范性", "严格执行相关制度规定", "达成预期指标", 8, 8)]
+
+
+def test_a_change_word_alone_after_a_name_ending_is_the_value_before_the_next_name():
+    # corpus 23's rows as printed under one-to-three-level columns, run together: 宣传覆盖面 | 拓宽 (a change word
+    # right after the word a name ends with, a name after it) ran into the next name. (The next row's value in
+    # words, 推动全省提高, still runs on into the name after it: README, limits.)
+    text = ("项目支出绩效目标表(2017年度)项目名称湖北省残疾人事业宣传文化工作经费项目实施单位湖北省残疾人联合会"
+            "一级指标二级指标三级指标指标值产出指标数量指标全省残联宣文干部培训班参训人数60人宣传覆盖面拓宽"
+            "残疾人文化活动参与率推动全省提高全省残联宣文干部培训班培训合格率100%\n")
+    got = [(i.name, i.value) for i in read(text).projects[0].indicators]
+    assert got[:2] == [("全省残联宣文干部培训班参训人数", "60人"), ("宣传覆盖面", "拓宽")]

@@ -714,12 +714,22 @@ def end_value(text: str) -> str | None:
     return value if value is not None and len(text) - len(value) >= 3 else None
 
 
+@lru_cache(maxsize=1)
+def _change_word() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in _qualitative()[3]))
+
+
 def _split_inside(name: str) -> list[str]:
     _, graded, fixed, changes = _qualitative()
     # 有效提升|提高案件办理效率, 执法规范性|显著提升|营造良好法治环境: the change begins the next name, or the
     # name before ends as names do
     cuts = [m for m in graded.finditer(name) if name[m.end():].startswith(changes)
             or name[:m.start()].endswith(NAME_ENDINGS)]
+    # 宣传覆盖面 | 拓宽 | 残疾人文化活动参与率: a change word alone right after a name's last word, a name after it
+    cuts += [m for m in _change_word().finditer(name)
+             if m.start() >= 4 and name[:m.start()].endswith(ANY_ENDING) and len(name) - m.end() >= 5
+             and not name[m.end():].startswith(ANY_ENDING) and not name[m.end():].startswith(changes)
+             and not fixed.match(name, m.end())]  # (业务能力提升 | 年度计划: the change ends the name)
     phrases = list(fixed.finditer(name))
     cuts += [m for k, m in enumerate(phrases) if not (k + 1 < len(phrases) and phrases[k + 1].start() == m.end())
              and len(name) - m.end() >= 5 and not name[m.end():].startswith(NAME_ENDINGS)]
