@@ -62,7 +62,7 @@ def png_bytes() -> bytes:
 
 
 def old_doc_bytes() -> bytes:
-    """An OLE compound file whose directory names a WordDocument stream: what Word 97–2003 writes."""
+    """An OLE signature and a WordDocument stream name, nothing else: a Word 97–2003 file broken beyond reading."""
     return OLE + b"\x00" * 504 + "WordDocument".encode("utf-16-le") + b"\x00" * 1024
 
 

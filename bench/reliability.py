@@ -71,7 +71,7 @@ CASES: list[tuple[str, str, Callable[[], bytes]]] = [
     ("password-protected PDF", "locked.pdf", lambda: locked_pdf(PDF)),
     ("PNG image renamed .pdf", "scan.pdf", png_bytes),
     ("0-byte .xlsx", "empty.xlsx", lambda: b""),
-    ("old binary Word .doc", "report.doc", old_doc_bytes),
+    ("broken old binary Word .doc", "report.doc", old_doc_bytes),
     ("workbook without a target table", "通讯录.xlsx", no_table_workbook),
     ("100 MB file", "huge.pdf", lambda: b"%PDF-1.7\n" + b"\x00" * (100 * 1024 * 1024)),
 ]

@@ -8,6 +8,7 @@ their rows, 单位：万元 above) and written as:
 
 - ``.xlsx`` (openpyxl, merged ranges), ``.docx`` (python-docx, gridSpan/vMerge) and ``.html`` (rowspan/colspan)
   for every document; ``.xls`` (xlwt) for one sample;
+- ``.doc`` (Word 97–2003) for two samples and one corpus document: the ``.docx`` converted by LibreOffice;
 - ``.pdf`` printed by Chromium from the HTML (``--print-to-pdf``) for two samples and one corpus document;
 - one scanned PDF: a printed PDF rasterised with pdftoppm and wrapped back into a PDF (no text layer);
 - ``tests/fixtures/pdftext/*.txt``: for every document, the text ``pdftotext -layout`` and ``pdftotext -raw``
@@ -42,6 +43,9 @@ CORPUS = ["02_yongde-minglangzhongxue_jiaoyu_2022", "06_huangshan_gonganju_2025"
 PDF_DOCS = ["ningxia_pingluo_2024", "hunan_yuanjiang_2024", "02_yongde-minglangzhongxue_jiaoyu_2022"]
 SCANNED = "ningxia_pingluo_2024"
 XLS_DOCS = ["tianjin_xiqing_2024"]
+# also as Word 97–2003 (.doc), the .docx converted by LibreOffice (``soffice``, apt libreoffice-writer-nogui): the
+# binary format many published attachments still come in
+DOC_DOCS = ["hunan_yuanjiang_2024", "qingdao_2023", "22_ningjin_jiaoyuju_2019"]
 PLAIN_DOCS = ["22_ningjin_jiaoyuju_2019"]  # pdftotext's default mode too
 CENTRED_DOCS = SAMPLES  # also printed with every cell centred
 TOP_DOCS = SAMPLES + CORPUS  # also printed with every cell at the top left of its box
@@ -335,6 +339,15 @@ def html_text(blocks: list[Block], title: str) -> str:
     return "\n".join(out)
 
 
+def write_doc(docx_path: Path, doc_path: Path) -> None:
+    """The .docx saved as Word 97–2003 by LibreOffice, as an office suite saves it (soffice --convert-to doc)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp}/profile", "--convert-to",
+                        "doc:MS Word 97", "--outdir", tmp, str(docx_path)], check=True, capture_output=True,
+                       timeout=300)
+        doc_path.write_bytes((Path(tmp) / (docx_path.stem + ".doc")).read_bytes())
+
+
 def print_pdf(html_path: Path, pdf_path: Path, header_footer: bool = False) -> None:
     """Chromium prints the HTML; ``header_footer``: with the date, title, address and page numbers a browser
     prints on every page."""
@@ -448,6 +461,8 @@ def main(argv: list[str]) -> int:
             (OUT / f"{stem}.html").write_text(html_text(blocks, title), encoding="utf-8")
             if stem in XLS_DOCS:
                 write_xls(blocks, OUT / f"{stem}.xls")
+            if stem in DOC_DOCS:
+                write_doc(OUT / f"{stem}.docx", OUT / f"{stem}.doc")
             if stem in PDF_DOCS:
                 print_pdf(OUT / f"{stem}.html", OUT / f"{stem}.pdf")
             if stem == SCANNED:

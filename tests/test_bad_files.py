@@ -1,7 +1,7 @@
 """Bad files: each is refused with a Chinese message that says what to do instead, and the database is unchanged.
 
 Every bad file is made here, in tmp_path (none is committed): a corrupt workbook, a ZIP archive renamed .xlsx, a
-"zip bomb", password-protected .xlsx and PDF, an image renamed .pdf, empty files, an old binary .doc, a workbook
+"zip bomb", password-protected .xlsx and PDF, an image renamed .pdf, empty files, a broken old binary .doc, a workbook
 without a target table and a 100 MB file. Each is loaded with the loader into a database that already holds a
 document: the load fails, ``load_log`` names the reason, every other table is exactly as before.
 """
@@ -127,7 +127,9 @@ def test_zero_byte_file(db, tmp_path, name):
     refuse(db, path, "文件为空")
 
 
-def test_old_binary_doc(db, tmp_path):
+def test_broken_old_binary_doc(db, tmp_path):
+    # an OLE container naming a WordDocument stream and nothing a Word file holds (read as a .doc whatever its
+    # suffix: an old Word file renamed .docx is one)
     data = old_doc_bytes()
     for name in ("report.doc", "renamed.docx"):
         path = tmp_path / name

@@ -2,8 +2,9 @@
 
 The fixtures in tests/fixtures/files/ are written by tests/make_file_fixtures.py from the five sample documents
 (parsed from sample_data/) and the complete corpus projects (their hand-checked readings): the printed form as
-.xlsx, .docx, .html, .xls, a PDF printed by Chromium and one scanned PDF. Each must give the same project names,
-totals, funding sources and indicators (level-1, level-2, name, value) as the model it was printed from.
+.xlsx, .docx, .html, .xls, .doc (Word 97–2003), a PDF printed by Chromium and one scanned PDF. Each must give the
+same project names, totals, funding sources and indicators (level-1, level-2, name, value) as the model it was
+printed from.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ import pytest
 from ingest.parse import parse_bytes, parse_file
 from ingest.readers import LAYOUT_TITLES, read_grid
 from tests.helpers import parsed, squash
-from tests.make_file_fixtures import CORPUS, OUT, SAMPLES, SCANNED, model
+from tests.make_file_fixtures import CORPUS, DOC_DOCS, OUT, SAMPLES, SCANNED, model
 
 FILES = sorted(p for p in OUT.iterdir() if not p.name.endswith(".scan.pdf"))
-FAMILY = {".xlsx": "xlsx", ".xls": "xls", ".docx": "docx", ".html": "html", ".pdf": "pdf"}
+FAMILY = {".xlsx": "xlsx", ".xls": "xls", ".docx": "docx", ".doc": "doc", ".html": "html", ".pdf": "pdf"}
 
 
 def reading(document) -> list[tuple]:
@@ -45,7 +46,7 @@ def expected(stem: str) -> list[tuple]:
 
 def test_fixtures_cover_every_format_and_document():
     suffixes = {p.suffix for p in FILES}
-    assert suffixes == {".xlsx", ".xls", ".docx", ".html", ".pdf"}
+    assert suffixes == {".xlsx", ".xls", ".docx", ".doc", ".html", ".pdf"}
     for stem in SAMPLES + CORPUS:
         for suffix in (".xlsx", ".docx", ".html"):
             assert (OUT / f"{stem}{suffix}").exists(), stem + suffix
@@ -113,6 +114,30 @@ def test_xlsx_merged_cells_appear_once_with_their_span():
     # the positions a merged cell covers are absent: the row under 产出指标 starts at the level-2 column
     row = next(r for r in grid.rows if any(c.text == "质量指标" for c in r.cells))
     assert [c.col for c in row.cells] == [2, 3, 4]
+
+
+def test_doc_reads_the_same_grid_as_the_docx_it_was_saved_from():
+    # Word 97–2003 (.doc) written by LibreOffice from the .docx fixture: the same paragraphs and table rows, every
+    # merged cell once with its span (the 绩效指标 label over its rows, 项目名称's value over four columns), from
+    # the row-end paragraphs' cell edges and merge flags
+    for stem in DOC_DOCS:
+        old = read_grid("x.doc", (OUT / f"{stem}.doc").read_bytes(), ".doc")
+        new = read_grid("x.docx", (OUT / f"{stem}.docx").read_bytes(), ".docx")
+        assert old.lines == new.lines, stem
+        assert [[(c.text, c.col, c.rowspan, c.colspan, c.ref) for c in r.cells] for r in old.rows] == [
+            [(c.text, c.col, c.rowspan, c.colspan, c.ref) for c in r.cells] for r in new.rows], stem
+    grid = read_grid("x.doc", (OUT / "qingdao_2023.doc").read_bytes(), ".doc")
+    cells = [c for row in grid.rows for c in row.cells]
+    label = next(c for c in cells if c.text == "绩效指标")
+    assert label.col == 0 and label.rowspan > 1
+
+
+def test_an_old_word_file_under_another_suffix_is_read_as_what_it_is():
+    data = (OUT / "22_ningjin_jiaoyuju_2019.doc").read_bytes()
+    for name in ("宁晋.docx", "宁晋.wps", "宁晋.txt"):
+        document = parse_bytes(name, data, "." + name.split(".")[-1])
+        assert document.layout == "doc", name
+        assert reading(document) == expected("22_ningjin_jiaoyuju_2019"), name
 
 
 def test_docx_spans_and_paragraphs_in_document_order():

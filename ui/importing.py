@@ -22,8 +22,8 @@ from ui.formatting import format_wan
 from ui.sources import shown_text
 
 # What the uploader lists (the reader decides by content; anything else gets a message saying what to do).
-SUFFIXES_ZH = ("Excel（.xlsx/.xls）、Word（.docx）、PDF（含扫描件）、图片（.png/.jpg）、网页（.html/.mhtml）、"
-               "文本（.txt/.csv）")
+SUFFIXES_ZH = ("Excel（.xlsx/.xls）、Word（.docx/.doc）、WPS（.wps）、PDF（含扫描件）、图片（.png/.jpg）、"
+               "网页（.html/.mhtml）、文本（.txt/.csv）")
 
 
 @dataclass

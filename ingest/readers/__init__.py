@@ -19,7 +19,7 @@ from typing import Callable, Optional
 
 from ingest.errors import IngestError
 from ingest.grid import Cell, Grid, ParseWarning, Row, strip_invisible
-from ingest.readers import excel, flat, guard, ocr, pdf, web, word
+from ingest.readers import doc, excel, flat, guard, ocr, pdf, web, word
 from ingest.readers.families import FAMILIES, detect
 from ingest.readers.families.common import has_form_words, page_furniture
 from ingest.readers.text import decode_text
@@ -33,6 +33,8 @@ def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Gri
     """Plain text: decoded, then built into rows by the best-scoring layout family (or by ``family_key``'s, when
     the best one found no table)."""
     kind = guard.sniff(data)
+    if kind == "ole" and guard.old_word(data):
+        return doc.read_doc(source, data)  # a Word 97–2003 file saved as .txt
     if kind == "ole":
         guard.check_ole(source, data, "text")
     if kind is not None and kind not in ("ole",):
@@ -141,14 +143,6 @@ def read_csv(source: str, data: bytes) -> Grid:
                              warnings=list(text.warnings)))
 
 
-def read_doc(source: str, data: bytes) -> Grid:
-    """An old binary Word file: not readable, the message says how to save it."""
-    if guard.sniff(data) == "zip":
-        return word.read_docx(source, data)  # a .docx saved under the old suffix
-    raise IngestError(source, "这是旧版 Word 文档（.doc），无法直接读取。请在 Word/WPS 中打开，"
-                              "另存为 .docx 或 PDF 后再导入。")
-
-
 def read_sheet_file(reader: Callable[[str, bytes], Grid]) -> Callable[[str, bytes], Grid]:
     """A workbook reader whose grid is reshaped when it is in the flat long layout."""
     def read(source: str, data: bytes) -> Grid:
@@ -168,7 +162,8 @@ READERS: dict[str, Callable[[str, bytes], Grid]] = {
     ".xlsm": read_sheet_file(excel.read_xlsx),
     ".xls": read_sheet_file(excel.read_xls),
     ".docx": word.read_docx,
-    ".doc": read_doc,
+    ".doc": doc.read_doc,
+    ".wps": doc.read_doc,  # WPS 文字 saves the same binary format
     ".pdf": pdf.read_pdf,
     ".png": ocr.read_image,
     ".jpg": ocr.read_image,
@@ -179,9 +174,10 @@ READERS: dict[str, Callable[[str, bytes], Grid]] = {
     ".mht": web.read_html,
     "": read_text,
 }
-SUPPORTED_SUFFIXES = tuple(s for s in READERS if s and s != ".doc")
+SUPPORTED_SUFFIXES = tuple(s for s in READERS if s)
 LAYOUT_TITLES = {**{key: f.title_zh for key, f in FAMILIES.items()}, "csv": "CSV 表格",
                  "xlsx": "Excel 工作簿（.xlsx）", "xls": "Excel 97-2003 工作簿（.xls）", "docx": "Word 文档（.docx）",
+                 "doc": "Word 97-2003 文档（.doc）",
                  "pdf": "PDF（文字层）", "pdf_ocr": "扫描版 PDF（OCR 识别）", "image_ocr": "图片（OCR 识别）",
                  "html": "网页（HTML）", "flat": "一行一个指标（项目信息逐行重复）"}
 

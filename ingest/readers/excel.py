@@ -59,8 +59,7 @@ def _plain(number: float) -> str:
 def read_xlsx(source: str, data: bytes) -> Grid:
     kind = guard.sniff(data)
     if kind == "ole":
-        guard.check_ole(source, data, "xls")
-        return read_xls(source, data)  # an old .xls saved under the new suffix
+        return read_xls(source, data)  # an old .xls (or .doc) saved under the new suffix
     if kind != "zip":
         raise guard.wrong_kind(source, kind, "Excel 工作簿（.xlsx）")
     archive = guard.open_zip(source, data, "Excel 文件")
@@ -158,6 +157,10 @@ def read_xls(source: str, data: bytes) -> Grid:
             return read_xlsx(source, data)  # a new workbook saved under the old suffix
     if kind != "ole":
         raise guard.wrong_kind(source, kind, "Excel 工作簿（.xls）")
+    if guard.old_word(data):
+        from ingest.readers.doc import read_doc
+
+        return read_doc(source, data)  # a Word 97–2003 file saved under a workbook's suffix
     guard.check_ole(source, data, "xls")
     import xlrd
 

@@ -1,9 +1,9 @@
 """Checks made before a binary file is opened: size, what the bytes really are, archives that unpack too large.
 
 Every refusal is an :class:`ingest.errors.IngestError` with a Chinese message that says what to do instead. The
-checks look at the bytes, never trust the file name: an image renamed ``.pdf``, a ZIP archive renamed ``.xlsx``, an
-old binary Word file (``.doc``), a workbook protected by a password (an OLE container holding an
-``EncryptedPackage``) are each named as what they are.
+checks look at the bytes, never trust the file name: an image renamed ``.pdf``, a ZIP archive renamed ``.xlsx``, a
+workbook protected by a password (an OLE container holding an ``EncryptedPackage``) are each named as what they are;
+an old binary Word file under another suffix is read as the ``.doc`` it is.
 """
 
 from __future__ import annotations
@@ -77,15 +77,17 @@ def ole_streams(data: bytes) -> set[str]:
     return names
 
 
+def old_word(data: bytes) -> bool:
+    """An OLE container holding a Word 97–2003 document (read by ``ingest.readers.doc`` whatever its suffix)."""
+    return "WordDocument" in ole_streams(data)
+
+
 def check_ole(source: str, data: bytes, expected: str) -> None:
     """Refuse an OLE container that is not what ``expected`` ("xls") can read, with the right message."""
     streams = ole_streams(data)
     if "EncryptedPackage" in streams or "EncryptionInfo" in streams:
         raise IngestError(source, "文件设有打开密码（已加密），无法读取。请在 Excel/WPS 中打开后取消密码"
                                   "（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码），另存后再导入。")
-    if "WordDocument" in streams:
-        raise IngestError(source, "这是旧版 Word 文档（.doc），无法直接读取。请在 Word/WPS 中打开，"
-                                  "另存为 .docx 或 PDF 后再导入。")
     if expected == "xls" and not ({"Workbook", "Book"} & streams):
         raise IngestError(source, "这是旧版 Office 文件，但不是 Excel 工作簿。请另存为 .xlsx 后再导入。")
     if expected != "xls":

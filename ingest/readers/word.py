@@ -43,6 +43,10 @@ def _text(element, tab: str = " ") -> str:
 
 def read_docx(source: str, data: bytes) -> Grid:
     kind = guard.sniff(data)
+    if kind == "ole" and guard.old_word(data):
+        from ingest.readers.doc import read_doc
+
+        return read_doc(source, data)  # a Word 97–2003 file saved under the new suffix
     if kind == "ole":
         guard.check_ole(source, data, "docx")
     if kind != "zip":
