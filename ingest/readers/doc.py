@@ -26,6 +26,7 @@ from ingest.readers.sheet import GridBuilder, TCell, place
 
 _IN_TABLE, _TTP, _ITAP, _INNER_TTP = 0x2416, 0x2417, 0x6649, 0x244C
 _TDEF_TABLE = 0xD608
+_HUGE_PAPX = 0x6646  # the paragraph's properties stand in the Data stream (a row with many cells)
 _OPERAND_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # by the sprm's spra bits; 6: variable
 _EDGE_SLACK = 30  # twips: cell edges of different rows closer than this are one column edge
 _DROPPED = dict.fromkeys(map(ord, "\x00\x01\x02\x03\x04\x05\x08\x1f"))
@@ -71,12 +72,13 @@ def read_doc(source: str, data: bytes) -> Grid:
             if not ole.exists(name):
                 raise _corrupt(source, f"缺少 {name}")
             table = ole.openstream(name).read()
+            data_stream = ole.openstream("Data").read() if ole.exists("Data") else b""
     except IngestError:
         raise
     except Exception as exc:  # noqa: BLE001 - olefile raises many kinds on a broken container
         raise _corrupt(source, type(exc).__name__) from exc
     try:
-        paragraphs = _paragraphs(word, table)
+        paragraphs = _paragraphs(word, table, data_stream)
     except (struct.error, IndexError, ValueError) as exc:
         raise _corrupt(source, type(exc).__name__) from exc
     return _grid(source, paragraphs)
@@ -146,7 +148,7 @@ def _papx_runs(word: bytes, table: bytes, fc: int, lcb: int) -> tuple[list[int],
     return [starts[k] for k in order], [runs[k] for k in order]
 
 
-def _properties(grpprl: bytes, paragraph: _Paragraph) -> None:
+def _properties(grpprl: bytes, paragraph: _Paragraph, data: bytes = b"") -> None:
     pos = 0
     while pos + 2 <= len(grpprl):
         sprm = struct.unpack_from("<H", grpprl, pos)[0]
@@ -171,6 +173,10 @@ def _properties(grpprl: bytes, paragraph: _Paragraph) -> None:
             paragraph.depth = struct.unpack_from("<i", grpprl, pos)[0]
         elif sprm == _INNER_TTP and grpprl[pos]:
             paragraph.depth = max(paragraph.depth, 2)
+        elif sprm == _HUGE_PAPX and data:
+            at = struct.unpack_from("<I", grpprl, pos)[0]
+            length = struct.unpack_from("<H", data, at)[0]
+            _properties(data[at + 2:at + 2 + length], paragraph)
         pos += size
 
 
@@ -182,7 +188,7 @@ def _table_definition(operand: bytes, paragraph: _Paragraph) -> None:
                        for k in range(count)]
 
 
-def _paragraphs(word: bytes, table: bytes) -> list[_Paragraph]:
+def _paragraphs(word: bytes, table: bytes, data: bytes = b"") -> list[_Paragraph]:
     ccp_text, fib = _fib(word)
     pieces = _pieces(table, *fib["clx"])
     starts, runs = _papx_runs(word, table, *fib["papx"])
@@ -215,7 +221,7 @@ def _paragraphs(word: bytes, table: bytes) -> list[_Paragraph]:
                 if ch != "\x0c":
                     at = bisect_right(starts, offset + k * width) - 1
                     if at >= 0 and offset + k * width < runs[at][0]:
-                        _properties(runs[at][1], paragraph)
+                        _properties(runs[at][1], paragraph, data)
                 out.append(paragraph)
                 current = []
             else:
