@@ -8,7 +8,8 @@ their rows, 单位：万元 above) and written as:
 
 - ``.xlsx`` (openpyxl, merged ranges), ``.docx`` (python-docx, gridSpan/vMerge) and ``.html`` (rowspan/colspan)
   for every document; ``.xls`` (xlwt) for one sample;
-- ``.doc`` (Word 97–2003) for two samples and one corpus document: the ``.docx`` converted by LibreOffice;
+- ``.doc`` (Word 97–2003) for two samples and one corpus document: the ``.docx`` converted by LibreOffice; and
+  ``tests/fixtures/doc/xiqing_fields.doc``, a form whose name is a hyperlink field (its code must not be read);
 - ``.pdf`` printed by Chromium from the HTML (``--print-to-pdf``) for two samples and one corpus document;
 - one scanned PDF: a printed PDF rasterised with pdftoppm and wrapped back into a PDF (no text layer);
 - ``tests/fixtures/pdftext/*.txt``: for every document, the text ``pdftotext -layout`` and ``pdftotext -raw``
@@ -348,6 +349,46 @@ def write_doc(docx_path: Path, doc_path: Path) -> None:
         doc_path.write_bytes((Path(tmp) / (docx_path.stem + ".doc")).read_bytes())
 
 
+FIELDS_DOC = Path(__file__).resolve().parent / "fixtures" / "doc" / "xiqing_fields.doc"
+
+
+def write_fields_doc() -> None:
+    """Xiqing's first form (sample_data, lines 5–21) as a Word 97–2003 table whose project name is a hyperlink
+    field and whose title ends in a page-number field, as a form copied from a web page into Word holds them:
+    the fields' codes (HYPERLINK "…", PAGE) must not be read, their results must."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    def field(paragraph, code: str, result: str) -> None:
+        for xml in ('<w:r %s><w:fldChar w:fldCharType="begin"/></w:r>',
+                    f'<w:r %s><w:instrText xml:space="preserve"> {code} </w:instrText></w:r>',
+                    '<w:r %s><w:fldChar w:fldCharType="separate"/></w:r>', f'<w:r %s><w:t>{result}</w:t></w:r>',
+                    '<w:r %s><w:fldChar w:fldCharType="end"/></w:r>'):
+            paragraph._p.append(parse_xml(xml % nsdecls("w")))
+
+    lines = (ROOT / "sample_data" / "tianjin_xiqing_2024.txt").read_text(encoding="utf-8").splitlines()[4:21]
+    document = docx.Document()
+    document.core_properties.comments = GENERATED
+    title = document.add_paragraph("项目支出绩效目标表 第")
+    field(title, "PAGE", "1")
+    title.add_run("页")
+    document.add_paragraph(lines[0])
+    rows = [line.split("\t") for line in lines[1:]]
+    table = document.add_table(rows=len(rows), cols=5)
+    for r, cells in enumerate(rows):
+        for k, text in enumerate(cells[:5]):
+            paragraph = table.cell(r, k).paragraphs[0]
+            if text == "抚恤金":
+                field(paragraph, 'HYPERLINK "http://sfj.tjxq.gov.cn/"', text)
+            else:
+                paragraph.add_run(text)
+    FIELDS_DOC.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        document.save(Path(tmp) / FIELDS_DOC.with_suffix(".docx").name)
+        write_doc(Path(tmp) / FIELDS_DOC.with_suffix(".docx").name, FIELDS_DOC)
+
+
 def print_pdf(html_path: Path, pdf_path: Path, header_footer: bool = False) -> None:
     """Chromium prints the HTML; ``header_footer``: with the date, title, address and page numbers a browser
     prints on every page."""
@@ -451,6 +492,8 @@ def main(argv: list[str]) -> int:
         for stem in TOP_DOCS:
             write_pdftotext_top(OUT / f"{stem}.html", PDFTEXT / f"{stem}.top.txt")
         return 0
+    if not only_pdf_texts:
+        write_fields_doc()
     for stem in SAMPLES + CORPUS:
         if not only_pdf_texts:
             doc = model(stem)

@@ -346,3 +346,21 @@ def test_a_workbook_written_as_text_reads_as_that_text(family):
     from_sheet = parse("xiqing.xlsx", buffer.getvalue(), suffix=".xlsx")
     assert from_sheet.layout == from_text.layout == family
     assert reading(from_sheet) == reading(from_text)
+
+
+def test_doc_fields_read_as_their_results_not_their_codes():
+    # Xiqing's first form (sample_data lines 5–21) in a .doc whose project name is a HYPERLINK field and whose title
+    # ends in a PAGE field (tests/make_file_fixtures.py write_fields_doc): the stream holds the codes, the page
+    # shows the results
+    from tests.make_file_fixtures import FIELDS_DOC
+
+    data = FIELDS_DOC.read_bytes()
+    assert "HYPERLINK".encode("utf-16-le") in data  # the code is in the file …
+    grid = read_grid("xiqing_fields.doc", data, ".doc")
+    assert grid.lines[0] == "项目支出绩效目标表 第1页"
+    assert "项目名称\t抚恤金" in grid.lines  # … and not in the reading
+    project = parse_bytes("xiqing_fields.doc", data, ".doc").projects[0]
+    assert (project.name, project.total_wan) == ("抚恤金", 18.47)
+    assert [(i.name, i.value) for i in project.indicators] == [
+        ("发放人数", "=1人"), ("发放合规率", "=100%"), ("发放及时率", "=100%"), ("抚恤金金额", "=184722元"),
+        ("安抚家属情绪", "安抚"), ("家属满意度", "=100%")]
