@@ -37,6 +37,11 @@ FIXED_WIDTH = ("grid_table", "fixed_pipes", "simple_table")
 # a selection): each row on its line (``spaced_rows``), or a form's rows run on into one line after its title
 # (``spaced_paragraph``). Read by ``space_columns``; a space inside a cell cannot be told from one between cells.
 SINGLE_SPACED = ("spaced_rows", "spaced_paragraph")
+# the outline's headings and items marked otherwise than by numbers, as a list pasted from a web page or a
+# document (Markdown, a bulleted list in Word) or typed with indentation: ``bullet_list`` (- 产出指标 / ⎵⎵- 数量指标 /
+# ⎵⎵⎵⎵- name：value), ``indent_list`` (indentation only, the value after two spaces), ``indent_values`` (indentation
+# only, the value on the next line indented deeper). Read by ``numbered_outline``; not parser families of their own.
+LISTS = ("bullet_list", "indent_list", "indent_values")
 # labelled fields one pair per line (项目名称：… / 一级指标：… / 二级指标：… each on a line of its own): read by
 # ``labelled_fields``
 LABELLED_PAIRS = "labelled_pairs"
@@ -345,8 +350,8 @@ def render(document: Document, family: str, shape: str = "standard", wrap: int |
         return "\n".join(out) + "\n"
     if family == "indent_tree":
         return _tree(document)
-    if family == "numbered_outline":
-        return _outline(document)
+    if family == "numbered_outline" or family in LISTS:
+        return _outline(document, family)
     out: list[str] = []
     for rows in forms:
         out.extend(_table(rows, family))
@@ -490,9 +495,9 @@ def _is_level_label(label: str) -> bool:
 _CN = "一二三四五六七八九十"
 
 
-def _outline(document: Document) -> str:
-    """The indicators as a document's numbered headings and items (一、level-1 / （一）level-2 / 1.name：value), the
-    form's fields as ``label：content`` lines."""
+def _outline(document: Document, style: str = "numbered_outline") -> str:
+    """The indicators as a document's numbered headings and items (一、level-1 / （一）level-2 / 1.name：value), or
+    in one of the ``LISTS`` styles; the form's fields as ``label：content`` lines."""
     out = ["项目支出绩效目标表"]
     for project in document.projects:
         out.append(f"项目名称：{project.name}")
@@ -508,13 +513,30 @@ def _outline(document: Document) -> str:
             tree.setdefault(level1, {}).setdefault(ind.level2_raw or ind.level2 or "", []).append(ind)
         for a, (level1, groups) in enumerate(tree.items()):
             if level1:  # a level the reading lacks has no heading
-                out.append(f"{_CN[a % 10]}、{level1}")
+                out.append(_list_line(style, 0, f"{_CN[a % 10]}、", level1))
             for b, (level2, indicators) in enumerate(groups.items()):
                 if level2:
-                    out.append(f"（{_CN[b % 10]}）{level2}")
-                out += [f"{n}.{ind.name}：{ind.value or ''}" for n, ind in enumerate(indicators, 1)]
+                    out.append(_list_line(style, 1, f"（{_CN[b % 10]}）", level2))
+                for n, ind in enumerate(indicators, 1):
+                    out.extend(_list_item(style, f"{n}.", ind.name, ind.value or ""))
         out.append("")
     return "\n".join(out) + "\n"
+
+
+def _list_line(style: str, depth: int, number: str, text: str) -> str:
+    if style == "numbered_outline":
+        return number + text
+    return "  " * depth + ("- " if style == "bullet_list" else "") + text
+
+
+def _list_item(style: str, number: str, name: str, value: str) -> list[str]:
+    if style == "numbered_outline":
+        return [f"{number}{name}：{value}"]
+    if style == "bullet_list":
+        return [f"    - {name}：{value}"]
+    if style == "indent_list":
+        return [f"    {name}  {value}".rstrip()]
+    return [f"    {name}"] + ([f"      {value}"] if value else [])  # indent_values
 
 
 def _tree(document: Document) -> str:

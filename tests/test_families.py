@@ -866,6 +866,78 @@ def test_numbered_indicators_without_level_headings():
                               (None, None, "电视专栏节目", "24期"), (None, None, "宣传覆盖面", "拓宽")]
 
 
+# --- the same outline marked by bullets or indentation instead of numbers (a list pasted from a web page, Word's
+# bulleted list, a list typed with indentation): read by numbered_outline
+_XIQING_FIELDS = "项目支出绩效目标表（2024年度）\n项目名称：抚恤金\n主管部门：天津市西青区司法局\n项目资金：18.47万元\n"
+# Xiqing 2024's first project (sample_data lines 7–21): its six indicators as printed
+_XIQING_ROWS = [("产出指标", "数量指标", "发放人数", "=1人"), ("产出指标", "质量指标", "发放合规率", "=100%"),
+                ("产出指标", "时效指标", "发放及时率", "=100%"), ("产出指标", "成本指标", "抚恤金金额", "=184722元"),
+                ("效益指标", "社会效益指标", "安抚家属情绪", "安抚"),
+                ("满意度指标", "服务对象满意度指标", "家属满意度", "=100%")]
+
+
+def _xiqing_list(heading, item) -> str:
+    """Xiqing's first project as a list: ``heading(depth, label)`` and ``item(name, value)`` give the lines."""
+    lines, last1, last2 = [], None, None
+    for level1, level2, name, value in _XIQING_ROWS:
+        if level1 != last1:
+            lines.append(heading(0, level1))
+        if level2 != last2:
+            lines.append(heading(1, level2))
+        lines.extend(item(name, value))
+        last1, last2 = level1, level2
+    return _XIQING_FIELDS + "绩效指标：\n" + "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("style", ["markdown", "bullets", "plain", "indented", "indented_gap", "value_below"])
+def test_indicators_written_as_a_list_bulleted_or_indented(style):
+    # all were refused (无法识别版式) before: only numbered headings and items were an outline
+    heading, item = {
+        "markdown": (lambda d, t: "  " * d + "- " + t, lambda n, v: [f"    - {n}：{v}"]),
+        "bullets": (lambda d, t: "\u3000" * d + "● " + t, lambda n, v: [f"\u3000\u3000○ {n}：{v}"]),
+        "plain": (lambda d, t: t, lambda n, v: [f"{n}：{v}"]),
+        "indented": (lambda d, t: "\t" * d + t, lambda n, v: [f"\t\t{n}：{v}"]),
+        "indented_gap": (lambda d, t: "  " * d + t, lambda n, v: [f"    {n}  {v}"]),
+        "value_below": (lambda d, t: "  " * d + t, lambda n, v: [f"    {n}", f"      {v}"]),
+    }[style]
+    document = read(_xiqing_list(heading, item))
+    assert document.layout == "numbered_outline"
+    project = document.projects[0]
+    assert (project.name, project.total_wan) == ("抚恤金", 18.47)
+    assert rows(document) == _XIQING_ROWS
+
+
+def test_an_indented_list_reads_any_value_at_its_items_depth():
+    # Funing 2020's first project (sample_data lines 81–87, as its hand-checked fixture reads them) in an indented
+    # list, each value on the line below its name, indented deeper: where most lines at the items' depth are a name
+    # over a target, a value in free words (高效高质量提供援助) or none at all makes an item too
+    funing = [("产出指标", "数量指标", "法律援助咨询、案件受理数", "≥260件"),
+              ("产出指标", "质量指标", "提高法律援助工作质量", "高效高质量提供援助"),
+              ("产出指标", "数量指标", "组织主题宣传活动场次", ""),
+              ("效益指标", "社会效益指标", "法律援助案件办结率(%)", "75%"),
+              ("产出指标", "成本指标", "案件补贴律师值班补贴", "70%"),
+              ("效益指标", "社会效益指标", "法律援助宣传人次", "≥30 人次"),
+              ("满意度指标", "服务对象满意度指标", "群众满意度", "≥65百分率")]
+    lines = ["项目名称：法律援助经费", "预算数：16.00"]
+    for level1, level2, name, value in funing:
+        lines += [level1, "  " + level2, "    " + name] + (["      " + value] if value else [])
+    assert [(a, b, c, squash(d)) for a, b, c, d in rows(read("\n".join(lines) + "\n"))] == [
+        (a, b, c, squash(d)) for a, b, c, d in funing]
+
+
+def test_a_table_in_space_columns_with_a_level_on_its_own_line_is_no_list():
+    # corpus 19's rows in space-separated columns under a 二级指标 三级指标 指标值 header, 产出指标 on a row of its own:
+    # the lines of three pieces say it is a table (the list reading took its rows for items without level-2)
+    text = ("项目名称  药品监管经费\n二级指标  三级指标  指标值\n产出指标\n数量指标  指标1.药品抽验品种  ≥3\n"
+            "指标2.化妆品抽验批次  ≥3\n质量指标  指标1.药品抽检完成率  100%\n指标2.化妆品抽验完成率  100%\n")
+    document = read(text)
+    assert document.layout != "numbered_outline"
+    assert rows(document) == [("产出指标", "数量指标", "指标1.药品抽验品种", "≥3"),
+                              ("产出指标", "数量指标", "指标2.化妆品抽验批次", "≥3"),
+                              ("产出指标", "质量指标", "指标1.药品抽检完成率", "100%"),
+                              ("产出指标", "质量指标", "指标2.化妆品抽验完成率", "100%")]
+
+
 def test_a_name_that_names_its_own_category_in_a_stream_of_cells():
     # shared/corpus 33 (Shizuishan): under 服务对象满意度指标(必填) the indicator is called 服务对象满意度; in a
     # stream of one cell per paragraph no column tells the label from the name

@@ -25,7 +25,7 @@ from typing import Optional, Sequence
 
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
-from ingest.readers.families.common import content_lines, has_form_words, is_target_value
+from ingest.readers.families.common import has_form_words, is_target_value
 from ingest.qualitative import is_qualitative_value
 from ingest.values import TABLES
 
@@ -33,13 +33,26 @@ from ingest.values import TABLES
 _STYLES = (("cn", r"[一二三四五六七八九十]+\s*[、.．]"), ("cn_paren", r"[（(]\s*[一二三四五六七八九十]+\s*[)）]"),
            ("num", r"\d{1,2}\s*[、.．)）](?!\d)"), ("num_paren", r"[（(]\s*\d{1,2}\s*[)）]"), ("circled", r"[①-⑳]"))
 _NUMBERED = re.compile(r"^\s*(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _STYLES) + r")\s*")
+# a list's bullet (- * + before a space; • · ● ○ ■ □ ◆ ◇ ▪ ► ▶ ➢ ❖ √ before anything)
+_BULLET = re.compile(r"^\s*(?:[-*+](?=\s)|[•·●○◦■□◆◇▪▫►▶➢❖√])\s*(?=\S)")
 _COLON = re.compile(r"\s*[:：]\s*")
+_GAP = re.compile(r"(?:\s{2,}|\t|\u3000)+")  # a value set apart by spaces or a tab on an item's line
+
+
+def _indent(line: str) -> int:
+    """The width of a line's indentation (a tab four, a full-width space two)."""
+    stripped = line.lstrip()
+    return sum(4 if ch == "\t" else 2 if ch == "\u3000" else 1 for ch in line[:len(line) - len(stripped)])
 
 
 def _numbered(line: str) -> tuple[Optional[str], str]:
-    """(numbering style, the text after the number) of a line, or (None, the line)."""
+    """(numbering style, the text after the number) of a line, or (None, the line). A bulleted line's style is
+    its bullet's indentation (a nested list's levels: ``bullet0``, ``bullet2`` …)."""
     match = _NUMBERED.match(line)
     if not match:
+        bullet = _BULLET.match(line)
+        if bullet:
+            return f"bullet{_indent(line)}", line[bullet.end():].strip()
         return None, line.strip()
     return match.lastgroup, line[match.end():].strip()
 
@@ -116,11 +129,11 @@ def _numbered_all(lines: Sequence[str]) -> list[tuple[Optional[str], str]]:
     return out
 
 
-def _styles(lines: Sequence[str]) -> dict[str, str]:
+def _styles(entries: list[tuple]) -> dict[str, str]:
     """The level each numbering style gives a heading: the level of its headings that only one level can be."""
     votes: dict[str, dict[str, int]] = {}
-    for style, text in _numbered_all(lines):
-        level = _level(text) if style else None
+    for _, kind, style, text, _, _ in entries:
+        level = _level(text) if kind == "heading" else None
         if level and level[0] != level[1]:
             role = "level1" if level[0] else "level2"
             votes.setdefault(style, {}).setdefault(role, 0)
@@ -128,31 +141,122 @@ def _styles(lines: Sequence[str]) -> dict[str, str]:
     return {style: max(roles, key=roles.get) for style, roles in votes.items()}
 
 
-def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
-    styles = _styles(lines)
-    rows: list[Row] = []
-    under_level = False  # after a level heading: a line name：value without a number is an item too
-    for number, (line, (style, text)) in enumerate(zip(lines, _numbered_all(lines)), 1):
-        if not match_key(line):
+def _entries(lines: Sequence[str]) -> list[tuple[int, str, Optional[str], str, str, Optional[int]]]:
+    """Every line with text, classified: (index, kind, style, text, value, index of the line the value stands
+    on). Kinds: ``heading`` (a level label: numbered, bulleted, or alone on its line, its indentation its
+    style), ``item`` (numbered or bulleted; or, under a heading, a name and its value after a colon, after spaces
+    or a tab, or on the next line indented deeper: an outline or a list indented as a tree), ``value`` (a line
+    an item above took as its value), ``other`` (titles, the form's fields, notes)."""
+    numbered = _numbered_all(lines)
+    filled = [k for k, line in enumerate(lines) if match_key(line)]
+    out: list[tuple[int, str, Optional[str], str, str, Optional[int]]] = []
+    taken: set[int] = set()
+    under_level = False  # after a level heading: an unnumbered line with a value is an item too
+    # a value after spaces or a tab makes an item only where no line holds three pieces so apart (a table's rows
+    # in columns: 数量指标  指标1.药品抽验品种  ≥3, its header 二级指标  三级指标  指标值)
+    gapped = sum(1 for k in filled if len(_GAP.split(lines[k].strip())) >= 3) < 2
+    for at, k in enumerate(filled):
+        if k in taken:
+            out.append((k, "value", None, lines[k].strip(), "", None, under_level))
             continue
-        if style is None and under_level and _unnumbered_item(line):
-            style, text = "none", line.strip()
-        level = _level(text) if style else None
-        under_level = under_level or bool(level)
-        if level:
+        line = lines[k]
+        style, text = numbered[k]
+        if style is None and _level(text):
+            style = f"plain{_indent(line)}"
+        if style and _level(text):
+            under_level = True
+            out.append((k, "heading", style, text, "", None, True))
+            continue
+        following = filled[at + 1] if at + 1 < len(filled) else None
+        below = _value_below(line, lines[following]) if following is not None else None
+        if style:
+            name, value = _item(text)
+            if not value and below:
+                name, value = text, below
+                taken.add(following)
+            out.append((k, "item", style, name, value, following if following in taken else (k if value else None),
+                        under_level))
+            continue
+        listed = under_level or _indent(line) > 0  # under a heading, or indented as a list's items are
+        if listed:
+            pair = _unnumbered_item(line, gapped)
+            if pair is None and below and _unnamed_label(text) and not is_target_value(text):
+                pair = (text, below)
+                taken.add(following)
+            if pair:
+                out.append((k, "item", "none", pair[0], pair[1], following if following in taken else k, True))
+                continue
+        out.append((k, "other", None, text, "", None, listed))
+    return _items_by_depth(lines, out, gapped)
+
+
+def _items_by_depth(lines: Sequence[str], entries: list[tuple], gapped: bool) -> list[tuple]:
+    """In a list indented as a tree, the indentation its items share: where most of the unnumbered lines at one
+    depth under the headings are items (a value found after a colon, spaces or on the next line), every line there
+    is one — its value after spaces, on the next line indented deeper, or none — whatever the value's words
+    (高效高质量提供援助, a name without a value)."""
+    depths: dict[int, list[int]] = {}
+    for at, entry in enumerate(entries):
+        k, kind, style, _, _, _, under = entry
+        indent = _indent(lines[k])
+        if indent and under and ((kind == "item" and style == "none") or kind == "other"):
+            depths.setdefault(indent, []).append(at)
+    shared = {d for d, ats in depths.items()
+              if sum(1 for at in ats if entries[at][1] == "item") >= max(3, 0.6 * len(ats))}
+    out: list[tuple] = []
+    skip: set[int] = set()
+    for at, entry in enumerate(entries):
+        if at in skip:
+            out.append((entry[0], "value", None, entry[3], "", None))
+            continue
+        k, kind, style, text, value, value_at, under = entry
+        if kind == "other" and under and _indent(lines[k]) in shared and _unnamed_label(text):
+            parts = _GAP.split(text) if gapped else [text]
+            nxt = entries[at + 1] if at + 1 < len(entries) else None
+            if len(parts) == 2:
+                kind, text, value, value_at = "item", parts[0], parts[1], k
+            elif nxt and nxt[1] == "other" and _indent(lines[nxt[0]]) > _indent(lines[k]) \
+                    and not _level(nxt[3]) and not _NUMBERED.match(lines[nxt[0]]):
+                kind, value, value_at = "item", nxt[3], nxt[0]
+                skip.add(at + 1)
+            else:
+                kind, value, value_at = "item", "", None
+            style = "none"
+        out.append((k, kind, style, text, value, value_at))
+    return out
+
+
+def _value_below(line: str, below: str) -> Optional[str]:
+    """The value an item's line leaves to the next one, indented deeper (发放人数 / ⎵⎵=1人)."""
+    text = below.strip()
+    if _indent(below) <= _indent(line) or _NUMBERED.match(below) or _BULLET.match(below) or _level(text):
+        return None
+    return text if is_target_value(text) or is_qualitative_value(text) else None
+
+
+def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
+    entries = _entries(lines)
+    styles = _styles(entries)
+    rows: list[Row] = []
+    for k, kind, style, text, value, value_at in entries:
+        number = k + 1
+        if kind == "value":
+            continue
+        if kind == "heading":
+            level = _level(text)
             role = ("level1" if level[0] else "level2") if level[0] != level[1] else styles.get(style, "level2")
             cells = [Cell(text.rstrip(":："), number, number, hint=role)]
-        elif style:
-            name, value = _item(text)
-            cells = [Cell(name, number, number, hint="name")]
+        elif kind == "item":
+            cells = [Cell(text, number, number, hint="name")]
             if value:
-                cells.append(Cell(value, number, number, hint="value"))
+                cells.append(Cell(value, value_at + 1, value_at + 1, col=1, hint="value"))
         else:
-            parts = _COLON.split(line.strip(), maxsplit=1)
+            parts = _COLON.split(lines[k].strip(), maxsplit=1)
             known = len(parts) == 2 and parts[1] and (tx.field_of(match_key(parts[0]))
                                                       or tx.funding_level_of(match_key(parts[0])))
-            cells = [Cell(p, number, number) for p in parts] if known else [Cell(line.strip(), number, number)]
-        rows.append(Row(cells=cells, line_start=number, line_end=number))
+            cells = [Cell(p, number, number) for p in parts] if known else [Cell(lines[k].strip(), number, number)]
+        end = max(c.line_end for c in cells)
+        rows.append(Row(cells=cells, line_start=number, line_end=end))
     return rows, []
 
 
@@ -161,32 +265,40 @@ def _unnamed_label(text: str) -> bool:
     return not (tx.field_of(key) or tx.funding_level_of(key) or tx.header_role_of(key) or tx.is_other_label(key))
 
 
-def _unnumbered_item(line: str) -> bool:
-    """``法治文艺演出场次：=2场`` without a number: a name that is no label of the form, a colon, a target value."""
-    parts = _COLON.split(line.strip(), maxsplit=1)
-    return len(parts) == 2 and len(parts[0]) >= 2 and _unnamed_label(parts[0]) and (
-        is_target_value(parts[1]) or is_qualitative_value(parts[1]))
+def _unnumbered_item(line: str, gapped: bool = True) -> Optional[tuple[str, str]]:
+    """``法治文艺演出场次：=2场`` (or ``法治文艺演出场次  =2场``: spaces or a tab before the value) without a number: a
+    name that is no label of the form, then a target value."""
+    for splitter in (_COLON, _GAP) if gapped else (_COLON,):
+        parts = splitter.split(line.strip(), maxsplit=1) if splitter is _COLON else _GAP.split(line.strip())
+        if splitter is _GAP and len(parts) != 2:
+            continue
+        if len(parts) == 2 and len(parts[0]) >= 2 and _unnamed_label(parts[0]) and (
+                is_target_value(parts[1]) or is_qualitative_value(parts[1])):
+            return parts[0], parts[1]
+    return None
 
 
 def score(lines: Sequence[str]) -> float:
-    """The share of the text's lines that are numbered level headings or numbered items with a value; nothing
-    without three such lines, a heading and an item among them, or three items whose values are targets (a short
-    table's outline, a list of indicators with no level headings)."""
+    """The share of the text's lines that are level headings or items with a value; nothing without three such
+    lines, a heading and an item among them, or three items whose values are targets (a short table's outline, a
+    list of indicators with no level headings). Headings alone on their lines count only with three items or an
+    indented one: a text of one cell per line has level labels alone on their lines too."""
     if not has_form_words(lines):
         return 0.0
-    content = content_lines(lines)
-    headings = items = targets = 0
-    for line, (style, text) in zip(content, _numbered_all(content)):
-        if not style and headings and _unnumbered_item(line):
-            style, text = "none", line.strip()
-        if not style:
-            continue
-        if _level(text):
+    entries = _entries(lines)
+    content = len(entries)
+    headings = plain = items = targets = indented = 0
+    for k, kind, style, _text, value, _ in entries:
+        if kind == "heading":
             headings += 1
-        else:
-            value = _item(text)[1]
-            items += bool(value)
-            targets += bool(value) and is_target_value(value)
+            plain += style.startswith("plain")
+        elif kind == "item" and value:
+            items += 1
+            targets += is_target_value(value)
+            indented += _indent(lines[k]) > 0
+    if plain and items < 3 and not indented:
+        headings -= plain
     if not (headings and items and headings + items >= 3 or targets >= 3):
         return 0.0
-    return min(1.0, 1.5 * (headings + items) / len(content))
+    explained = headings + items + sum(1 for e in entries if e[1] == "value")
+    return min(1.0, 1.5 * explained / content) if content else 0.0
