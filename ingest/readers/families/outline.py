@@ -21,6 +21,7 @@ without a number is an item too. Each becomes a cell with its role as a hint, re
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from ingest import taxonomy as tx
@@ -41,6 +42,8 @@ _GAP = re.compile(r"(?:\s{2,}|\t|\u3000)+")  # a value set apart by spaces or a 
 
 def _indent(line: str) -> int:
     """The width of a line's indentation (a tab four, a full-width space two)."""
+    if not line[:1].isspace():
+        return 0
     stripped = line.lstrip()
     return sum(4 if ch == "\t" else 2 if ch == "\u3000" else 1 for ch in line[:len(line) - len(stripped)])
 
@@ -57,6 +60,7 @@ def _numbered(line: str) -> tuple[Optional[str], str]:
     return match.lastgroup, line[match.end():].strip()
 
 
+@lru_cache(maxsize=65536)  # asked of every line of every text by the score
 def _level(text: str) -> Optional[tuple[bool, bool]]:
     """Whether ``text`` (a heading, a colon after it allowed) is a level-1 and/or a level-2 label."""
     key = match_key(text.rstrip(":："))
@@ -149,6 +153,7 @@ def _entries(lines: Sequence[str]) -> list[tuple[int, str, Optional[str], str, s
     an item above took as its value), ``other`` (titles, the form's fields, notes)."""
     numbered = _numbered_all(lines)
     filled = [k for k, line in enumerate(lines) if match_key(line)]
+    indents = {k: _indent(lines[k]) for k in filled}
     out: list[tuple[int, str, Optional[str], str, str, Optional[int]]] = []
     taken: set[int] = set()
     under_level = False  # after a level heading: an unnumbered line with a value is an item too
@@ -162,24 +167,27 @@ def _entries(lines: Sequence[str]) -> list[tuple[int, str, Optional[str], str, s
         line = lines[k]
         style, text = numbered[k]
         if style is None and _level(text):
-            style = f"plain{_indent(line)}"
+            style = f"plain{indents[k]}"
         if style and _level(text):
             under_level = True
             out.append((k, "heading", style, text, "", None, True))
             continue
         following = filled[at + 1] if at + 1 < len(filled) else None
-        below = _value_below(line, lines[following]) if following is not None else None
         if style:
             name, value = _item(text)
+            below = None if value or following is None else _value_below(indents[k], lines[following],
+                                                                          indents[following])
             if not value and below:
                 name, value = text, below
                 taken.add(following)
             out.append((k, "item", style, name, value, following if following in taken else (k if value else None),
                         under_level))
             continue
-        listed = under_level or _indent(line) > 0  # under a heading, or indented as a list's items are
+        listed = under_level or indents[k] > 0  # under a heading, or indented as a list's items are
         if listed:
             pair = _unnumbered_item(line, gapped)
+            below = _value_below(indents[k], lines[following], indents[following]) \
+                if pair is None and following is not None else None
             if pair is None and below and _unnamed_label(text) and not is_target_value(text):
                 pair = (text, below)
                 taken.add(following)
@@ -187,10 +195,10 @@ def _entries(lines: Sequence[str]) -> list[tuple[int, str, Optional[str], str, s
                 out.append((k, "item", "none", pair[0], pair[1], following if following in taken else k, True))
                 continue
         out.append((k, "other", None, text, "", None, listed))
-    return _items_by_depth(lines, out, gapped)
+    return _items_by_depth(lines, indents, out, gapped)
 
 
-def _items_by_depth(lines: Sequence[str], entries: list[tuple], gapped: bool) -> list[tuple]:
+def _items_by_depth(lines: Sequence[str], indents: dict[int, int], entries: list[tuple], gapped: bool) -> list[tuple]:
     """In a list indented as a tree, the indentation its items share: where most of the unnumbered lines at one
     depth under the headings are items (a value found after a colon, spaces or on the next line), every line there
     is one — its value after spaces, on the next line indented deeper, or none — whatever the value's words
@@ -198,7 +206,7 @@ def _items_by_depth(lines: Sequence[str], entries: list[tuple], gapped: bool) ->
     depths: dict[int, list[int]] = {}
     for at, entry in enumerate(entries):
         k, kind, style, _, _, _, under = entry
-        indent = _indent(lines[k])
+        indent = indents[k]
         if indent and under and ((kind == "item" and style == "none") or kind == "other"):
             depths.setdefault(indent, []).append(at)
     shared = {d for d, ats in depths.items()
@@ -210,12 +218,12 @@ def _items_by_depth(lines: Sequence[str], entries: list[tuple], gapped: bool) ->
             out.append((entry[0], "value", None, entry[3], "", None))
             continue
         k, kind, style, text, value, value_at, under = entry
-        if kind == "other" and under and _indent(lines[k]) in shared and _unnamed_label(text):
+        if kind == "other" and under and indents[k] in shared and _unnamed_label(text):
             parts = _GAP.split(text) if gapped else [text]
             nxt = entries[at + 1] if at + 1 < len(entries) else None
             if len(parts) == 2:
                 kind, text, value, value_at = "item", parts[0], parts[1], k
-            elif nxt and nxt[1] == "other" and _indent(lines[nxt[0]]) > _indent(lines[k]) \
+            elif nxt and nxt[1] == "other" and indents[nxt[0]] > indents[k] \
                     and not _level(nxt[3]) and not _NUMBERED.match(lines[nxt[0]]):
                 kind, value, value_at = "item", nxt[3], nxt[0]
                 skip.add(at + 1)
@@ -226,10 +234,12 @@ def _items_by_depth(lines: Sequence[str], entries: list[tuple], gapped: bool) ->
     return out
 
 
-def _value_below(line: str, below: str) -> Optional[str]:
-    """The value an item's line leaves to the next one, indented deeper (发放人数 / ⎵⎵=1人)."""
+def _value_below(indent: int, below: str, below_indent: int) -> Optional[str]:
+    """The value an item's line (indented ``indent``) leaves to the next one, indented deeper (发放人数 / ⎵⎵=1人)."""
+    if below_indent <= indent:
+        return None
     text = below.strip()
-    if _indent(below) <= _indent(line) or _NUMBERED.match(below) or _BULLET.match(below) or _level(text):
+    if _NUMBERED.match(below) or _BULLET.match(below) or _level(text):
         return None
     return text if is_target_value(text) or is_qualitative_value(text) else None
 
@@ -278,12 +288,36 @@ def _unnumbered_item(line: str, gapped: bool = True) -> Optional[tuple[str, str]
     return None
 
 
+_INNER_GAP = re.compile(r"\S\s+\S")
+_CELL_MARKS = re.compile(r"[|｜\t]")
+
+
+def _could_be_outline(lines: Sequence[str]) -> bool:
+    """Before the lines are classified: a level label heads a line of its own (numbered, bulleted, or alone and
+    not after a tab: one cell per line puts a tab before each cell), or three lines are numbered, bulleted, or
+    indented with spaces and a name and a value apart (a list with no level headings). A table's lines hold several
+    cells."""
+    marked = 0
+    for line in lines:
+        numbered = _NUMBERED.match(line) or _BULLET.match(line)
+        text = line[numbered.end():].strip() if numbered else line.strip()
+        if text and len(text) <= 20 and (numbered or not line.startswith("\t")) and not _INNER_GAP.search(text) \
+                and _level(text):
+            return True
+        # numbered, bulleted, or indented with spaces and holding a name and a value (a list without headings)
+        marked += bool(numbered) or line.startswith((" ", "\u3000")) and len(_GAP.split(text)) == 2 \
+            and not _CELL_MARKS.search(text)
+        if marked >= 3:
+            return True
+    return False
+
+
 def score(lines: Sequence[str]) -> float:
     """The share of the text's lines that are level headings or items with a value; nothing without three such
     lines, a heading and an item among them, or three items whose values are targets (a short table's outline, a
     list of indicators with no level headings). Headings alone on their lines count only with three items or an
     indented one: a text of one cell per line has level labels alone on their lines too."""
-    if not has_form_words(lines):
+    if not has_form_words(lines) or not _could_be_outline(lines):
         return 0.0
     entries = _entries(lines)
     content = len(entries)
@@ -295,7 +329,7 @@ def score(lines: Sequence[str]) -> float:
         elif kind == "item" and value:
             items += 1
             targets += is_target_value(value)
-            indented += _indent(lines[k]) > 0
+            indented += bool(_indent(lines[k]))
     if plain and items < 3 and not indented:
         headings -= plain
     if not (headings and items and headings + items >= 3 or targets >= 3):
