@@ -42,6 +42,9 @@ SINGLE_SPACED = ("spaced_rows", "spaced_paragraph")
 # ⎵⎵⎵⎵- name：value), ``indent_list`` (indentation only, the value after two spaces), ``indent_values`` (indentation
 # only, the value on the next line indented deeper). Read by ``numbered_outline``; not parser families of their own.
 LISTS = ("bullet_list", "indent_list", "indent_values")
+# the tree (``indent_tree``) indented with tabs, or printed without the blank lines between its items (as a PDF
+# extraction or a paste drops them): read by ``indent_tree``
+TREE_FORMS = ("tree_tabs", "tree_lines")
 # labelled fields one pair per line (项目名称：… / 一级指标：… / 二级指标：… each on a line of its own): read by
 # ``labelled_fields``
 LABELLED_PAIRS = "labelled_pairs"
@@ -350,6 +353,11 @@ def render(document: Document, family: str, shape: str = "standard", wrap: int |
         return "\n".join(out) + "\n"
     if family == "indent_tree":
         return _tree(document)
+    if family in TREE_FORMS:
+        text = _tree(document)
+        if family == "tree_tabs":
+            return re.sub(r"(?m)^ +", lambda m: "\t" * len(m.group()), text)
+        return "\n".join(line for line in text.splitlines() if line.strip()) + "\n"
     if family == "numbered_outline" or family in LISTS:
         return _outline(document, family)
     out: list[str] = []

@@ -18,6 +18,7 @@ tree without level items, the values do (most indicators followed by a value tha
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ingest import taxonomy as tx
@@ -26,15 +27,27 @@ from ingest.readers.families.paragraphs import join_lines, paragraphs
 from ingest.values import read_value
 
 def _depth(text: str) -> int:
-    """Leading spaces of the paragraph's first line (any kind of space counts one; invisible marks none)."""
+    """Leading spaces of the paragraph's first line (any kind of space counts one, a tab four; invisible marks
+    none)."""
     first = strip_invisible(text.split("\n")[0])
     indent = first[: len(first) - len(first.lstrip())]
-    return sum(1 for ch in indent if ch not in "\t\f\v")
+    return sum(4 if ch == "\t" else 1 for ch in indent if ch not in "\f\v")
+
+
+_CELLS = re.compile(r"[\t|｜]|\S(?:\s{2,}|\u3000)\S")
 
 
 def _items(lines: list[str]) -> list[tuple[int, int, int, str]]:
-    """(first line, last line, depth, text) of every paragraph."""
-    return [(start, end, _depth(text), join_lines(text)) for start, end, text in paragraphs(lines)]
+    """(first line, last line, depth, text) of every paragraph; of every line where the paragraphs' own lines stand
+    at several depths (a tree printed without blank lines between its items) and few lines hold cells side by side
+    (leading tabs in a table's rows are its empty cells)."""
+    found = paragraphs(lines)
+    content = [line.strip() for line in lines if line.strip()]
+    cells = sum(1 for line in content if _CELLS.search(line))  # a table's rows: cells side by side
+    if cells <= 0.2 * len(content) and any(len({_depth(line) for line in text.split("\n")}) > 2
+                                            for _, _, text in found):
+        return [(n, n, _depth(line), line.strip()) for n, line in enumerate(lines, 1) if line.strip()]
+    return [(start, end, _depth(text), join_lines(text)) for start, end, text in found]
 
 
 def _levels(items: list[tuple[int, int, int, str]]) -> dict[int, str]:
@@ -106,7 +119,7 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
 
 
 def score(lines: list[str]) -> float:
-    if len({d for _, _, text in paragraphs(lines) if (d := _depth(text)) > 0}) < 3:
+    if len({d for line in lines if (d := _depth(line)) > 0}) < 3:
         return 0.0  # fewer than three depths: no tree (as _levels finds), known before the items are joined
     items = _items(lines)
     if len(items) < 6 or not _levels(items):
