@@ -444,3 +444,17 @@ def test_html_entities_left_in_a_pages_text_are_read_as_their_characters():
     got = [(i.name, i.value, i.target.op) for i in project.indicators]
     assert got == [("开展专项法治宣传活动次数", "≥1次", ">="), ("法治文艺演出时间", "5月31日前", "<="),
                    ("普法宣传费用", "<=10.4万元", "<=")]
+
+
+def test_bare_level_words_read_as_printed_with_their_category():
+    # Xiqing 2024's first project (sample_data lines 7–21) with its level words printed bare, as some templates print
+    # them (产出 / 数量, 成本 / 经济成本 under the newer template's level-1 成本): each read as printed beside its
+    # canonical category (成本 in the level-1 column was dropped: no level-1 alias)
+    text = ("项目支出绩效目标表\n项目名称\t抚恤金\n年度资金总额\t18.47\n一级指标\t二级指标\t三级指标\t指标值\n"
+            "产出\t数量\t发放人数\t=1人\n\t质量\t发放合规率\t=100%\n成本\t经济成本\t抚恤金金额\t=184722元\n"
+            "效益\t社会效益\t安抚家属情绪\t安抚\n")
+    document = parse_bytes("bare.txt", text.encode("utf-8"))
+    assert [(i.level1_raw, i.level1, i.level2_raw, i.level2, i.name) for i in document.projects[0].indicators] == [
+        ("产出", "产出指标", "数量", "数量指标", "发放人数"), ("产出", "产出指标", "质量", "质量指标", "发放合规率"),
+        ("成本", "成本指标", "经济成本", "经济成本指标", "抚恤金金额"),
+        ("效益", "效益指标", "社会效益", "社会效益指标", "安抚家属情绪")]
