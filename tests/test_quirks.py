@@ -458,3 +458,16 @@ def test_bare_level_words_read_as_printed_with_their_category():
         ("产出", "产出指标", "数量", "数量指标", "发放人数"), ("产出", "产出指标", "质量", "质量指标", "发放合规率"),
         ("成本", "成本指标", "经济成本", "经济成本指标", "抚恤金金额"),
         ("效益", "效益指标", "社会效益", "社会效益指标", "安抚家属情绪")]
+
+
+@pytest.mark.parametrize("value_header", ["预期值", "预期指标值", "计划值", "年度计划值", "计划完成值", "标准值"])
+def test_other_words_for_the_value_column(value_header):
+    # Xiqing 2024's first rows (sample_data lines 16–17) under a value column named in other templates' words
+    # (aliases.json indicator_header.value): 计划值, 预期指标值 … were no column role, and the level-1 cell ran into
+    # the name (产出指标发放人数)
+    text = ("项目支出绩效目标表\n项目名称\t抚恤金\n年度资金总额\t18.47\n"
+            f"一级指标\t二级指标\t三级指标\t{value_header}\n"
+            "产出指标\t数量指标\t发放人数\t=1人\n\t质量指标\t发放合规率\t=100%\n")
+    document = parse_bytes("value_header.txt", text.encode("utf-8"))
+    assert [(i.level1, i.level2, i.name, i.value) for i in document.projects[0].indicators] == [
+        ("产出指标", "数量指标", "发放人数", "=1人"), ("产出指标", "质量指标", "发放合规率", "=100%")]
