@@ -460,10 +460,12 @@ def test_bare_level_words_read_as_printed_with_their_category():
         ("效益", "效益指标", "社会效益", "社会效益指标", "安抚家属情绪")]
 
 
-@pytest.mark.parametrize("value_header", ["预期值", "预期指标值", "计划值", "年度计划值", "计划完成值", "标准值"])
+@pytest.mark.parametrize("value_header", ["预期值", "预期指标值", "计划值", "年度计划值", "计划完成值", "标准值",
+                                          "目标", "预期目标", "年度目标"])
 def test_other_words_for_the_value_column(value_header):
-    # Xiqing 2024's first rows (sample_data lines 16–17) under a value column named in other templates' words
-    # (aliases.json indicator_header.value): 计划值, 预期指标值 … were no column role, and the level-1 cell ran into
+    # Xiqing 2024's first rows (sample_data lines 16–17) under a value column named in other templates' words: the
+    # aliases (indicator_header.value: 计划值, 预期指标值 …) and, for a word no alias has (目标, 年度目标: also a
+    # field's label), the first column the aliases do not know after the name. Before, the level-1 cell ran into
     # the name (产出指标发放人数)
     text = ("项目支出绩效目标表\n项目名称\t抚恤金\n年度资金总额\t18.47\n"
             f"一级指标\t二级指标\t三级指标\t{value_header}\n"

@@ -95,6 +95,12 @@ def read_header(tokens: list[Token], start: int, limit: int) -> Optional[Header]
     roles = [it[0] for it in items]
     if not roles or set(roles) == {"group"}:
         return None
+    if "value" not in roles and "name" in roles and "other" in roles[roles.index("name"):]:
+        # 三级指标 | 计划值: with no column the aliases call the value, the first column they do not know after the
+        # indicator's name holds it (a template's own word for it)
+        k = roles.index("other", roles.index("name"))
+        items[k] = ("value",) + items[k][1:]
+        roles[k] = "value"
     if "value" not in roles and "name" in roles:
         # columns named after places or units (西坪镇尧山村 | 桃舟乡吾培村 …) hold one value each: the first is read
         # as the value, the others are kept as further values
