@@ -9,7 +9,8 @@ their rows, 单位：万元 above) and written as:
 - ``.xlsx`` (openpyxl, merged ranges), ``.docx`` (python-docx, gridSpan/vMerge) and ``.html`` (rowspan/colspan)
   for every document; ``.xls`` (xlwt) for one sample;
 - ``.doc`` (Word 97–2003) for two samples and one corpus document: the ``.docx`` converted by LibreOffice; and
-  ``tests/fixtures/doc/xiqing_fields.doc``, a form whose name is a hyperlink field (its code must not be read);
+  ``tests/fixtures/doc/xiqing_fields.doc``, a form whose name is a hyperlink field (its code must not be read), and
+  ``xiqing_nested.docx``/``.doc``, a form whose 绩效指标 cell holds the indicator table (a nested table);
 - ``.pdf`` printed by Chromium from the HTML (``--print-to-pdf``) for two samples and one corpus document;
 - one scanned PDF: a printed PDF rasterised with pdftoppm and wrapped back into a PDF (no text layer);
 - ``tests/fixtures/pdftext/*.txt``: for every document, the text ``pdftotext -layout`` and ``pdftotext -raw``
@@ -389,6 +390,39 @@ def write_fields_doc() -> None:
         write_doc(Path(tmp) / FIELDS_DOC.with_suffix(".docx").name, FIELDS_DOC)
 
 
+NESTED_DOCX = FIELDS_DOC.parent / "xiqing_nested.docx"
+
+
+def write_nested() -> None:
+    """Xiqing's first form (sample_data lines 7–21) as a Word form whose 绩效指标 cell holds the indicator table
+    (a table nested in a cell, as some Word templates are built), in .docx and, saved by LibreOffice, .doc."""
+    import docx
+
+    lines = (ROOT / "sample_data" / "tianjin_xiqing_2024.txt").read_text(encoding="utf-8").splitlines()[6:21]
+    cells = [line.split("\t") for line in lines]
+    fields = [c for c in cells if c[0] and c[0] != "绩效指标"][:3]  # 项目名称, 主管预算部门 …, 项目属性 …
+    money = next(c for c in cells if c[0].startswith("项目资金"))
+    goal = next(c for c in cells if c[0] == "绩效目标")
+    indicator_rows = [c[1:5] for c in cells[cells.index(next(c for c in cells if c[0] == "绩效指标")):]]
+    document = docx.Document()
+    document.core_properties.comments = GENERATED
+    document.add_paragraph("项目支出绩效目标表")
+    document.add_paragraph("(2024年度)")
+    outer = document.add_table(rows=len(fields) + 3, cols=2)
+    outer.style = "Table Grid"
+    for r, row in enumerate(fields + [money[:2], goal[:2]]):
+        outer.cell(r, 0).text = row[0]
+        outer.cell(r, 1).text = "  ".join(x for x in row[1:] if x)
+    outer.cell(len(fields) + 2, 0).text = "绩效指标"
+    inner = outer.cell(len(fields) + 2, 1).add_table(rows=len(indicator_rows), cols=4)
+    for r, row in enumerate(indicator_rows):
+        for k, text in enumerate(row):
+            inner.cell(r, k).text = text
+    NESTED_DOCX.parent.mkdir(parents=True, exist_ok=True)
+    document.save(NESTED_DOCX)
+    write_doc(NESTED_DOCX, NESTED_DOCX.with_suffix(".doc"))
+
+
 def print_pdf(html_path: Path, pdf_path: Path, header_footer: bool = False) -> None:
     """Chromium prints the HTML; ``header_footer``: with the date, title, address and page numbers a browser
     prints on every page."""
@@ -494,6 +528,7 @@ def main(argv: list[str]) -> int:
         return 0
     if not only_pdf_texts:
         write_fields_doc()
+        write_nested()
     for stem in SAMPLES + CORPUS:
         if not only_pdf_texts:
             doc = model(stem)

@@ -364,3 +364,23 @@ def test_doc_fields_read_as_their_results_not_their_codes():
     assert [(i.name, i.value) for i in project.indicators] == [
         ("发放人数", "=1人"), ("发放合规率", "=100%"), ("发放及时率", "=100%"), ("抚恤金金额", "=184722元"),
         ("安抚家属情绪", "安抚"), ("家属满意度", "=100%")]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".doc"])
+def test_an_indicator_table_nested_in_a_form_cell_is_a_table_of_its_own(suffix):
+    # Xiqing's first form (sample_data lines 7–21) as a Word form whose 绩效指标 cell holds the indicator table
+    # (tests/make_file_fixtures.py write_nested): the nested table was read as that cell's text, one run-together
+    # string, and the project had no indicator
+    from tests.make_file_fixtures import NESTED_DOCX
+
+    path = NESTED_DOCX.with_suffix(suffix)
+    grid = read_grid(path.name, path.read_bytes(), suffix)
+    assert "绩效指标" in grid.lines and "一级指标\t二级指标\t三级指标\t指标值" in grid.lines
+    project = parse_file(path).projects[0]
+    assert (project.name, project.total_wan) == ("抚恤金", 18.47)
+    assert [(i.level1, i.level2, i.name, i.value) for i in project.indicators] == [
+        ("产出指标", "数量指标", "发放人数", "=1人"), ("产出指标", "质量指标", "发放合规率", "=100%"),
+        ("产出指标", "时效指标", "发放及时率", "=100%"), ("产出指标", "成本指标", "抚恤金金额", "=184722元"),
+        ("效益指标", "社会效益指标", "安抚家属情绪", "安抚"),
+        ("满意度指标", "服务对象满意度指标", "家属满意度", "=100%")]
+    assert project.indicators[0].ref == "表1 第6行 内表 第2行"  # the outer row, then the nested table's row

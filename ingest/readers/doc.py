@@ -6,7 +6,8 @@ pieces of 8-bit or UTF-16 text), and the paragraph properties in formatted disk 
 is a run of paragraphs marked "in table"; each cell's text ends with the cell mark (\\x07), each row with a row-end
 paragraph (``sprmPFTtp``) whose properties define the row's cells (``sprmTDefTable``: the cells' edges and merge
 flags). So the reader knows, as for a .docx, every cell's row, column (from the cells' edges, shared by all rows
-of the table), column span and vertical merge. A table nested in a cell is read as that cell's text. Field codes
+of the table), column span and vertical merge. A table nested in a cell (depth 2: its cells and rows end in marks
+of their own) is a table of its own, read after the outer rows above it, as the .docx reader reads one. Field codes
 are dropped, their results kept ({ PAGE } → 3). Only the main text is read (no headers, footers or notes).
 
 Format: [MS-DOC], Word (.doc) Binary File Format; only what the text and the tables need is decoded.
@@ -24,7 +25,7 @@ from ingest.grid import Grid
 from ingest.readers import guard
 from ingest.readers.sheet import GridBuilder, TCell, place
 
-_IN_TABLE, _TTP, _ITAP, _INNER_TTP = 0x2416, 0x2417, 0x6649, 0x244C
+_IN_TABLE, _TTP, _ITAP, _INNER_CELL, _INNER_TTP = 0x2416, 0x2417, 0x6649, 0x244B, 0x244C
 _TDEF_TABLE = 0xD608
 _HUGE_PAPX = 0x6646  # the paragraph's properties stand in the Data stream (a row with many cells)
 _OPERAND_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # by the sprm's spra bits; 6: variable
@@ -44,6 +45,8 @@ class _Paragraph:
     end: str  # "\r" (paragraph), "\x07" (cell or row end), "\x0c" (page or section break), "" (end of text)
     in_table: bool = False
     row_end: bool = False
+    inner_cell: bool = False  # a nested table's cell ends here (its cells end in a paragraph mark, not \x07)
+    inner_row_end: bool = False
     depth: int = 0
     edges: list[int] = field(default_factory=list)  # a row end's cell edges (twips), one more than its cells
     flags: list[int] = field(default_factory=list)  # a row end's cells' merge flags (TC80 tcgrf)
@@ -171,7 +174,10 @@ def _properties(grpprl: bytes, paragraph: _Paragraph, data: bytes = b"") -> None
             paragraph.row_end = bool(grpprl[pos])
         elif sprm == _ITAP:
             paragraph.depth = struct.unpack_from("<i", grpprl, pos)[0]
+        elif sprm == _INNER_CELL:
+            paragraph.inner_cell = bool(grpprl[pos])
         elif sprm == _INNER_TTP and grpprl[pos]:
+            paragraph.inner_row_end = True
             paragraph.depth = max(paragraph.depth, 2)
         elif sprm == _HUGE_PAPX and data:
             at = struct.unpack_from("<I", grpprl, pos)[0]
@@ -231,55 +237,82 @@ def _paragraphs(word: bytes, table: bytes, data: bytes = b"") -> list[_Paragraph
     return out
 
 
+_Rows = list[tuple[list[str], list[int], list[int]]]  # a table's rows: cell texts, cell edges, merge flags
+
+
 def _grid(source: str, paragraphs: list[_Paragraph]) -> Grid:
     builder = GridBuilder(source)
     texts: list[str] = []
-    rows: list[tuple[list[str], list[int], list[int]]] = []  # a table's rows: cell texts, edges, flags
+    rows: _Rows = []  # the outer table's rows not yet added
+    offset = 0  # the outer table's rows already added (a table split around the tables nested in it)
     cell: list[str] = []
     cells: list[str] = []
+    inner: _Rows = []  # a nested table's rows
+    inner_cell: list[str] = []
+    inner_cells: list[str] = []
+    nested: list[_Rows] = []  # the tables nested in the current outer row
     number = 0
 
-    def flush() -> None:
-        nonlocal rows, number
+    def add(table_rows: _Rows, ref: str, first_row: int = 0) -> None:
+        first = len(builder.lines)
+        builder.table(place(_anchors(table_rows, ref, first_row)))
+        texts.extend(builder.lines[first:])
+
+    def close_outer() -> None:
+        nonlocal rows, offset, cells, cell
+        if cells or cell:  # a row left open (no row end): keep what it holds
+            rows.append((cells + (["\n".join(cell)] if cell else []), [], []))
+            cells, cell = [], []
         if rows:
-            number += 1
-            first = len(builder.lines)
-            builder.table(place(_anchors(rows, number)))
-            texts.extend(builder.lines[first:])
-        rows = []
+            add(rows, f"表{number}", offset)
+        rows, offset = [], 0
 
     for paragraph in paragraphs:
         if paragraph.in_table or paragraph.depth >= 1:
-            if paragraph.depth > 1:  # a nested table's paragraph: text of the outer cell
-                if paragraph.text.strip():
-                    cell.append(paragraph.text)
+            if not rows and not offset and not cells and not cell:
+                number += 1  # a new outer table
+            if paragraph.depth > 1:  # a nested table's paragraph
+                if paragraph.inner_row_end:
+                    inner.append((inner_cells + (["\n".join(inner_cell)] if inner_cell else []), paragraph.edges,
+                                  paragraph.flags))
+                    inner_cells, inner_cell = [], []
+                    continue
+                inner_cell.append(paragraph.text)
+                if paragraph.inner_cell:
+                    inner_cells.append("\n".join(inner_cell))
+                    inner_cell = []
                 continue
+            if inner:
+                nested.append(inner)
+                inner = []
             if paragraph.row_end:
                 rows.append((cells, paragraph.edges, paragraph.flags))
                 cells, cell = [], []
+                if nested:  # the rows so far, then the tables nested in this row's cells
+                    add(rows, f"表{number}", offset)
+                    offset += len(rows)
+                    rows = []
+                    for k, table in enumerate(nested, 1):
+                        add(table, f"表{number} 第{offset}行 内表{k if len(nested) > 1 else ''}")
+                    nested = []
                 continue
             cell.append(paragraph.text)
             if paragraph.end == "\x07":
                 cells.append("\n".join(cell))
                 cell = []
             continue
-        if cells or cell:  # a row left open (no row end): keep what it holds
-            rows.append((cells + (["\n".join(cell)] if cell else []), [], []))
-            cells, cell = [], []
-        flush()
+        close_outer()
         builder.paragraph(paragraph.text)
         texts.append(paragraph.text.replace("\n", " ").rstrip())
-    if cells or cell:
-        rows.append((cells + (["\n".join(cell)] if cell else []), [], []))
-    flush()
+    close_outer()
     grid = builder.grid("doc")
     grid.text_lines = texts
     return grid
 
 
-def _anchors(rows: list[tuple[list[str], list[int], list[int]]], number: int) -> list[tuple[int, int, TCell]]:
+def _anchors(rows: _Rows, ref: str, offset: int = 0) -> list[tuple[int, int, TCell]]:
     """The cells of a table placed on the columns its rows' cell edges define; a cell continuing a vertical merge
-    extends the cell above it."""
+    extends the cell above it. ``ref`` names the table, ``offset`` its rows before these."""
     edges = sorted({e for _, row_edges, _ in rows for e in row_edges})
     columns: list[int] = []
     for edge in edges:
@@ -310,7 +343,7 @@ def _anchors(rows: list[tuple[list[str], list[int], list[int]]], number: int) ->
                 anchor = open_merge[col]  # fVertMerge without fVertRestart: the cell above goes on
                 anchor.rowspan += 1
                 continue
-            tcell = TCell(text, 1, span, f"表{number} 第{r + 1}行")
+            tcell = TCell(text, 1, span, f"{ref} 第{offset + r + 1}行")
             anchors.append((r, col, tcell))
             if flag & 0x0040:
                 open_merge[col] = tcell
