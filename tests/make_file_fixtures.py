@@ -11,6 +11,7 @@ their rows, 单位：万元 above) and written as:
 - ``.doc`` (Word 97–2003) for two samples and one corpus document: the ``.docx`` converted by LibreOffice; and
   ``tests/fixtures/doc/xiqing_fields.doc``, a form whose name is a hyperlink field (its code must not be read), and
   ``xiqing_nested.docx``/``.doc``, a form whose 绩效指标 cell holds the indicator table (a nested table);
+- ``.word.pdf`` printed by LibreOffice from the ``.docx`` for three samples (rows broken across pages);
 - ``.pdf`` printed by Chromium from the HTML (``--print-to-pdf``) for two samples and one corpus document;
 - one scanned PDF: a printed PDF rasterised with pdftoppm and wrapped back into a PDF (no text layer);
 - ``tests/fixtures/pdftext/*.txt``: for every document, the text ``pdftotext -layout`` and ``pdftotext -raw``
@@ -48,6 +49,9 @@ XLS_DOCS = ["tianjin_xiqing_2024"]
 # also as Word 97–2003 (.doc), the .docx converted by LibreOffice (``soffice``, apt libreoffice-writer-nogui): the
 # binary format many published attachments still come in
 DOC_DOCS = ["hunan_yuanjiang_2024", "qingdao_2023", "22_ningjin_jiaoyuju_2019"]
+# also printed to PDF by LibreOffice from the .docx (``.word.pdf``), as an office suite prints a Word form: rows may
+# break across pages (项目资金（万 on one page, 元） on the next), unlike Chromium's print of the HTML
+WORD_PDF_DOCS = ["hunan_yuanjiang_2024", "ningxia_pingluo_2024", "tianjin_xiqing_2024"]
 PLAIN_DOCS = ["22_ningjin_jiaoyuju_2019"]  # pdftotext's default mode too
 CENTRED_DOCS = SAMPLES  # also printed with every cell centred
 TOP_DOCS = SAMPLES + CORPUS  # also printed with every cell at the top left of its box
@@ -341,13 +345,13 @@ def html_text(blocks: list[Block], title: str) -> str:
     return "\n".join(out)
 
 
-def write_doc(docx_path: Path, doc_path: Path) -> None:
-    """The .docx saved as Word 97–2003 by LibreOffice, as an office suite saves it (soffice --convert-to doc)."""
+def write_doc(docx_path: Path, doc_path: Path, target: str = "doc:MS Word 97") -> None:
+    """The .docx saved as Word 97–2003 (or printed to PDF: ``target`` "pdf") by LibreOffice, as an office suite
+    saves it (soffice --convert-to)."""
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp}/profile", "--convert-to",
-                        "doc:MS Word 97", "--outdir", tmp, str(docx_path)], check=True, capture_output=True,
-                       timeout=300)
-        doc_path.write_bytes((Path(tmp) / (docx_path.stem + ".doc")).read_bytes())
+                        target, "--outdir", tmp, str(docx_path)], check=True, capture_output=True, timeout=300)
+        doc_path.write_bytes((Path(tmp) / (docx_path.stem + "." + target.split(":")[0])).read_bytes())
 
 
 FIELDS_DOC = Path(__file__).resolve().parent / "fixtures" / "doc" / "xiqing_fields.doc"
@@ -541,6 +545,8 @@ def main(argv: list[str]) -> int:
                 write_xls(blocks, OUT / f"{stem}.xls")
             if stem in DOC_DOCS:
                 write_doc(OUT / f"{stem}.docx", OUT / f"{stem}.doc")
+            if stem in WORD_PDF_DOCS:
+                write_doc(OUT / f"{stem}.docx", OUT / f"{stem}.word.pdf", "pdf")
             if stem in PDF_DOCS:
                 print_pdf(OUT / f"{stem}.html", OUT / f"{stem}.pdf")
             if stem == SCANNED:

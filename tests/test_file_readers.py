@@ -50,7 +50,7 @@ def test_fixtures_cover_every_format_and_document():
     for stem in SAMPLES + CORPUS:
         for suffix in (".xlsx", ".docx", ".html"):
             assert (OUT / f"{stem}{suffix}").exists(), stem + suffix
-    assert len([p for p in FILES if p.suffix == ".pdf"]) == 3
+    assert len([p for p in FILES if p.suffix == ".pdf"]) == 6  # 3 printed by Chromium, 3 by LibreOffice (.word.pdf)
     assert (OUT / f"{SCANNED}.scan.pdf").exists()
 
 
@@ -384,3 +384,16 @@ def test_an_indicator_table_nested_in_a_form_cell_is_a_table_of_its_own(suffix):
         ("效益指标", "社会效益指标", "安抚家属情绪", "安抚"),
         ("满意度指标", "服务对象满意度指标", "家属满意度", "=100%")]
     assert project.indicators[0].ref == "表1 第6行 内表 第2行"  # the outer row, then the nested table's row
+
+
+def test_a_row_the_page_break_cut_is_one_row_its_two_lines_shown():
+    # Yuanjiang's form printed from Word by LibreOffice (.word.pdf): 社区矫正专项's 项目资金（万元） row breaks across
+    # pages 1 and 2 (项目资金（万 | 57.60 | 其中：本级预 | 57.60, then 元） | | 算): one row, its cells joined, the
+    # display keeping both printed lines (the project's total was lost: no label 项目资金（万元）)
+    grid = read_grid("y.pdf", (OUT / "hunan_yuanjiang_2024.word.pdf").read_bytes(), ".pdf")
+    cell = next(c for row in grid.rows for c in row.cells if c.text == "项目资金（万元）")
+    assert grid.lines[cell.line_start - 1].startswith("项目资金（万\t57.60")
+    assert grid.lines[cell.line_end - 1].startswith("元）")
+    assert any(c.text == "其中：本级预算" for row in grid.rows for c in row.cells)
+    project = next(p for p in parse_file(OUT / "hunan_yuanjiang_2024.word.pdf").projects if p.name == "社区矫正专项")
+    assert project.total_wan == 57.6

@@ -22,9 +22,9 @@ import unicodedata
 from typing import Optional
 
 from ingest.errors import IngestError
-from ingest.grid import Cell, Grid, Row
+from ingest.grid import Cell, Grid, Row, match_key
 from ingest.readers import guard
-from ingest.readers.sheet import GridBuilder, TCell, place
+from ingest.readers.sheet import GridBuilder, TCell, flatten, place
 
 _RADICALS = re.compile(r"[\u2e80-\u2fdf\u31c0-\u31ef\uf900-\ufaff]")
 # Radicals of the supplement block that stand for whole characters (NFKC leaves them alone); fonts of PDFs printed
@@ -98,6 +98,7 @@ class _PdfReader:
         self.builder = builder
         self.previous_table: Optional[list[list[Optional[TCell]]]] = None
         self.previous_box: tuple = (0, 0, 0, 0)
+        self.last_row: Optional[list[tuple]] = None  # the last row with text of the last table: its cells' spans
         self.text_pages: list[tuple[int, list[str]]] = []  # pages without ruled tables, waiting to be read as text
 
     def page(self, page, number: int) -> None:
@@ -130,17 +131,37 @@ class _PdfReader:
                 self.builder.paragraph(item, ref=f"第{number}页")
                 self.previous_table = None
                 continue
-            cells = _cells(page, item, number)
+            cells, xs = _cells(page, item, number)
             # the first thing on the page, as wide as the table that ended the previous page: its continuation
             continued = k == 0 and self.previous_table is not None and bool(cells) and \
                 abs(item.bbox[0] - self.previous_box[0]) < 3 and abs(item.bbox[2] - self.previous_box[2]) < 3
             if continued and [_t(c) for c in cells[0]] == [_t(c) for c in self.previous_table[0]]:
                 cells = cells[1:]  # the header row printed again on the new page
+            if continued and cells and self.last_row and _continues_row(self.last_row, _spans(cells[0], xs)):
+                self._join_split_row(_spans(cells[0], xs))  # a row the page break cut in two
+                cells = cells[1:]
             if cells:
                 self.builder.table(cells, new=not continued)
+                last = next((r for r in reversed(cells) if any(_t(c) for c in r)), None)
+                self.last_row = _spans(last, xs) if last else None
             if not continued:
                 self.previous_table = cells
             self.previous_box = item.bbox
+
+    def _join_split_row(self, spans: list[tuple]) -> None:
+        """The rest of the last row's cells, printed at the top of the next page: a display line of its own, each
+        fragment joined to the text of the cell above it (项目资金（万 + 元）)."""
+        row = self.builder.rows[-1]
+        number = self.builder.line("\t".join(text for _, _, text, _ in spans).rstrip("\t"))
+        for x0, x1, fragment, _ in spans:
+            above = next((s for s in self.last_row if _overlap(s, (x0, x1))), None)
+            owner = next((c for c in row.cells if above and c.col == above[3]), None)
+            if not fragment or owner is None:
+                continue
+            owner.text = flatten(owner.text + "\n" + fragment)
+            owner.key = match_key(owner.text)
+            owner.line_end = number
+        row.line_end = number
 
     def flush_text(self) -> None:
         """Pages without ruled tables, read as plain text by the best-scoring text layout family."""
@@ -176,6 +197,31 @@ class _PdfReader:
             self.builder.warnings.append(w)
         self.builder.warn("pdf_text_fallback", f"第 {min(page_of)}–{max(page_of)} 页没有找到带表格线的表格，"
                           f"已按文字版式（{family.title_zh}）读取，请与原文核对。", offset + 1)
+
+
+def _spans(positions: list[Optional[TCell]], xs: list[float]) -> list[tuple]:
+    """A row's cells as (left, right, text, column): where each stands on the page, to compare rows of tables whose
+    columns were found apart (a table on two pages)."""
+    return [(xs[k], xs[min(k + (c.colspan or 1), len(xs) - 1)], _t(c) or "", k)
+            for k, c in enumerate(positions) if c is not None and k < len(xs) - 1]
+
+
+def _overlap(a: tuple, b: tuple) -> bool:
+    return min(a[1], b[1]) - max(a[0], b[0]) > 2
+
+
+def _continues_row(above: list[tuple], below: list[tuple]) -> bool:
+    """Whether the first row of a table's continuation on the next page is the rest of the row the page break cut:
+    text only under cells of that row with text, and none under its last one (项目资金（万 | 57.60 | 其中：本级预 |
+    57.60 over 元） | | 算 |; …资 | 100% over 金及时到位率 |). A new row prints a cell the row above leaves blank
+    (its level or name under merged cells) or its own value."""
+    filled = [s for s in below if s[2]]
+    if not filled or not all(any(a[2] and _overlap(a, s) for a in above) for s in filled):
+        return False
+    # the row's last cell (its value) ended on the page before; a new row fills it (a level cell merged down over
+    # the break is blank below, so a blank there says nothing)
+    last = max((a for a in above if a[2]), key=lambda a: a[0])
+    return not any(_overlap(last, s) for s in filled)
 
 
 def _t(cell: Optional[TCell]) -> Optional[str]:
@@ -224,4 +270,4 @@ def _cells(page, table, number: int) -> list[list[Optional[TCell]]]:
     for i, (r, k, rs, cs, _) in enumerate(rects):
         text = fix_radicals(extract_text(chars[i], x_tolerance=1.5, y_tolerance=3) if chars[i] else "")
         anchors.append((r, k, TCell(text, rs, cs, f"第{number}页")))
-    return place(anchors)
+    return place(anchors), xs
