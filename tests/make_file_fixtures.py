@@ -19,7 +19,8 @@ their rows, 单位：万元 above) and written as:
   page), the texts a user gets from a PDF with poppler or a viewer's copy, and for the samples ``.centred.txt``, the
   form printed with every cell centred; for every document ``.top.txt``, the form printed with every cell at the
   top left of its box (a Word table's default; ``--top`` writes these alone); two ``.noborder.pdf``, forms printed
-  without ruling lines (``python -m tests.make_file_fixtures --pdftext`` writes these alone).
+  without ruling lines (``python -m tests.make_file_fixtures --pdftext`` writes these alone); ``.word.txt``, the
+  text ``pdftotext -layout`` extracts from the .docx printed by LibreOffice (Word's narrow columns).
 
 Every file says it was generated (workbook/document properties, an HTML comment and title). The tests
 (tests/test_file_readers.py) read each file and compare its model with the text version's.
@@ -497,6 +498,16 @@ def write_pdftotext(html_path: Path, out_path: Path, plain: bool = False) -> Non
                            check=True, timeout=120)
 
 
+def write_word_pdftotext(docx_path: Path, out_path: Path) -> None:
+    """``pdftotext -layout`` of the form printed from Word by LibreOffice (the .docx, its narrow columns as Word lays
+    them out): names wrapped over lines at the top of their boxes, a value one space after its name's first line,
+    rows broken across pages (``.word.txt``)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / (docx_path.stem + ".pdf")
+        write_doc(docx_path, pdf, "pdf")
+        subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), str(out_path)], check=True, timeout=120)
+
+
 def scan_pdf(pdf_path: Path, out_path: Path, dpi: int = 200) -> None:
     """Rasterise with pdftoppm (grey) and wrap the pages back into a PDF: a scan without a text layer."""
     from PIL import Image
@@ -547,6 +558,7 @@ def main(argv: list[str]) -> int:
                 write_doc(OUT / f"{stem}.docx", OUT / f"{stem}.doc")
             if stem in WORD_PDF_DOCS:
                 write_doc(OUT / f"{stem}.docx", OUT / f"{stem}.word.pdf", "pdf")
+            write_word_pdftotext(OUT / f"{stem}.docx", PDFTEXT / f"{stem}.word.txt")
             if stem in PDF_DOCS:
                 print_pdf(OUT / f"{stem}.html", OUT / f"{stem}.pdf")
             if stem == SCANNED:

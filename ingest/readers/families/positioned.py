@@ -570,7 +570,7 @@ class _Measure:
 
     @property
     def wraps(self) -> int:  # a column narrower than eight Chinese characters is not taken to wrap
-        return 8 * self.cjk
+        return 6 * self.cjk
 
 
 def _continues(upper: Frag, lower: Frag, widest: int, role: Optional[str], measure: _Measure = _Measure()
@@ -622,14 +622,22 @@ def _top_anchored(names: list[Frag], values: list[Frag]) -> bool:
     """Whether the table's names of three lines or more that face one value face it on their first line (cells at
     the top of their boxes, a Word table's default) more often than lower down (cells centred)."""
     top = lower = 0
+    two_top = two_lower = 0  # names of two lines: counted only where no longer name says
     for name in names:
-        if name.line_end - name.line < 2:
+        if name.line_end - name.line < 1:
             continue
         lines = {v.line for v in values if name.line <= v.line <= name.line_end}
-        if len(lines) == 1:
+        if len(lines) != 1:
+            continue
+        if name.line_end - name.line >= 2:
             top += min(lines) == name.line
             lower += min(lines) != name.line
-    return top > lower
+        else:
+            two_top += min(lines) == name.line
+            two_lower += min(lines) != name.line
+    if top or lower:
+        return top > lower
+    return two_top >= 3 and two_lower == 0
 
 
 FULL_VALUE = 13  # the least width of a value's line that goes on below
