@@ -133,3 +133,18 @@ def test_clear_query_caches_makes_pages_query_again(monkeypatch, db):
     monkeypatch.setattr(shared._review, "clear", lambda: calls.append("review"))
     shared.clear_query_caches()
     assert calls == ["run", "review"]
+
+
+def test_an_old_word_file_previews_and_is_known_as_the_same_table(db):
+    # Yuanjiang's form as Word 97-2003 (.doc, saved by LibreOffice from the .docx fixture): previewed like any file
+    # (9 projects, 11 project indicators, as the sample), and known as the sample already in the database
+    [doc] = previews("hunan_yuanjiang_2024.doc")
+    assert doc.readable and not doc.error
+    summary = importing.summary_table([doc], replace=False)
+    assert summary["项目数"].tolist() == ["9"] and summary["项目指标数"].tolist() == ["11"]
+    con = loader.connect(db)
+    try:
+        importing.mark_duplicates(con, [doc])
+    finally:
+        con.close()
+    assert doc.duplicate_of is None and doc.similar_to == "hunan_yuanjiang_2024.txt"
