@@ -514,8 +514,9 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
     # no target of its own (≤国家部署和工作 / 计划规定时间): its lines are one row's, and so are the name's beside them
     values = {f.line: f.text for f in sorted(frags, key=lambda f: -f.x) if roles[f.col] == "value"}
     widest_value = max(map(len, values.values()), default=0)
-    goes_on = {line for line, text in values.items() if len(text) >= max(8, widest_value - 1)
-               and _CJK_CHAR.search(text[-1:]) and line + 1 in values and not VALUE_START.match(values[line + 1])}
+    goes_on = {line for line, text in values.items() if line + 1 in values and (
+        len(text) >= max(8, widest_value - 1) and _CJK_CHAR.search(text[-1:])
+        and not VALUE_START.match(values[line + 1]) or _value_cut(text, values[line + 1]))}
     # the pieces on each line, and each column's widest piece
     alone = Counter(f.line for f in frags)
     longest = {col: max((measures[col](f.text) for f in frags if f.col == col), default=0) for col in range(width)}
@@ -545,6 +546,22 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
             names_start |= {f.line for f in column}
         out.extend(column)
     return out
+
+
+_DATE_CUT = re.compile(r"月\s*$")
+_DAY_START = re.compile(r"^\d{1,2}\s*日")
+_OPEN_RANGE = re.compile(r"\d\s*[元万千百个人次%％]?\s*[-－~～至到]\s*$")
+
+
+def _value_cut(upper: str, lower: str) -> bool:
+    """A value the column's width cut where no value ends: a date between its month and its day (2024 年 12 月 /
+    31 日前), a number before its unit (4583.33 / 元/人/月), a range after its dash (每人400元- / 3000元)."""
+    upper, lower = upper.strip(), lower.strip()
+    if _DATE_CUT.search(upper) and _DAY_START.match(lower):
+        return True
+    if re.search(r"\d$", upper) and not VALUE_START.match(lower) and match_unit(lower, 0) is not None:
+        return True
+    return bool(_OPEN_RANGE.search(upper)) and bool(VALUE_START.match(lower))
 
 
 def _closes(upper: Frag, lower: Frag) -> bool:
