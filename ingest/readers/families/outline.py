@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional, Sequence
+from typing import NamedTuple, Optional, Sequence
 
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
@@ -133,11 +133,24 @@ def _numbered_all(lines: Sequence[str]) -> list[tuple[Optional[str], str]]:
     return out
 
 
-def _styles(entries: list[tuple]) -> dict[str, str]:
+class _Entry(NamedTuple):
+    """A line with text, classified (:func:`_entries`)."""
+
+    line: int  # its index
+    kind: str  # heading, item, value (a line an item above took as its value), other
+    style: Optional[str] = None  # a heading's or item's numbering style (its indentation where it has no number)
+    text: str = ""  # a heading's label, an item's name, the line's text
+    value: str = ""  # an item's value
+    value_line: Optional[int] = None  # the index of the line the value stands on
+    listed: bool = False  # under a level heading, or indented: an unnumbered line there may be an item
+
+
+def _styles(entries: list[_Entry]) -> dict[str, str]:
     """The level each numbering style gives a heading: the level of its headings that only one level can be."""
     votes: dict[str, dict[str, int]] = {}
-    for _, kind, style, text, _, _ in entries:
-        level = _level(text) if kind == "heading" else None
+    for entry in entries:
+        style, text = entry.style, entry.text
+        level = _level(text) if entry.kind == "heading" else None
         if level and level[0] != level[1]:
             role = "level1" if level[0] else "level2"
             votes.setdefault(style, {}).setdefault(role, 0)
@@ -145,16 +158,15 @@ def _styles(entries: list[tuple]) -> dict[str, str]:
     return {style: max(roles, key=roles.get) for style, roles in votes.items()}
 
 
-def _entries(lines: Sequence[str]) -> list[tuple[int, str, Optional[str], str, str, Optional[int]]]:
-    """Every line with text, classified: (index, kind, style, text, value, index of the line the value stands
-    on). Kinds: ``heading`` (a level label: numbered, bulleted, or alone on its line, its indentation its
-    style), ``item`` (numbered or bulleted; or, under a heading, a name and its value after a colon, after spaces
-    or a tab, or on the next line indented deeper: an outline or a list indented as a tree), ``value`` (a line
-    an item above took as its value), ``other`` (titles, the form's fields, notes)."""
+def _entries(lines: Sequence[str]) -> list[_Entry]:
+    """Every line with text, classified. Kinds: ``heading`` (a level label: numbered, bulleted, or alone on its
+    line, its indentation its style), ``item`` (numbered or bulleted; or, under a heading, a name and its value
+    after a colon, after spaces or a tab, or on the next line indented deeper: an outline or a list indented as a
+    tree), ``value`` (a line an item above took as its value), ``other`` (titles, the form's fields, notes)."""
     numbered = _numbered_all(lines)
     filled = [k for k, line in enumerate(lines) if match_key(line)]
     indents = {k: _indent(lines[k]) for k in filled}
-    out: list[tuple[int, str, Optional[str], str, str, Optional[int]]] = []
+    out: list[_Entry] = []
     taken: set[int] = set()
     under_level = False  # after a level heading: an unnumbered line with a value is an item too
     # a value after spaces or a tab makes an item only where no line holds three pieces so apart (a table's rows
@@ -162,7 +174,7 @@ def _entries(lines: Sequence[str]) -> list[tuple[int, str, Optional[str], str, s
     gapped = sum(1 for k in filled if len(_GAP.split(lines[k].strip())) >= 3) < 2
     for at, k in enumerate(filled):
         if k in taken:
-            out.append((k, "value", None, lines[k].strip(), "", None, under_level))
+            out.append(_Entry(k, "value", text=lines[k].strip(), listed=under_level))
             continue
         line = lines[k]
         style, text = numbered[k]
@@ -170,7 +182,7 @@ def _entries(lines: Sequence[str]) -> list[tuple[int, str, Optional[str], str, s
             style = f"plain{indents[k]}"
         if style and _level(text):
             under_level = True
-            out.append((k, "heading", style, text, "", None, True))
+            out.append(_Entry(k, "heading", style, text, listed=True))
             continue
         following = filled[at + 1] if at + 1 < len(filled) else None
         if style:
@@ -180,8 +192,8 @@ def _entries(lines: Sequence[str]) -> list[tuple[int, str, Optional[str], str, s
             if not value and below:
                 name, value = text, below
                 taken.add(following)
-            out.append((k, "item", style, name, value, following if following in taken else (k if value else None),
-                        under_level))
+            out.append(_Entry(k, "item", style, name, value,
+                              following if following in taken else (k if value else None), under_level))
             continue
         listed = under_level or indents[k] > 0  # under a heading, or indented as a list's items are
         if listed:
@@ -192,45 +204,44 @@ def _entries(lines: Sequence[str]) -> list[tuple[int, str, Optional[str], str, s
                 pair = (text, below)
                 taken.add(following)
             if pair:
-                out.append((k, "item", "none", pair[0], pair[1], following if following in taken else k, True))
+                out.append(_Entry(k, "item", "none", pair[0], pair[1], following if following in taken else k, True))
                 continue
-        out.append((k, "other", None, text, "", None, listed))
+        out.append(_Entry(k, "other", text=text, listed=listed))
     return _items_by_depth(lines, indents, out, gapped)
 
 
-def _items_by_depth(lines: Sequence[str], indents: dict[int, int], entries: list[tuple], gapped: bool) -> list[tuple]:
+def _items_by_depth(lines: Sequence[str], indents: dict[int, int], entries: list[_Entry], gapped: bool
+                    ) -> list[_Entry]:
     """In a list indented as a tree, the indentation its items share: where most of the unnumbered lines at one
     depth under the headings are items (a value found after a colon, spaces or on the next line), every line there
     is one — its value after spaces, on the next line indented deeper, or none — whatever the value's words
     (高效高质量提供援助, a name without a value)."""
     depths: dict[int, list[int]] = {}
     for at, entry in enumerate(entries):
-        k, kind, style, _, _, _, under = entry
-        indent = indents[k]
-        if indent and under and ((kind == "item" and style == "none") or kind == "other"):
+        indent = indents[entry.line]
+        if indent and entry.listed and ((entry.kind == "item" and entry.style == "none") or entry.kind == "other"):
             depths.setdefault(indent, []).append(at)
     shared = {d for d, ats in depths.items()
-              if sum(1 for at in ats if entries[at][1] == "item") >= max(3, 0.6 * len(ats))}
-    out: list[tuple] = []
+              if sum(1 for at in ats if entries[at].kind == "item") >= max(3, 0.6 * len(ats))}
+    out: list[_Entry] = []
     skip: set[int] = set()
     for at, entry in enumerate(entries):
+        k, text = entry.line, entry.text
         if at in skip:
-            out.append((entry[0], "value", None, entry[3], "", None))
+            out.append(_Entry(k, "value", text=text))
             continue
-        k, kind, style, text, value, value_at, under = entry
-        if kind == "other" and under and indents[k] in shared and _unnamed_label(text):
+        if entry.kind == "other" and entry.listed and indents[k] in shared and _unnamed_label(text):
             parts = _GAP.split(text) if gapped else [text]
-            nxt = entries[at + 1] if at + 1 < len(entries) else None
+            after = entries[at + 1] if at + 1 < len(entries) else None
             if len(parts) == 2:
-                kind, text, value, value_at = "item", parts[0], parts[1], k
-            elif nxt and nxt[1] == "other" and indents[nxt[0]] > indents[k] \
-                    and not _level(nxt[3]) and not _NUMBERED.match(lines[nxt[0]]):
-                kind, value, value_at = "item", nxt[3], nxt[0]
+                entry = _Entry(k, "item", "none", parts[0], parts[1], k)
+            elif after and after.kind == "other" and indents[after.line] > indents[k] \
+                    and not _level(after.text) and not _NUMBERED.match(lines[after.line]):
+                entry = _Entry(k, "item", "none", text, after.text, after.line)
                 skip.add(at + 1)
             else:
-                kind, value, value_at = "item", "", None
-            style = "none"
-        out.append((k, kind, style, text, value, value_at))
+                entry = _Entry(k, "item", "none", text)
+        out.append(entry)
     return out
 
 
@@ -248,23 +259,24 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     entries = _entries(lines)
     styles = _styles(entries)
     rows: list[Row] = []
-    for k, kind, style, text, value, value_at in entries:
-        number = k + 1
-        if kind == "value":
+    for entry in entries:
+        number, text = entry.line + 1, entry.text
+        if entry.kind == "value":
             continue
-        if kind == "heading":
+        if entry.kind == "heading":
             level = _level(text)
-            role = ("level1" if level[0] else "level2") if level[0] != level[1] else styles.get(style, "level2")
+            role = ("level1" if level[0] else "level2") if level[0] != level[1] else styles.get(entry.style, "level2")
             cells = [Cell(text.rstrip(":："), number, number, hint=role)]
-        elif kind == "item":
+        elif entry.kind == "item":
             cells = [Cell(text, number, number, hint="name")]
-            if value:
-                cells.append(Cell(value, value_at + 1, value_at + 1, col=1, hint="value"))
+            if entry.value:
+                cells.append(Cell(entry.value, entry.value_line + 1, entry.value_line + 1, col=1, hint="value"))
         else:
-            parts = _COLON.split(lines[k].strip(), maxsplit=1)
+            parts = _COLON.split(lines[entry.line].strip(), maxsplit=1)
             known = len(parts) == 2 and parts[1] and (tx.field_of(match_key(parts[0]))
                                                       or tx.funding_level_of(match_key(parts[0])))
-            cells = [Cell(p, number, number) for p in parts] if known else [Cell(lines[k].strip(), number, number)]
+            cells = [Cell(p, number, number) for p in parts] if known else [
+                Cell(lines[entry.line].strip(), number, number)]
         end = max(c.line_end for c in cells)
         rows.append(Row(cells=cells, line_start=number, line_end=end))
     return rows, []
@@ -278,10 +290,9 @@ def _unnamed_label(text: str) -> bool:
 def _unnumbered_item(line: str, gapped: bool = True) -> Optional[tuple[str, str]]:
     """``法治文艺演出场次：=2场`` (or ``法治文艺演出场次  =2场``: spaces or a tab before the value) without a number: a
     name that is no label of the form, then a target value."""
-    for splitter in (_COLON, _GAP) if gapped else (_COLON,):
-        parts = splitter.split(line.strip(), maxsplit=1) if splitter is _COLON else _GAP.split(line.strip())
-        if splitter is _GAP and len(parts) != 2:
-            continue
+    text = line.strip()
+    splits = [_COLON.split(text, maxsplit=1)] + ([_GAP.split(text)] if gapped else [])
+    for parts in splits:
         if len(parts) == 2 and len(parts[0]) >= 2 and _unnamed_label(parts[0]) and (
                 is_target_value(parts[1]) or is_qualitative_value(parts[1])):
             return parts[0], parts[1]
@@ -322,17 +333,17 @@ def score(lines: Sequence[str]) -> float:
     entries = _entries(lines)
     content = len(entries)
     headings = plain = items = targets = indented = 0
-    for k, kind, style, _text, value, _ in entries:
-        if kind == "heading":
+    for entry in entries:
+        if entry.kind == "heading":
             headings += 1
-            plain += style.startswith("plain")
-        elif kind == "item" and value:
+            plain += entry.style.startswith("plain")
+        elif entry.kind == "item" and entry.value:
             items += 1
-            targets += is_target_value(value)
-            indented += bool(_indent(lines[k]))
+            targets += is_target_value(entry.value)
+            indented += bool(_indent(lines[entry.line]))
     if plain and items < 3 and not indented:
         headings -= plain
     if not (headings and items and headings + items >= 3 or targets >= 3):
         return 0.0
-    explained = headings + items + sum(1 for e in entries if e[1] == "value")
+    explained = headings + items + sum(1 for e in entries if e.kind == "value")
     return min(1.0, 1.5 * explained / content) if content else 0.0
