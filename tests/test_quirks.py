@@ -473,3 +473,28 @@ def test_other_words_for_the_value_column(value_header):
     document = parse_bytes("value_header.txt", text.encode("utf-8"))
     assert [(i.level1, i.level2, i.name, i.value) for i in document.projects[0].indicators] == [
         ("产出指标", "数量指标", "发放人数", "=1人"), ("产出指标", "质量指标", "发放合规率", "=100%")]
+
+
+def test_funding_as_a_sentence_after_the_total_label_in_brackets():
+    # Xiqing 2024's first project (sample_data lines 7–21: 项目资金 18.47, 区级资金 18.47) with its funding written as
+    # one field's sentence, the sources in brackets: the total was lost (the value was no amount: 18.47万元（其中…）)
+    text = ("项目支出绩效目标表\n项目名称：抚恤金\n年度资金总额：18.47万元（其中区级资金18.47万元，其他资金0万元）\n"
+            "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t发放人数\t=1人\n")
+    project = parse_bytes("sentence.txt", text.encode("utf-8")).projects[0]
+    assert project.total_wan == 18.47
+    assert [(f.source, f.level, f.amount_wan) for f in project.funding] == [
+        ("区级资金", "county", 18.47), ("其他资金", "other", 0.0)]
+
+
+def test_a_fiscal_whole_before_its_parts_is_the_total_not_one_more_source():
+    # the same project's funding as 财政拨款 and, after 其中, the levels it is made of (amounts as printed): the
+    # total was their sum with the whole counted again (36.94)
+    text = ("项目支出绩效目标表\n项目名称\t抚恤金\n"
+            "资金来源\t财政拨款18.47万元，其中：中央补助0万元、市级资金0万元、区级资金18.47万元\n"
+            "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t发放人数\t=1人\n")
+    document = parse_bytes("parts.txt", text.encode("utf-8"))
+    project = document.projects[0]
+    assert project.total_wan == 18.47
+    assert [(f.source, f.amount_wan) for f in project.funding] == [("中央补助", 0.0), ("市级资金", 0.0),
+                                                                   ("区级资金", 18.47)]
+    assert any(w.code == "total_from_sources" and "财政拨款" in w.message for w in document.warnings)

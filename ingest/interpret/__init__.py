@@ -348,6 +348,15 @@ class Interpreter:
         name, name_in_table = choose_name(table_name, title_name)
         carry, self._carry = self._carry, {}
         total = zone.totals[0][1] if zone.totals else None
+        if total is None and len(zone.funding) >= 2 and zone.funding[0].level == "fiscal" \
+                and all(f.level != "fiscal" for f in zone.funding[1:]) \
+                and abs(zone.funding[0].amount_wan - sum(f.amount_wan for f in zone.funding[1:])) < 1e-6:
+            # 财政拨款100万元，其中：中央补助20万元、省级资金30万元、市级资金50万元: the fiscal whole first, the sum of
+            # the levels after it, which are its parts — the total, not one more source
+            whole, zone.funding = zone.funding[0], zone.funding[1:]
+            total = whole.amount_wan
+            self.warn("total_from_sources", f"没有印出年度资金总额，按「{whole.source}」{total:g} 万元读作总额"
+                      "（其后各来源合计与之相等，是其组成）。", table.first_line)
         if total is None and zone.funding:
             total = round(sum(f.amount_wan for f in zone.funding), 6)
             self.warn("total_from_sources", f"没有印出年度资金总额，按各资金来源合计读作 {total:g} 万元。",

@@ -92,8 +92,10 @@ def classify(text: str) -> Optional[tuple[str, str, str]]:
 def split_embedded(tokens: list[Token]) -> list[Token]:
     """``label:value`` cells become a label token and a value token (same cell provenance); a cell holding two
     fields (``主管部门：天津市西青区司法局    实施单位：天津市西青区司法局``) is cut before the second label first."""
-    split = _split_embedded([piece for token in tokens for piece in _two_fields(token)])
-    return [piece for token in split for piece in _prose_amounts(token)]
+    fields = [piece for token in tokens for piece in _two_fields(token)]
+    # funding written as a sentence is cut at its amounts first: 年度资金总额：100万元（其中财政拨款80万元，其他资金
+    # 20万元）is no label and one value, its total a sentence
+    return _split_embedded([piece for token in fields for piece in _prose_amounts(token)])
 
 
 _PROSE_AMOUNT = re.compile(r"(?P<amount>\d[\d,，]*(?:\.\d+)?)\s*(?P<unit>万元|元|万)")
