@@ -498,3 +498,22 @@ def test_a_fiscal_whole_before_its_parts_is_the_total_not_one_more_source():
     assert [(f.source, f.amount_wan) for f in project.funding] == [("中央补助", 0.0), ("市级资金", 0.0),
                                                                    ("区级资金", 18.47)]
     assert any(w.code == "total_from_sources" and "财政拨款" in w.message for w in document.warnings)
+
+
+@pytest.mark.parametrize("label", ["项目预算", "本年预算", "年度预算", "资金规模", "申请金额", "申报金额"])
+def test_other_words_for_the_total(label):
+    # Xiqing 2024's first project (项目资金 18.47) under a total label of other templates (aliases.json fields.total):
+    # the total was lost
+    text = (f"项目支出绩效目标表\n项目名称：抚恤金\n{label}：18.47万元\n"
+            "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t发放人数\t=1人\n")
+    assert parse_bytes("total.txt", text.encode("utf-8")).projects[0].total_wan == 18.47
+
+
+def test_this_levels_own_arrangement_is_a_county_source():
+    # 本级安排 (the money the county arranges itself) beside 上级补助: Xiqing's 18.47 split as 区级资金 18.47 and 0 from
+    # above; 本级安排 was no source label, its amount lost
+    text = ("项目支出绩效目标表\n项目名称\t抚恤金\n年度资金总额\t18.47\t其中：上级补助\t0\t本级安排\t18.47\n"
+            "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t发放人数\t=1人\n")
+    project = parse_bytes("own.txt", text.encode("utf-8")).projects[0]
+    assert [(f.source, f.level, f.amount_wan) for f in project.funding] == [
+        ("上级补助", "fiscal", 0.0), ("本级安排", "county", 18.47)]
