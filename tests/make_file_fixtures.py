@@ -405,7 +405,7 @@ def write_nested() -> None:
 
     lines = (ROOT / "sample_data" / "tianjin_xiqing_2024.txt").read_text(encoding="utf-8").splitlines()[6:21]
     cells = [line.split("\t") for line in lines]
-    fields = [c for c in cells if c[0] and c[0] != "绩效指标"][:3]  # 项目名称, 主管预算部门 …, 项目属性 …
+    fields = [c for c in cells if c[0] and not c[0].startswith(("项目资金", "绩效"))]  # 项目名称, 主管预算部门 …
     money = next(c for c in cells if c[0].startswith("项目资金"))
     goal = next(c for c in cells if c[0] == "绩效目标")
     indicator_rows = [c[1:5] for c in cells[cells.index(next(c for c in cells if c[0] == "绩效指标")):]]
@@ -413,13 +413,18 @@ def write_nested() -> None:
     document.core_properties.comments = GENERATED
     document.add_paragraph("项目支出绩效目标表")
     document.add_paragraph("(2024年度)")
-    outer = document.add_table(rows=len(fields) + 3, cols=2)
+    outer = document.add_table(rows=len(fields) + 3, cols=4)
     outer.style = "Table Grid"
     for r, row in enumerate(fields + [money[:2], goal[:2]]):
-        outer.cell(r, 0).text = row[0]
-        outer.cell(r, 1).text = "  ".join(x for x in row[1:] if x)
-    outer.cell(len(fields) + 2, 0).text = "绩效指标"
-    inner = outer.cell(len(fields) + 2, 1).add_table(rows=len(indicator_rows), cols=4)
+        texts = [t for t in row if t]
+        for k, text in enumerate(texts[:4]):
+            outer.cell(r, k).text = text
+        if len(texts) == 2:
+            outer.cell(r, 1).merge(outer.cell(r, 3))
+    last = len(fields) + 2
+    outer.cell(last, 0).text = "绩效指标"
+    holder = outer.cell(last, 1).merge(outer.cell(last, 3))
+    inner = holder.add_table(rows=len(indicator_rows), cols=4)
     for r, row in enumerate(indicator_rows):
         for k, text in enumerate(row):
             inner.cell(r, k).text = text
