@@ -156,6 +156,11 @@ CASES = [
     ("", None, None, expect(kind="empty")),
     ("　", None, None, expect(kind="empty")),
     (" \t\n", None, None, expect(kind="empty")),
+    # units written in Latin letters or as a per-mille sign (road lengths, weights, rates of other forms); they were
+    # no unit, and the value read as a bare number
+    ("≥10km", None, None, expect(">=", 10, "km", "number")),
+    ("≥500kg", None, None, expect(">=", 500, "kg", "number")),
+    ("≤1‰", None, None, expect("<=", 1, "‰", "number")),
 ]
 
 
