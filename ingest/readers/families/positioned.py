@@ -334,6 +334,7 @@ def _table(by_line: dict[int, list[Frag]], h: int) -> list[Row]:
         f.col = i
     level_cols = {role: roles.index(role) for role in _LEVELS if role in roles}
     lines_frags = [by_line[k] for k in sorted(by_line) if k > h]
+    _realign_pages(lines_frags, header, roles)
     centred = _centred(header, [f for fs in lines_frags for f in fs])
     stands = _level_stands([f for fs in lines_frags for f in fs], level_cols, centred)
     body = []
@@ -415,6 +416,51 @@ def _split_centred(frags: list[Frag], header: list[Frag]) -> list[Frag]:
 
 def _centre(f: Frag) -> float:
     return f.x + len(f.text) / 2
+
+
+def _realign_pages(lines_frags: list[list[Frag]], header: list[Frag], roles: list[Optional[str]]) -> None:
+    """A table that goes on to a page whose columns the extraction set elsewhere (pdftotext lays out each page
+    from its own left edge: a page without the table's header may have its cells 10–20 columns left of where the
+    header's page has them): a run of lines whose pieces that say their column by their words (a level label, a
+    target value at the line's end) all stand the same distance off their header words, after lines that stood
+    under them, is moved back by that distance — and so are the lines around the run whose pieces stand nearer
+    the header's words once moved (a name's wrapped lines before the run's first value)."""
+    starts = {role: f.x for f, role in zip(header, roles) if role in ("level1", "level2", "value")}
+    columns = [f.x for f in header]
+
+    def offset(frags: list[Frag]) -> Optional[int]:
+        seen = []
+        for f in frags:
+            one, two = bool(tx.level1_of(f.key)), bool(tx.level2_of(f.key))
+            if one != two and ("level1" if one else "level2") in starts:
+                seen.append(starts["level1" if one else "level2"] - f.x)
+            elif VALUE_START.match(f.text) and "value" in starts and f is frags[-1]:
+                seen.append(starts["value"] - f.x)
+        return sorted(seen)[len(seen) // 2] if seen else None
+
+    def misfit(frags: list[Frag], shift: int) -> int:
+        return sum(min(abs(f.x + shift - x) for x in columns) for f in frags)
+
+    offsets = [offset(frags) for frags in lines_frags]
+    runs: list[list[int]] = []  # the anchored lines of each run of one offset
+    for k, d in enumerate(offsets):
+        if d is None:
+            continue
+        if runs and abs(d - offsets[runs[-1][0]]) <= 3:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    for n in range(1, len(runs)):
+        run, before = runs[n], runs[n - 1]
+        shift = sorted(offsets[k] for k in run)[len(run) // 2]
+        if abs(shift) < 6 or len(run) < 3 or len(before) < 2 or any(abs(offsets[k]) > 2 for k in before):
+            continue
+        end = runs[n + 1][0] if n + 1 < len(runs) else len(lines_frags)
+        for k in range(before[-1] + 1, end):
+            inside = run[0] <= k <= run[-1]
+            if inside or misfit(lines_frags[k], shift) < misfit(lines_frags[k], 0):
+                for f in lines_frags[k]:
+                    f.x += shift
 
 
 def _centred(header: list[Frag], body: list[Frag]) -> bool:
