@@ -682,20 +682,21 @@ def _one_value_each(names: list[Frag], values: list[Frag]) -> list[Frag]:
 
 
 def _top_anchored(names: list[Frag], values: list[Frag]) -> bool:
-    """Whether the table's names of three lines or more that face one value face it on their first line (cells at
-    the top of their boxes, a Word table's default) more often than lower down (cells centred)."""
+    """Whether the table's names of three lines or more (or joined over lines that face two values or more) face
+    their first value on their first line (cells at the top of their boxes, a Word table's default) more often than
+    lower down (cells centred); with none such, whether three names of two lines do so and none otherwise."""
     top = lower = 0
     two_top = two_lower = 0  # names of two lines: counted only where no longer name says
     for name in names:
         if name.line_end - name.line < 1:
             continue
         lines = {v.line for v in values if name.line <= v.line <= name.line_end}
-        if len(lines) != 1:
+        if not lines:
             continue
-        if name.line_end - name.line >= 2:
+        if len(lines) > 1 or name.line_end - name.line >= 2:
             top += min(lines) == name.line
             lower += min(lines) != name.line
-        else:
+        else:  # two lines facing one value
             two_top += min(lines) == name.line
             two_lower += min(lines) != name.line
     if top or lower:
