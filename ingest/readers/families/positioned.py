@@ -556,12 +556,13 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
             reached = lengths[0]  # no header word bounds a centred column: its widest piece fills it
         widest[col] = min(w for w in (reached, room) if w) if reached or room else 0
     valued = {f.line for f in frags if roles[f.col] == "value"}
-    # a value that fills its column (the widest, eight characters or more), stops mid-text and goes on below with
-    # no target of its own (≤国家部署和工作 / 计划规定时间): its lines are one row's, and so are the name's beside them
+    # a value that fills its column (the widest, six characters or more: Word's narrow columns), stops mid-text and
+    # goes on below with no target of its own (≤国家部署和工作 / 计划规定时间): its lines are one row's, and so are
+    # the name's beside them
     values = {f.line: f.text for f in sorted(frags, key=lambda f: -f.x) if roles[f.col] == "value"}
     widest_value = max(map(len, values.values()), default=0)
     goes_on = {line for line, text in values.items() if line + 1 in values and (
-        len(text) >= max(8, widest_value - 1) and _CJK_CHAR.search(text[-1:])
+        len(text) >= max(6, widest_value - 1) and _CJK_CHAR.search(text[-1:])
         and not VALUE_START.match(values[line + 1]) or _value_cut(text, values[line + 1]))}
     # the pieces on each line, and each column's widest piece
     alone = Counter(f.line for f in frags)
@@ -704,7 +705,7 @@ def _top_anchored(names: list[Frag], values: list[Frag]) -> bool:
     return two_top >= 3 and two_lower == 0
 
 
-FULL_VALUE = 13  # the least width of a value's line that goes on below
+FULL_VALUE = 11  # the least width of a value's line that goes on below
 MISSING = 1.0  # a record left without a piece of the column (a missing value)
 SECOND = 1.5  # a second value beginning in one record
 GOES_ON = 0.3  # ... after a piece that stops mid-text (发放率达到 / 60%)
@@ -724,7 +725,7 @@ def _gather(pieces: list[Frag], names: list[Frag]) -> list[tuple[int, Frag]]:
         return []
     inf = float("inf")
     # a line as wide as the column's widest but a character fills it (a Chinese character counting two); a column
-    # whose widest is less than seven characters has not been seen to wrap
+    # whose widest is less than six characters has not been seen to wrap
     full = max(max(display_width(f.text) for f in pieces) - 3, FULL_VALUE)
     named = {line for name in names for line in range(name.line, name.line_end + 1)}
 
