@@ -533,6 +533,9 @@ def _column(x: int, starts: list[int]) -> Optional[int]:
     return col
 
 
+_HALF_WIDTH = re.compile(r"[ -~]")
+
+
 def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str]], centred: bool = False
                   ) -> list[Frag]:
     """One cell per wrapped text: a piece goes on in the next line of its column when it fills the column's width
@@ -549,7 +552,10 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
         # the room before the next header word; else (a narrower font) as one
         measure = _Measure(2 if room and texts and max(map(display_width, texts)) <= room + 1 else 1)
         measures[col] = measure
-        lengths = sorted(map(measure, texts), reverse=True)
+        # counted by character, a piece with digits or Latin letters is longer than the column is wide (they are
+        # narrower than Chinese characters): the width is the Chinese pieces' where two or more give it
+        chinese = [t for t in texts if not _HALF_WIDTH.search(t)] if measure.cjk == 1 else []
+        lengths = sorted(map(measure, chinese if len(chinese) >= 2 else texts), reverse=True)
         # a column's width: reached by two pieces or more, or the room before the next header word
         reached = lengths[1] if len(lengths) >= 2 and lengths[1] >= lengths[0] - measure.slack else 0
         if centred and lengths:
