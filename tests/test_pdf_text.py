@@ -724,3 +724,16 @@ def test_a_value_cut_where_no_value_ends_goes_on_below():
     assert ("装备购置完成时间", "2024年12月31日前") in rows("tianjin_xiqing_2024")
     pingluo = rows("ningxia_pingluo_2024")
     assert ("每人每月生活补助", "4583.33元/人/月") in pingluo and ("开展慰问及帮扶", "每人400元-3000元") in pingluo
+
+
+def test_an_indicator_number_set_one_space_after_its_word_stays_in_the_name():
+    # corpus 06 (Huangshan) printed from Word and copied row by row (pdftotext -raw), where the PDF sets a space
+    # between 指标 and the indicator's number: 指标 1:机柜数量 is one name (指标 read as a cell of its own, and
+    # dropped: 1:机柜数量)
+    text = ("项目支出绩效目标表\n项目名称 黄山市雪亮工程市本级机房租赁2024至2027服务采购项目\n"
+            "项目资金（万元） 168.168\n一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 指标 1:机柜数量 ≥77 台\n"
+            "质量指标 指标 1:视频监控在线率 ≥0.97 比例\n时效指标 指标 1:维护及时性 <24 小时\n")
+    document = parse_bytes("raw.txt", text.encode("utf-8"))
+    assert [(i.level2, squash(i.name), squash(i.value)) for i in document.projects[0].indicators] == [
+        ("数量指标", "指标1:机柜数量", "≥77台"), ("质量指标", "指标1:视频监控在线率", "≥0.97比例"),
+        ("时效指标", "指标1:维护及时性", "<24小时")]

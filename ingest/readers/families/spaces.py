@@ -41,10 +41,14 @@ _LIST_NUMBER = re.compile(r"\d{1,2}\s*[.、．]")
 _NUMBER = re.compile(r"^[≥≤≧≦<>=＝±]?\d+(?:\.\d+)?$")
 
 
+_ENUMERATED = re.compile(r"\d{1,2}\s*[.:：、．]")
+
+
 def _pieces(line: str) -> tuple[list[str], list[str]]:
     """The words of a line and the gap before each (``""`` before the first). A number and the unit after it one
     space apart (``4583.33 元/人/月``, ``2020 年内``) are one word: the unit is the whole word (rates too), or
-    the word opens with a unit and has one character more (年底, 年内)."""
+    the word opens with a unit and has one character more (年底, 年内); so are 指标 and the number an indicator's
+    name begins with (``指标 1:机柜数量``)."""
     stripped = line.strip()
     words = [w for w in _SPLIT.split(stripped) if w]
     gaps = [""] + _SPLIT.findall(stripped)
@@ -55,6 +59,9 @@ def _pieces(line: str) -> tuple[list[str], list[str]]:
     for word, gap in zip(words, gaps):
         if gap == " " and out_words and _NUMBER.match(out_words[-1]) and _unit_word(word):
             out_words[-1] += " " + word
+            continue
+        if gap == " " and out_words and out_words[-1].endswith("指标") and _ENUMERATED.match(word):
+            out_words[-1] += " " + word  # 指标 1:机柜数量: an indicator's number, set one space after 指标
             continue
         out_words.append(word)
         out_gaps.append(gap)
