@@ -612,7 +612,7 @@ def _value_cut(upper: str, lower: str) -> bool:
     upper, lower = upper.strip(), lower.strip()
     if _DATE_CUT.search(upper) and _DAY_START.match(lower):
         return True
-    if re.search(r"\d$", upper) and not VALUE_START.match(lower) and match_unit(lower, 0) is not None:
+    if _unit_follows(upper, lower) and not VALUE_START.match(lower):
         return True
     return bool(_OPEN_RANGE.search(upper)) and bool(VALUE_START.match(lower))
 
@@ -798,6 +798,11 @@ def _stops_mid(upper: str, lower: str) -> bool:
     whose unit begins ``lower`` (达到70000 / 人次)."""
     if re.search(r"[\u4e00-\u9fff]$", upper):
         return True
+    return _unit_follows(upper, lower)
+
+
+def _unit_follows(upper: str, lower: str) -> bool:
+    """``upper`` ends in a number whose unit begins ``lower`` (达到70000 / 人次, 4583.33 / 元/人/月)."""
     return bool(re.search(r"\d$", upper)) and match_unit(lower, 0) is not None
 
 
