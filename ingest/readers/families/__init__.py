@@ -46,6 +46,7 @@ FAMILIES: dict[str, Family] = {
         Family("positioned", "按页面位置排列的列（PDF 版面文本）", positioned.build, positioned.score),
         Family("space_columns", "空格分隔的列", spaces.build, spaces.score),
         Family("paragraph_cells", "每段一个单元格（空行分隔）", paragraphs.build, paragraphs.score),
+        Family("cell_stream", "PDF 逐行复制（单元格依次排列、长单元格折行）", lines.build_stream, lines.score_stream),
         Family("line_cells", "每行一个单元格（不分表格行）", lines.build, lines.score),
     )
 }

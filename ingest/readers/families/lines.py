@@ -23,12 +23,14 @@ that may cut through a cell, and the interpreter decides.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Optional, Sequence
 
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
-from ingest.readers.families.common import (content_lines, display_width, has_form_words, is_form_label,
-                                            is_labelled_field, is_target_value, value_tails)
+from ingest.readers.families.common import (NAME_MARK, VALUE_START, closes_bracket, content_lines, display_width,
+                                            has_form_words, is_form_label, is_labelled_field, is_target_value,
+                                            page_furniture, value_tails)
+from ingest.values import match_unit
 from ingest.qualitative import is_qualitative_value
 
 # a line that is not one cell: cells split by a tab, a pipe or a run of spaces, or an indented line (a tree)
@@ -57,17 +59,19 @@ def _holds_cells(line: str) -> bool:
 
 def _name_end(text: str) -> bool:
     """A short label word that also ends names (满意度, 完成率): after a line broken at the column's width it is the
-    name's end, not a level label (those print 指标: 满意度指标)."""
+    name's end, not a level label (those print 指标: 满意度指标) nor a field of the form (主管部门, 实施单位)."""
     key = match_key(text).replace(" ", "")
-    return len(key) <= 4 and is_form_label(key) and not key.endswith("指标") and not is_target_value(key)
+    return len(key) <= 4 and is_form_label(key) and not key.endswith("指标") and not is_target_value(key) \
+        and not tx.field_of(key)
 
 
 def _full_widths(texts: list[str]) -> set[int]:
     """The widths at which the extraction wrapped cells: widths that three or more lines of running text (not a
     label or a value of the form) reach exactly, at least four Chinese characters wide, no narrower than the
     typical such line, and that few lines pass by a little — a column's text breaks where the column ends, so its
-    broken lines are all as wide and none is wider."""
-    widths = [display_width(t) for t in texts if not _is_cell(t)]
+    broken lines are all as wide and none is wider. Titles do not count (a page's title repeated on every page is
+    no column)."""
+    widths = [display_width(t) for t in texts if not _is_cell(t) and not tx.title_suffix_of(match_key(t))]
     if len(widths) < 3:
         return set()
     typical = sorted(widths)[len(widths) // 2]
@@ -79,14 +83,33 @@ def _full_widths(texts: list[str]) -> set[int]:
             and n >= 3 * sum(counts.get(w + d, 0) for d in range(1, 9))}
 
 
-def _fills(text: str, full: set[int]) -> bool:
-    """``text`` reaches a width the extraction wrapped at, or stops one short of it (an odd width: a half-width
-    sign in it, and the next character, a Chinese one, did not fit)."""
+# signs a line does not begin with: a typesetter carries the character before them down with them
+_NO_LINE_START = "，。、；：？！）》」』】”’%‰,.;:?!)"
+_FIRST_UNIT = re.compile(r"[0-9A-Za-z.%‰]+|.")
+
+
+def _fills(text: str, following: str, full: set[int]) -> bool:
+    """``text`` filled its line: the first character of ``following`` (a run of digits or Latin letters as one,
+    with a sign that cannot begin a line, ``育、``) would not fit beside it in a column as wide as one the
+    extraction wrapped at — the column's text went on to the next line because there was no room (and it is no
+    more than two characters short of that width — a long number would not fit beside a short piece either — or
+    one wider where it holds a half-width sign, narrower than its count)."""
     width = display_width(text)
-    return width in full or (width % 2 == 1 and width + 1 in full)
+    first = _FIRST_UNIT.match(following)
+    if not first:
+        return False
+    unit = first.group()
+    if len(unit) > 1 and not is_target_value(text):
+        unit = unit[0]  # a number after words: only a line filled to the last character went on (治疗 / 100)
+    rest = following[len(unit):]
+    if rest[:1] and rest[0] in _NO_LINE_START:
+        unit += rest[0]
+    narrow = any(display_width(c) == 1 and not c.isspace() for c in text)  # a half-width sign or digit in it
+    return any(w - 4 <= width <= w + narrow and w < width + display_width(unit) for w in full)
 
 
-_OPERATOR_ALONE = re.compile(r"^(?:[≥≤=<>＝≧≦]{1,2}|>=|<=)$")
+_OPERATOR_ALONE = re.compile(r"^(?:[≥≤=<>＝≧≦═]{1,2}|>=|<=)$")
+_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?$")
 
 
 def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
@@ -94,22 +117,176 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     for number, line in enumerate(lines, 1):
         if match_key(line) and not _SEPARATOR.match(line):
             cells.append(Cell(line.strip(), number, number))
+    return _assemble(_operators_behind(cells)), []
+
+
+def build_stream(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
+    """Cells one after another, several on a line one space apart (a PDF copied row by row): every word of a line
+    is a cell (a number and its unit one word), the words after a line's first in its row, their boundaries soft.
+    Quotation marks the extraction put at the end of the line before, with nothing between them (``“ ”`` /
+    ``以奖代补 资``: set in another font, they come out first), go back into the gaps they left (:func:`_quoted`)."""
+    from ingest.readers.families.spaces import words_of
+
+    cells: list[Cell] = []
+    furniture = page_furniture(lines)
+    quotes = False  # a pair of quotation marks waiting for the words they enclose
+    for number, line in enumerate(lines, 1):
+        if number - 1 in furniture or not match_key(line) or _SEPARATOR.match(line):
+            continue
+        if quotes:
+            line = _quoted(line)
+        words = words_of(line, values=True)[0]
+        quotes = len(words) >= 2 and words[-2:] == ["“", "”"] or bool(words) and words[-1] == "“”"
+        if quotes:
+            words = words[:-2] if words[-1] == "”" else words[:-1]
+        cells.extend(Cell(word, number, number) for word in words)
+    cells = _operators_behind(cells)
     full = _full_widths([c.text for c in cells])
+    return _assemble(_parallel_wraps(cells, full), full), []
+
+
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff、，）)]) (?=[\u4e00-\u9fff（(])")
+
+
+def _quoted(line: str) -> str:
+    """``line`` with the quotation marks the line before lost put back where the extraction left a gap between two
+    Chinese characters: in the first two such gaps (``人民调解 以案定补 等专项经费`` → 人民调解“以案定补”等专项经费),
+    or at the line's start and its one such gap (``以奖代补 资`` → “以奖代补”资)."""
+    text = line.strip()
+    gaps = [m.start() for m in _CJK_GAP.finditer(text)]
+    if len(gaps) >= 2:
+        a, b = gaps[:2]
+        return text[:a] + "“" + text[a + 1:b] + "”" + text[b + 1:]
+    if gaps:
+        return "“" + text[:gaps[0]] + "”" + text[gaps[0] + 1:]
+    return "“" + text + "”"
+
+
+def _operators_behind(cells: list[Cell]) -> list[Cell]:
+    """An operator the extraction put after its number (``100%`` / ``≧``, ``735`` / ``≧ 人次``: the sign set in
+    another font comes out last) goes before it again, with the unit that follows it on its line."""
+    out: list[Cell] = []
+    k = 0
+    while k < len(cells):
+        cell = cells[k]
+        previous = out[-1] if out else None
+        if previous is not None and _OPERATOR_ALONE.match(cell.text) and _BARE_NUMBER.match(previous.text) \
+                and previous.line_end + 1 == cell.line_start \
+                and (k + 1 == len(cells) or cells[k + 1].line_start != cell.line_start
+                     or _unit_only(cells[k + 1].text)):
+            text, end = cell.text + previous.text, cell.line_end
+            if k + 1 < len(cells) and cells[k + 1].line_start == cell.line_start:
+                k += 1
+                text += cells[k].text
+            out[-1] = Cell(text, previous.line_start, end)
+        else:
+            out.append(cell)
+        k += 1
+    return out
+
+
+def _unit_only(text: str) -> bool:
+    unit = match_unit(text, 0)
+    return unit is not None and unit == text
+
+
+def _parallel_wraps(cells: list[Cell], full: set[int]) -> list[Cell]:
+    """Cells side by side that wrapped together: a line whose words go on with the words of the line above that
+    stopped short, in order (``项目资金（万 57.60 其中：本级预 57.60`` / ``元） 算``; ``可持续影响指 建立健全社会
+    建立健全`` / ``标 矛盾纠纷调处``) — each closes a bracket, completes a label or goes on with running text that
+    filled its line, one of them at least a bracket or a label — is joined to them word by word."""
+    lines: list[list[Cell]] = []
+    for cell in cells:
+        if lines and lines[-1][0].line_start == cell.line_start:
+            lines[-1].append(cell)
+        else:
+            lines.append([cell])
+    out: list[list[Cell]] = []
+    tails: dict[int, str] = {}  # a word joined with the one below it: the text of its last line
+    merged = False  # the line above took the words of the line below it
+    for words in lines:
+        above = out[-1] if out else []
+        if len(above) >= 2 and above[0].line_end + 1 == words[0].line_start and len(words) < len(above):
+            pairs = _pairs(above, words, full, tails, merged)
+            if pairs is not None:
+                for at, cell in pairs:
+                    top = above[at]
+                    above[at] = Cell(top.text + cell.text, top.line_start, cell.line_end)
+                    tails[id(above[at])] = cell.text
+                for at in range(len(above)):
+                    if above[at].line_end != words[0].line_end:
+                        tail = tails.pop(id(above[at]), None)
+                        above[at] = Cell(above[at].text, above[at].line_start, words[0].line_end)
+                        if tail is not None:
+                            tails[id(above[at])] = tail
+                merged = True
+                continue
+        merged = False
+        out.append(words)
+    return [cell for words in out for cell in words]
+
+
+def _pairs(above: list[Cell], words: list[Cell], full: set[int], tails: dict[int, str],
+           merged: bool) -> Optional[list[tuple[int, Cell]]]:
+    """Which word of ``above`` each of ``words`` goes on with, in order, or None. Without a bracket closed or a
+    label completed, only below a line that went on so already."""
+    pairs: list[tuple[int, Cell]] = []
+    strong = merged
+    at = 0
+    for cell in words:
+        while at < len(above):
+            top = above[at].text
+            if closes_bracket(top, cell.text) or (len(cell.text) <= 3 and is_form_label(top + cell.text)
+                                                   and not is_form_label(cell.text)):
+                strong = True
+                break
+            tail = tails.get(id(above[at]), top)
+            if not _is_cell(top) and not _is_cell(cell.text) and _fills(tail, cell.text, full):
+                break
+            at += 1
+        if at == len(above):
+            return None
+        pairs.append((at, cell))
+        at += 1
+    return pairs if strong and pairs[-1][0] < len(above) - 1 else None
+
+
+def _assemble(cells: list[Cell], full: Optional[set[int]] = None) -> list[Row]:
+    """Rows of the cells in order: a cell on the line after the last one's, where that one filled its line, goes
+    on with it (or may: the interpreter decides at a soft boundary); a cell beside the last one on its line is
+    the same row's, its boundary soft; any other cell begins a row."""
+    full = _full_widths([c.text for c in cells]) if full is None else full
+    # a unit column (度量单位, 计量单位): a unit alone on its line is that column's cell, not a value's wrapped end
+    units_apart = any(len(c.text) <= 6 and tx.header_role_of(c.key) == "unit" for c in cells)
     rows: list[Row] = []
+    tails: dict[int, str] = {}  # a cell joined over lines: the text of its last line
     for k, cell in enumerate(cells):
         previous = cells[k - 1] if k else None
+        if previous is not None and rows and previous.line_start == cell.line_start:
+            cell.soft = True  # one space after the last cell on its line: the interpreter decides
+            rows[-1].cells.append(cell)
+            continue
         wrapped = previous is not None and previous.line_end + 1 == cell.line_start and bool(rows) \
             and (bool(_OPEN.search(previous.text)) or bool(_CLOSE_ONLY.match(cell.text))
-                 or (_fills(previous.text, full) and (not _is_cell(previous.text) or cell.text in value_tails())))
-        if wrapped and is_labelled_field(cell.text):
-            wrapped = False  # a field written label：content (年度资金总额：71万元) begins a row of its own
+                 or _date_cut(previous.text, cell.text) or _range_cut(previous.text, cell.text)
+                 or (_alone(cells, k) and not units_apart and _value_end(previous.text, cell.text))
+                 or (_fills(previous.text, cell.text, full)
+                     and (not _is_cell(previous.text) or _value_tail(cell.text))))
+        if wrapped and (is_labelled_field(cell.text) or (len(cell.text) >= 6 and tx.title_suffix_of(cell.text))
+                        or (NAME_MARK.match(cell.text) and not cell.text.lstrip().startswith("其中"))):
+            # a field written label：content (年度资金总额：71万元), a whole title (项目支出绩效目标表), a numbered or
+            # starred name (指标2:, ★) begins a row of its own
+            wrapped = False
         if wrapped:
             last = rows[-1].cells[-1]
             joined = last.text + cell.text
-            if (_is_cell(joined) or tx.title_suffix_of(joined)) and not _is_cell(last.text) \
-                    and not tx.title_suffix_of(last.text):
+            if _date_cut(previous.text, cell.text) or _range_cut(previous.text, cell.text) \
+                    or (_alone(cells, k) and not units_apart and _value_end(previous.text, cell.text)):
+                kept = "join"  # a date, range or value cut short: one value for certain
+            elif (_is_cell(joined) or tx.title_suffix_of(joined)) and not _is_cell(last.text) \
+                    and not tx.title_suffix_of(last.text) and not is_form_label(cell.text):
                 kept = "join"  # a label, value or title broken: one cell for certain
-            elif cell.text in value_tails() and is_target_value(last.text):
+            elif _value_tail(cell.text) and is_target_value(last.text):
                 kept = "join"  # 每人每年250元 / 左右: the end of a value that filled its line
             elif is_form_label(cell.text) and not _name_end(cell.text):
                 kept = "row"  # a level or field label begins a cell of its own
@@ -126,13 +303,120 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
         if kept == "join":
             rows[-1].cells[-1] = Cell(joined, last.line_start, cell.line_end, soft=last.soft)
             rows[-1].line_end = cell.line_end
+            tails[id(rows[-1].cells[-1])] = cell.text
         elif kept == "soft":
             cell.soft = True  # the boundary before it may cut through one cell: the interpreter decides
             rows[-1].cells.append(cell)
             rows[-1].line_end = cell.line_end
         else:
             rows.append(Row(cells=[cell], line_start=cell.line_start, line_end=cell.line_end))
-    return rows, []
+    return _names_around_values(rows, tails, full)
+
+
+def _names_around_values(rows: list[Row], tails: dict[int, str], full: set[int]) -> list[Row]:
+    """A name printed around its value (the value set at the middle or the top of a tall cell comes out between
+    the name's lines: ``进一步调动人`` / ``作积极性，有`` / ``显著提高`` / ``效把矛盾纠纷`` …, ``化解纠纷案件 ≥15件`` /
+    ``数``): the lines after the value go on with the name when the name's line before the value filled it, they
+    are words (not a value, a unit, a label or a basis), they are three characters or fewer, go on over lines
+    themselves or follow a value beside the name's line or below a name over lines (a whole name on a line of its
+    own after a one-line name and its value on lines of their own is the next cell: a remark, a basis), and no
+    value follows them (a name of their own would have one). Words that may be a value wrapped at their end
+    (…社会和谐 / 稳定) go with them where the value stands between the name's lines (not beside its first: a tall
+    cell's value set at its middle)."""
+    out: list[Row] = []
+    for k, row in enumerate(rows):
+        first = row.cells[0]
+        before = out[-1].cells if out else []
+        value = before[-1] if before else None
+        name_row = out[-1] if len(before) >= 2 else (out[-2] if len(out) >= 2 else None)
+        name = (before[-2] if len(before) >= 2 else (out[-2].cells[-1] if len(out) >= 2 else None))
+        after = rows[k + 1].cells[0] if k + 1 < len(rows) else None
+        # words that end the name's last line and may be a value (…社会和谐 / 稳定): the name has its value
+        ends = row.cells[1:]
+        if value is not None and name is not None and name_row is not None \
+                and all(c.soft and c.line_start > first.line_start and not VALUE_START.match(c.text) for c in ends) \
+                and (not ends or name.line_end > name.line_start) \
+                and not first.soft and value.line_end + 1 == first.line_start \
+                and value.line_start <= name.line_end + 1 and _is_value(value) \
+                and not _is_cell(name.text) and not _is_cell(first.text) and not is_qualitative_value(first.text) \
+                and (len(first.text) <= 3 or first.line_end > first.line_start or name.line_end > name.line_start
+                     or (value.soft and value.line_start == name.line_end)) and not VALUE_START.match(first.text) \
+                and not tx.is_basis_phrase(first.text) \
+                and _CJK_TEXT.search(first.text) is not None and not _value_tail(first.text) \
+                and _fills(tails.get(id(name), name.text), first.text, full) \
+                and (after is None or not _is_value(after)):
+            at = name_row.cells.index(name)
+            last = row.cells[-1]
+            name_row.cells[at] = Cell(name.text + "".join(c.text for c in row.cells), name.line_start, last.line_end,
+                                      soft=name.soft)
+            out[-1].line_end = max(out[-1].line_end, last.line_end)
+            continue
+        out.append(row)
+    return out
+
+
+_CJK_TEXT = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _is_value(cell: Cell) -> bool:
+    return (_is_cell(cell.text) and not is_form_label(cell.text)) or is_qualitative_value(cell.text)
+
+
+_BRACKETED = re.compile(r"[(（][^()（）]{1,12}[)）]")  # 元（每人每天）: a unit and what it is counted by
+# the head of a date cut at the end of a line: 2024年12月, 2023年11 (its 月 below), 2024年, 5月
+_DATE_HEAD = re.compile(r"^[≥≤<>=]?\s?(?:\d{4}\s?年(?:\s?\d{1,2}(?:\s?月)?)?|\d{1,2}\s?月)$")
+_DATE_REST = re.compile(r"^\d{1,2}\s?[月日]")
+_AFTER_MONTH = "底末初前中上下"  # 10月底, 12月末, 3月前, 5月中旬, 6月上旬
+
+
+def _date_cut(upper: str, lower: str) -> bool:
+    """A date broken after its year, its month's number or its month (``2024年12月`` / ``31日前``, ``≤2023年11`` /
+    ``月底``, ``2023年10月`` / ``底``): never two cells."""
+    if not _DATE_HEAD.search(upper):
+        return False
+    if upper[-1].isdigit():
+        return lower.startswith("月")
+    rest = _DATE_REST.match(lower)
+    if upper[-1] == "年":
+        return rest is not None and rest.group()[-1] == "月"
+    return (rest is not None and rest.group()[-1] == "日") or lower[:1] in _AFTER_MONTH
+
+
+_RANGE_OPEN = re.compile(r"\d\s?[\u4e00-\u9fff%]{0,3}\s?[-~～—至到]$")
+
+
+def _range_cut(upper: str, lower: str) -> bool:
+    """A range broken after its dash (``每人400元-`` / ``3000元``): the value goes on."""
+    return bool(_RANGE_OPEN.search(upper)) and lower[:1].isdigit() and is_target_value(upper)
+
+
+def _alone(cells: list[Cell], k: int) -> bool:
+    return (k + 1 == len(cells) or cells[k + 1].line_start != cells[k].line_start) \
+        and (k == 0 or cells[k - 1].line_start != cells[k].line_start)
+
+
+def _value_end(upper: str, lower: str) -> bool:
+    """``lower``, one or two characters alone on their line, end the target value above (``每人400元-3000`` /
+    ``元``, ``每人每年250元左`` / ``右``): the value's column was too narrow for them, wherever the column ends. They
+    are the unit after its number, a word that ends values (前) or the end of one (左 / 右); or a unit, however
+    long, after a bare number (``4583.33`` / ``元/人/月``)."""
+    if _BARE_NUMBER.match(upper) and _value_tail(lower):
+        return True  # 4583.33 / 元/人/月
+    if len(lower) > 2 or _is_cell(lower) or not is_target_value(upper) or not is_target_value(upper + lower):
+        return False
+    joined = upper + lower
+    return (upper[-1].isdigit() and _value_tail(lower)) or lower in value_tails() \
+        or any(joined.endswith(word) and len(word) > len(lower) for word in value_tails())
+
+
+def _value_tail(text: str) -> bool:
+    """What ends a value wrapped at its column's end: a word of the value grammar (左右, 以上, 前), a unit, or a
+    unit and such a word (元左右)."""
+    if text in value_tails():
+        return True
+    unit = match_unit(text, 0)
+    rest = text[len(unit):] if unit else ""
+    return unit is not None and (not rest or rest in value_tails() or bool(_BRACKETED.fullmatch(rest)))
 
 
 def score(lines: Sequence[str]) -> float:
@@ -156,6 +440,38 @@ def score(lines: Sequence[str]) -> float:
     several = (len(content) - len(single)) / len(content)
     fit = max(0.0, 1 - 4 * several) * min(1.0, 3 * whole / len(content)) * max(0.0, 1 - 3 * gaps / len(content))
     return fit * 0.1 if fit and _groups_side_by_side(content) else fit
+
+
+def score_stream(lines: Sequence[str]) -> float:
+    """How much the text looks like cells one after another with several on a line one space apart (a PDF copied
+    row by row): lines of one space-separated word or more only (none split by tabs, pipes or runs of spaces),
+    a tenth of them or more holding cells side by side, and a tenth or more going on with the line before's last
+    cell where that one filled its line (the column's width, read from the text, left no room for the next
+    character) — a text with a row on every line does not wrap; times the share of words that are a whole label
+    or value of the form; none where the header shows two column groups side by side (their cells interleave
+    line by line)."""
+    from ingest.readers.families.spaces import words_of
+
+    filled = [line for line in lines if line.strip()]
+    if sum(1 for line in filled if _SEVERAL.search(line.rstrip())) > 0.25 * len(filled) or not has_form_words(lines):
+        return 0.0  # (a quick look first: the text's lines split by tabs, pipes or runs of spaces)
+    furniture = page_furniture(list(lines))
+    content = [line for k, line in enumerate(lines)
+               if k not in furniture and match_key(line) and not _SEPARATOR.match(line)]
+    if len(content) < 8 or sum(1 for line in content if _SEVERAL.search(line.rstrip())) > 0.05 * len(content):
+        return 0.0
+    words = [words_of(line, values=True)[0] for line in content]
+    several = sum(1 for line, ws in zip(content, words) if len(ws) >= 2 and _holds_cells(line)) / len(content)
+    full = _full_widths([w for ws in words for w in ws])
+    wrapped = sum(1 for above, below in zip(words, words[1:])
+                  if above and below and not _is_cell(above[-1]) and not _is_cell(below[0])
+                  and not NAME_MARK.match(below[0]) and _fills(above[-1], below[0], full))
+    if wrapped < 3:
+        return 0.0
+    flat = [w for ws in words for w in ws]
+    whole = sum(1 for w in flat if _is_cell(w)) / len(flat)
+    fit = min(1.0, several / 0.1) * min(1.0, wrapped / len(content) / 0.1) * min(1.0, 3 * whole)
+    return 0.0 if fit and _groups_side_by_side(content) else fit
 
 
 def _groups_side_by_side(content: list[str]) -> bool:

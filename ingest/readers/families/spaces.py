@@ -22,7 +22,8 @@ from typing import Optional
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import (NAME_MARK, VALUE_START, closes_bracket, content_lines, display_width,
-                                            is_form_label, is_labelled_field, page_furniture, widest)
+                                            is_form_label, is_labelled_field, is_target_value, page_furniture,
+                                            widest)
 from ingest.readers.families.run_together import ANY_ENDING, wrap_gapped
 from ingest.values import match_unit
 
@@ -41,15 +42,20 @@ _LIST_NUMBER = re.compile(r"\d{1,2}\s*[.、．]")
 _NUMBER = re.compile(r"^[≥≤≧≦<>=＝±]?\d+(?:\.\d+)?$")
 
 
+# a date whose digits the extraction set a space apart from 年, 月 and 日 (2024 年 12 月 31 日前): one word
+# (or its month's number, 2023 年 11 / 月底, or its 月, 月 10 日前 below a line cut there)
+_DATE = re.compile(r"(?<!\d)(?:\d{1,4} ?年 ?\d{1,2}(?: ?月(?: ?\d{1,2} ?日)?)?(?!\d)|\d{1,2} ?月 ?\d{1,2} ?日"
+                   r"|^月 ?\d{1,2} ?日)")
 _ENUMERATED = re.compile(r"\d{1,2}\s*[.:：、．]")
 
 
-def _pieces(line: str) -> tuple[list[str], list[str]]:
-    """The words of a line and the gap before each (``""`` before the first). A number and the unit after it one
-    space apart (``4583.33 元/人/月``, ``2020 年内``) are one word: the unit is the whole word (rates too), or
-    the word opens with a unit and has one character more (年底, 年内); so are 指标 and the number an indicator's
-    name begins with (``指标 1:机柜数量``)."""
-    stripped = line.strip()
+def words_of(line: str, values: bool = False) -> tuple[list[str], list[str]]:
+    """The words of a line and the gap before each (``""`` before the first). A date (``5 月 31 日前``) is one
+    word, and so are a number and the unit after it one space apart (``4583.33 元/人/月``, ``2020 年内``): the
+    unit is the whole word (rates too), or the word opens with a unit and has one character more (年底, 年内); so
+    are 指标 and the number an indicator's name begins with (``指标 1:机柜数量``). With ``values``, so are a few
+    Chinese characters and a number that together are a target (:func:`_target_across_gap`)."""
+    stripped = _DATE.sub(lambda m: m.group().replace(" ", ""), line.strip())
     words = [w for w in _SPLIT.split(stripped) if w]
     gaps = [""] + _SPLIT.findall(stripped)
     if len(gaps) != len(words):  # invisible separators only (no words): nothing to join
@@ -57,8 +63,15 @@ def _pieces(line: str) -> tuple[list[str], list[str]]:
     out_words: list[str] = []
     out_gaps: list[str] = []
     for word, gap in zip(words, gaps):
-        if gap == " " and out_words and _NUMBER.match(out_words[-1]) and _unit_word(word):
+        if gap == " " and out_words and _NUMBER.match(out_words[-1].rsplit(" ", 1)[-1]) and _unit_word(word):
             out_words[-1] += " " + word
+            continue
+        if values and gap == " " and out_words and _NUMBER.match(out_words[-1].rsplit(" ", 1)[-1]) \
+                and _bracketed_unit(word):
+            out_words[-1] += " " + word  # ≤550 元（每人每天）: a unit and what it is counted by
+            continue
+        if values and gap == " " and out_words and _target_across_gap(out_words[-1], word):
+            out_words[-1] += " " + word  # 每次 2500元左右, 1 年内完成: the extraction's gap between Chinese and digits
             continue
         if gap == " " and out_words and out_words[-1].endswith("指标") and _ENUMERATED.match(word):
             out_words[-1] += " " + word  # 指标 1:机柜数量: an indicator's number, set one space after 指标
@@ -66,6 +79,31 @@ def _pieces(line: str) -> tuple[list[str], list[str]]:
         out_words.append(word)
         out_gaps.append(gap)
     return out_words, out_gaps
+
+
+_CJK_WORDS = re.compile(r"^[\u4e00-\u9fff]{1,6}$")
+_CJK_DIGIT = re.compile(r"[\u4e00-\u9fff]$|\d$")
+
+
+def _target_across_gap(before: str, word: str) -> bool:
+    """A Chinese word and a number (or a number and a Chinese word) one space apart that together are a target
+    value (``每次`` ``2500元左右``, ``1`` ``年内完成``): PDF text puts a space where the script changes. The
+    Chinese side is a few Chinese characters and no label (``其中：财政拨款`` after an amount is a cell)."""
+    if not before or not word or not _CJK_DIGIT.search(before):
+        return False
+    if before[-1].isdigit() == word[0].isdigit() or not (word[0].isdigit() or _CJK_CHARACTER.match(word[0])):
+        return False
+    words, number = (before, word) if word[0].isdigit() else (word, before)
+    # the Chinese side: a few characters of the value (每人每年, 年内完成), not a label; a target of its own only
+    # after a bare number (``≤65万元 10``, ``2021年底 2021年底``: two cells)
+    return bool(_CJK_WORDS.match(words)) and not is_form_label(words) and is_target_value(before + word) \
+        and (_NUMBER.match(number) is not None or not is_target_value(words))
+
+
+def _bracketed_unit(word: str) -> bool:
+    """A unit and then a bracket with what it is counted by (``元（每人每天）``, also left open at the line's end)."""
+    unit = match_unit(word, 0)
+    return unit is not None and word[len(unit):len(unit) + 1] in ("（", "(")
 
 
 def _unit_word(word: str) -> bool:
@@ -96,7 +134,7 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
         if not key:
             flush()
             continue
-        words, gaps = _pieces(line)
+        words, gaps = words_of(line)
         follows = rows and not pending and rows[-1].line_end == number - 1
         if follows and _wraps(rows[-1], words, tail, widths):
             # the previous row's last cell goes on here (a PDF copied row by row wraps long cells): it takes this
