@@ -21,7 +21,8 @@ their rows, 单位：万元 above) and written as:
   top left of its box (a Word table's default; ``--top`` writes these alone); two ``.noborder.pdf``, forms printed
   without ruling lines (``python -m tests.make_file_fixtures --pdftext`` writes these alone); ``.word.txt``, the
   text ``pdftotext -layout`` extracts from the .docx printed by LibreOffice (Word's narrow columns), and
-  ``.wordraw.txt`` the text ``pdftotext -raw`` extracts from it (a viewer's copy of that PDF).
+  ``.wordraw.txt`` the text ``pdftotext -raw`` extracts from it (a viewer's copy of that PDF), ``.wordlines.txt``
+  the text pdfplumber's ``extract_text()`` gives (lines by height).
 
 Every file says it was generated (workbook/document properties, an HTML comment and title). The tests
 (tests/test_file_readers.py) read each file and compare its model with the text version's.
@@ -507,15 +508,26 @@ def write_pdftotext(html_path: Path, out_path: Path, plain: bool = False) -> Non
 def write_word_pdftotext(docx_path: Path, out_path: Path) -> None:
     """``pdftotext -layout`` of the form printed from Word by LibreOffice (the .docx, its narrow columns as Word lays
     them out): names wrapped over lines at the top of their boxes, a value one space after its name's first line,
-    rows broken across pages (``.word.txt``); and ``pdftotext -raw`` of the same print (``.wordraw.txt``: as a PDF
+    rows broken across pages (``.word.txt``); ``pdftotext -raw`` of the same print (``.wordraw.txt``: as a PDF
     viewer copies it, cells one after another, several on a line one space apart, long cells wrapped over lines of
-    their own, an operator set in another font after its number)."""
+    their own, an operator set in another font after its number); and pdfplumber's text of it (``.wordlines.txt``:
+    each line the words at one height, so the cells of a row wrap side by side)."""
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / (docx_path.stem + ".pdf")
         write_doc(docx_path, pdf, "pdf")
         subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), str(out_path)], check=True, timeout=120)
         raw = out_path.with_name(out_path.name.replace(".word.txt", ".wordraw.txt"))
         subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), str(raw)], check=True, timeout=120)
+        write_pdfplumber_text(pdf, out_path.with_name(out_path.name.replace(".word.txt", ".wordlines.txt")))
+
+
+def write_pdfplumber_text(pdf: Path, out_path: Path) -> None:
+    """The text pdfplumber's ``extract_text()`` gives (each line the words at one height across the page, one space
+    apart, pages one after another), as Python tools and some viewers copy a PDF."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as document:
+        out_path.write_text("\n".join(page.extract_text() or "" for page in document.pages), encoding="utf-8")
 
 
 def scan_pdf(pdf_path: Path, out_path: Path, dpi: int = 200) -> None:
