@@ -201,13 +201,31 @@ def _parallel_wraps(cells: list[Cell], full: set[int]) -> list[Cell]:
             lines[-1].append(cell)
         else:
             lines.append([cell])
+    # lines laid out by baseline (cells at the top of their boxes, each line the row's words at that height, as
+    # pdfplumber and some viewers give them): labels broken with other cells after them on their line go on at the
+    # next line's start (seen twice at least) more often than labels broken at their line's end do (text in the
+    # order the cells were drawn, pdftotext -raw: a cell's lines one after another)
+    inner = sum(1 for above, words in zip(lines, lines[1:])
+                if len(above) >= 2 and any(_completes(top.text, words[0].text) for top in above[:-1]))
+    at_end = sum(1 for above, words in zip(lines, lines[1:]) if _completes(above[-1].text, words[0].text))
+    baseline = inner >= 2 and inner > at_end
     out: list[list[Cell]] = []
     tails: dict[int, str] = {}  # a word joined with the one below it: the text of its last line
     merged = False  # the line above took the words of the line below it
     for words in lines:
         above = out[-1] if out else []
-        if len(above) >= 2 and above[0].line_end + 1 == words[0].line_start and len(words) < len(above):
-            pairs = _pairs(above, words, full, tails, merged)
+        if len(above) >= 2 and above[0].line_end + 1 == words[0].line_start:
+            pairs = _pairs(above, words, full, tails, merged, baseline) if len(words) <= len(above) else None
+            rest: list[Cell] = []
+            if pairs is None and len(words) >= 2 and _is_value(words[-1]):
+                # the line's first words complete a label above, the rest is the next row (服务对象满意 学生满意度
+                # ≧95% / 度指标等 家长满意度 ≧95%)
+                for cut in range(min(len(words) - 1, len(above)), 0, -1):
+                    pairs = _pairs(above, words[:cut], full, tails, False, False)
+                    if pairs is not None and not _is_value(words[cut]):
+                        rest = words[cut:]
+                        break
+                    pairs = None
             if pairs is not None:
                 for at, cell in pairs:
                     top = above[at]
@@ -219,36 +237,58 @@ def _parallel_wraps(cells: list[Cell], full: set[int]) -> list[Cell]:
                         above[at] = Cell(above[at].text, above[at].line_start, words[0].line_end)
                         if tail is not None:
                             tails[id(above[at])] = tail
-                merged = True
+                merged = not rest
+                if rest:
+                    out.append(rest)
                 continue
         merged = False
         out.append(words)
     return [cell for words in out for cell in words]
 
 
-def _pairs(above: list[Cell], words: list[Cell], full: set[int], tails: dict[int, str],
-           merged: bool) -> Optional[list[tuple[int, Cell]]]:
+_BRACKET_ONLY = re.compile(r"[（(][^（）()]{1,6}[）)]")  # （必填）: a label's bracketed end
+
+
+def _completes(top: str, word: str) -> bool:
+    """``word`` closes the bracket ``top`` left open or completes the label ``top`` began (可持续影响指 / 标,
+    社会效益指标 / （必填）)."""
+    return closes_bracket(top, word) or ((len(word) <= 4 or _BRACKET_ONLY.fullmatch(word) is not None)
+                                         and is_form_label(top + word) and not is_form_label(word))
+
+
+def _pairs(above: list[Cell], words: list[Cell], full: set[int], tails: dict[int, str], merged: bool,
+           baseline: bool) -> Optional[list[tuple[int, Cell]]]:
     """Which word of ``above`` each of ``words`` goes on with, in order, or None. Without a bracket closed or a
-    label completed, only below a line that went on so already."""
+    label completed, only below a line that went on so already, or, in lines laid out by baseline, below a row's
+    first line that ends with its value (cells at the top of their boxes: the name's rest comes below)."""
+    if any(tx.title_suffix_of(c.text) or NAME_MARK.match(c.text) or is_labelled_field(c.text) for c in words):
+        return None  # a title, a numbered name or a field begins rows of its own
     pairs: list[tuple[int, Cell]] = []
-    strong = merged
+    strong = merged or (baseline and _is_value(above[-1])
+                        and not any(_is_cell(c.text) and not _name_end(c.text) for c in words))
+    cut = False  # the last word of ``above`` goes on too: a value cut short (2024年12月 / 31日前)
     at = 0
     for cell in words:
         while at < len(above):
             top = above[at].text
-            if closes_bracket(top, cell.text) or (len(cell.text) <= 3 and is_form_label(top + cell.text)
-                                                   and not is_form_label(cell.text)):
+            if _completes(top, cell.text):
                 strong = True
                 break
             tail = tails.get(id(above[at]), top)
-            if not _is_cell(top) and not _is_cell(cell.text) and _fills(tail, cell.text, full):
+            if _date_cut(tail, cell.text) or _range_cut(tail, cell.text) or _value_end(tail, cell.text):
+                strong = cut = True
+                break
+            if (not _is_cell(top) or (baseline and at == len(above) - 1)) \
+                    and (not _is_cell(cell.text) or _name_end(cell.text)) and _fills(tail, cell.text, full):
+                cut = cut or at == len(above) - 1  # (by baseline, a value in words goes on as a name does)
                 break
             at += 1
         if at == len(above):
             return None
         pairs.append((at, cell))
         at += 1
-    return pairs if strong and pairs[-1][0] < len(above) - 1 else None
+    strong = strong or (baseline and len(pairs) >= 2)  # two cells going on side by side, by baseline
+    return pairs if strong and (cut or pairs[-1][0] < len(above) - 1) else None
 
 
 def _assemble(cells: list[Cell], full: Optional[set[int]] = None) -> list[Row]:
@@ -271,7 +311,7 @@ def _assemble(cells: list[Cell], full: Optional[set[int]] = None) -> list[Row]:
                  or _date_cut(previous.text, cell.text) or _range_cut(previous.text, cell.text)
                  or (_alone(cells, k) and not units_apart and _value_end(previous.text, cell.text))
                  or (_fills(previous.text, cell.text, full)
-                     and (not _is_cell(previous.text) or _value_tail(cell.text))))
+                     and (not _is_cell(previous.text) or (_value_tail(cell.text) and _open_value(previous.text)))))
         if wrapped and (is_labelled_field(cell.text) or (len(cell.text) >= 6 and tx.title_suffix_of(cell.text))
                         or (NAME_MARK.match(cell.text) and not cell.text.lstrip().startswith("其中"))):
             # a field written label：content (年度资金总额：71万元), a whole title (项目支出绩效目标表), a numbered or
@@ -286,7 +326,7 @@ def _assemble(cells: list[Cell], full: Optional[set[int]] = None) -> list[Row]:
             elif (_is_cell(joined) or tx.title_suffix_of(joined)) and not _is_cell(last.text) \
                     and not tx.title_suffix_of(last.text) and not is_form_label(cell.text):
                 kept = "join"  # a label, value or title broken: one cell for certain
-            elif _value_tail(cell.text) and is_target_value(last.text):
+            elif _value_tail(cell.text) and is_target_value(last.text) and _open_value(previous.text):
                 kept = "join"  # 每人每年250元 / 左右: the end of a value that filled its line
             elif is_form_label(cell.text) and not _name_end(cell.text):
                 kept = "row"  # a level or field label begins a cell of its own
@@ -402,11 +442,38 @@ def _value_end(upper: str, lower: str) -> bool:
     long, after a bare number (``4583.33`` / ``元/人/月``)."""
     if _BARE_NUMBER.match(upper) and _value_tail(lower):
         return True  # 4583.33 / 元/人/月
+    if len(lower) <= 2 and is_target_value(upper) and _unit_cut(upper, lower):
+        return True  # 每年5-10万 / 元
     if len(lower) > 2 or _is_cell(lower) or not is_target_value(upper) or not is_target_value(upper + lower):
         return False
     joined = upper + lower
     return (upper[-1].isdigit() and _value_tail(lower)) or lower in value_tails() \
         or any(joined.endswith(word) and len(word) > len(lower) for word in value_tails())
+
+
+def _unit_cut(upper: str, lower: str) -> bool:
+    """``lower`` completes a unit that ``upper`` began (万 / 元, 人 / 次; not a number: 2km / 2 is no m2)."""
+    if not lower or lower[0].isdigit():
+        return False
+    joined = upper + lower
+    for k in range(1, 3):
+        piece = joined[-(len(lower) + k):]
+        if piece[:1].isdigit():
+            break
+        if match_unit(piece, 0) == piece and match_unit(upper[-k:], 0) != upper[-k:]:
+            return True
+    return False
+
+
+def _open_value(text: str) -> bool:
+    """A value that can go on with a unit or a word that ends values: it stops at a digit (每人每年 250 / 元左右) or
+    a sign (``-``), or midway through such a word (每人每年250元左 / 右) — not after one (95%以上 / 度)."""
+    stripped = text.rstrip()
+    if not stripped:
+        return False
+    if stripped[-1].isdigit() or stripped[-1] in "-~～—至到（(":
+        return True
+    return any(stripped.endswith(word[:k]) for word in value_tails() if len(word) >= 2 for k in range(1, len(word)))
 
 
 def _value_tail(text: str) -> bool:
@@ -445,11 +512,11 @@ def score(lines: Sequence[str]) -> float:
 def score_stream(lines: Sequence[str]) -> float:
     """How much the text looks like cells one after another with several on a line one space apart (a PDF copied
     row by row): lines of one space-separated word or more only (none split by tabs, pipes or runs of spaces),
-    a tenth of them or more holding cells side by side, and a tenth or more going on with the line before's last
-    cell where that one filled its line (the column's width, read from the text, left no room for the next
-    character) — a text with a row on every line does not wrap; times the share of words that are a whole label
-    or value of the form; none where the header shows two column groups side by side (their cells interleave
-    line by line)."""
+    a tenth of them or more holding cells side by side, and a quarter or more going on with a word of the line
+    before that filled its line (the column's width, read from the text, left no room for the next character)
+    or completing a label broken there — a text with a row on every line hardly wraps; times the share of words
+    that are a whole label or value of the form; none where the header shows two column groups side by side
+    (their cells interleave line by line)."""
     from ingest.readers.families.spaces import words_of
 
     filled = [line for line in lines if line.strip()]
@@ -463,14 +530,19 @@ def score_stream(lines: Sequence[str]) -> float:
     words = [words_of(line, values=True)[0] for line in content]
     several = sum(1 for line, ws in zip(content, words) if len(ws) >= 2 and _holds_cells(line)) / len(content)
     full = _full_widths([w for ws in words for w in ws])
+    # a line's first word goes on with a word of the line above (its last, or one before it where the text is
+    # laid out by baseline): a running text's word that filled its line, or a label broken there
     wrapped = sum(1 for above, below in zip(words, words[1:])
-                  if above and below and not _is_cell(above[-1]) and not _is_cell(below[0])
-                  and not NAME_MARK.match(below[0]) and _fills(above[-1], below[0], full))
+                  if above and below and not NAME_MARK.match(below[0])
+                  and any(_completes(top, below[0]) or (not _is_cell(top) and not _is_cell(below[0])
+                                                        and _fills(top, below[0], full)) for top in above))
     if wrapped < 3:
         return 0.0
     flat = [w for ws in words for w in ws]
     whole = sum(1 for w in flat if _is_cell(w)) / len(flat)
-    fit = min(1.0, several / 0.1) * min(1.0, wrapped / len(content) / 0.1) * min(1.0, 3 * whole)
+    # a quarter of the lines going on from the line above is this layout's; a tenth or fewer, rows on their lines
+    # with a long cell wrapped now and then (space_columns reads those)
+    fit = min(1.0, several / 0.1) * min(1.0, max(0.0, wrapped / len(content) - 0.1) / 0.15) * min(1.0, 3 * whole)
     return 0.0 if fit and _groups_side_by_side(content) else fit
 
 
