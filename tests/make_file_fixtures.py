@@ -22,7 +22,7 @@ their rows, 单位：万元 above) and written as:
   without ruling lines (``python -m tests.make_file_fixtures --pdftext`` writes these alone); ``.word.txt``, the
   text ``pdftotext -layout`` extracts from the .docx printed by LibreOffice (Word's narrow columns), and
   ``.wordraw.txt`` the text ``pdftotext -raw`` extracts from it (a viewer's copy of that PDF), ``.wordlines.txt``
-  the text pdfplumber's ``extract_text()`` gives (lines by height).
+  the text pdfplumber's ``extract_text()`` gives (lines by height), ``.wordboxes.txt`` pdfminer's (text boxes).
 
 Every file says it was generated (workbook/document properties, an HTML comment and title). The tests
 (tests/test_file_readers.py) read each file and compare its model with the text version's.
@@ -511,7 +511,8 @@ def write_word_pdftotext(docx_path: Path, out_path: Path) -> None:
     rows broken across pages (``.word.txt``); ``pdftotext -raw`` of the same print (``.wordraw.txt``: as a PDF
     viewer copies it, cells one after another, several on a line one space apart, long cells wrapped over lines of
     their own, an operator set in another font after its number); and pdfplumber's text of it (``.wordlines.txt``:
-    each line the words at one height, so the cells of a row wrap side by side)."""
+    each line the words at one height, so the cells of a row wrap side by side); and pdfminer's (``.wordboxes.txt``:
+    its text boxes one after another)."""
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / (docx_path.stem + ".pdf")
         write_doc(docx_path, pdf, "pdf")
@@ -519,6 +520,15 @@ def write_word_pdftotext(docx_path: Path, out_path: Path) -> None:
         raw = out_path.with_name(out_path.name.replace(".word.txt", ".wordraw.txt"))
         subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), str(raw)], check=True, timeout=120)
         write_pdfplumber_text(pdf, out_path.with_name(out_path.name.replace(".word.txt", ".wordlines.txt")))
+        write_pdfminer_text(pdf, out_path.with_name(out_path.name.replace(".word.txt", ".wordboxes.txt")))
+
+
+def write_pdfminer_text(pdf: Path, out_path: Path) -> None:
+    """The text pdfminer's ``extract_text()`` gives (its text boxes one after another: a table's column of names,
+    then its column of values), as pdf2txt.py and converters built on it give it."""
+    from pdfminer.high_level import extract_text
+
+    out_path.write_text(extract_text(str(pdf)), encoding="utf-8")
 
 
 def write_pdfplumber_text(pdf: Path, out_path: Path) -> None:
