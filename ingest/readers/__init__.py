@@ -21,7 +21,8 @@ from ingest.errors import IngestError
 from ingest.grid import Cell, Grid, ParseWarning, Row, strip_invisible
 from ingest.readers import doc, excel, flat, guard, ocr, pdf, web, word
 from ingest.readers.families import FAMILIES, detect
-from ingest.readers.families.common import has_form_words, page_furniture
+from ingest.readers.families.common import (columns_one_after_another, has_form_words, page_furniture,
+                                            values_one_after_another)
 from ingest.readers.text import decode_text
 
 
@@ -62,6 +63,13 @@ def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Gri
                                    encoding=text.encoding, warnings=list(text.warnings) + warnings))
     grid = _layout_grid(source, lines, text.lines, text.encoding, text.warnings)
     if grid is None:
+        if columns_one_after_another(lines) or values_one_after_another(lines):
+            raise IngestError(
+                source,
+                "无法识别版式：文字是按列或按块先后排列的（PDF 转文字时表格被拆开：先是一列的全部内容，再是下一列），"
+                "无法还原成表格的行。请导入原始的 PDF、Word 或 Excel 文件，或按行复制表格。",
+                line=1,
+            )
         raise IngestError(
             source,
             "无法识别版式：没有找到绩效目标表的表头（如“项目名称”“一级指标”“三级指标”），或文字的排列不像"

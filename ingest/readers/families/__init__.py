@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ingest.grid import Row
-from ingest.readers.families.common import columns_one_after_another
+from ingest.readers.families.common import columns_one_after_another, values_one_after_another
 from ingest.readers.families import (brackets, cells_per_line, delimited, labelled, lines, outline, paragraphs,
                                      pipes, positioned, run_together, spaces, tabs, tree)
 
@@ -56,8 +56,9 @@ def detect(lines: list[str]) -> tuple[Family, dict[str, float]]:
     """The best-scoring family and every family's score (rounded, sorted best first). On a tie the family
     registered first wins: the more specific layouts are registered before the general ones."""
     scores = {key: round(max(0.0, min(1.0, family.score(lines))), 3) for key, family in FAMILIES.items()}
-    if max(scores.values()) > 0 and columns_one_after_another(lines):
-        # every name, then every value: no family reads a table from a text that prints its columns in turn
+    if max(scores.values()) > 0 and (columns_one_after_another(lines) or values_one_after_another(lines)):
+        # every name, then every value: no family reads a table from a text that prints its columns (or its blocks
+        # of cells) in turn
         scores = {key: round(score * 0.1, 3) for key, score in scores.items()}
     ordered = dict(sorted(scores.items(), key=lambda kv: -kv[1]))
     best = next(iter(ordered))

@@ -195,3 +195,28 @@ def columns_one_after_another(lines: Sequence[str]) -> bool:
             if run >= 4:
                 return True
     return False
+
+
+VALUE_RUN = 10
+
+
+def values_one_after_another(lines: Sequence[str]) -> bool:
+    """Ten target values or more on consecutive lines (blank lines between allowed), each a whole line and more
+    than a bare number (an operator, a unit, a percent, a date, or a qualitative value of the vocabulary): a text
+    that prints a table's blocks one after another (pdfminer's text boxes: the names of a table, then its values),
+    not its rows — a row layout puts a name between two values."""
+    from ingest.qualitative import is_qualitative_value
+    from ingest.values import parse_target
+
+    run = 0
+    for line in lines:
+        text = line.strip()
+        if not text:
+            continue
+        if is_qualitative_value(text) or (is_target_value(text) and parse_target(text).kind not in ("number", "empty")):
+            run += 1
+            if run >= VALUE_RUN:
+                return True
+        else:
+            run = 0
+    return False
