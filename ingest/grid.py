@@ -75,6 +75,21 @@ def match_key(text: str) -> str:
     return _SPACES_RE.sub(" ", text).strip()
 
 
+_RADICALS = re.compile(r"[\u2e80-\u2fdf\u31c0-\u31ef\uf900-\ufaff]")
+# Radicals of the supplement block that stand for whole characters (NFKC leaves them alone); fonts of PDFs printed
+# from Chinese office software map 长 门 马 … to them.
+_SUPPLEMENT = dict(zip(
+    "⺠⺟⺩⺮⺷⻁⻄⻅⻆⻉⻋⻑⻓⻔⻗⻘⻙⻚⻛⻜⻝⻡⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳⺝⺼⻊",
+    "民母王竹羊虎西见角贝车長长门雨青韦页风飞食首马骨鬼鱼鸟卤麦黄黾齐齿龙龟月月足"))
+
+
+def fix_radicals(text: str) -> str:
+    """Kangxi and supplementary radicals and CJK compatibility ideographs → the unified characters (NFKC)."""
+    if not text:
+        return text
+    return _RADICALS.sub(lambda m: _SUPPLEMENT.get(m.group(0)) or unicodedata.normalize("NFKC", m.group(0)), text)
+
+
 def strip_invisible(text: str) -> str:
     """``text`` without zero-width and bidi marks (for display text that must not hide characters)."""
     return _INVISIBLE_RE.sub("", text) if text else text

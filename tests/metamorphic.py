@@ -7,7 +7,8 @@ Over every sample and corpus document that parses:
 
 - invisible characters inserted (zero-width space/joiner, word joiner, BOM), spaces swapped for full-width or
   no-break spaces, line endings changed (CRLF, CR), form feeds (PDF page breaks) put at line starts, blank lines
-  doubled, the file re-encoded (GBK, UTF-16, UTF-8 with BOM): the reading must not change;
+  doubled, the file re-encoded (GBK, UTF-16, UTF-8 with BOM), characters replaced by the Kangxi radicals a PDF's
+  fonts map them to (⼈ for 人, ⽬ for 目): the reading must not change;
 - the file cut at a random point: every project and indicator read from the whole file that lies entirely before
   the cut is read again, or a warning names its lines (nothing disappears silently).
 """
@@ -18,6 +19,7 @@ import argparse
 import random
 import sys
 import time
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,7 +32,9 @@ SAMPLES = ROOT / "sample_data"
 CORPUS = ROOT.parent / "shared" / "corpus" / "docs"
 INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e")
 SPACES = ("\u3000", "\u00a0", "\u2002", "\u202f")
-TRANSFORMS = ("invisible", "spaces", "crlf", "cr", "formfeed", "blank_lines", "gbk", "utf16", "utf8_bom")
+TRANSFORMS = ("invisible", "spaces", "crlf", "cr", "formfeed", "blank_lines", "gbk", "utf16", "utf8_bom", "radicals")
+# the Kangxi radicals a PDF's fonts map characters to (⼈ for 人, ⽬ for 目: text copied from such a PDF has them)
+RADICALS = {unicodedata.normalize("NFKC", chr(cp)): chr(cp) for cp in range(0x2F00, 0x2FD6)}
 
 
 def squash(text) -> str:
@@ -77,6 +81,10 @@ def transform(text: str, kind: str, rng: random.Random) -> bytes:
         for i in rng.sample(spaces, min(len(spaces), rng.randint(1, 30))):
             chars[i] = rng.choice(SPACES)
         return "".join(chars).encode("utf-8")
+    if kind == "radicals":  # every occurrence of some characters, as a font maps a glyph
+        present = sorted({ch for ch in text if ch in RADICALS})
+        chosen = set(rng.sample(present, min(len(present), rng.randint(1, 40))))
+        return "".join(RADICALS[ch] if ch in chosen else ch for ch in text).encode("utf-8")
     if kind == "crlf":
         return text.replace("\n", "\r\n").encode("utf-8")
     if kind == "cr":

@@ -197,7 +197,7 @@ def test_pdf_pages_and_a_table_continued_on_the_next_page():
 
 
 def test_pdf_radicals_become_characters():
-    from ingest.readers.pdf import fix_radicals
+    from ingest.grid import fix_radicals
 
     assert fix_radicals("家⻓满意度") == "家长满意度"
     assert fix_radicals("⼈数") == "人数"  # a Kangxi radical (U+2F08), by NFKC

@@ -2,9 +2,9 @@
 ``python -m tests.metamorphic --examples 100000``, reported in RELIABILITY.md).
 
 Over every sample and corpus document that parses: invisible characters, other kinds of spaces, CRLF/CR line
-endings, form feeds, doubled blank lines and re-encodings (GBK, UTF-16, UTF-8 with BOM) leave the reading exactly as
-it was; a cut at any point loses nothing silently (every indicator wholly before the cut is read again or named
-in a warning).
+endings, form feeds, doubled blank lines, re-encodings (GBK, UTF-16, UTF-8 with BOM) and Kangxi radicals for the
+characters they look like (text copied from a PDF whose fonts map them) leave the reading exactly as it was; a cut
+at any point loses nothing silently (every indicator wholly before the cut is read again or named in a warning).
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ import re
 from typing import Callable, Optional
 
 from ingest.errors import IngestError
-from ingest.grid import Cell, Grid, ParseWarning, Row, strip_invisible
+from ingest.grid import Cell, Grid, ParseWarning, Row, fix_radicals, strip_invisible
 from ingest.readers import doc, excel, flat, guard, ocr, pdf, web, word
 from ingest.readers.families import FAMILIES, detect
 from ingest.readers.families.common import (columns_one_after_another, has_form_words, page_furniture,
@@ -45,9 +45,10 @@ def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Gri
         grid = web.read_html(source, data)
         grid.warnings.insert(0, ParseWarning("html_as_text", "文件内容是网页（HTML），已按网页中的表格读取。", 1))
         return grid
-    # the families read the lines without page breaks (\f) and invisible marks, a table drawn with box characters
-    # or full-width bars (｜) as pipes; the display lines keep them
-    lines = strip_invisible("\n".join(text.lines)).replace("\f", "").split("\n") if text.lines else []
+    # the families read the lines without page breaks (\f) and invisible marks, with the unified characters for the
+    # look-alike radicals a PDF's fonts map (项⽬ → 项目, as the PDF reader reads them), a table drawn with box
+    # characters or full-width bars (｜) as pipes; the display lines keep them
+    lines = fix_radicals(strip_invisible("\n".join(text.lines))).replace("\f", "").split("\n") if text.lines else []
     if any(bar in line for line in lines for bar in _WIDE_BARS_CHARS):
         lines = [line.translate(_WIDE_BARS) for line in lines]
     if _BOX_OR_PLUS.search("".join(lines)):  # else box_to_pipes leaves every line as it is

@@ -18,28 +18,14 @@ from __future__ import annotations
 import io
 import logging
 import re
-import unicodedata
 from typing import Optional
 
 from ingest.errors import IngestError
-from ingest.grid import Cell, Grid, Row, match_key
+from ingest.grid import Cell, Grid, Row, fix_radicals, match_key
 from ingest.readers import guard
 from ingest.readers.sheet import GridBuilder, TCell, flatten, place
 
-_RADICALS = re.compile(r"[\u2e80-\u2fdf\u31c0-\u31ef\uf900-\ufaff]")
-# Radicals of the supplement block that stand for whole characters (NFKC leaves them alone); fonts of PDFs printed
-# from Chinese office software map 长 门 马 … to them.
-_SUPPLEMENT = dict(zip(
-    "⺠⺟⺩⺮⺷⻁⻄⻅⻆⻉⻋⻑⻓⻔⻗⻘⻙⻚⻛⻜⻝⻡⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳⺝⺼⻊",
-    "民母王竹羊虎西见角贝车長长门雨青韦页风飞食首马骨鬼鱼鸟卤麦黄黾齐齿龙龟月月足"))
 MIN_CHARS = 10  # a page with fewer characters than this has no text layer (a scan)
-
-
-def fix_radicals(text: str) -> str:
-    """Kangxi and supplementary radicals and CJK compatibility ideographs → the unified characters (NFKC)."""
-    if not text:
-        return text
-    return _RADICALS.sub(lambda m: _SUPPLEMENT.get(m.group(0)) or unicodedata.normalize("NFKC", m.group(0)), text)
 
 
 def _open(source: str, data: bytes):
