@@ -745,9 +745,9 @@ def test_an_indicator_number_set_one_space_after_its_word_stays_in_the_name():
 # The forms printed from Word by LibreOffice and copied row by row (pdftotext -raw, .wordraw.txt): cells one after
 # another, several on a line one space apart, Word's narrow columns wrapping names and values onto lines of their
 # own, a value beside its name's first line or between its lines, operators and quotation marks set in another
-# font coming out of place. Read by cell_stream. Measured: 364 of 405 indicators as the forms have them (279 when
+# font coming out of place. Read by cell_stream. Measured: 373 of 405 indicators as the forms have them (279 when
 # space_columns read these texts as a row on every line); 02, 06, 22, Pingluo whole, Xiqing 130 of 131. Not yet:
-# Qingdao (55 of 80, 112 rows read), whose values restate their names over lines of their own, and corpus 13, two
+# Qingdao (60 of 80, 109 rows read), whose values restate their names over lines of their own, and corpus 13, two
 # tables side by side.
 def test_forms_printed_from_word_copied_row_by_row():
     found = wanted = read_total = right = 0
@@ -763,8 +763,8 @@ def test_forms_printed_from_word_copied_row_by_row():
         if stem not in ("qingdao_2023", "13_dongguan_gonganju_2020"):
             read_total += len(got)
             right += sum(1 for row in got if row in want)
-    # measured: 370 of 405; precision without Qingdao and corpus 13, 282 of 284 rows read
-    assert wanted == 405 and found >= 370
+    # measured: 373 of 405; precision without Qingdao and corpus 13, 282 of 284 rows read
+    assert wanted == 405 and found >= 373
     assert right / read_total >= 0.99
 
 
@@ -864,8 +864,8 @@ def test_quotation_marks_printed_before_the_words_they_enclose(copied):
 # The same prints as pdfplumber's extract_text() gives them (.wordlines.txt): each line the words at one height
 # across the page, so a row's cells wrap side by side — the second line of a row holds the rest of its level label,
 # of its name and of its value, one space apart. Read by cell_stream, which joins such a line to the words above it
-# word by word. Measured: 379 of 405 (281 before the words of a line were paired with the words above); Funing,
-# Pingluo, Yuanjiang, 02, 06 and 33 whole. Not yet: Qingdao (64 of 80), corpus 13 (two tables side by side).
+# word by word. Measured: 382 of 405 (281 before the words of a line were paired with the words above); Funing,
+# Pingluo, Yuanjiang, 02, 06 and 33 whole. Not yet: Qingdao (66 of 80), corpus 13 (two tables side by side).
 def test_forms_printed_from_word_read_by_lines_of_one_height():
     found = wanted = read_total = right = 0
     for stem in STEMS:
@@ -880,7 +880,9 @@ def test_forms_printed_from_word_read_by_lines_of_one_height():
         if stem not in ("qingdao_2023", "13_dongguan_gonganju_2020"):
             read_total += len(got)
             right += sum(1 for row in got if row in want)
-    assert wanted == 405 and found >= 379
+        # a title below a table's last row (项目支出绩效目标表 / （2023年度） / 单位：万元) never goes on its name
+        assert not any("绩效目标表" in row[3] for row in got), stem
+    assert wanted == 405 and found >= 382
     assert right / read_total >= 0.99
 
 

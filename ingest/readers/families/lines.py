@@ -357,7 +357,7 @@ def _names_around_values(rows: list[Row], tails: dict[int, str], full: set[int])
     """A name printed around its value (the value set at the middle or the top of a tall cell comes out between
     the name's lines: ``进一步调动人`` / ``作积极性，有`` / ``显著提高`` / ``效把矛盾纠纷`` …, ``化解纠纷案件 ≥15件`` /
     ``数``): the lines after the value go on with the name when the name's line before the value filled it, they
-    are words (not a value, a unit, a label or a basis), they are three characters or fewer, go on over lines
+    are words (not a value, a unit, a label, a basis or a title), they are three characters or fewer, go on over lines
     themselves or follow a value beside the name's line or below a name over lines (a whole name on a line of its
     own after a one-line name and its value on lines of their own is the next cell: a remark, a basis), and no
     value follows them (a name of their own would have one). Words that may be a value wrapped at their end
@@ -381,7 +381,8 @@ def _names_around_values(rows: list[Row], tails: dict[int, str], full: set[int])
                 and not _is_cell(name.text) and not _is_cell(first.text) and not is_qualitative_value(first.text) \
                 and (len(first.text) <= 3 or first.line_end > first.line_start or name.line_end > name.line_start
                      or (value.soft and value.line_start == name.line_end)) and not VALUE_START.match(first.text) \
-                and not tx.is_basis_phrase(first.text) \
+                and not tx.is_basis_phrase(first.text) and not tx.title_suffix_of(first.text) \
+                and not is_labelled_field(first.text) \
                 and _CJK_TEXT.search(first.text) is not None and not _value_tail(first.text) \
                 and _fills(tails.get(id(name), name.text), first.text, full) \
                 and (after is None or not _is_value(after)):
