@@ -37,6 +37,14 @@ FIXED_WIDTH = ("grid_table", "fixed_pipes", "simple_table")
 # a selection): each row on its line (``spaced_rows``), or a form's rows run on into one line after its title
 # (``spaced_paragraph``). Read by ``space_columns``; a space inside a cell cannot be told from one between cells.
 SINGLE_SPACED = ("spaced_rows", "spaced_paragraph")
+# a form printed with narrow columns (six Chinese characters, as Word lays out a government form; a long field a
+# wide cell) whose cells wrap at the top of their boxes, its text taken from the PDF: row by row in the order the
+# cells were drawn, a word joining the line before where it stands at the same height (``row_stream``: pdftotext
+# -raw, a viewer's copy), or by lines of one height across the page (``row_lines``: pdfplumber). Read by
+# ``cell_stream``.
+NARROW_PRINTS = ("row_stream", "row_lines")
+NARROW_COLUMN = 12  # display width: six Chinese characters
+WIDE_FIELD = 60  # a field's long content (年度绩效目标) spans the form's width
 # the outline's headings and items marked otherwise than by numbers, as a list pasted from a web page or a
 # document (Markdown, a bulleted list in Word) or typed with indentation: ``bullet_list`` (- 产出指标 / ⎵⎵- 数量指标 /
 # ⎵⎵⎵⎵- name：value), ``indent_list`` (indentation only, the value after two spaces), ``indent_values`` (indentation
@@ -351,6 +359,11 @@ def render(document: Document, family: str, shape: str = "standard", wrap: int |
             out += lines if family == "spaced_rows" else [lines[0], " ".join(line for line in lines[1:] if line)]
             out.append("")
         return "\n".join(out) + "\n"
+    if family in NARROW_PRINTS:
+        out = []
+        for rows in forms:
+            out += _narrow_print(rows, family)
+        return "\n".join(out) + "\n"
     if family == "indent_tree":
         return _tree(document)
     if family in TREE_FORMS:
@@ -402,6 +415,57 @@ def _fixed_width(rows: list[list[str]], family: str, wrap: int) -> list[str]:
         out += [line if line.endswith("|") else line + " |" for line in lines_of(row, framed)]
         out.append(rule("=" if k == 0 else "-"))
     return out
+
+
+def _narrow_print(rows: list[list[str]], family: str) -> list[str]:
+    """A form's rows as the text of a print with narrow columns: every filled cell wrapped in its column (a long
+    field's content in a wide one), its lines at the top of its box."""
+    out: list[str] = []
+    for row in rows:
+        filled = [c for c in row if c]
+        if len(filled) <= 1:
+            out += filled
+            continue
+        cells = [_typeset(c, WIDE_FIELD if len(c) > 30 and len(filled) == 2 else NARROW_COLUMN) for c in filled]
+        if family == "row_lines":  # each line the words at one height
+            out += [" ".join(c[k] for c in cells if k < len(c)) for k in range(max(len(c) for c in cells))]
+            continue
+        line, height = [], -1  # drawn cell by cell: a word joins the line where it stands at the same height
+        for cell in cells:
+            for k, piece in enumerate(cell):
+                if line and k != height:
+                    out.append(" ".join(line))
+                    line = []
+                line.append(piece)
+                height = k
+        out.append(" ".join(line))
+    return out
+
+
+_NO_LINE_START = "，。、；：？！）》」』】”’%,.;:?!)"
+
+
+def _typeset(text: str, width: int) -> list[str]:
+    """``text`` broken into lines of ``width`` as a word processor breaks them: a run of digits or Latin letters
+    is not broken, a sign that cannot begin a line takes the character before it down with it, no line begins
+    with a space."""
+    from ingest.readers.families.common import display_width
+
+    units = re.findall(r"[0-9A-Za-z.%‰]+|.", text)
+    lines, line = [], ""
+    for unit in units:
+        if line and display_width(line + unit) > width:
+            if unit[0] in _NO_LINE_START and len(line) > 1:
+                line, carried = line[:-1], line[-1]
+                lines.append(line.rstrip())
+                line = carried
+            else:
+                lines.append(line.rstrip())
+                line = ""
+        if not line and unit == " ":
+            continue
+        line += unit
+    return [piece for piece in lines + [line.rstrip()] if piece]
 
 
 def _wrapped(line: str, width: int) -> list[str]:

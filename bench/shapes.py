@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.render import FAMILIES, SHAPES, applies, expected, indicator_key, render
+from bench.render import FAMILIES, NARROW_PRINTS, SHAPES, applies, expected, indicator_key, render
 from ingest.errors import IngestError
 from ingest.model import Document
 from ingest.parse import parse_bytes, parse_file
@@ -140,7 +140,7 @@ def main(argv: list[str]) -> None:
     shapes = list(SHAPES)
     if "--shapes" in argv:
         shapes = argv[argv.index("--shapes") + 1].split(",")
-    families = [a for a in argv if a in FAMILIES] or list(SHAPE_FAMILIES)
+    families = [a for a in argv if a in FAMILIES or a in NARROW_PRINTS] or list(SHAPE_FAMILIES)
     for which in ("samples", "corpus"):
         documents = readings(which)
         table = measure(documents, families, shapes)

@@ -246,6 +246,7 @@ def _parallel_wraps(cells: list[Cell], full: set[int]) -> list[Cell]:
     return [cell for words in out for cell in words]
 
 
+_LIST_GOES_ON = ("、", "，", ",")  # a cell's line never ends with these where the cell ends
 _BRACKET_ONLY = re.compile(r"[（(][^（）()]{1,6}[）)]")  # （必填）: a label's bracketed end
 
 
@@ -323,6 +324,8 @@ def _assemble(cells: list[Cell], full: Optional[set[int]] = None) -> list[Row]:
             if _date_cut(previous.text, cell.text) or _range_cut(previous.text, cell.text) \
                     or (_alone(cells, k) and not units_apart and _value_end(previous.text, cell.text)):
                 kept = "join"  # a date, range or value cut short: one value for certain
+            elif closes_bracket(last.text, cell.text) or last.text.endswith(_LIST_GOES_ON):
+                kept = "join"  # a bracket closed (成本指标(0- / 20)分), a list going on (社会、经济、 / 生态效益指标)
             elif (_is_cell(joined) or tx.title_suffix_of(joined)) and not _is_cell(last.text) \
                     and not tx.title_suffix_of(last.text) and not is_form_label(cell.text):
                 kept = "join"  # a label, value or title broken: one cell for certain
@@ -330,9 +333,9 @@ def _assemble(cells: list[Cell], full: Optional[set[int]] = None) -> list[Row]:
                 kept = "join"  # 每人每年250元 / 左右: the end of a value that filled its line
             elif is_form_label(cell.text) and not _name_end(cell.text):
                 kept = "row"  # a level or field label begins a cell of its own
-            elif _OPERATOR_ALONE.match(cell.text) or tx.is_basis_phrase(cell.text):
-                # an operator or a basis alone (=, 计划标准): a cell of its own, or a tail (a unit may be a name's
-                # wrapped end: 满意 / 度, 发放达60 / %)
+            elif _OPERATOR_ALONE.match(cell.text) or tx.is_basis_phrase(cell.text) or _BARE_NUMBER.match(cell.text):
+                # an operator, a basis or a bare number alone (=, 计划标准, 3): a cell of its own, or a tail (a
+                # unit may be a name's wrapped end: 满意 / 度, 发放达60 / %)
                 kept = "soft"
             elif not (_is_cell(cell.text) or is_qualitative_value(cell.text)) or _name_end(cell.text):
                 kept = "join"  # running text that goes on with words that are not a value of their own
@@ -357,12 +360,12 @@ def _names_around_values(rows: list[Row], tails: dict[int, str], full: set[int])
     """A name printed around its value (the value set at the middle or the top of a tall cell comes out between
     the name's lines: ``进一步调动人`` / ``作积极性，有`` / ``显著提高`` / ``效把矛盾纠纷`` …, ``化解纠纷案件 ≥15件`` /
     ``数``): the lines after the value go on with the name when the name's line before the value filled it, they
-    are words (not a value, a unit, a label, a basis or a title), they are three characters or fewer, go on over lines
-    themselves or follow a value beside the name's line or below a name over lines (a whole name on a line of its
-    own after a one-line name and its value on lines of their own is the next cell: a remark, a basis), and no
-    value follows them (a name of their own would have one). Words that may be a value wrapped at their end
-    (…社会和谐 / 稳定) go with them where the value stands between the name's lines (not beside its first: a tall
-    cell's value set at its middle)."""
+    are words (not a value, a unit, a label, a basis, a title or a numbered name), they are three characters or
+    fewer, go on over lines themselves or follow a value beside the name's line or below a name over lines (a
+    whole name on a line of its own after a one-line name and its value on lines of their own is the next cell: a
+    remark, a basis), and no value follows them (a name of their own would have one). Words that may be a value
+    wrapped at their end (…社会和谐 / 稳定) go with them where the value stands between the name's lines (not
+    beside its first: a tall cell's value set at its middle)."""
     out: list[Row] = []
     for k, row in enumerate(rows):
         first = row.cells[0]
@@ -382,7 +385,7 @@ def _names_around_values(rows: list[Row], tails: dict[int, str], full: set[int])
                 and (len(first.text) <= 3 or first.line_end > first.line_start or name.line_end > name.line_start
                      or (value.soft and value.line_start == name.line_end)) and not VALUE_START.match(first.text) \
                 and not tx.is_basis_phrase(first.text) and not tx.title_suffix_of(first.text) \
-                and not is_labelled_field(first.text) \
+                and not is_labelled_field(first.text) and not NAME_MARK.match(first.text) \
                 and _CJK_TEXT.search(first.text) is not None and not _value_tail(first.text) \
                 and _fills(tails.get(id(name), name.text), first.text, full) \
                 and (after is None or not _is_value(after)):
@@ -544,6 +547,10 @@ def score_stream(lines: Sequence[str]) -> float:
     # a quarter of the lines going on from the line above is this layout's; a tenth or fewer, rows on their lines
     # with a long cell wrapped now and then (space_columns reads those)
     fit = min(1.0, several / 0.1) * min(1.0, max(0.0, wrapped / len(content) - 0.1) / 0.15) * min(1.0, 3 * whole)
+    if several >= 0.1:
+        # cells one after another that wrap, a tenth of the lines holding several: read as one cell per line is
+        # read, those lines split — better than line_cells, which takes such a line for one cell
+        fit = max(fit, min(1.0, score(lines) + 0.01))
     return 0.0 if fit and _groups_side_by_side(content) else fit
 
 

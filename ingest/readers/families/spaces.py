@@ -96,6 +96,8 @@ def _target_across_gap(before: str, word: str) -> bool:
     words, number = (before, word) if word[0].isdigit() else (word, before)
     # the Chinese side: a few characters of the value (每人每年, 年内完成), not a label; a target of its own only
     # after a bare number (``≤65万元 10``, ``2021年底 2021年底``: two cells)
+    if not word[0].isdigit() and match_unit(word, 0) is None and word[0] not in "万亿千百":
+        return False  # a number before words that begin with no unit is a row's number (1 发放人数)
     return bool(_CJK_WORDS.match(words)) and not is_form_label(words) and is_target_value(before + word) \
         and (_NUMBER.match(number) is not None or not is_target_value(words))
 
