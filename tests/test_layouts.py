@@ -244,7 +244,9 @@ def test_one_cell_per_line_broken_at_a_width_joins_a_value_tail_and_a_line_one_s
 # were drawn (row_stream: pdftotext -raw, a viewer's copy) or by lines of one height (row_lines: pdfplumber); read
 # by cell_stream. Measured (recall, precision), samples / corpus tables: standard row by row 93.9 / 88.8%,
 # 90.3 / 87.9%, by height 96.5 / 95.1%, 88.9 / 83.7%; a 序号 column (no_levels) row by row 81.4 / 75.2%, 69.9 / 78.1%
-# (0.9% before a row's number before a name stopped joining it as a target, 1发放人数). Below: Qingdao's values
+# (0.9% before a row's number before a name stopped joining it as a target, 1发放人数); a self-evaluation table by
+# height 84.9 / 81.5%, 77.4 / 72.8% (52.8% / 41.2% before a name's rest below a line of its value, 实际完成值, 分值
+# and 得分 was joined to it). Below: Qingdao's values
 # that restate their names over lines (38 of the samples' wrong rows), names that begin with a number and its unit
 # (7岁以下儿童) read as values, a name's last words that are a count (…水泥路 / 1条).
 @pytest.mark.parametrize("family, shape, samples_floor, corpus_floor", [
@@ -252,6 +254,7 @@ def test_one_cell_per_line_broken_at_a_width_joins_a_value_tail_and_a_line_one_s
     ("row_lines", "standard", (0.96, 0.95), (0.885, 0.835)),
     ("row_stream", "no_levels", (0.81, 0.75), (0.695, 0.78)),
     ("row_stream", "seq_weight", (0.87, 0.765), (0.705, 0.75)),
+    ("row_lines", "self_eval", (0.845, 0.81), (0.77, 0.725)),
 ])
 def test_forms_printed_with_narrow_columns(corpus_readings, family, shape, samples_floor, corpus_floor):
     from bench.shapes import Score, readings, score

@@ -373,6 +373,14 @@ def _names_around_values(rows: list[Row], tails: dict[int, str], full: set[int])
         value = before[-1] if before else None
         name_row = out[-1] if len(before) >= 2 else (out[-2] if len(out) >= 2 else None)
         name = (before[-2] if len(before) >= 2 else (out[-2].cells[-1] if len(out) >= 2 else None))
+        if value is not None and not _is_value(value):
+            # the name's line goes on with its value and more cells after it (实际完成值, 分值, 得分: 法治文艺演出
+            # =2场 2场 10 10 / 场次): the name is the cell before the first value, all of them on one line
+            for j in range(1, len(before)):
+                if _is_value(before[j]) and not _is_cell(before[j - 1].text) \
+                        and all(c.line_start == before[j - 1].line_end for c in before[j:]):
+                    name, value, name_row = before[j - 1], before[j], out[-1]
+                    break
         after = rows[k + 1].cells[0] if k + 1 < len(rows) else None
         # words that end the name's last line and may be a value (…社会和谐 / 稳定): the name has its value
         ends = row.cells[1:]
