@@ -333,9 +333,9 @@ def _assemble(cells: list[Cell], full: Optional[set[int]] = None) -> list[Row]:
                 kept = "join"  # 每人每年250元 / 左右: the end of a value that filled its line
             elif is_form_label(cell.text) and not _name_end(cell.text):
                 kept = "row"  # a level or field label begins a cell of its own
-            elif _OPERATOR_ALONE.match(cell.text) or tx.is_basis_phrase(cell.text) or _BARE_NUMBER.match(cell.text):
-                # an operator, a basis or a bare number alone (=, 计划标准, 3): a cell of its own, or a tail (a
-                # unit may be a name's wrapped end: 满意 / 度, 发放达60 / %)
+            elif _operator_cell(cell.text) or tx.is_basis_phrase(cell.text) or _BARE_NUMBER.match(cell.text):
+                # an operator (=, 定量), a basis or a bare number alone (计划标准, 3): a cell of its own, or a tail
+                # (a unit may be a name's wrapped end: 满意 / 度, 发放达60 / %)
                 kept = "soft"
             elif not (_is_cell(cell.text) or is_qualitative_value(cell.text)) or _name_end(cell.text):
                 kept = "join"  # running text that goes on with words that are not a value of their own
@@ -486,6 +486,13 @@ def _open_value(text: str) -> bool:
     if stripped[-1].isdigit() or stripped[-1] in "-~～—至到（(":
         return True
     return any(stripped.endswith(word[:k]) for word in value_tails() if len(word) >= 2 for k in range(1, len(word)))
+
+
+def _operator_cell(text: str) -> bool:
+    """An operator alone, as a symbol (``≥``) or a word of an operator or kind column (定量, 定性, 不低于)."""
+    from ingest.interpret.tokens import OP, content_class
+
+    return bool(_OPERATOR_ALONE.match(text)) or content_class(match_key(text)) == OP
 
 
 def _value_tail(text: str) -> bool:
