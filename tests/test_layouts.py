@@ -268,3 +268,17 @@ def test_forms_printed_with_narrow_columns(corpus_readings, family, shape, sampl
         for stem, original in documents.items():
             total.add(score(original, family, shape, stem))
         assert total.recall >= recall and total.precision >= precision, (family, shape, total.recall, total.precision)
+
+
+def test_a_name_that_begins_with_a_number_and_its_unit_goes_on_below():
+    # corpus 05 (蒙城县卫健委, lines 63-67: 7 岁以下儿童健康管理率 ≧85%, 0-6 岁儿童眼保健和视力检查覆盖率 ≧), printed
+    # with narrow columns and copied row by row: 7 岁以下儿童 fills its line and reads as a target by the grammar (a
+    # number, a unit, words); the words below it are its name's rest, not a cell of their own
+    from bench.shapes import readings
+
+    original = readings("corpus")["05_mengcheng_weijianwei_2024"]
+    text = render(original, "row_stream")
+    assert "≧90%\n7 岁以下儿童\n健康管理率\n≧85%\n0-6 岁儿童眼\n保健和视力检\n查覆盖率\n≧\n" in text
+    document = parse_bytes("05_row_stream.txt", text.encode("utf-8"))
+    assert [(squash(i.name), i.value) for i in document.projects[0].indicators][1:3] == [
+        ("7岁以下儿童健康管理率", "≧85%"), ("0-6岁儿童眼保健和视力检查覆盖率", "≧")]

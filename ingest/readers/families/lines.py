@@ -246,6 +246,9 @@ def _parallel_wraps(cells: list[Cell], full: set[int]) -> list[Cell]:
     return [cell for words in out for cell in words]
 
 
+# a name that begins with a number and its unit (7岁以下儿童, 0-6岁儿童眼): the grammar reads a target, the words
+# after the unit say a name
+_WORDY_TARGET = re.compile(r"^\d+(?:[-~]\d+)?\s?[^\W\d_]?[\u4e00-\u9fff]{3,}$")
 _LIST_GOES_ON = ("、", "，", ",")  # a cell's line never ends with these where the cell ends
 _BRACKET_ONLY = re.compile(r"[（(][^（）()]{1,6}[）)]")  # （必填）: a label's bracketed end
 
@@ -312,7 +315,9 @@ def _assemble(cells: list[Cell], full: Optional[set[int]] = None) -> list[Row]:
                  or _date_cut(previous.text, cell.text) or _range_cut(previous.text, cell.text)
                  or (_alone(cells, k) and not units_apart and _value_end(previous.text, cell.text))
                  or (_fills(previous.text, cell.text, full)
-                     and (not _is_cell(previous.text) or (_value_tail(cell.text) and _open_value(previous.text)))))
+                     and (not _is_cell(previous.text) or (_value_tail(cell.text) and _open_value(previous.text))
+                          or (_WORDY_TARGET.match(previous.text) is not None and _CJK_TEXT.match(cell.text) is not None
+                              and not _is_cell(cell.text) and not is_qualitative_value(cell.text)))))
         if wrapped and (is_labelled_field(cell.text) or (len(cell.text) >= 6 and tx.title_suffix_of(cell.text))
                         or (NAME_MARK.match(cell.text) and not cell.text.lstrip().startswith("其中"))):
             # a field written label：content (年度资金总额：71万元), a whole title (项目支出绩效目标表), a numbered or
