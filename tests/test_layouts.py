@@ -245,8 +245,8 @@ def test_one_cell_per_line_broken_at_a_width_joins_a_value_tail_and_a_line_one_s
 # Forms printed with narrow columns (bench/render.py NARROW_PRINTS: six Chinese characters, as Word lays out a
 # government form; cells wrapped at the top of their boxes) and taken from the PDF row by row in the order the cells
 # were drawn (row_stream: pdftotext -raw, a viewer's copy) or by lines of one height (row_lines: pdfplumber); read
-# by cell_stream. Measured (recall, precision), samples / corpus tables: standard row by row 93.9 / 88.8%,
-# 90.3 / 87.9%, by height 96.5 / 95.1%, 88.9 / 83.7%; a 序号 column (no_levels) row by row 81.4 / 75.2%, 69.9 / 78.1%
+# by cell_stream. Measured (recall, precision), samples / corpus tables: standard row by row 93.9 / 89.0%,
+# 91.6 / 90.4%, by height 96.5 / 95.1%, 89.8 / 85.2%; a 序号 column (no_levels) row by row 81.4 / 75.4%, 71.2 / 81.2%
 # (0.9% before a row's number before a name stopped joining it as a target, 1发放人数); a self-evaluation table by
 # height 84.9 / 81.5%, 77.4 / 72.8% (52.8% / 41.2% before a name's rest below a line of its value, 实际完成值, 分值
 # and 得分 was joined to it). Below: Qingdao's values
