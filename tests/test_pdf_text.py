@@ -934,3 +934,19 @@ def test_text_boxes_one_after_another_are_refused_with_the_reason():
     start = lines.index("≥98%")
     assert [line for line in lines[start:start + 11] if line] == [
         "≥98%", "2024 年底", "6924 元", "长期持久", "有效提高", "≥95%"]
+
+
+def test_a_copy_that_spaces_some_words_wider_reads_the_same():
+    # a viewer spaces the words it copies by their gap on the page: two or three spaces now and then instead of one
+    # (every fifth space here, in the Word prints copied row by row) still read as words one after another, the same
+    # indicators as with single spaces; where double spaces are as many as single ones they set columns apart
+    # (space_columns, see test_cells_one_space_apart)
+    for stem in ("tianjin_xiqing_2024", "ningxia_pingluo_2024", "02_yongde-minglangzhongxue_jiaoyu_2022"):
+        text = (PDFTEXT / f"{stem}.wordraw.txt").read_text(encoding="utf-8")
+        pieces = text.split(" ")
+        wider = "".join(piece + (("  " if k % 10 == 4 else "   ") if k % 5 == 4 else " ")
+                        for k, piece in enumerate(pieces[:-1])) + pieces[-1]
+        assert wider.count("  ") >= len(pieces) // 6
+        plain, spaced = (parse_bytes(f"{stem}.txt", t.encode("utf-8")) for t in (text, wider))
+        assert spaced.layout == plain.layout == "cell_stream", stem
+        assert indicators(reading(spaced)) == indicators(reading(plain)), stem

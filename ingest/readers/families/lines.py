@@ -120,6 +120,23 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     return _assemble(_operators_behind(cells)), []
 
 
+# two or three spaces between words: a viewer's copy spaces words by their gap on the page, not a column's run
+_NARROW_GAP = re.compile(r"(?<=\S)[ \u00a0]{2,3}(?=\S)")
+_ONE_SPACE = re.compile(r"(?<=\S)[ \u00a0](?=\S)")
+
+
+def _spaced_by_words(lines: Sequence[str]) -> bool:
+    """Words set one space apart mostly, two or three now and then (a viewer spacing them by their gap on the
+    page): the runs of two or three are gaps between words too. Where they are as many as single spaces, they set
+    cells apart as columns (space_columns)."""
+    single = sum(len(_ONE_SPACE.findall(line)) for line in lines)
+    runs = sum(len(_NARROW_GAP.findall(line)) for line in lines)
+    return runs > 0 and runs <= single
+
+
+_WIDE_GAPS = re.compile(r"\t|\||\S(?:\s{4,}|\u3000)\S|^\s{2,}\S")
+
+
 def build_stream(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     """Cells one after another, several on a line one space apart (a PDF copied row by row): every word of a line
     is a cell (a number and its unit one word), the words after a line's first in its row, their boundaries soft.
@@ -130,9 +147,12 @@ def build_stream(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     cells: list[Cell] = []
     furniture = page_furniture(lines)
     quotes = False  # a pair of quotation marks waiting for the words they enclose
+    narrow = _spaced_by_words(lines)
     for number, line in enumerate(lines, 1):
         if number - 1 in furniture or not match_key(line) or _SEPARATOR.match(line):
             continue
+        if narrow:
+            line = _NARROW_GAP.sub(" ", line)
         if quotes:
             line = _quoted(line)
         words = words_of(line, values=True)[0]
@@ -544,11 +564,13 @@ def score_stream(lines: Sequence[str]) -> float:
     from ingest.readers.families.spaces import words_of
 
     filled = [line for line in lines if line.strip()]
-    if sum(1 for line in filled if _SEVERAL.search(line.rstrip())) > 0.25 * len(filled) or not has_form_words(lines):
-        return 0.0  # (a quick look first: the text's lines split by tabs, pipes or runs of spaces)
+    if sum(1 for line in filled if _WIDE_GAPS.search(line.rstrip())) > 0.25 * len(filled) or not has_form_words(lines):
+        return 0.0  # (a quick look first: the text's lines split by tabs, pipes or long runs of spaces)
     furniture = page_furniture(list(lines))
     content = [line for k, line in enumerate(lines)
                if k not in furniture and match_key(line) and not _SEPARATOR.match(line)]
+    if _spaced_by_words(content):
+        content = [_NARROW_GAP.sub(" ", line) for line in content]
     if len(content) < 8 or sum(1 for line in content if _SEVERAL.search(line.rstrip())) > 0.05 * len(content):
         return 0.0
     words = [words_of(line, values=True)[0] for line in content]
