@@ -52,11 +52,18 @@ FAMILIES: dict[str, Family] = {
 }
 
 
+# the families that would read a text of blocks one after another (its cells on lines of their own, or one space
+# apart): where one of them leads, a run of values tells such a text
+_CELLS_ON_LINES = ("line_cells", "cell_stream", "paragraph_cells", "space_columns")
+
+
 def detect(lines: list[str]) -> tuple[Family, dict[str, float]]:
     """The best-scoring family and every family's score (rounded, sorted best first). On a tie the family
     registered first wins: the more specific layouts are registered before the general ones."""
     scores = {key: round(max(0.0, min(1.0, family.score(lines))), 3) for key, family in FAMILIES.items()}
-    if max(scores.values()) > 0 and (columns_one_after_another(lines) or values_one_after_another(lines)):
+    leader = max(scores, key=lambda key: scores[key])
+    if scores[leader] > 0 and (columns_one_after_another(lines) or (leader in _CELLS_ON_LINES
+                                                                   and values_one_after_another(lines))):
         # every name, then every value: no family reads a table from a text that prints its columns (or its blocks
         # of cells) in turn
         scores = {key: round(score * 0.1, 3) for key, score in scores.items()}

@@ -198,11 +198,13 @@ def columns_one_after_another(lines: Sequence[str]) -> bool:
 
 
 VALUE_RUN = 10
+_DIGIT = re.compile(r"\d")
 
 
 def values_one_after_another(lines: Sequence[str]) -> bool:
     """Ten target values or more on consecutive lines (blank lines between allowed), each a whole line and more
-    than a bare number (an operator, a unit, a percent, a date, or a qualitative value of the vocabulary): a text
+    than a bare number (a number with an operator, a unit, a percent or a date; or, without a digit, a qualitative
+    value of the vocabulary): a text
     that prints a table's blocks one after another (pdfminer's text boxes: the names of a table, then its values),
     not its rows — a row layout puts a name between two values."""
     from ingest.qualitative import is_qualitative_value
@@ -213,7 +215,11 @@ def values_one_after_another(lines: Sequence[str]) -> bool:
         text = line.strip()
         if not text:
             continue
-        if is_qualitative_value(text) or (is_target_value(text) and parse_target(text).kind not in ("number", "empty")):
+        if len(text) > 16 or "\t" in text or "|" in text:  # (a quick look: no value's whole line)
+            run = 0
+            continue
+        if (is_target_value(text) and parse_target(text).kind not in ("number", "empty")) if _DIGIT.search(text) \
+                else is_qualitative_value(text):
             run += 1
             if run >= VALUE_RUN:
                 return True
