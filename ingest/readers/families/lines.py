@@ -330,14 +330,12 @@ def _assemble(cells: list[Cell], full: Optional[set[int]] = None) -> list[Row]:
             cell.soft = True  # one space after the last cell on its line: the interpreter decides
             rows[-1].cells.append(cell)
             continue
-        wrapped = previous is not None and previous.line_end + 1 == cell.line_start and bool(rows) \
-            and (bool(_OPEN.search(previous.text)) or bool(_CLOSE_ONLY.match(cell.text))
-                 or _date_cut(previous.text, cell.text) or _range_cut(previous.text, cell.text)
-                 or (_alone(cells, k) and not units_apart and _value_end(previous.text, cell.text))
-                 or (_fills(previous.text, cell.text, full)
-                     and (not _is_cell(previous.text) or (_value_tail(cell.text) and _open_value(previous.text))
-                          or (_WORDY_TARGET.match(previous.text) is not None and _CJK_TEXT.match(cell.text) is not None
-                              and not _is_cell(cell.text) and not is_qualitative_value(cell.text)))))
+        below = previous is not None and previous.line_end + 1 == cell.line_start and bool(rows)
+        # a date, range or value cut short: one value for certain
+        cut = below and (_date_cut(previous.text, cell.text) or _range_cut(previous.text, cell.text)
+                         or (_alone(cells, k) and not units_apart and _value_end(previous.text, cell.text)))
+        wrapped = below and (cut or bool(_OPEN.search(previous.text)) or bool(_CLOSE_ONLY.match(cell.text))
+                             or (_fills(previous.text, cell.text, full) and _may_go_on(previous.text, cell.text)))
         if wrapped and (is_labelled_field(cell.text) or (len(cell.text) >= 6 and tx.title_suffix_of(cell.text))
                         or (NAME_MARK.match(cell.text) and not cell.text.lstrip().startswith("其中"))):
             # a field written label：content (年度资金总额：71万元), a whole title (项目支出绩效目标表), a numbered or
@@ -346,9 +344,8 @@ def _assemble(cells: list[Cell], full: Optional[set[int]] = None) -> list[Row]:
         if wrapped:
             last = rows[-1].cells[-1]
             joined = last.text + cell.text
-            if _date_cut(previous.text, cell.text) or _range_cut(previous.text, cell.text) \
-                    or (_alone(cells, k) and not units_apart and _value_end(previous.text, cell.text)):
-                kept = "join"  # a date, range or value cut short: one value for certain
+            if cut:
+                kept = "join"
             elif closes_bracket(last.text, cell.text) or last.text.endswith(_LIST_GOES_ON):
                 kept = "join"  # a bracket closed (成本指标(0- / 20)分), a list going on (社会、经济、 / 生态效益指标)
             elif (_is_cell(joined) or tx.title_suffix_of(joined)) and not _is_cell(last.text) \
@@ -465,6 +462,18 @@ _RANGE_OPEN = re.compile(r"\d\s?[\u4e00-\u9fff%]{0,3}\s?[-~～—至到]$")
 def _range_cut(upper: str, lower: str) -> bool:
     """A range broken after its dash (``每人400元-`` / ``3000元``): the value goes on."""
     return bool(_RANGE_OPEN.search(upper)) and lower[:1].isdigit() and is_target_value(upper)
+
+
+def _may_go_on(upper: str, lower: str) -> bool:
+    """Where ``upper`` filled its line, ``lower`` may be its rest: ``upper`` is running text, or a value that stops
+    where a unit or a word that ends values goes on (每人每年 250 / 元左右), or a name that begins with a number and
+    its unit (7 岁以下儿童 / 健康管理率) followed by words that are nothing of their own."""
+    if not _is_cell(upper):
+        return True
+    if _value_tail(lower) and _open_value(upper):
+        return True
+    return _WORDY_TARGET.match(upper) is not None and _CJK_TEXT.match(lower) is not None and not _is_cell(lower) \
+        and not is_qualitative_value(lower)
 
 
 def _alone(cells: list[Cell], k: int) -> bool:
