@@ -210,6 +210,25 @@ def _unit_only(text: str) -> bool:
     return unit is not None and unit == text
 
 
+class _Tails:
+    """The text of a cell's last line, for cells joined over lines (the fill test measures that line). Keyed by the
+    cell itself — by identity, holding it, so that no later cell can take a freed one's id."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[int, tuple[Cell, str]] = {}
+
+    def set(self, cell: Cell, text: str) -> None:
+        self._by_id[id(cell)] = (cell, text)
+
+    def get(self, cell: Cell) -> str:
+        entry = self._by_id.get(id(cell))
+        return entry[1] if entry is not None and entry[0] is cell else cell.text
+
+    def pop(self, cell: Cell) -> Optional[str]:
+        entry = self._by_id.pop(id(cell), None)
+        return entry[1] if entry is not None and entry[0] is cell else None
+
+
 def _parallel_wraps(cells: list[Cell], full: set[int]) -> list[Cell]:
     """Cells side by side that wrapped together: a line whose words go on with the words of the line above that
     stopped short, in order (``项目资金（万 57.60 其中：本级预 57.60`` / ``元） 算``; ``可持续影响指 建立健全社会
@@ -230,7 +249,7 @@ def _parallel_wraps(cells: list[Cell], full: set[int]) -> list[Cell]:
     at_end = sum(1 for above, words in zip(lines, lines[1:]) if _completes(above[-1].text, words[0].text))
     baseline = inner >= 2 and inner > at_end
     out: list[list[Cell]] = []
-    tails: dict[int, str] = {}  # a word joined with the one below it: the text of its last line
+    tails = _Tails()  # a word joined with the one below it: the text of its last line
     merged = False  # the line above took the words of the line below it
     for words in lines:
         above = out[-1] if out else []
@@ -250,13 +269,13 @@ def _parallel_wraps(cells: list[Cell], full: set[int]) -> list[Cell]:
                 for at, cell in pairs:
                     top = above[at]
                     above[at] = Cell(top.text + cell.text, top.line_start, cell.line_end)
-                    tails[id(above[at])] = cell.text
+                    tails.set(above[at], cell.text)
                 for at in range(len(above)):
                     if above[at].line_end != words[0].line_end:
-                        tail = tails.pop(id(above[at]), None)
+                        tail = tails.pop(above[at])
                         above[at] = Cell(above[at].text, above[at].line_start, words[0].line_end)
                         if tail is not None:
-                            tails[id(above[at])] = tail
+                            tails.set(above[at], tail)
                 merged = not rest
                 if rest:
                     out.append(rest)
@@ -280,7 +299,7 @@ def _completes(top: str, word: str) -> bool:
                                          and is_form_label(top + word) and not is_form_label(word))
 
 
-def _pairs(above: list[Cell], words: list[Cell], full: set[int], tails: dict[int, str], merged: bool,
+def _pairs(above: list[Cell], words: list[Cell], full: set[int], tails: _Tails, merged: bool,
            baseline: bool) -> Optional[list[tuple[int, Cell]]]:
     """Which word of ``above`` each of ``words`` goes on with, in order, or None. Without a bracket closed or a
     label completed, only below a line that went on so already, or, in lines laid out by baseline, below a row's
@@ -298,7 +317,7 @@ def _pairs(above: list[Cell], words: list[Cell], full: set[int], tails: dict[int
             if _completes(top, cell.text):
                 strong = True
                 break
-            tail = tails.get(id(above[at]), top)
+            tail = tails.get(above[at])
             if _date_cut(tail, cell.text) or _range_cut(tail, cell.text) or _value_end(tail, cell.text):
                 strong = cut = True
                 break
@@ -323,7 +342,7 @@ def _assemble(cells: list[Cell], full: Optional[set[int]] = None) -> list[Row]:
     # a unit column (度量单位, 计量单位): a unit alone on its line is that column's cell, not a value's wrapped end
     units_apart = any(len(c.text) <= 6 and tx.header_role_of(c.key) == "unit" for c in cells)
     rows: list[Row] = []
-    tails: dict[int, str] = {}  # a cell joined over lines: the text of its last line
+    tails = _Tails()  # a cell joined over lines: the text of its last line
     for k, cell in enumerate(cells):
         previous = cells[k - 1] if k else None
         if previous is not None and rows and previous.line_start == cell.line_start:
@@ -368,7 +387,7 @@ def _assemble(cells: list[Cell], full: Optional[set[int]] = None) -> list[Row]:
         if kept == "join":
             rows[-1].cells[-1] = Cell(joined, last.line_start, cell.line_end, soft=last.soft)
             rows[-1].line_end = cell.line_end
-            tails[id(rows[-1].cells[-1])] = cell.text
+            tails.set(rows[-1].cells[-1], cell.text)
         elif kept == "soft":
             cell.soft = True  # the boundary before it may cut through one cell: the interpreter decides
             rows[-1].cells.append(cell)
@@ -378,7 +397,7 @@ def _assemble(cells: list[Cell], full: Optional[set[int]] = None) -> list[Row]:
     return _names_around_values(rows, tails, full)
 
 
-def _names_around_values(rows: list[Row], tails: dict[int, str], full: set[int]) -> list[Row]:
+def _names_around_values(rows: list[Row], tails: _Tails, full: set[int]) -> list[Row]:
     """A name printed around its value (the value set at the middle or the top of a tall cell comes out between
     the name's lines: ``进一步调动人`` / ``作积极性，有`` / ``显著提高`` / ``效把矛盾纠纷`` …, ``化解纠纷案件 ≥15件`` /
     ``数``): the lines after the value go on with the name when the name's line before the value filled it, they
@@ -417,7 +436,7 @@ def _names_around_values(rows: list[Row], tails: dict[int, str], full: set[int])
                 and not tx.is_basis_phrase(first.text) and not tx.title_suffix_of(first.text) \
                 and not is_labelled_field(first.text) and not NAME_MARK.match(first.text) \
                 and _CJK_TEXT.search(first.text) is not None and not _value_tail(first.text) \
-                and _fills(tails.get(id(name), name.text), first.text, full) \
+                and _fills(tails.get(name), first.text, full) \
                 and (after is None or not _is_value(after)):
             at = name_row.cells.index(name)
             last = row.cells[-1]
