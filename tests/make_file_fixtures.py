@@ -18,7 +18,9 @@ their rows, 单位：万元 above) and written as:
   extract from the form printed as a browser prints a web page (date, title, address and page numbers on every
   page), the texts a user gets from a PDF with poppler or a viewer's copy, and for the samples ``.centred.txt``, the
   form printed with every cell centred; for every document ``.top.txt``, the form printed with every cell at the
-  top left of its box (a Word table's default; ``--top`` writes these alone); two ``.noborder.pdf``, forms printed
+  top left of its box (a Word table's default; ``--top`` writes these alone), and pdfplumber's text (lines by
+  height) of the form as a browser prints it, cells centred on their rows (``.lines.txt``), and of the form with
+  its cells at the top (``.toplines.txt``; ``--lines`` writes these alone); two ``.noborder.pdf``, forms printed
   without ruling lines (``python -m tests.make_file_fixtures --pdftext`` writes these alone); ``.word.txt``, the
   text ``pdftotext -layout`` extracts from the .docx printed by LibreOffice (Word's narrow columns), and
   ``.wordraw.txt`` the text ``pdftotext -raw`` extracts from it (a viewer's copy of that PDF), ``.wordlines.txt``
@@ -553,6 +555,19 @@ def scan_pdf(pdf_path: Path, out_path: Path, dpi: int = 200) -> None:
                       title="扫描件（测试用）", author="tests/make_file_fixtures.py", subject=GENERATED)
 
 
+def write_pdfplumber_lines(html_path: Path, out_path: Path, style: str = "") -> None:
+    """pdfplumber's text (lines by height) of the form printed by Chromium as a browser prints it (``.lines.txt``:
+    cells centred on their rows, so a one-line cell's line falls between a taller cell's lines and a merged label
+    amid its block of rows), or with ``style`` (TOP: ``.toplines.txt``, every cell at the top of its box)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        styled = Path(tmp) / html_path.name
+        styled.write_text(html_path.read_text(encoding="utf-8").replace("</head>", style + "</head>", 1),
+                          encoding="utf-8")
+        pdf = Path(tmp) / "form.pdf"
+        print_pdf(styled, pdf, header_footer=True)
+        write_pdfplumber_text(pdf, out_path)
+
+
 def write_pdf_texts(stem: str) -> None:
     """The PDF-text fixtures of one document (tests/fixtures/pdftext/), from its HTML file."""
     html = OUT / f"{stem}.html"
@@ -561,6 +576,8 @@ def write_pdf_texts(stem: str) -> None:
         write_pdftotext_centred(html, PDFTEXT / f"{stem}.centred.txt")
     if stem in TOP_DOCS:
         write_pdftotext_top(html, PDFTEXT / f"{stem}.top.txt")
+        write_pdfplumber_lines(html, PDFTEXT / f"{stem}.lines.txt")
+        write_pdfplumber_lines(html, PDFTEXT / f"{stem}.toplines.txt", TOP)
     if stem in BORDERLESS_DOCS:
         print_borderless(html, PDFTEXT / f"{stem}.noborder.pdf")
 
@@ -572,6 +589,11 @@ def main(argv: list[str]) -> int:
     if "--top" in argv:  # only the forms printed with their cells at the top
         for stem in TOP_DOCS:
             write_pdftotext_top(OUT / f"{stem}.html", PDFTEXT / f"{stem}.top.txt")
+        return 0
+    if "--lines" in argv:  # only the forms' texts by lines of one height (pdfplumber)
+        for stem in TOP_DOCS:
+            write_pdfplumber_lines(OUT / f"{stem}.html", PDFTEXT / f"{stem}.lines.txt")
+            write_pdfplumber_lines(OUT / f"{stem}.html", PDFTEXT / f"{stem}.toplines.txt", TOP)
         return 0
     if not only_pdf_texts:
         write_fields_doc()

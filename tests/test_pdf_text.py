@@ -945,3 +945,48 @@ def test_a_copy_that_spaces_some_words_wider_reads_the_same():
         plain, spaced = (parse_bytes(f"{stem}.txt", t.encode("utf-8")) for t in (text, wider))
         assert spaced.layout == plain.layout == "cell_stream", stem
         assert indicators(reading(spaced)) == indicators(reading(plain)), stem
+
+
+def _fields(text: str) -> list[tuple]:
+    document = parse_bytes("by_height.txt", text.encode("utf-8"))
+    return [(squash(p.name), p.total_wan, p.department, p.implementing_unit,
+             [(f.source, f.amount_wan) for f in p.funding]) for p in document.projects]
+
+
+_INDICATORS = "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 法律援助咨询、案件受理数 ≥260件\n"
+
+
+def test_a_field_label_wrapped_in_its_box_takes_its_end_back():
+    # Funing's 法律援助经费 (sample line 5-6) as a PDF copied by lines of one height: the label 项目资金（万元） wraps
+    # inside its box and its end 元） stands alone on the next line; it was read as the rest of the project's name
+    text = ("项目支出绩效目标表\n（2020年度）\n单位：万元\n项目名称 法律援助经费\n"
+            "项目资金（万 16.00 其中：财政资金 16.00\n元）\n" + _INDICATORS)
+    assert _fields(text) == [("法律援助经费", 16.0, None, None, [("财政资金", 16.0)])]
+
+
+def test_a_field_label_wrapped_around_its_centred_text():
+    # corpus 02 printed with its cells centred on their rows, by lines of one height: the label's two lines stand
+    # above and below the line of its amount and sources
+    text = ("项目支出绩效目标表\n（2022年度）\n单位：万元\n项目名称 义务教育营养改善计划专项资金\n项目资金（万\n"
+            "38.766462 其中：当年财政拨款 38.766462\n元）\n" + _INDICATORS)
+    assert _fields(text) == [("义务教育营养改善计划专项资金", 38.766462, None, None, [("当年财政拨款", 38.766462)])]
+
+
+def test_a_field_text_wrapped_around_its_centred_label_line():
+    # Pingluo's first project (sample lines 7-8: 主管部门及代码 05-行政教科文室, 实施单位 平罗县司法局本级) centred:
+    # the department's two lines stand above and below the line of the labels, which were read as the end of the
+    # project's name and of the implementing unit
+    text = ("项目支出绩效目标表\n（2024年度）\n单位：万元\n项目名称 提前退休人员 2024 年住房公积金\n05-行政教科文\n"
+            "主管部门 实施单位 平罗县司法局本级\n室\n项目资金（万元） 0.6924 其中：财政拨款 0.6924\n" + _INDICATORS)
+    assert _fields(text) == [("提前退休人员2024年住房公积金", 0.6924, "05-行政教科文室", "平罗县司法局本级",
+                              [("财政拨款", 0.6924)])]
+
+
+def test_printed_forms_copied_by_lines_of_one_height():
+    # pdfplumber's text of the forms printed with every cell at the top of its box: a label wrapped in its box
+    # (项目资金（万 / 元）) named no project before (241 of 405, names 26 of 47); measured: 394 of 405, 394 of 407
+    # rows read right, every project with its name and total
+    documents = {stem: parse_file(PDFTEXT / f"{stem}.toplines.txt") for stem in STEMS}
+    found, wanted, read_total = recovered(documents)
+    assert wanted == 405 and found >= 394
+    assert found / read_total >= 0.96

@@ -117,6 +117,7 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     rows: list[Row] = []
     pending: list[tuple[int, str]] = []  # a tall label printed one word per line
     tail = ""  # the text the last row's last cell has on its last line
+    skip = 0  # a line already read with the line before
 
     def flush() -> None:
         nonlocal tail
@@ -137,8 +138,43 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
             flush()
             continue
         words, gaps = words_of(line)
+        if number == skip:
+            continue  # the second half of a field's text centred on its label's line, taken with that line
         follows = rows and not pending and rows[-1].line_end == number - 1
-        if follows and _wraps(rows[-1], words, tail, widths):
+        empty = _field_around(lines, number) if follows and rows[-1].line_start == number - 1 else None
+        if empty is not None and len(rows[-1].cells) == 1:
+            # a field's text wrapped over two lines with its label's line between them (the labels centred on
+            # their row: 05-行政教科文 / 主管部门 实施单位 平罗县司法局本级 / 室): the two halves fill the field
+            above = rows.pop()
+            words = words[:empty + 1] + [above.cells[0].text + lines[number].strip()] + words[empty + 1:]
+            gaps = gaps[:empty + 1] + [" "] + gaps[empty + 1:]
+            rows.append(Row(cells=[Cell(w, number - 1 if k == empty + 1 else number,
+                                        number + 1 if k == empty + 1 else number, col=k, soft=g == " ")
+                                   for k, (w, g) in enumerate(zip(words, gaps))],
+                            line_start=number - 1, line_end=number + 1))
+            tail, skip = words[-1], number + 1
+            continue
+        opened = _label_left_open(rows, words[0], number) if not pending else None
+        if opened is not None:
+            # a label wrapped inside its box, its end on the next line (项目资金（万 16.00 … / 元）), or on the line
+            # after the row's text centred beside it (项目资金（万 / 18.47 其中：… / 元） 区级资金 18.47): the end
+            # goes back on the label, a centred line between goes on after it, the line's other words are a row
+            k, at = opened
+            row, label = rows[k], rows[k].cells[at]
+            row.cells[at] = Cell(label.text + words[0], label.line_start, number, col=label.col, soft=label.soft)
+            if k == len(rows) - 2:
+                between = rows.pop()
+                row.cells[at + 1:at + 1] = between.cells
+                for col, cell in enumerate(row.cells):
+                    cell.col = col
+            row.line_end = number
+            if len(words) > 1:
+                cells = [Cell(w, number, number, col=i, soft=g == " ") for i, (w, g) in enumerate(zip(words[1:],
+                                                                                                          gaps[1:]))]
+                rows.append(Row(cells=cells, line_start=number, line_end=number))
+                tail = words[-1]
+            continue
+        if follows and _field_around(lines, number + 1) is None and _wraps(rows[-1], words, tail, widths):
             # the previous row's last cell goes on here (a PDF copied row by row wraps long cells): it takes this
             # line's first word, the row the rest
             row, last = rows[-1], rows[-1].cells[-1]
@@ -271,6 +307,37 @@ def _wraps(row: Row, words: list[str], tail: str, widths: Widths) -> bool:
         return True
     return len(re.findall(r"[\u4e00-\u9fff]", tail)) >= 8 and bool(_WRAPPED_END.search(tail)) \
         and not cell.text.endswith(ANY_ENDING)
+
+
+def _field_around(lines: list[str], number: int) -> Optional[int]:
+    """Where line ``number`` (1-based) has two field labels side by side (主管部门 实施单位), the first with no text,
+    and the lines before and after it are one word each that is no label (05-行政教科文 / 室): the index of that
+    first label, whose text those two lines are; else None."""
+    if number < 2 or number >= len(lines):
+        return None
+    around = [[w for w in _SPLIT.split(lines[k].strip()) if w] for k in (number - 2, number)]
+    if any(len(words) != 1 or is_form_label(words[0]) or tx.title_suffix_of(match_key(words[0]))
+           for words in around):
+        return None
+    keys = [match_key(w) for w in _SPLIT.split(lines[number - 1].strip()) if w]
+    return next((k for k in range(len(keys) - 1) if tx.field_of(keys[k]) and tx.field_of(keys[k + 1])), None)
+
+
+def _label_left_open(rows: list[Row], word: str, number: int) -> Optional[tuple[int, int]]:
+    """(row, cell) of the form label whose bracket ``word``, the first on line ``number``, closes (``项目资金（万`` /
+    ``元）``): a label of the row on the line before, or of the row before that where one line stands between (the
+    row's text centred on the label's lines); None if there is none."""
+    candidates = []
+    if rows and rows[-1].line_end == number - 1:
+        candidates.append(len(rows) - 1)
+        if len(rows) > 1 and rows[-1].line_start == number - 1 and rows[-2].line_end == number - 2:
+            candidates.append(len(rows) - 2)
+    for k in candidates:
+        at = next((i for i, cell in enumerate(rows[k].cells)
+                   if closes_bracket(cell.text, word) and is_form_label(cell.text)), None)
+        if at is not None:
+            return k, at
+    return None
 
 
 def _is_level(word: str) -> bool:
