@@ -204,7 +204,96 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
         rows.append(Row(cells=cells, line_start=number, line_end=number))
         tail = words[-1]
     flush()
-    return rows, []
+    return _centred_labels(rows), []
+
+
+def _label_level(text: str) -> Optional[float]:
+    """1 or 2 where ``text`` is a level-1 or level-2 label, 1.5 where it may be either (成本指标), 0 for the group
+    label (绩效指标), else None."""
+    key = match_key(text)
+    first, second = tx.level1_of(key), tx.level2_of(key)
+    if first or second:
+        return 1.5 if first and second else (1 if first else 2)
+    return 0 if tx.header_role_of(key) == "group" else None
+
+
+def _is_header(row: Row) -> bool:
+    roles = [r for r in (tx.header_role_of(match_key(t)) for t in row.texts()) if r and r != "group"]
+    return len(roles) >= 3 and ("name" in roles or "value" in roles)
+
+
+def _centred_labels(rows: list[Row]) -> list[Row]:
+    """Level labels centred on their block of rows, as a PDF read by lines of one height gives them: a label stands
+    on a line of its own amid its rows (after the first half of them), or on its middle row's line. Where a table's
+    first row after its header has no label and labels stand alone further down, each label is given to the rows
+    around it — as many after it as before it, counted from the end of the block before — and put in front of each
+    of them; the labels' own lines go. Other tables are left as they are."""
+    out: list[Row] = []
+    k = 0
+    while k < len(rows):
+        out.append(rows[k])
+        k += 1
+        if not _is_header(rows[k - 1]):
+            continue
+        end = k
+        while end < len(rows) and not _is_header(rows[end]) and not (
+                tx.field_of(match_key(rows[end].texts()[0])) or tx.title_suffix_of(match_key(rows[end].texts()[0]))):
+            end += 1
+        out.extend(_centred_block(rows[k:end]))
+        k = end
+    return out
+
+
+def _centred_block(table: list[Row]) -> list[Row]:
+    levels = [[_label_level(t) for t in row.texts()] for row in table]
+    # 成本指标 is a level-1 label where the table has cost kinds below it (经济成本指标), else a level-2 one
+    kinds = any(level == 2 and "成本" in text for row, ls in zip(table, levels) for text, level in zip(row.texts(), ls))
+    levels = [[(1 if kinds else 2) if level == 1.5 else level for level in ls] for ls in levels]
+    alone = [bool(ls) and all(level is not None for level in ls) for ls in levels]
+    if not table or alone[0] or levels[0][0] is not None:
+        return table
+
+    def lacks(k: int, level: float) -> bool:  # row k is a row of the table without a label of that level
+        return 0 <= k < len(table) and not alone[k] and level not in levels[k]
+
+    # labels centred on their rows stand between rows without them (聘请常年法律顾问人数 / 数量指标 / 代理案件数量),
+    # at least twice; a heading stands before its rows (产出指标 / 产出数量指标 享受资助人数 2100)
+    between = sum(1 for k in range(len(table)) if alone[k] and any(
+        level in (1, 2) and lacks(k - 1, level) and lacks(k + 1, level) for level in levels[k]))
+    if between < 2:
+        return table
+    content = [k for k in range(len(table)) if not alone[k]]
+    # per level: (label cell, rows before it among the content rows, on a content row's line)
+    marks: dict[int, list[tuple[Cell, int, bool]]] = {1: [], 2: []}
+    for k, row in enumerate(table):
+        before = sum(1 for c in content if c < k)
+        for cell, level in zip(row.filled(), levels[k]):
+            if level in (1, 2):
+                marks[level].append((cell, before, not alone[k]))
+            elif level is None:
+                break
+    given: dict[int, dict[int, Cell]] = {1: {}, 2: {}}
+    for level, labels in marks.items():
+        start = 0
+        for cell, before, inline in labels:
+            half = max(before - start, 0)
+            stop = min(len(content), max(before + half + (1 if inline else 0), start + 1))
+            for c in range(start, stop):
+                given[level][c] = cell
+            start = stop
+    out = []
+    for c, k in enumerate(content):
+        row = table[k]
+        rest = [cell for cell, level in zip(row.filled(), levels[k] + [None] * len(row.cells))
+                if level not in (1, 2, 0)] if levels[k][0] is not None else row.filled()
+        labels = [Cell(given[lv][c].text, given[lv][c].line_start, given[lv][c].line_end)
+                  for lv in (1, 2) if c in given[lv]]
+        cells = labels + rest
+        for col, cell in enumerate(cells):
+            cell.col = col
+        out.append(Row(cells=cells, line_start=min([row.line_start] + [x.line_start for x in labels]),
+                       line_end=max([row.line_end] + [x.line_end for x in labels]), table=row.table))
+    return out
 
 
 # slack of a piece that fills its column: two Chinese characters (one more would not fit, or it would leave a
