@@ -464,15 +464,21 @@ def print_borderless(html_path: Path, pdf_path: Path) -> None:
         print_pdf(plain, pdf_path)
 
 
+def print_styled(html_path: Path, pdf_path: Path, style: str) -> None:
+    """Chromium prints the HTML with ``style`` added to its head, as a browser prints a page (header and footer)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        styled = Path(tmp) / html_path.name
+        styled.write_text(html_path.read_text(encoding="utf-8").replace("</head>", style + "</head>", 1),
+                          encoding="utf-8")
+        print_pdf(styled, pdf_path, header_footer=True)
+
+
 def write_pdftotext_centred(html_path: Path, out_path: Path) -> None:
     """``pdftotext -layout`` of the form printed with every cell centred (as forms made in Word or Excel often
     are): pieces stand under the middle of their column, not at its left edge."""
     with tempfile.TemporaryDirectory() as tmp:
-        centred = Path(tmp) / html_path.name
-        centred.write_text(html_path.read_text(encoding="utf-8").replace("</head>", CENTRED + "</head>", 1),
-                           encoding="utf-8")
         pdf = Path(tmp) / "form.pdf"
-        print_pdf(centred, pdf, header_footer=True)
+        print_styled(html_path, pdf, CENTRED)
         subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), str(out_path)], check=True, timeout=120)
 
 
@@ -483,10 +489,8 @@ def write_pdftotext_top(html_path: Path, out_path: Path) -> None:
     """``pdftotext -layout`` of the form printed with every cell at the top left of its box (a Word table's
     default): a wrapped cell goes on below its first line, merged level cells stand on their block's first row."""
     with tempfile.TemporaryDirectory() as tmp:
-        top = Path(tmp) / html_path.name
-        top.write_text(html_path.read_text(encoding="utf-8").replace("</head>", TOP + "</head>", 1), encoding="utf-8")
         pdf = Path(tmp) / "form.pdf"
-        print_pdf(top, pdf, header_footer=True)
+        print_styled(html_path, pdf, TOP)
         subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), str(out_path)], check=True, timeout=120)
 
 
@@ -560,11 +564,8 @@ def write_pdfplumber_lines(html_path: Path, out_path: Path, style: str = "") -> 
     cells centred on their rows, so a one-line cell's line falls between a taller cell's lines and a merged label
     amid its block of rows), or with ``style`` (TOP: ``.toplines.txt``, every cell at the top of its box)."""
     with tempfile.TemporaryDirectory() as tmp:
-        styled = Path(tmp) / html_path.name
-        styled.write_text(html_path.read_text(encoding="utf-8").replace("</head>", style + "</head>", 1),
-                          encoding="utf-8")
         pdf = Path(tmp) / "form.pdf"
-        print_pdf(styled, pdf, header_footer=True)
+        print_styled(html_path, pdf, style)
         write_pdfplumber_text(pdf, out_path)
 
 
