@@ -217,8 +217,10 @@ def _label_level(text: str) -> Optional[float]:
     return 0 if tx.header_role_of(key) == "group" else None
 
 
-def _is_header(row: Row) -> bool:
-    roles = [r for r in (tx.header_role_of(match_key(t)) for t in row.texts()) if r and r != "group"]
+def _is_header(keys: list[str]) -> bool:
+    """Words (match keys) of an indicator table's header line: three column names or more, the name's or the
+    value's among them (一级指标 二级指标 三级指标 指标值)."""
+    roles = [r for r in (tx.header_role_of(key) for key in keys) if r and r != "group"]
     return len(roles) >= 3 and ("name" in roles or "value" in roles)
 
 
@@ -233,10 +235,10 @@ def _centred_labels(rows: list[Row]) -> list[Row]:
     while k < len(rows):
         out.append(rows[k])
         k += 1
-        if not _is_header(rows[k - 1]):
+        if not _is_header([match_key(t) for t in rows[k - 1].texts()]):
             continue
         end = k
-        while end < len(rows) and not _is_header(rows[end]) and not (
+        while end < len(rows) and not _is_header([match_key(t) for t in rows[end].texts()]) and not (
                 tx.field_of(match_key(rows[end].texts()[0])) or tx.title_suffix_of(match_key(rows[end].texts()[0]))):
             end += 1
         out.extend(_centred_block(rows[k:end]))
@@ -265,13 +267,14 @@ def _centred_block(table: list[Row]) -> list[Row]:
     content = [k for k in range(len(table)) if not alone[k]]
     # per level: (label cell, rows before it among the content rows, on a content row's line)
     marks: dict[int, list[tuple[Cell, int, bool]]] = {1: [], 2: []}
+    before = 0
     for k, row in enumerate(table):
-        before = sum(1 for c in content if c < k)
         for cell, level in zip(row.filled(), levels[k]):
             if level in (1, 2):
                 marks[level].append((cell, before, not alone[k]))
             elif level is None:
                 break
+        before += not alone[k]
     given: dict[int, dict[int, Cell]] = {1: {}, 2: {}}
     for level, labels in marks.items():
         start = 0
@@ -284,8 +287,8 @@ def _centred_block(table: list[Row]) -> list[Row]:
     out = []
     for c, k in enumerate(content):
         row = table[k]
-        rest = [cell for cell, level in zip(row.filled(), levels[k] + [None] * len(row.cells))
-                if level not in (1, 2, 0)] if levels[k][0] is not None else row.filled()
+        rest = [cell for cell, level in zip(row.filled(), levels[k]) if level not in (1, 2, 0)] \
+            if levels[k][0] is not None else row.filled()
         labels = [Cell(given[lv][c].text, given[lv][c].line_start, given[lv][c].line_end)
                   for lv in (1, 2) if c in given[lv]]
         cells = labels + rest
@@ -324,8 +327,7 @@ def _column_widths(lines: list[str], furniture: set[int]) -> Widths:
         if k in furniture or not words:
             continue
         keys = [match_key(w) for w in words]
-        roles = [r for r in (tx.header_role_of(key) for key in keys) if r and r != "group"]
-        if len(roles) >= 3 and ("name" in roles or "value" in roles):
+        if _is_header(keys):
             in_table = True
             continue
         if tx.field_of(keys[0]) or tx.title_suffix_of(keys[0]):
