@@ -17,6 +17,7 @@ import pytest
 from ingest.errors import IngestError
 from ingest.parse import parse_bytes, parse_file
 from ingest.readers.families import positioned
+from tests.corpus import CORPUS as CORPUS_DIR
 from tests.helpers import squash
 from tests.make_file_fixtures import CORPUS, PDFTEXT, SAMPLES
 from tests.test_file_readers import expected, reading
@@ -1020,12 +1021,68 @@ def test_level_labels_centred_on_their_rows_read_by_lines_of_one_height():
 
 def test_printed_forms_with_cells_centred_on_their_rows_copied_by_lines_of_one_height():
     # pdfplumber's text of the forms as a browser prints them (cells centred on their rows): labels amid their rows
-    # and field texts around their label's line were misread (28 of 405, 26 of 434 rows right); measured: 282 of
-    # 405. Names and values wrapped around a centred line are still read as rows of their own (Qingdao, Pingluo):
-    # 462 rows read, so this floor is about labels and names, not precision
-    found = wanted = 0
+    # and field texts around their label's line were misread (28 of 405, 26 of 434 rows right), then 282 of 405 with
+    # 462 rows read when cells wrapped around a centred line stood as rows of their own; measured: 320 of 405, 320
+    # of 440 rows read right. Not yet: Qingdao (50 of 80), whose values restate their names over several lines, and
+    # Pingluo's long names wrapped over three lines and more
+    found = wanted = read_total = right = 0
     for stem in STEMS:
         got, want = indicators(reading(parse_file(PDFTEXT / f"{stem}.lines.txt"))), indicators(expected(stem))
         found += sum(1 for row in want if row in got)
         wanted += len(want)
-    assert wanted == 405 and found >= 282
+        read_total += len(got)
+        right += sum(1 for row in got if row in want)
+    assert wanted == 405 and found >= 320
+    assert right / read_total >= 0.72
+
+
+def test_cells_wrapped_around_the_line_of_their_centred_row():
+    # Funing's 行政复议行政诉讼工作经费 (sample lines 224-231) printed with its cells centred, read by lines of one
+    # height: the name 应诉胜诉率;复议决定提起诉讼率;案件调解率 wraps over two lines, its value ≤0.4% (with 数量指标)
+    # on the line between them; the value 支出金额控制在预算额度内 wraps around the line of its name 成本预算控制数.
+    # Each half was read as a row of its own
+    lines = ["项目名称 行政复议行政诉讼工作经费", "项目资金（万元） 3.00 其中：财政资金 3.00",
+             "一级指标 二级指标 三级指标 指标值", "应诉胜诉率;复议决定提起诉讼率;案件", "数量指标 ≤0.4%", "调解率",
+             "质量指标 培训合格率 ≥75%", "产出指标", "绩效指标 时效指标 培训计划完成率 ≥60%", "支出金额控制在预",
+             "成本指标 成本预算控制数", "算额度内", "效果指标 社会效益指标 业务能力提升 年度计划",
+             "满意度指标 服务对象满意度指标 满意程度 ≥70%"]
+    document = parse_bytes("centred.txt", ("\n".join(lines) + "\n").encode("utf-8"))
+    assert document.layout == "space_columns"
+    assert [(i.level1_raw, i.level2_raw, i.name, i.value) for i in document.projects[0].indicators] == [
+        ("产出指标", "数量指标", "应诉胜诉率;复议决定提起诉讼率;案件调解率", "≤0.4%"),
+        ("产出指标", "质量指标", "培训合格率", "≥75%"), ("产出指标", "时效指标", "培训计划完成率", "≥60%"),
+        ("产出指标", "成本指标", "成本预算控制数", "支出金额控制在预算额度内"),
+        ("效果指标", "社会效益指标", "业务能力提升", "年度计划"),
+        ("满意度指标", "服务对象满意度指标", "满意程度", "≥70%")]
+
+
+def test_centred_labels_share_out_their_rows_by_height():
+    # Xiqing's 公共法律服务…经费(第二批) (sample lines 183-222) as a browser prints it, read by lines of one height
+    # (tests/fixtures/pdftext/tianjin_xiqing_2024.lines.txt): 产出指标 stands after 18 rows of one line and before 14
+    # rows, six of them two lines tall (a date wrapped around its name's line, a name around its value's); read by
+    # rows, it would have taken four rows of 效益指标. A name wrapped around its value (使用社区矫正信息系统平台司法所
+    # 数 / ≥11个 / 量) and a date around its name (2024年12月31日 / 时效指标 装备购置完成时间 / 前) are one row each
+    text = _wordraw("tianjin_xiqing_2024", 243, 245, "lines") + _wordraw("tianjin_xiqing_2024", 270, 272, "lines")
+    assert text == "使⽤社区矫正信息系统平台司法所数\n≥11个\n量\n2024年12⽉31⽇\n时效指标 装备购置完成时间\n前\n"
+    document = parse_file(PDFTEXT / "tianjin_xiqing_2024.lines.txt")
+    project = next(p for p in document.projects if squash(p.name) == "公共法律服务、人民调解和司法所工作等经费(第二批)")
+    rows = [(i.level1, i.level2, squash(i.name), squash(i.value)) for i in project.indicators]
+    assert ("产出指标", "数量指标", "使用社区矫正信息系统平台司法所数量", "≥11个") in rows
+    assert ("产出指标", "时效指标", "装备购置完成时间", "2024年12月31日前") in rows
+    assert ("产出指标", "时效指标", "法治文化阵地建设时间", "2024年12月31日前") in rows
+    assert ("产出指标", "成本指标", "装备费", "≤2.88万元") in rows
+    assert ("效益指标", "社会效益指标", "提升公共法律服务专业化水平", "有效提升") in rows
+    assert ("效益指标", "可持续影响指标", "装备使用年限", "≥5年") in rows
+    # not yet: 业务费 (the block's last row, at the foot of the page the table breaks over) is given 效益指标
+    assert len(rows) == 39
+
+
+def test_labels_at_the_top_of_their_rows_are_not_read_as_centred():
+    # corpus 19 (Suining): 数量指标 on its first row, 质量指标 seven rows on, 时效指标 and 成本指标 one row each, then
+    # 效益指标 社会效益 on a line of its own before its rows; no 产出指标 printed. Read as labels centred on their rows,
+    # 效益指标 stood amid 20 rows above it and 数量指标 took the rows after its own
+    document = parse_file(CORPUS_DIR / "19_suining-jingkaiqu_shichangjianguan_2021.txt")
+    rows = [(i.level2, squash(i.name)) for i in document.projects[0].indicators]
+    assert rows[:2] == [("数量指标", "指标1.药品抽验品种"), ("数量指标", "指标2.化妆品抽验批次")]
+    assert rows[7] == ("质量指标", "指标1.药品抽检完成率")
+    assert ("时效指标", "任务完成时间") in rows and ("成本指标", "指标1.培训成本") in rows

@@ -16,6 +16,7 @@ pieces belong to the same column. Quirks handled here:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
@@ -114,6 +115,19 @@ def _unit_word(word: str) -> bool:
 
 
 def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
+    furniture = page_furniture(lines)
+    widths = _column_widths(lines, furniture)
+    rows = _rows(lines, furniture, widths)
+    if any(_may_be_centred(table) for table in _tables(rows)):
+        # cells centred on their rows: a line of one word between two rows' lines is a cell wrapped around its
+        # row's other cell, joined there, not the end of the line before it
+        centred, any_centred = _centred_labels(_rows(lines, furniture, widths, centred=True), widths)
+        if any_centred:
+            return centred, []
+    return rows, []
+
+
+def _rows(lines: list[str], furniture: set[int], widths: Widths, centred: bool = False) -> list[Row]:
     rows: list[Row] = []
     pending: list[tuple[int, str]] = []  # a tall label printed one word per line
     tail = ""  # the text the last row's last cell has on its last line
@@ -128,8 +142,6 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
             tail = text
             pending.clear()
 
-    furniture = page_furniture(lines)
-    widths = _column_widths(lines, furniture)
     for number, line in enumerate(lines, 1):
         if number - 1 in furniture:
             continue  # a page's date line, address and page number, in the middle of a table copied from a PDF
@@ -174,7 +186,8 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
                 rows.append(Row(cells=cells, line_start=number, line_end=number))
                 tail = words[-1]
             continue
-        if follows and _field_around(lines, number + 1) is None and _wraps(rows[-1], words, tail, widths):
+        if follows and _field_around(lines, number + 1) is None and _wraps(rows[-1], words, tail, widths) \
+                and not (centred and len(words) == 1 and not closes_bracket(rows[-1].cells[-1].text, words[0])):
             # the previous row's last cell goes on here (a PDF copied row by row wraps long cells): it takes this
             # line's first word, the row the rest
             row, last = rows[-1], rows[-1].cells[-1]
@@ -204,7 +217,7 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
         rows.append(Row(cells=cells, line_start=number, line_end=number))
         tail = words[-1]
     flush()
-    return _centred_labels(rows), []
+    return rows
 
 
 def _label_level(text: str) -> Optional[float]:
@@ -224,16 +237,34 @@ def _is_header(keys: list[str]) -> bool:
     return len(roles) >= 3 and ("name" in roles or "value" in roles)
 
 
-def _centred_labels(rows: list[Row]) -> list[Row]:
+def _centred_labels(rows: list[Row], widths: Widths) -> tuple[list[Row], bool]:
     """Level labels centred on their block of rows, as a PDF read by lines of one height gives them: a label stands
-    on a line of its own amid its rows (after the first half of them), or on its middle row's line. Where a table's
-    first row after its header has no label and labels stand alone further down, each label is given to the rows
-    around it — as many after it as before it, counted from the end of the block before — and put in front of each
-    of them; the labels' own lines go. Other tables are left as they are."""
+    on a line of its own amid its rows, or on its middle row's line. Where a table's first row after its header has
+    no level-1 label and labels stand alone between rows without them, each label is given the rows around it: the
+    blocks of each level share out the table's height (a level-2 label's, its level-1 label's rows) so that every
+    label stands in the middle of its block, as near as the lines tell; a row whose cells take two lines counts
+    twice. The labels go in front of the rows, their own lines go. Tables whose labels do not fit so (a label far
+    from the middle of its block, level-2 labels under level-1 labels of another kind) are left as they are. Also
+    says whether any table was read so."""
     out: list[Row] = []
+    centred = False
+    k = 0
+    for start, end in _table_bounds(rows):
+        out.extend(rows[k:start])
+        block = _centred_block(rows[start:end], widths)
+        centred = centred or block is not None
+        out.extend(block if block is not None else rows[start:end])
+        k = end
+    out.extend(rows[k:])
+    return out, centred
+
+
+def _table_bounds(rows: list[Row]) -> list[tuple[int, int]]:
+    """(first, after the last) of the rows of each indicator table: from below a header line to the next header,
+    field or title."""
+    bounds = []
     k = 0
     while k < len(rows):
-        out.append(rows[k])
         k += 1
         if not _is_header([match_key(t) for t in rows[k - 1].texts()]):
             continue
@@ -241,62 +272,224 @@ def _centred_labels(rows: list[Row]) -> list[Row]:
         while end < len(rows) and not _is_header([match_key(t) for t in rows[end].texts()]) and not (
                 tx.field_of(match_key(rows[end].texts()[0])) or tx.title_suffix_of(match_key(rows[end].texts()[0]))):
             end += 1
-        out.extend(_centred_block(rows[k:end]))
+        bounds.append((k, end))
         k = end
-    return out
+    return bounds
 
 
-def _centred_block(table: list[Row]) -> list[Row]:
+def _tables(rows: list[Row]) -> list[list[Row]]:
+    return [rows[start:end] for start, end in _table_bounds(rows)]
+
+
+def _table_levels(table: list[Row]) -> tuple[list[list], list[bool]]:
+    """Per row, the level of each cell's text (1, 2, 0 for the group label, None for no label), and whether the
+    row is labels only. 成本指标 is a level-1 label where the table has cost kinds below it (经济成本指标), else a
+    level-2 one."""
     levels = [[_label_level(t) for t in row.texts()] for row in table]
-    # 成本指标 is a level-1 label where the table has cost kinds below it (经济成本指标), else a level-2 one
     kinds = any(level == 2 and "成本" in text for row, ls in zip(table, levels) for text, level in zip(row.texts(), ls))
     levels = [[(1 if kinds else 2) if level == 1.5 else level for level in ls] for ls in levels]
-    alone = [bool(ls) and all(level is not None for level in ls) for ls in levels]
-    if not table or alone[0] or levels[0][0] is not None:
-        return table
+    return levels, [bool(ls) and all(level is not None for level in ls) for ls in levels]
+
+
+def _may_be_centred(table: list[Row]) -> bool:
+    """The table's first row has no level-1 label (on its line or above it: labels at the top of their rows), and
+    a label stands on a line of its own between rows without a label of its level (聘请常年法律顾问人数 / 数量指标 /
+    代理案件数量)."""
+    levels, alone = _table_levels(table)
+    if not table or alone[0] or 1 in levels[0]:
+        return False
 
     def lacks(k: int, level: float) -> bool:  # row k is a row of the table without a label of that level
         return 0 <= k < len(table) and not alone[k] and level not in levels[k]
 
-    # labels centred on their rows stand between rows without them (聘请常年法律顾问人数 / 数量指标 / 代理案件数量),
-    # at least twice; a heading stands before its rows (产出指标 / 产出数量指标 享受资助人数 2100)
-    between = sum(1 for k in range(len(table)) if alone[k] and any(
-        level in (1, 2) and lacks(k - 1, level) and lacks(k + 1, level) for level in levels[k]))
-    if between < 2:
-        return table
-    content = [k for k in range(len(table)) if not alone[k]]
-    # per level: (label cell, rows before it among the content rows, on a content row's line)
-    marks: dict[int, list[tuple[Cell, int, bool]]] = {1: [], 2: []}
-    before = 0
+    return any(alone[k] and any(level in (1, 2) and lacks(k - 1, level) and lacks(k + 1, level)
+                                for level in levels[k]) for k in range(len(table)))
+
+
+def _centred_block(table: list[Row], widths: Widths) -> Optional[list[Row]]:
+    if not _may_be_centred(table):
+        return None
+    levels, alone = _table_levels(table)
+    # the rows of the table (its label lines left out), a cell wrapped around its row's line joined back on it
+    parts = []
     for k, row in enumerate(table):
-        for cell, level in zip(row.filled(), levels[k]):
-            if level in (1, 2):
-                marks[level].append((cell, before, not alone[k]))
-            elif level is None:
-                break
-        before += not alone[k]
-    given: dict[int, dict[int, Cell]] = {1: {}, 2: {}}
-    for level, labels in marks.items():
-        start = 0
-        for cell, before, inline in labels:
-            half = max(before - start, 0)
-            stop = min(len(content), max(before + half + (1 if inline else 0), start + 1))
-            for c in range(start, stop):
-                given[level][c] = cell
-            start = stop
-    out = []
-    for c, k in enumerate(content):
-        row = table[k]
+        if alone[k]:
+            continue
+        inline = [(cell, level) for cell, level in zip(row.filled(), levels[k]) if level in (1, 2)] \
+            if levels[k][0] is not None else []
         rest = [cell for cell, level in zip(row.filled(), levels[k]) if level not in (1, 2, 0)] \
             if levels[k][0] is not None else row.filled()
+        parts.append(_Part(inline, rest, row.line_start, row.line_end, row.table, 1))
+    merged = _wrapped_around(parts, widths)
+    # labels are centred by height: a row whose cells take two lines (a value wrapped around its name's line) is
+    # twice as tall as a row of one line
+    counts = [part.line_end - part.line_start + 1 for part in merged]
+    heights = [count - 1 if count >= 3 else count for count in counts]
+    tops = [0]  # per row: the height of the rows above it
+    for height in heights:
+        tops.append(tops[-1] + height)
+    firsts = [0]  # per row: how many of the table's lines of rows stand before it
+    for part in merged:
+        firsts.append(firsts[-1] + part.rows)
+    # per level: (label cell, height of the rows above its middle)
+    marks: dict[int, list[tuple[Cell, float]]] = {1: [], 2: []}
+    raw = 0
+    for k, row in enumerate(table):
+        if not alone[k]:
+            raw += 1
+            continue
+        at = tops[bisect_right(firsts, raw) - 1]  # below the rows wholly before this line
+        for cell, level in zip(row.filled(), levels[k]):
+            if level in (1, 2):
+                marks[level].append((cell, at))
+    for m, part in enumerate(merged):
+        for cell, level in part.inline:
+            marks[level].append((cell, tops[m] + heights[m] / 2))
+    centres = [top + height / 2 for top, height in zip(tops, heights)]
+    given: dict[int, dict[int, Cell]] = {1: {}, 2: {}}
+    # each level's labels share out their rows: level-1 labels the table's height, level-2 labels each level-1
+    # label's rows (or the table's, where there are no level-1 labels)
+    segments = [(0.0, float(tops[-1]), marks[1])]
+    for level in (1, 2):
+        spans = []
+        for top, bottom, labels in segments:
+            labels = sorted(labels, key=lambda mark: mark[1])
+            bounds = _centred_bounds([middle for _, middle in labels], top, bottom)
+            if bounds is None:
+                return None
+            for (cell, _), a, b in zip(labels, bounds, bounds[1:]):
+                spans.append((a, b, cell))
+                for c, centre in enumerate(centres):
+                    if a <= centre < b:
+                        given[level][c] = cell
+        if level == 1:
+            inside = [[(cell, middle) for cell, middle in marks[2] if a <= middle < b] for a, b, _ in spans]
+            segments = [(a, b, labels) for (a, b, _), labels in zip(spans, inside) if labels] if spans \
+                else [(0.0, float(tops[-1]), marks[2])]
+    if not _kinds_agree(given, len(merged)):
+        return None
+    out = []
+    for c, part in enumerate(merged):
         labels = [Cell(given[lv][c].text, given[lv][c].line_start, given[lv][c].line_end)
                   for lv in (1, 2) if c in given[lv]]
-        cells = labels + rest
+        cells = labels + part.rest
         for col, cell in enumerate(cells):
             cell.col = col
-        out.append(Row(cells=cells, line_start=min([row.line_start] + [x.line_start for x in labels]),
-                       line_end=max([row.line_end] + [x.line_end for x in labels]), table=row.table))
+        out.append(Row(cells=cells, line_start=min([part.line_start] + [x.line_start for x in labels]),
+                       line_end=max([part.line_end] + [x.line_end for x in labels]), table=part.table))
     return out
+
+
+# how far (in lines) a label may stand from the middle of the rows the labels around it leave it
+CENTRE_SLACK = 1.5
+
+
+def _centred_bounds(middles: list[float], top: float, bottom: float) -> Optional[list[float]]:
+    """Where the blocks of rows of labels centred at ``middles`` (heights from the table's top, in order) begin and
+    end, the first at ``top``, the last at ``bottom``: each label in the middle of its block, as near as the lines
+    tell (the error shared evenly among the labels). None where a label stands more than ``CENTRE_SLACK`` from
+    the middle of its block, or a block has no height: labels that are not centred on their rows."""
+    if not middles:
+        return [top, bottom]
+    forward = [top]
+    for middle in sorted(middles):
+        forward.append(2 * middle - forward[-1])
+    n = len(middles)
+    error = (bottom - forward[-1]) / (2 * n)  # each label's distance from its block's middle
+    if abs(error) > CENTRE_SLACK:
+        return None
+    bounds = [top]
+    for k, middle in enumerate(sorted(middles)):
+        bounds.append(2 * (middle + error * (-1) ** (n - 1 - k)) - bounds[-1])
+    if any(b <= a for a, b in zip(bounds, bounds[1:])):
+        return None
+    return bounds
+
+
+def _kind(given: dict[int, dict[int, Cell]], level: int, c: int) -> Optional[str]:
+    """The canonical level-1 kind of row ``c``'s label of ``level`` (for a level-2 label, its parent)."""
+    cell = given[level].get(c)
+    if cell is None:
+        return None
+    key = match_key(cell.text)
+    return tx.level1_of(key) if level == 1 else tx.parent_of(tx.level2_of(key) or "")
+
+
+def _kinds_agree(given: dict[int, dict[int, Cell]], count: int) -> bool:
+    """Most rows with both labels have a level-2 label of their level-1 label's kind; labels at the top of their
+    rows read as centred do not (数量指标 under the 效益指标 standing below its rows)."""
+    both = [c for c in range(count) if _kind(given, 1, c) and _kind(given, 2, c)]
+    return sum(1 for c in both if _kind(given, 1, c) != _kind(given, 2, c)) * 2 <= len(both)
+
+
+@dataclass
+class _Part:
+    """A row of a table whose labels are centred on their rows: its labels on its line (cell, level), its other
+    cells, its lines, its table, and how many of the lines' rows it is (a cell wrapped around its line joined)."""
+
+    inline: list
+    rest: list
+    line_start: int
+    line_end: int
+    table: object
+    rows: int
+
+
+def _wrapped_around(parts: list[_Part], widths: Widths) -> list[_Part]:
+    """Cells wrapped over two lines around the line of their row's other cell (cells centred on their row, read
+    by lines of one height): a value's halves above and below its name (``2024年12月31日`` / ``装备购置完成时间`` /
+    ``前``), a name's halves above and below its value (``使用社区矫正信息系统平台司法所数`` / ``≥11个`` / ``量``),
+    each half a row of one cell on a line next to the row's. The halves are joined back on the row."""
+    out: list[_Part] = []
+    k = 0
+    while k < len(parts):
+        part = parts[k]
+        rest = part.rest
+        nxt = parts[k + 1] if k + 1 < len(parts) else None
+        lone = nxt is not None and len(nxt.rest) == 1 and nxt.line_start == part.line_end + 1 \
+            and not VALUE_START.match(nxt.rest[0].text) and not is_form_label(nxt.rest[0].text)
+        prev = out[-1] if out else None
+        above = prev is not None and prev.rows == 1 and len(prev.rest) == 1 \
+            and prev.line_end == part.line_start - 1 and not is_form_label(prev.rest[0].text)
+        if lone and above and len(rest) == 1:
+            # a value above and below its name (``2024年12月31日`` / ``装备购置完成时间`` / ``前``), or a name above
+            # and below its value (``应诉胜诉率;…;案件`` / ``数量指标 ≤0.4%`` / ``调解率``): the row takes both
+            # halves, the rows of the halves go
+            top, bottom = prev.rest[0], nxt.rest[0]
+            whole = Cell(top.text + bottom.text, top.line_start, bottom.line_end)
+            # the middle a value: a target, or words between the halves of a text that fills the name column
+            wide = widths.name is not None and display_width(top.text) >= widths.name - FULL_SLACK \
+                and display_width(rest[0].text) < widths.name - FULL_SLACK
+            if VALUE_START.match(rest[0].text) or (wide and not VALUE_START.match(top.text)):
+                cells = [whole, rest[0]]
+            elif not VALUE_START.match(top.text) or is_target_value(whole.text):
+                cells = [rest[0], whole]
+            else:
+                cells = []
+            if cells:
+                out[-1] = _Part(_levels_once(prev.inline + part.inline + nxt.inline), cells, top.line_start,
+                                bottom.line_end, part.table, 3)
+                k += 2
+                continue
+        if lone and len(rest) == 2 and rest[1].line_start == rest[0].line_end + 1 \
+                and rest[1].line_end == nxt.line_start - 1 and VALUE_START.match(rest[1].text) \
+                and not is_target_value(nxt.rest[0].text):
+            # a name above and below its value (the value on a line of its own between them)
+            name, tail = rest[0], nxt.rest[0]
+            out.append(_Part(_levels_once(part.inline + nxt.inline),
+                             [Cell(name.text + tail.text, name.line_start, tail.line_end), rest[1]],
+                             part.line_start, tail.line_end, part.table, 2))
+            k += 2
+            continue
+        out.append(part)
+        k += 1
+    return out
+
+
+def _levels_once(inline: list) -> list:
+    """The first label of each level among a joined row's labels."""
+    seen: set = set()
+    return [(cell, level) for cell, level in inline if not (level in seen or seen.add(level))]
 
 
 # slack of a piece that fills its column: two Chinese characters (one more would not fit, or it would leave a
