@@ -199,7 +199,7 @@ def _rows(lines: list[str], furniture: set[int], widths: Widths, centred: bool =
             row.line_end = number
             tail = words[-1]
             continue
-        if follows and _value_below(rows[-1], words, widths.last):
+        if follows and not centred and _value_below(rows[-1], words, widths.last):
             # a name alone on its line (with its labels), its value on the next line (wrapped over lines of its
             # own: ``热线咨询量全年70000人次`` / ``≥70000热线全年`` / ``接话量达到70000`` / ``人次``)
             row = rows[-1]
@@ -296,7 +296,7 @@ def _may_be_centred(table: list[Row]) -> bool:
     a label stands on a line of its own between rows without a label of its level (聘请常年法律顾问人数 / 数量指标 /
     代理案件数量)."""
     levels, alone = _table_levels(table)
-    if not table or alone[0] or 1 in levels[0]:
+    if not table or alone[0]:
         return False
 
     def lacks(k: int, level: float) -> bool:  # row k is a row of the table without a label of that level
@@ -320,11 +320,12 @@ def _centred_block(table: list[Row], widths: Widths) -> Optional[list[Row]]:
         rest = [cell for cell, level in zip(row.filled(), levels[k]) if level not in (1, 2, 0)] \
             if levels[k][0] is not None else row.filled()
         parts.append(_Part(inline, rest, row.line_start, row.line_end, row.table, 1))
-    merged = _wrapped_around(parts, widths)
+    label_lines = {n for k, row in enumerate(table) if alone[k] for n in range(row.line_start, row.line_end + 1)}
+    merged = _wrapped_around(parts, widths, label_lines)
     # labels are centred by height: a row whose cells take two lines (a value wrapped around its name's line) is
     # twice as tall as a row of one line
     counts = [part.line_end - part.line_start + 1 for part in merged]
-    heights = [count - 1 if count >= 3 else count for count in counts]
+    heights = [part.height or (count - 1 if count >= 3 else count) for part, count in zip(merged, counts)]
     tops = [0]  # per row: the height of the rows above it
     for height in heights:
         tops.append(tops[-1] + height)
@@ -338,13 +339,16 @@ def _centred_block(table: list[Row], widths: Widths) -> Optional[list[Row]]:
         if not alone[k]:
             raw += 1
             continue
-        at = tops[bisect_right(firsts, raw) - 1]  # below the rows wholly before this line
+        g = bisect_right(firsts, raw) - 1
+        # below the rows wholly before this line, or amid the row whose lines stand around it
+        at = tops[g] + (heights[g] / 2 if g < len(merged) and firsts[g] < raw else 0)
         for cell, level in zip(row.filled(), levels[k]):
             if level in (1, 2):
                 marks[level].append((cell, at))
     for m, part in enumerate(merged):
-        for cell, level in part.inline:
-            marks[level].append((cell, tops[m] + heights[m] / 2))
+        lines = part.line_end - part.line_start + 1
+        for cell, level in part.inline:  # where its line stands in the row (the line of a row of one line: its middle)
+            marks[level].append((cell, tops[m] + (cell.line_start - part.line_start + 0.5) * heights[m] / lines))
     centres = [top + height / 2 for top, height in zip(tops, heights)]
     given: dict[int, dict[int, Cell]] = {1: {}, 2: {}}
     # each level's labels share out their rows: level-1 labels the table's height, level-2 labels each level-1
@@ -433,57 +437,87 @@ class _Part:
     line_end: int
     table: object
     rows: int
+    height: Optional[int] = None  # in lines, where the pieces joined tell it (else from its lines)
 
 
-def _wrapped_around(parts: list[_Part], widths: Widths) -> list[_Part]:
-    """Cells wrapped over two lines around the line of their row's other cell (cells centred on their row, read
-    by lines of one height): a value's halves above and below its name (``2024年12月31日`` / ``装备购置完成时间`` /
-    ``前``), a name's halves above and below its value (``使用社区矫正信息系统平台司法所数`` / ``≥11个`` / ``量``),
-    each half a row of one cell on a line next to the row's. The halves are joined back on the row."""
+def _wrapped_around(parts: list[_Part], widths: Widths, label_lines: set[int]) -> list[_Part]:
+    """Cells wrapped over lines around the line of their row's other cell (cells centred on their row, read by
+    lines of one height), joined back on the row; the pieces stand on lines of their own next to the row's:
+
+    - a value's halves above and below its name (``2024年12月31日`` / ``装备购置完成时间`` / ``前``), a name's halves
+      above and below its value (``应诉胜诉率;…;案件`` / ``数量指标 ≤0.4%`` / ``调解率``): the middle is the value
+      where it is a target, or where the halves are of a text as wide as the name column and it is not;
+    - a value over three lines, its middle line beside the name (``≥70000热线全年`` / ``热线咨询量全年70000人次
+      接话量达到70000`` / ``人次``);
+    - a name's halves above and below its value's line (``使用社区矫正信息系统平台司法所数`` / ``≥11个`` / ``量``);
+    - a name and a value both wrapped over two lines, the row's level label on the line between them
+      (``考试工作严格按照国家部署和工作计 ≤国家部署和工作`` / ``时效指标`` / ``划进行 计划规定时间``).
+
+    Lines of level labels alone (``label_lines``) may stand between the pieces."""
+
+    def next_to(end: int, start: int) -> bool:  # line ``start`` follows line ``end``, label lines between
+        return start > end and all(n in label_lines for n in range(end + 1, start))
+
     out: list[_Part] = []
     k = 0
     while k < len(parts):
         part = parts[k]
         rest = part.rest
         nxt = parts[k + 1] if k + 1 < len(parts) else None
-        lone = nxt is not None and len(nxt.rest) == 1 and nxt.line_start == part.line_end + 1 \
-            and not VALUE_START.match(nxt.rest[0].text) and not is_form_label(nxt.rest[0].text)
+        below = nxt is not None and len(nxt.rest) == 1 and next_to(part.line_end, nxt.line_start) \
+            and not is_form_label(nxt.rest[0].text)
         prev = out[-1] if out else None
         above = prev is not None and prev.rows == 1 and len(prev.rest) == 1 \
-            and prev.line_end == part.line_start - 1 and not is_form_label(prev.rest[0].text)
-        if lone and above and len(rest) == 1:
-            # a value above and below its name (``2024年12月31日`` / ``装备购置完成时间`` / ``前``), or a name above
-            # and below its value (``应诉胜诉率;…;案件`` / ``数量指标 ≤0.4%`` / ``调解率``): the row takes both
-            # halves, the rows of the halves go
+            and next_to(prev.line_end, part.line_start) and not is_form_label(prev.rest[0].text)
+        joined = None
+        if above and below and len(rest) == 1 and not VALUE_START.match(nxt.rest[0].text):
             top, bottom = prev.rest[0], nxt.rest[0]
             whole = Cell(top.text + bottom.text, top.line_start, bottom.line_end)
-            # the middle a value: a target, or words between the halves of a text that fills the name column
             wide = widths.name is not None and display_width(top.text) >= widths.name - FULL_SLACK \
                 and display_width(rest[0].text) < widths.name - FULL_SLACK
             if VALUE_START.match(rest[0].text) or (wide and not VALUE_START.match(top.text)):
-                cells = [whole, rest[0]]
-            elif not VALUE_START.match(top.text) or is_target_value(whole.text):
-                cells = [rest[0], whole]
+                joined = [whole, rest[0]]
             else:
-                cells = []
-            if cells:
-                out[-1] = _Part(_levels_once(prev.inline + part.inline + nxt.inline), cells, top.line_start,
-                                bottom.line_end, part.table, 3)
-                k += 2
-                continue
-        if lone and len(rest) == 2 and rest[1].line_start == rest[0].line_end + 1 \
+                joined = [rest[0], whole]
+        elif above and below and len(rest) == 2 and VALUE_START.match(prev.rest[0].text) \
+                and not is_target_value(rest[0].text):
+            top, bottom = prev.rest[0], nxt.rest[0]
+            joined = [rest[0], Cell(top.text + rest[1].text + bottom.text, top.line_start, bottom.line_end)]
+        if joined is not None:
+            out[-1] = _Part(_levels_once(prev.inline + part.inline + nxt.inline), joined, prev.line_start,
+                            nxt.line_end, part.table, 3, len(rest) + 1)
+            k += 2
+            continue
+        if below and len(rest) == 2 and rest[1].line_start == rest[0].line_end + 1 \
                 and rest[1].line_end == nxt.line_start - 1 and VALUE_START.match(rest[1].text) \
-                and not is_target_value(nxt.rest[0].text):
-            # a name above and below its value (the value on a line of its own between them)
+                and not VALUE_START.match(nxt.rest[0].text) and not is_target_value(nxt.rest[0].text):
             name, tail = rest[0], nxt.rest[0]
             out.append(_Part(_levels_once(part.inline + nxt.inline),
                              [Cell(name.text + tail.text, name.line_start, tail.line_end), rest[1]],
                              part.line_start, tail.line_end, part.table, 2))
             k += 2
             continue
+        if prev is not None and prev.rows == 1 and len(rest) == 2 and len(prev.rest) == 2 \
+                and part.line_start == prev.line_end + 2 \
+                and _fills_both(prev.rest, widths) and not any(VALUE_START.match(c.text) for c in rest) \
+                and all(display_width(end.text) < display_width(start.text) for start, end in zip(prev.rest, rest)):
+            (name, value), (name_end, value_end) = prev.rest, rest
+            out[-1] = _Part(_levels_once(prev.inline + part.inline),
+                            [Cell(name.text + name_end.text, name.line_start, name_end.line_end),
+                             Cell(value.text + value_end.text, value.line_start, value_end.line_end)],
+                            prev.line_start, part.line_end, part.table, 2)
+            k += 1
+            continue
         out.append(part)
         k += 1
     return out
+
+
+def _fills_both(cells: list[Cell], widths: Widths) -> bool:
+    """A name and a value that each fill their column (both wrapped; their second lines are the shorter)."""
+    return widths.name is not None and widths.last is not None \
+        and display_width(cells[0].text) >= widths.name - FULL_SLACK \
+        and display_width(cells[1].text) >= widths.last - FULL_SLACK
 
 
 def _levels_once(inline: list) -> list:
