@@ -118,13 +118,24 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     furniture = page_furniture(lines)
     widths = _column_widths(lines, furniture)
     rows = _rows(lines, furniture, widths)
-    if any(_may_be_centred(table) for table in _tables(rows)):
-        # cells centred on their rows: a line of one word between two rows' lines is a cell wrapped around its
-        # row's other cell, joined there, not the end of the line before it
-        centred, any_centred = _centred_labels(_rows(lines, furniture, widths, centred=True), widths)
-        if any_centred:
-            return centred, []
-    return rows, []
+    bounds = _table_bounds(rows)
+    if not any(_may_be_centred(rows[start:end]) for start, end in bounds):
+        return rows, []
+    # cells centred on their rows: the text read again with a line of one word between two rows' lines taken as a
+    # cell wrapped around its row's other cell (a field's text too), not as the end of the line before it; where
+    # tables are read so, a table whose labels do not fit (by its header's line) is the table as first read
+    again = _rows(lines, furniture, widths, centred=True)
+    first = {rows[start - 1].line_start: rows[start:end] for start, end in bounds}
+    out: list[Row] = []
+    fitted = False
+    k = 0
+    for start, end in _table_bounds(again):
+        block = _centred_block(again[start:end], widths)
+        fitted = fitted or block is not None
+        out.extend(again[k:start])
+        out.extend(block if block is not None else first.get(again[start - 1].line_start, again[start:end]))
+        k = end
+    return (out + again[k:], []) if fitted else (rows, [])
 
 
 def _rows(lines: list[str], furniture: set[int], widths: Widths, centred: bool = False) -> list[Row]:
@@ -237,28 +248,6 @@ def _is_header(keys: list[str]) -> bool:
     return len(roles) >= 3 and ("name" in roles or "value" in roles)
 
 
-def _centred_labels(rows: list[Row], widths: Widths) -> tuple[list[Row], bool]:
-    """Level labels centred on their block of rows, as a PDF read by lines of one height gives them: a label stands
-    on a line of its own amid its rows, or on its middle row's line. Where a table's first row after its header has
-    no level-1 label and labels stand alone between rows without them, each label is given the rows around it: the
-    blocks of each level share out the table's height (a level-2 label's, its level-1 label's rows) so that every
-    label stands in the middle of its block, as near as the lines tell; a row whose cells take two lines counts
-    twice. The labels go in front of the rows, their own lines go. Tables whose labels do not fit so (a label far
-    from the middle of its block, level-2 labels under level-1 labels of another kind) are left as they are. Also
-    says whether any table was read so."""
-    out: list[Row] = []
-    centred = False
-    k = 0
-    for start, end in _table_bounds(rows):
-        out.extend(rows[k:start])
-        block = _centred_block(rows[start:end], widths)
-        centred = centred or block is not None
-        out.extend(block if block is not None else rows[start:end])
-        k = end
-    out.extend(rows[k:])
-    return out, centred
-
-
 def _table_bounds(rows: list[Row]) -> list[tuple[int, int]]:
     """(first, after the last) of the rows of each indicator table: from below a header line to the next header,
     field or title."""
@@ -277,10 +266,6 @@ def _table_bounds(rows: list[Row]) -> list[tuple[int, int]]:
     return bounds
 
 
-def _tables(rows: list[Row]) -> list[list[Row]]:
-    return [rows[start:end] for start, end in _table_bounds(rows)]
-
-
 def _table_levels(table: list[Row]) -> tuple[list[list], list[bool]]:
     """Per row, the level of each cell's text (1, 2, 0 for the group label, None for no label), and whether the
     row is labels only. 成本指标 is a level-1 label where the table has cost kinds below it (经济成本指标), else a
@@ -288,7 +273,15 @@ def _table_levels(table: list[Row]) -> tuple[list[list], list[bool]]:
     levels = [[_label_level(t) for t in row.texts()] for row in table]
     kinds = any(level == 2 and "成本" in text for row, ls in zip(table, levels) for text, level in zip(row.texts(), ls))
     levels = [[(1 if kinds else 2) if level == 1.5 else level for level in ls] for ls in levels]
+    for k, row in enumerate(table):
+        # a label's note wrapped onto a line of its own (服务对象满意度指标 / … / （必填）): no row of the table
+        if len(row.cells) == 1 and _LABEL_NOTE.match(row.cells[0].text) and any(
+                level is not None for j in range(max(0, k - 2), k) for level in levels[j]):
+            levels[k] = [0]
     return levels, [bool(ls) and all(level is not None for level in ls) for ls in levels]
+
+
+_LABEL_NOTE = re.compile(r"^[（(][\u4e00-\u9fff]{1,4}[)）]$")
 
 
 def _may_be_centred(table: list[Row]) -> bool:
@@ -307,6 +300,13 @@ def _may_be_centred(table: list[Row]) -> bool:
 
 
 def _centred_block(table: list[Row], widths: Widths) -> Optional[list[Row]]:
+    """Level labels centred on their block of rows, as a PDF read by lines of one height gives them: a label stands
+    on a line of its own amid its rows, or on its middle row's line. Where a table's first row after its header has
+    no level-1 label and labels stand alone between rows without them, each label is given the rows around it: the
+    blocks of each level share out the table's height (a level-2 label's, its level-1 label's rows) so that every
+    label stands in the middle of its block, as near as the lines tell; a row whose cells take two lines counts
+    twice. The labels go in front of the rows, their own lines go. Tables whose labels do not fit so (a label far
+    from the middle of its block, level-2 labels under level-1 labels of another kind) are left as they are. """
     if not _may_be_centred(table):
         return None
     levels, alone = _table_levels(table)
@@ -319,7 +319,7 @@ def _centred_block(table: list[Row], widths: Widths) -> Optional[list[Row]]:
             if levels[k][0] is not None else []
         rest = [cell for cell, level in zip(row.filled(), levels[k]) if level not in (1, 2, 0)] \
             if levels[k][0] is not None else row.filled()
-        parts.append(_Part(inline, rest, row.line_start, row.line_end, row.table, 1))
+        parts.append(_Part(inline, _value_as_one(rest), row.line_start, row.line_end, row.table, 1))
     label_lines = {n for k, row in enumerate(table) if alone[k] for n in range(row.line_start, row.line_end + 1)}
     merged = _wrapped_around(parts, widths, label_lines)
     # labels are centred by height: a row whose cells take two lines (a value wrapped around its name's line) is
@@ -460,6 +460,19 @@ def _wrapped_around(parts: list[_Part], widths: Widths, label_lines: set[int]) -
 
     out: list[_Part] = []
     k = 0
+    while k < len(parts):  # first the names of four lines and more, then the rest
+        long_name = _long_name_around(out, parts, k, widths, next_to)
+        if long_name is None:
+            out.append(parts[k])
+            k += 1
+            continue
+        t, name = long_name
+        del out[-t:]
+        out.append(_Part(_levels_once([x for p in parts[k - t:k + t + 1] for x in p.inline]),
+                         [name, parts[k].rest[-1]], parts[k - t].line_start, parts[k + t].line_end,
+                         parts[k].table, 2 * t + 1, 2 * t + len(parts[k].rest) - 1))
+        k += t + 1
+    parts, out, k = out, [], 0
     while k < len(parts):
         part = parts[k]
         rest = part.rest
@@ -511,6 +524,53 @@ def _wrapped_around(parts: list[_Part], widths: Widths, label_lines: set[int]) -
         out.append(part)
         k += 1
     return out
+
+
+def _value_as_one(cells: list[Cell]) -> list[Cell]:
+    """A target printed in pieces one space apart (``≥30 人``, ``每次 2500 元左右``) as one cell, after a name or
+    alone on its line."""
+    at = next((k for k in range(len(cells) - 1) if is_target_value("".join(c.text for c in cells[k:]))), None)
+    if at is None:
+        return cells
+    value = Cell(" ".join(c.text for c in cells[at:]), cells[at].line_start, cells[-1].line_end, col=cells[at].col)
+    return cells[:at] + [value]
+
+
+def _long_name_around(out: list[_Part], parts: list[_Part], k: int, widths: Widths, next_to) \
+        -> Optional[tuple[int, Cell]]:
+    """A name of four lines or more centred around its value's line (``协助司法所开展公共法律服务、社区`` /
+    ``矫正人员和安置帮教人员管理、矛盾`` / ``社会效益指标（必填） 长效`` / ``纠纷化解等工作,强化基层法治服务力`` /
+    ``量,提升法治服务水平。``): row ``k`` is the value, alone or after the name's middle line, as many of the
+    name's lines above it (the rows read last, each filling the name column) as below it (each filling it but the
+    last). (How many lines stand on each side, the name) or None."""
+    rest = parts[k].rest
+    if widths.name is None or not 1 <= len(rest) <= 2 or (len(rest) == 1 and (
+            display_width(rest[0].text) >= widths.name - FULL_SLACK or is_form_label(rest[0].text))):
+        return None
+
+    def piece(part: _Part) -> bool:
+        return part.rows == 1 and len(part.rest) == 1 and not VALUE_START.match(part.rest[0].text) \
+            and not is_form_label(part.rest[0].text)
+
+    def full(part: _Part) -> bool:
+        return display_width(part.rest[0].text) >= widths.name - FULL_SLACK
+
+    above = 0
+    while above < len(out) and piece(out[-1 - above]) and full(out[-1 - above]) \
+            and next_to(out[-1 - above].line_end, (out[-above].line_start if above else parts[k].line_start)):
+        above += 1
+    below = 0
+    while k + 1 + below < len(parts) and piece(parts[k + 1 + below]) \
+            and next_to(parts[k + below].line_end, parts[k + 1 + below].line_start):
+        below += 1
+        if not full(parts[k + below]):
+            break  # the name's last line
+    t = min(above, below)
+    if t < 2:
+        return None
+    pieces = [p.rest[0] for p in out[-t:]] + ([rest[0]] if len(rest) == 2 else []) \
+        + [p.rest[0] for p in parts[k + 1:k + 1 + t]]
+    return t, Cell("".join(c.text for c in pieces), pieces[0].line_start, pieces[-1].line_end)
 
 
 def _fills_both(cells: list[Cell], widths: Widths) -> bool:
