@@ -1046,6 +1046,24 @@ def test_space_columns_number_a_space_before_its_unit():
         ("服务对象满意度指标", "群众满意度", "≥90%")]
 
 
+def test_space_columns_placed_under_the_header_not_by_count_of_words():
+    # Funing 2020 (sample lines 81-83) with its 指标值 column as a form printing mid-term beside annual values
+    # (中期指标值 | 年度指标值, the same text in both where the target is words): a row leaves out the level-1 cell
+    # merged above it, so counted from the left its name stood under 二级指标 and its first value under 三级指标 —
+    # read as the rest of the name, the annual value left blank. Its label goes under its level's column, the rest
+    # under the columns after the level columns
+    text = ("项目支出绩效目标表\n项目名称  法律援助经费\n一级指标  二级指标  三级指标  中期指标值  年度指标值\n"
+            "产出指标  数量指标  法律援助咨询、案件受理数  ≥260件  ≥260件\n"
+            "质量指标  提高法律援助工作质量  高效高质量提供援助  高效高质量提供援助\n"
+            "数量指标  组织主题宣传活动场次  年度工作计划  年度工作计划\n")
+    document = read(text)
+    assert document.layout == "space_columns"
+    assert [(i.level2, squash(i.name), squash(i.value)) for i in document.projects[0].indicators
+            if i.target_set == "annual"] == [
+        ("数量指标", "法律援助咨询、案件受理数", "≥260件"), ("质量指标", "提高法律援助工作质量", "高效高质量提供援助"),
+        ("数量指标", "组织主题宣传活动场次", "年度工作计划")]
+
+
 def test_fields_written_label_colon_content_above_a_space_separated_table():
     # Xiqing 2024 (sample), 抚恤金 and 法治宣传经费 (lines 7-21 and 24-38): the form's fields written label：content,
     # one per line, above the indicator rows set apart by spaces (a web page's text): a field line begins a row of

@@ -174,6 +174,14 @@ def is_target_value(text: str) -> bool:
     return bool(key) and content_class(key) == TARGET
 
 
+def is_label_like(text: str) -> bool:
+    """A label the vocabulary does not know but that reads like a category (制度指标), as the interpreter classes it."""
+    from ingest.interpret.tokens import LX, content_class
+
+    key = match_key(text)
+    return bool(key) and content_class(key) == LX
+
+
 def columns_one_after_another(lines: Sequence[str]) -> bool:
     """The value column's header on a line of its own with four target values or more (bare numbers too) on the
     lines right below it, blank lines between allowed: a text that prints a table's columns one after another

@@ -23,8 +23,8 @@ from typing import Optional
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import (NAME_MARK, VALUE_START, closes_bracket, content_lines, display_width,
-                                            is_form_label, is_labelled_field, is_target_value, page_furniture,
-                                            widest)
+                                            is_form_label, is_label_like, is_labelled_field, is_target_value,
+                                            page_furniture, widest)
 from ingest.readers.families.run_together import ANY_ENDING, wrap_gapped
 from ingest.values import match_unit
 
@@ -120,7 +120,7 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     rows = _rows(lines, furniture, widths)
     bounds = _table_bounds(rows)
     if not any(_may_be_centred(rows[start:end]) for start, end in bounds):
-        return rows, []
+        return _header_columns(rows), []
     # cells centred on their rows: the text read again with a line of one word between two rows' lines taken as a
     # cell wrapped around its row's other cell (a field's text too), not as the end of the line before it; where
     # tables are read so, a table whose labels do not fit (by its header's line) is the table as first read
@@ -135,7 +135,52 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
         out.extend(again[k:start])
         out.extend(block if block is not None else first.get(again[start - 1].line_start, again[start:end]))
         k = end
-    return (out + again[k:], []) if fitted else (rows, [])
+    return _header_columns(out + again[k:] if fitted else rows), []
+
+
+_LEVEL_ROLES = {0: ("group",), 1: ("level1",), 2: ("level2",), 1.5: ("level1", "level2")}
+
+
+def _header_columns(rows: list[Row]) -> list[Row]:
+    """The columns of the indicator tables' rows by their header line rather than by their count of words: a row
+    leaves out the level cells merged with the rows above it, so its level labels go to their level's column and,
+    where it has as many other cells as the header has columns after its level columns, those go to these columns
+    one after another (a row's name under the name's column, not under 二级指标); a row with fewer leaves them
+    unplaced (which of its columns are blank the text does not say)."""
+    for start, end in _table_bounds(rows):
+        roles = [tx.header_role_of(match_key(text)) for text in rows[start - 1].texts()]
+        labelled = [j for j, role in enumerate(roles) if role in ("group", "level1", "level2")]
+        if not labelled:
+            continue
+        content = labelled[-1] + 1  # the first column after the level columns
+        for row in rows[start:end]:
+            at = 0
+            others = []
+            for cell in row.cells:
+                seq = next((j for j in range(at, content) if roles[j] == "seq"), None)
+                if not others and seq is not None and cell.text.isdigit():
+                    cell.col = seq  # the row's number (序号)
+                    at = seq + 1
+                    continue
+                level = None if others else _label_level(cell.text)
+                if level is None and not others and is_label_like(cell.text):
+                    level = 1.5  # a label the vocabulary does not know (制度指标): a level column
+                if level is None or at >= content:  # (a label after the level columns: a name, 数量指标)
+                    others.append(cell)
+                    continue
+                # its level's column, or (a level the header has no column for: 产出指标 on a row of its own over
+                # 二级指标 | 三级指标 | 指标值) the next level column, or where it stands
+                cell.col = next((j for j in range(at, content) if roles[j] in _LEVEL_ROLES[level]),
+                                next((j for j in range(at, content) if roles[j] in ("level1", "level2")), at))
+                at = cell.col + 1
+            # a cell one space after the one before may be the rest of it (7 岁以下儿童健康管理率)
+            groups = 1 + sum(1 for cell in others[1:] if not cell.soft) if others else 0
+            placed = len(others) == len(roles) - content or groups == len(roles) - content
+            k = content - 1
+            for n, cell in enumerate(others):
+                k += 1 if n == 0 or len(others) == len(roles) - content or not cell.soft else 0
+                cell.col = k if placed else None
+    return rows
 
 
 def _rows(lines: list[str], furniture: set[int], widths: Widths, centred: bool = False) -> list[Row]:
