@@ -24,7 +24,9 @@ their rows, 单位：万元 above) and written as:
   without ruling lines (``python -m tests.make_file_fixtures --pdftext`` writes these alone); ``.word.txt``, the
   text ``pdftotext -layout`` extracts from the .docx printed by LibreOffice (Word's narrow columns), and
   ``.wordraw.txt`` the text ``pdftotext -raw`` extracts from it (a viewer's copy of that PDF), ``.wordlines.txt``
-  the text pdfplumber's ``extract_text()`` gives (lines by height), ``.wordboxes.txt`` pdfminer's (text boxes).
+  the text pdfplumber's ``extract_text()`` gives (lines by height), ``.wordboxes.txt`` pdfminer's (text boxes);
+  ``.wordcentred.txt`` and ``.wordcentredlines.txt``, ``pdftotext -layout`` and pdfplumber's text of the same
+  .docx with every cell centred vertically (a Word form so set; ``--word-centred`` writes these alone).
 
 Every file says it was generated (workbook/document properties, an HTML comment and title). The tests
 (tests/test_file_readers.py) read each file and compare its model with the text version's.
@@ -529,6 +531,29 @@ def write_word_pdftotext(docx_path: Path, out_path: Path) -> None:
         write_pdfminer_text(pdf, out_path.with_name(out_path.name.replace(".word.txt", ".wordboxes.txt")))
 
 
+def write_word_centred(docx_path: Path, out_path: Path) -> None:
+    """The .docx with every table cell centred vertically (Word's 垂直居中, common in government forms), printed by
+    LibreOffice: ``pdftotext -layout`` of it (``.wordcentred.txt``: a one-line cell's line between the lines of a
+    taller cell of its row, a label wrapped in its narrow column above and below its row's line) and pdfplumber's
+    text (``.wordcentredlines.txt``)."""
+    import docx
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+
+    document = docx.Document(docx_path)
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    with tempfile.TemporaryDirectory() as tmp:
+        centred = Path(tmp) / docx_path.name
+        document.save(centred)
+        pdf = Path(tmp) / (docx_path.stem + ".pdf")
+        write_doc(centred, pdf, "pdf")
+        subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), str(out_path)], check=True, timeout=120)
+        write_pdfplumber_text(pdf, out_path.with_name(out_path.name.replace(".wordcentred.txt",
+                                                                            ".wordcentredlines.txt")))
+
+
 def write_pdfminer_text(pdf: Path, out_path: Path) -> None:
     """The text pdfminer's ``extract_text()`` gives (its text boxes one after another: a table's column of names,
     then its column of values), as pdf2txt.py and converters built on it give it."""
@@ -591,6 +616,10 @@ def main(argv: list[str]) -> int:
         for stem in TOP_DOCS:
             write_pdftotext_top(OUT / f"{stem}.html", PDFTEXT / f"{stem}.top.txt")
         return 0
+    if "--word-centred" in argv:  # only the Word forms with their cells centred vertically
+        for stem in SAMPLES + CORPUS:
+            write_word_centred(OUT / f"{stem}.docx", PDFTEXT / f"{stem}.wordcentred.txt")
+        return 0
     if "--lines" in argv:  # only the forms' texts by lines of one height (pdfplumber)
         for stem in TOP_DOCS:
             write_pdfplumber_lines(OUT / f"{stem}.html", PDFTEXT / f"{stem}.lines.txt")
@@ -614,6 +643,7 @@ def main(argv: list[str]) -> int:
             if stem in WORD_PDF_DOCS:
                 write_doc(OUT / f"{stem}.docx", OUT / f"{stem}.word.pdf", "pdf")
             write_word_pdftotext(OUT / f"{stem}.docx", PDFTEXT / f"{stem}.word.txt")
+            write_word_centred(OUT / f"{stem}.docx", PDFTEXT / f"{stem}.wordcentred.txt")
             if stem in PDF_DOCS:
                 print_pdf(OUT / f"{stem}.html", OUT / f"{stem}.pdf")
             if stem == SCANNED:

@@ -144,10 +144,13 @@ def _regions(by_line: dict[int, list[Frag]], count: int) -> list[tuple[int, int]
     out = []
     for n, h in enumerate(headers):
         end = headers[n + 1] if n + 1 < len(headers) else count
+        left = by_line[h][0].x  # a field's label stands at the left of the page, not inside the table (年度预算, a
+        # value under 指标值, is no field)
         for k in range(h + 1, end):
             frags = by_line.get(k)
             first = frags[0].key if frags else ""
-            if first and (tx.field_of(first) or tx.title_suffix_of(first.replace(" ", ""))):
+            if first and ((tx.field_of(first) and frags[0].x <= left + 1)
+                          or tx.title_suffix_of(first.replace(" ", ""))):
                 end = k
                 break
         out.append((h, end))
@@ -218,7 +221,11 @@ def _form_rows(frags: dict[int, list[Frag]]) -> list[Row]:
                     g.x <= f.x + len(f.text) and f.x <= g.x + len(g.text))), None)
                 if above is not None:
                     break
-            if above is not None and _closes(above, f):
+            if above is not None and (_closes(above, f) or (
+                    (back == 1 or not _over(frags.get(k - 1, []), above))
+                    and is_form_label(above.text + f.text) and not is_form_label(above.text))):
+                # (or a label wrapped in its box, ``其中：财政资`` / ``金``, also around its row's centred line,
+                # ``其中：财政资`` / ``16.00`` / ``金``: a label only once joined, nothing under it on a line between)
                 above.extend(f)
                 frags[k].remove(f)
                 _beside_its_text(frags, above)
@@ -253,16 +260,24 @@ def _form_rows(frags: dict[int, list[Frag]]) -> list[Row]:
 
 
 def _beside_its_text(frags: dict[int, list[Frag]], label: Frag) -> None:
-    """A label wrapped over three lines with nothing after it on its first: its text stands on a line in between
-    (``项目资金（万`` / ``17.00 其中：财政资金 17.00`` / ``元）``); the label joins that line, in front."""
+    """A label wrapped over three lines with its text on a line in between (``项目资金（万`` / ``17.00 其中：财政资金
+    17.00`` / ``元）``, ``其中：财政资`` / ``16.00`` / ``金``): the label joins that line, where it stands. A label
+    with something after it on its first line stays there unless that line holds only wrapped labels."""
     first = frags.get(label.line - 1, [])
-    if not first or first[-1] is not label or len(first) > 1:
+    if label not in first or (first[-1] is not label and not all(
+            g is label or not is_form_label(g.text) and g.line_end == g.line for g in first[first.index(label):])):
         return
     for j in range(label.line, label.line_end - 1):  # the lines strictly inside the label's span (0-based)
-        if frags.get(j) and frags[j][0].x > label.x:
-            frags[label.line - 1].remove(label)
-            frags[j].insert(0, label)
+        if frags.get(j) and any(g.x > label.x for g in frags[j]) and not _over(frags[j], label):
+            first.remove(label)
+            frags[j].append(label)
+            frags[j].sort(key=lambda g: g.x)
             return
+
+
+def _over(line: list[Frag], piece: Frag) -> bool:
+    """A piece of ``line`` stands over part of ``piece``'s width."""
+    return any(g is not piece and g.x <= piece.x + len(piece.text) and piece.x <= g.x + len(g.text) for g in line)
 
 
 def _between(frags: dict[int, list[Frag]], k: int, left: int, right: int) -> Optional[Frag]:
@@ -567,9 +582,13 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
     # the name's beside them
     values = {f.line: f.text for f in sorted(frags, key=lambda f: -f.x) if roles[f.col] == "value"}
     widest_value = max(map(len, values.values()), default=0)
-    goes_on = {line for line, text in values.items() if line + 1 in values and (
+    # (the next line of the value may stand a line further down, the row's one-line cells centred between)
+    lines_used = {f.line for f in frags}
+    after = {line: line + 1 if line + 1 in values else line + 2 for line in values
+             if line + 1 in values or (line + 2 in values and line + 1 in lines_used)}
+    goes_on = {line for line, text in values.items() if line in after and (
         len(text) >= max(6, widest_value - 1) and _CJK_CHAR.search(text[-1:])
-        and not VALUE_START.match(values[line + 1]) or _value_cut(text, values[line + 1]))}
+        and not VALUE_START.match(values[after[line]]) or _value_cut(text, values[after[line]]))}
     # the pieces on each line, and each column's widest piece
     alone = Counter(f.line for f in frags)
     longest = {col: max((measures[col](f.text) for f in frags if f.col == col), default=0) for col in range(width)}
@@ -585,7 +604,12 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
             own_rows = col in name_cols and last is not None and last.line_end in valued and f.line in valued \
                 and last.line_end not in goes_on
             pieces_only = roles[col] not in (*_LEVELS, "name") and name_cols  # joined with their record
-            below = last is not None and f.line == last.line_end + 1
+            below = last is not None and (f.line == last.line_end + 1 or (
+                # a cell of two lines centred on its row: the row's one-line cells stand on a line between them
+                # (服务对象满意 / 满意度指标 … ≥80% / 度指标), where this column has nothing
+                f.line == last.line_end + 2 and not any(g.col == col and g.line == last.line_end + 1 for g in frags)
+                and (last.line_end + 1 in lines_used and last.line_end not in valued and f.line not in valued
+                     or last.line_end in goes_on and after.get(last.line_end) == f.line)))
             if below and not own_rows and not pieces_only \
                     and _continues(last, f, widest[col], roles[col], measures[col]):
                 last.extend(f)
@@ -880,6 +904,10 @@ def _within(blocks: Optional[list[tuple[int, Frag]]]):
 
 
 MIDDLE = ("upper middle", "lower middle")
+# a label at the top of its block in a table whose other labels stand in their blocks' middle (a word processor
+# centres short merged cells and leaves a long one at its top): a line's distance, so that mixing wins only where
+# it fits the labels better than one anchoring by more than that
+MIXED = 1.5
 
 
 def _partition(labels: list[Frag], names: list[Frag], fit=None, cuts: Optional[set[int]] = None,
@@ -913,7 +941,8 @@ def _levels(cells: list[Frag], names: list[Frag], records: list[list[Frag]], rol
     level1 = [col for col, role in enumerate(roles) if role == "level1"]
     typical = [_typical(record, roles) for record in records]
     best: Optional[tuple[float, dict[int, list[tuple[int, Frag]]]]] = None
-    for anchors in (MIDDLE, ("top",)):
+    mixed = tuple(f"mixed {middle}" for middle in MIDDLE)
+    for anchors in (MIDDLE, ("top",), mixed):
         total, placed = 0.0, {}
         blocks: Optional[list[tuple[int, Frag]]] = None
         for col in level2:
@@ -924,7 +953,8 @@ def _levels(cells: list[Frag], names: list[Frag], records: list[list[Frag]], rol
             cost, placed[col] = _partition([c for c in cells if c.col == col], names, *_within(blocks),
                                            anchors=anchors)
             total += cost
-        if best is None or total < best[0] - 1e-9:
+        # mixing the two (free to read any label either way) must fit better by more than a line's distance
+        if best is None or total < best[0] - (MIXED if anchors == mixed else 1e-9):
             best = (total, placed)
     return best[1] if best else {}
 
@@ -937,6 +967,12 @@ def _blocks(labels: list[Frag], names: list[Frag], anchor: str, fit=None, cuts: 
     inf = float("inf")
 
     def distance(label: Frag, a: int, b: int) -> float:  # block of records a..b (inclusive)
+        if anchor.startswith("mixed "):  # each label in the middle of its block or at its top, the top at a cost
+            middle = anchor.removeprefix("mixed ")
+            return min(distance_at(label, a, b, middle), distance_at(label, a, b, "top") + MIXED)
+        return distance_at(label, a, b, anchor)
+
+    def distance_at(label: Frag, a: int, b: int, anchor: str) -> float:
         first, last = names[a].line, names[b].line_end
         if label.line_end > label.line:  # a label over several lines: its middle against the block's
             gap = abs((label.line + label.line_end) / 2 - ((first + last) / 2 if anchor != "top" else first))
