@@ -25,8 +25,8 @@ their rows, 单位：万元 above) and written as:
   text ``pdftotext -layout`` extracts from the .docx printed by LibreOffice (Word's narrow columns), and
   ``.wordraw.txt`` the text ``pdftotext -raw`` extracts from it (a viewer's copy of that PDF), ``.wordlines.txt``
   the text pdfplumber's ``extract_text()`` gives (lines by height), ``.wordboxes.txt`` pdfminer's (text boxes);
-  ``.wordcentred.txt`` and ``.wordcentredlines.txt``, ``pdftotext -layout`` and pdfplumber's text of the same
-  .docx with every cell centred vertically (a Word form so set; ``--word-centred`` writes these alone).
+  ``.wordcentred.txt``, ``pdftotext -layout`` of the same .docx with every cell centred vertically (a Word form so
+  set; ``--word-centred`` writes these alone).
 
 Every file says it was generated (workbook/document properties, an HTML comment and title). The tests
 (tests/test_file_readers.py) read each file and compare its model with the text version's.
@@ -534,8 +534,7 @@ def write_word_pdftotext(docx_path: Path, out_path: Path) -> None:
 def write_word_centred(docx_path: Path, out_path: Path) -> None:
     """The .docx with every table cell centred vertically (Word's 垂直居中, common in government forms), printed by
     LibreOffice: ``pdftotext -layout`` of it (``.wordcentred.txt``: a one-line cell's line between the lines of a
-    taller cell of its row, a label wrapped in its narrow column above and below its row's line) and pdfplumber's
-    text (``.wordcentredlines.txt``)."""
+    taller cell of its row, a label wrapped in its narrow column above and below its row's line)."""
     import docx
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 
@@ -550,8 +549,6 @@ def write_word_centred(docx_path: Path, out_path: Path) -> None:
         pdf = Path(tmp) / (docx_path.stem + ".pdf")
         write_doc(centred, pdf, "pdf")
         subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), str(out_path)], check=True, timeout=120)
-        write_pdfplumber_text(pdf, out_path.with_name(out_path.name.replace(".wordcentred.txt",
-                                                                            ".wordcentredlines.txt")))
 
 
 def write_pdfminer_text(pdf: Path, out_path: Path) -> None:
