@@ -707,7 +707,10 @@ def _one_value_each(names: list[Frag], values: list[Frag]) -> list[Frag]:
             starts = sorted(line for line in lines if line - 1 not in lines)
             out.extend(name.split_after([line - 1 for line in starts[1:]]) if len(starts) >= 2 else [name])
             continue
-        starts = sorted({v.line for v in values if name.line <= v.line <= name.line_end and VALUE_START.match(v.text)})
+        # (a value's second line that only goes on with its first, 2024 年 12 月 / 31 日前, begins no value)
+        by_line = {v.line: v.text for v in values}
+        starts = sorted({v.line for v in values if name.line <= v.line <= name.line_end and VALUE_START.match(v.text)
+                         and not (v.line - 1 in by_line and _value_cut(by_line[v.line - 1], v.text))})
         out.extend(name.split_after(starts[:-1]) if len(starts) >= 2 and len(name.parts) > 1 else [name])
     return out
 
