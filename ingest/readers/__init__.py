@@ -21,8 +21,8 @@ from ingest.errors import IngestError
 from ingest.grid import Cell, Grid, ParseWarning, Row, fix_radicals, strip_invisible
 from ingest.readers import doc, excel, flat, guard, ocr, pdf, web, word
 from ingest.readers.families import FAMILIES, detect
-from ingest.readers.families.common import (columns_one_after_another, has_form_words, page_furniture,
-                                            values_one_after_another)
+from ingest.readers.families.common import (columns_one_after_another, has_form_words, header_scattered,
+                                            page_furniture, values_one_after_another)
 from ingest.readers.text import decode_text
 
 
@@ -64,7 +64,7 @@ def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Gri
                                    encoding=text.encoding, warnings=list(text.warnings) + warnings))
     grid = _layout_grid(source, lines, text.lines, text.encoding, text.warnings)
     if grid is None:
-        if columns_one_after_another(lines) or values_one_after_another(lines):
+        if columns_one_after_another(lines) or values_one_after_another(lines) or header_scattered(lines):
             raise IngestError(
                 source,
                 "无法识别版式：文字是按列或按块先后排列的（PDF 转文字时表格被拆开：先是一列的全部内容，再是下一列），"

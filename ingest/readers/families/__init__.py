@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ingest.grid import Row
-from ingest.readers.families.common import columns_one_after_another, values_one_after_another
+from ingest.readers.families.common import columns_one_after_another, header_scattered, values_one_after_another
 from ingest.readers.families import (brackets, cells_per_line, delimited, labelled, lines, outline, paragraphs,
                                      pipes, positioned, run_together, spaces, tabs, tree)
 
@@ -62,8 +62,11 @@ def detect(lines: list[str]) -> tuple[Family, dict[str, float]]:
     registered first wins: the more specific layouts are registered before the general ones."""
     scores = {key: round(max(0.0, min(1.0, family.score(lines))), 3) for key, family in FAMILIES.items()}
     leader = max(scores, key=lambda key: scores[key])
-    if scores[leader] > 0 and (columns_one_after_another(lines) or (leader in _CELLS_ON_LINES
-                                                                   and values_one_after_another(lines))):
+    if scores[leader] > 0 and leader in _CELLS_ON_LINES and header_scattered(lines):
+        # the header's words apart, each above its column's cells: a text of blocks, which no family reads
+        scores = {key: 0.0 for key in scores}
+    elif scores[leader] > 0 and (columns_one_after_another(lines) or (leader in _CELLS_ON_LINES
+                                                                     and values_one_after_another(lines))):
         # every name, then every value: no family reads a table from a text that prints its columns (or its blocks
         # of cells) in turn
         scores = {key: round(score * 0.1, 3) for key, score in scores.items()}

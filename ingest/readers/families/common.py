@@ -205,6 +205,32 @@ def columns_one_after_another(lines: Sequence[str]) -> bool:
     return False
 
 
+def header_scattered(lines: Sequence[str]) -> bool:
+    """An indicator table's header words (一级指标, 二级指标, 三级指标, 指标值 …) each on a line of its own but with
+    lines of other text between them at least twice: a text that prints a table's blocks one after another
+    (pdfminer's text boxes: a column's header, then its cells, then the next column's), not its rows — a row layout
+    prints its header cells together (a header of two rows too: 绩效指标 / 指标值 / 一级指标 / 二级指标 / 三级指标)."""
+    from ingest import taxonomy as tx
+
+    order = ("level1", "level2", "name", "value")
+    content = [line.strip(" \t|｜") for line in lines if match_key(line.replace("|", ""))]  # (no bare | between)
+    words = [(k, role) for k, text in enumerate(content) if len(text) <= 12
+             for role in [tx.header_role_of(match_key(text))] if role in order]
+    # the header words of one table: each within twelve lines of the one before
+    clusters: list[list[tuple[int, str]]] = []
+    for k, role in words:
+        if clusters and k - clusters[-1][-1][0] <= 12:
+            clusters[-1].append((k, role))
+        else:
+            clusters.append([(k, role)])
+    for cluster in clusters:
+        if len({role for _, role in cluster}) < 3:
+            continue
+        if sum(1 for (a, _), (b, _) in zip(cluster, cluster[1:]) if b - a >= 2) >= 2:
+            return True
+    return False
+
+
 VALUE_RUN = 10
 _DIGIT = re.compile(r"\d")
 
