@@ -26,7 +26,9 @@ their rows, 单位：万元 above) and written as:
   ``.wordraw.txt`` the text ``pdftotext -raw`` extracts from it (a viewer's copy of that PDF), ``.wordlines.txt``
   the text pdfplumber's ``extract_text()`` gives (lines by height), ``.wordboxes.txt`` pdfminer's (text boxes);
   ``.wordcentred.txt``, ``pdftotext -layout`` of the same .docx with every cell centred vertically (a Word form so
-  set; ``--word-centred`` writes these alone).
+  set; ``--word-centred`` writes these alone); ``.w3m.txt`` and ``.lynx.txt``, the HTML form as the text browsers
+  w3m and lynx dump it (``-dump``, 200 columns; lynx sets a table too wide for them one space apart, row by row;
+  ``--browsers`` writes these alone).
 
 Every file says it was generated (workbook/document properties, an HTML comment and title). The tests
 (tests/test_file_readers.py) read each file and compare its model with the text version's.
@@ -551,6 +553,18 @@ def write_word_centred(docx_path: Path, out_path: Path) -> None:
         subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), str(out_path)], check=True, timeout=120)
 
 
+def write_browser_dumps(html_path: Path, stem: str) -> None:
+    """The HTML form as the text browsers w3m and lynx dump it, 200 columns wide: w3m lays every table out in
+    columns (``.w3m.txt``); lynx lays out the tables that fit and sets a wider one's cells one space apart, a row
+    to a line (``.lynx.txt``)."""
+    w3m = subprocess.run(["w3m", "-dump", "-cols", "200", "-O", "UTF-8", "-T", "text/html", str(html_path)],
+                         check=True, capture_output=True, timeout=120).stdout
+    (PDFTEXT / f"{stem}.w3m.txt").write_bytes(w3m)
+    lynx = subprocess.run(["lynx", "-dump", "-width=200", "-display_charset=utf-8", "-assume_charset=utf-8",
+                           "-nolist", str(html_path)], check=True, capture_output=True, timeout=120).stdout
+    (PDFTEXT / f"{stem}.lynx.txt").write_bytes(lynx)
+
+
 def write_pdfminer_text(pdf: Path, out_path: Path) -> None:
     """The text pdfminer's ``extract_text()`` gives (its text boxes one after another: a table's column of names,
     then its column of values), as pdf2txt.py and converters built on it give it."""
@@ -613,9 +627,14 @@ def main(argv: list[str]) -> int:
         for stem in TOP_DOCS:
             write_pdftotext_top(OUT / f"{stem}.html", PDFTEXT / f"{stem}.top.txt")
         return 0
+    if "--browsers" in argv:  # only the text browsers' dumps of the HTML forms
+        for stem in SAMPLES + CORPUS:
+            write_browser_dumps(OUT / f"{stem}.html", stem)
+        return 0
     if "--word-centred" in argv:  # only the Word forms with their cells centred vertically
         for stem in SAMPLES + CORPUS:
             write_word_centred(OUT / f"{stem}.docx", PDFTEXT / f"{stem}.wordcentred.txt")
+            write_browser_dumps(OUT / f"{stem}.html", stem)
         return 0
     if "--lines" in argv:  # only the forms' texts by lines of one height (pdfplumber)
         for stem in TOP_DOCS:
@@ -641,6 +660,7 @@ def main(argv: list[str]) -> int:
                 write_doc(OUT / f"{stem}.docx", OUT / f"{stem}.word.pdf", "pdf")
             write_word_pdftotext(OUT / f"{stem}.docx", PDFTEXT / f"{stem}.word.txt")
             write_word_centred(OUT / f"{stem}.docx", PDFTEXT / f"{stem}.wordcentred.txt")
+            write_browser_dumps(OUT / f"{stem}.html", stem)
             if stem in PDF_DOCS:
                 print_pdf(OUT / f"{stem}.html", OUT / f"{stem}.pdf")
             if stem == SCANNED:

@@ -1185,3 +1185,32 @@ def test_a_date_on_two_lines_beside_a_name_on_two_lines_is_one_row():
         ("时效指标", "装备购置完成时间", "2024年12月31日前"),
         ("时效指标", "组织开展法治宣传活动时间", "2024年12月31日前"),
         ("时效指标", "司法所规范化建设时间", "2024年12月31日前")]
+
+
+# The HTML forms as the text browsers dump them (-dump, 200 columns: .w3m.txt, .lynx.txt), read by position.
+# w3m lays every table out in columns, merged labels amid their rows; lynx lays out the tables that fit and sets a
+# wider one's cells one space apart, a row to a line. Measured: w3m 381 of 405, 381 of 402 rows read right (a label
+# amid an even block given to the block below it: Qingdao, Pingluo); lynx 392 of 405, 392 of 401 (366 before its
+# wide tables were read as space-separated columns, not as columns by position).
+@pytest.mark.parametrize("kind, floor, precision", [("w3m", 381, 0.945), ("lynx", 392, 0.975)])
+def test_html_forms_dumped_by_text_browsers(kind, floor, precision):
+    documents = {stem: parse_file(PDFTEXT / f"{stem}.{kind}.txt") for stem in STEMS}
+    assert {d.layout for d in documents.values()} == {"positioned"}
+    found, wanted, read_total = recovered(documents)
+    assert wanted == 405 and found >= floor
+    assert found / read_total >= precision
+
+
+def test_a_table_one_space_apart_in_a_text_laid_out_by_position():
+    # Pingluo's 安置帮教工作经费… (sample lines 81-95) as lynx dumps it (lynx.txt, lines 72-76): the table too wide
+    # for the page, its header and rows set one space apart while the other tables stand in columns; read by
+    # position, its rows' words stood under no header column
+    lines = (PDFTEXT / "ningxia_pingluo_2024.lynx.txt").read_text(encoding="utf-8").split("\n")
+    assert lines[72:74] == ["   绩效指标 一级指标 二级指标 三级指标 指标值",
+                            "   产出指标 数量指标（必填） 调查评估建立工作档案 ≥200 人"]
+    document = parse_file(PDFTEXT / "ningxia_pingluo_2024.lynx.txt")
+    project = next(p for p in document.projects if squash(p.name) == "安置帮教工作经费25万元，社区矫正工作经费13万元")
+    rows = [(i.level1, i.level2, squash(i.name), squash(i.value)) for i in project.indicators]
+    assert rows[0] == ("产出指标", "数量指标", "调查评估建立工作档案", "≥200人")
+    assert ("产出指标", "质量指标", "社区矫正对象再犯罪率", "≤0.3%") in rows
+    assert ("产出指标", "成本指标", "开展慰问及帮扶", "每人400元-3000元") in rows

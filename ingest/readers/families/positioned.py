@@ -167,14 +167,29 @@ def _fragments(lines: list[str], skip: set[int]) -> dict[int, list[Frag]]:
 def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     lines = _as_placed(lines)
     by_line = _fragments(lines, page_furniture(lines))
-    regions = _regions(by_line, len(lines))
+    # a table whose cells stand one space apart, not in columns (a text browser that gives up laying out a table
+    # too wide for its page, its header's words one space apart): read as space-separated columns, the rest of the
+    # text by position
+    spaced = [(h, end) for h, end in _regions(by_line, len(lines)) if _one_space_apart(by_line[h])]
+    regions = [region for region in _regions(by_line, len(lines)) if region not in spaced]
     in_table = {k for h, end in regions for k in range(h, end)}
-    rows = _form_rows({k: fs for k, fs in by_line.items() if k not in in_table})
+    in_spaced = {k for h, end in spaced for k in range(h, end)}
+    rows = _form_rows({k: fs for k, fs in by_line.items() if k not in in_table and k not in in_spaced})
     warnings: list[ParseWarning] = []
     for h, end in regions:
         rows.extend(_table({k: fs for k, fs in by_line.items() if h <= k < end}, h))
+    if spaced:
+        from ingest.readers.families import spaces
+
+        table_rows, _ = spaces.build([line if k in in_spaced else "" for k, line in enumerate(lines)])
+        rows.extend(table_rows)
     rows.sort(key=lambda r: (r.line_start, r.line_end))
     return rows, warnings
+
+
+def _one_space_apart(frags: list[Frag]) -> bool:
+    """A line's pieces one space apart each (cut where the vocabulary cuts them): words in a row, not columns."""
+    return len(frags) >= 3 and all(b.x == a.x + len(a.text) + 1 for a, b in zip(frags, frags[1:]))
 
 
 def _as_placed(lines: list[str]) -> list[str]:
