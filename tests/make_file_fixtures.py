@@ -27,8 +27,8 @@ their rows, 单位：万元 above) and written as:
   the text pdfplumber's ``extract_text()`` gives (lines by height), ``.wordboxes.txt`` pdfminer's (text boxes);
   ``.wordcentred.txt``, ``pdftotext -layout`` of the same .docx with every cell centred vertically (a Word form so
   set; ``--word-centred`` writes these alone); ``.w3m.txt`` and ``.lynx.txt``, the HTML form as the text browsers
-  w3m and lynx dump it (``-dump``, 200 columns; lynx sets a table too wide for them one space apart, row by row;
-  ``--browsers`` writes these alone).
+  w3m and lynx dump it (``-dump``, 200 columns; lynx sets a table too wide for them one space apart, row by row),
+  and ``.w3m80.txt`` as w3m dumps it 80 columns wide (``--browsers`` writes these alone).
 
 Every file says it was generated (workbook/document properties, an HTML comment and title). The tests
 (tests/test_file_readers.py) read each file and compare its model with the text version's.
@@ -556,10 +556,14 @@ def write_word_centred(docx_path: Path, out_path: Path) -> None:
 def write_browser_dumps(html_path: Path, stem: str) -> None:
     """The HTML form as the text browsers w3m and lynx dump it, 200 columns wide: w3m lays every table out in
     columns (``.w3m.txt``); lynx lays out the tables that fit and sets a wider one's cells one space apart, a row
-    to a line (``.lynx.txt``)."""
+    to a line (``.lynx.txt``); and w3m at its default 80 columns (``.w3m80.txt``), every column squeezed, labels,
+    names and values wrapped in them."""
     w3m = subprocess.run(["w3m", "-dump", "-cols", "200", "-O", "UTF-8", "-T", "text/html", str(html_path)],
                          check=True, capture_output=True, timeout=120).stdout
     (PDFTEXT / f"{stem}.w3m.txt").write_bytes(w3m)
+    narrow = subprocess.run(["w3m", "-dump", "-cols", "80", "-O", "UTF-8", "-T", "text/html", str(html_path)],
+                            check=True, capture_output=True, timeout=120).stdout
+    (PDFTEXT / f"{stem}.w3m80.txt").write_bytes(narrow)
     lynx = subprocess.run(["lynx", "-dump", "-width=200", "-display_charset=utf-8", "-assume_charset=utf-8",
                            "-nolist", str(html_path)], check=True, capture_output=True, timeout=120).stdout
     (PDFTEXT / f"{stem}.lynx.txt").write_bytes(lynx)

@@ -52,7 +52,8 @@ from typing import Optional
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import (VALUE_START, closes_bracket, content_lines, display_width,
-                                            has_form_words, is_form_label, page_furniture, value_tails)
+                                            has_form_words, is_form_label, is_target_value, page_furniture,
+                                            value_tails)
 from ingest.readers.families.run_together import ANY_ENDING, end_value, segment, value_pattern
 from ingest.values import match_unit, parse_target
 
@@ -227,6 +228,7 @@ def _form_rows(frags: dict[int, list[Frag]]) -> list[Row]:
     """The lines outside indicator tables, one row per line, with the form's wrapped cells joined again: a label
     wrapped onto the next line (``项目资金（万`` / ``元）``), and a field's text wrapped over lines of their own at
     the text's left edge, the label standing on one of them (``年度绩效目标`` beside the middle line)."""
+    _split_wrapped_labels(frags)
     for k in sorted(frags):
         for f in list(frags.get(k, [])):
             # the piece above that this one stands under (at its left edge, or anywhere below it when centred),
@@ -274,16 +276,61 @@ def _form_rows(frags: dict[int, list[Frag]]) -> list[Row]:
     return rows
 
 
+def _split_wrapped_labels(frags: dict[int, list[Frag]]) -> None:
+    """A label wrapped in a narrow column stands one space from the text beside it (``项目名 人民调解经费`` /
+    ``称``, ``项目资`` / ``金（万 11.00`` / ``元）``, ``其中：财政`` / ``92.40 拨款``): a word of a piece that makes a
+    label of the form with the piece over or under it at its left edge, and is none alone, is cut from the rest.
+    Where a word starts is counted in characters, or in screen columns in a text re-spaced so."""
+    for k in sorted(frags):
+        for f in list(frags.get(k, [])):
+            words = f.text.split(" ")
+            if len(words) < 2:
+                continue
+            cuts: list[int] = []  # the words that are a label's part
+            starts = {"chars": [], "screen": []}
+            x = wide = f.x
+            used = None
+            for n, word in enumerate(words):
+                starts["chars"].append(x)
+                starts["screen"].append(wide)
+                for how, at in (("chars", x), ("screen", wide)):
+                    if is_form_label(word) or n in cuts:
+                        continue
+                    for j in (k - 1, k + 1):
+                        g = next((g for g in frags.get(j, []) if abs(g.x - at) <= 1), None)
+                        if g is not None and is_form_label(g.text.split(" ")[-1] + word if j < k
+                                                           else word + g.text.split(" ")[0]):
+                            cuts.append(n)
+                            if used is None or at != f.x:  # (at the piece's start the two counts agree)
+                                used = how
+                            break
+                x += len(word) + 1
+                wide += display_width(word) + 1
+            if not cuts:
+                continue
+            places = starts[used or "chars"]
+            bounds = sorted({0, *cuts, *(n + 1 for n in cuts)} - {len(words)})
+            pieces = [Frag(places[a], " ".join(words[a:b]), f.line)
+                      for a, b in zip(bounds, bounds[1:] + [len(words)])]
+            at = frags[k].index(f)
+            frags[k][at:at + 1] = pieces
+
+
 def _beside_its_text(frags: dict[int, list[Frag]], label: Frag) -> None:
     """A label wrapped over three lines with its text on a line in between (``项目资金（万`` / ``17.00 其中：财政资金
     17.00`` / ``元）``, ``其中：财政资`` / ``16.00`` / ``金``): the label joins that line, where it stands. A label
     with something after it on its first line stays there unless that line holds only wrapped labels."""
     first = frags.get(label.line - 1, [])
-    if label not in first or (first[-1] is not label and not all(
-            g is label or not is_form_label(g.text) and g.line_end == g.line for g in first[first.index(label):])):
+    if label not in first:
         return
+    after = first[first.index(label) + 1:]
+    # (with other pieces after it on its first line, only where the line between has a piece nearer it than they
+    # are: the label's own text, 项目资 / 金（万 11.00 市级资金 0.00 / 元）)
+    nearest = after[0].x if after and not all(not is_form_label(g.text) and g.line_end == g.line for g in after) \
+        else None
     for j in range(label.line, label.line_end - 1):  # the lines strictly inside the label's span (0-based)
-        if frags.get(j) and any(g.x > label.x for g in frags[j]) and not _over(frags[j], label):
+        right = [g for g in frags.get(j, []) if g.x > label.x]
+        if right and not _over(frags[j], label) and (nearest is None or min(g.x for g in right) < nearest):
             first.remove(label)
             frags[j].append(label)
             frags[j].sort(key=lambda g: g.x)
@@ -291,8 +338,9 @@ def _beside_its_text(frags: dict[int, list[Frag]], label: Frag) -> None:
 
 
 def _over(line: list[Frag], piece: Frag) -> bool:
-    """A piece of ``line`` stands over part of ``piece``'s width."""
-    return any(g is not piece and g.x <= piece.x + len(piece.text) and piece.x <= g.x + len(g.text) for g in line)
+    """A piece of ``line`` stands over part of ``piece``'s width (a wrapped piece: its widest line's)."""
+    width = max(len(text) for _, text in piece.parts)
+    return any(g is not piece and g.x <= piece.x + width and piece.x <= g.x + len(g.text) for g in line)
 
 
 def _between(frags: dict[int, list[Frag]], k: int, left: int, right: int) -> Optional[Frag]:
@@ -799,8 +847,10 @@ def _gather(pieces: list[Frag], names: list[Frag]) -> list[tuple[int, Frag]]:
                     piece = pieces[i]
                     extra = 0.0
                     rest = h == 1 and pieces[i - 1].line == piece.line - 1 and piece.line not in named \
-                        and display_width(pieces[i - 1].text) >= full and _stops_mid(pieces[i - 1].text, piece.text) \
-                        and not _OPERATOR.match(piece.text)
+                        and (display_width(pieces[i - 1].text) >= full and _stops_mid(pieces[i - 1].text, piece.text)
+                             and not _OPERATOR.match(piece.text)
+                             or piece.text.strip() in value_tails() and is_target_value(pieces[i - 1].text))
+                    # (or only a value's end, 5月31日 / 前: wherever the column wraps)
                     if rest:
                         # the line above fills the column and stops mid-text, and no name stands beside this
                         # piece (a digit may begin it: 达到 / 60000人次, an operator not): it is the rest of that
