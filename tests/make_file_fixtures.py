@@ -28,7 +28,9 @@ their rows, 单位：万元 above) and written as:
   ``.wordcentred.txt``, ``pdftotext -layout`` of the same .docx with every cell centred vertically (a Word form so
   set; ``--word-centred`` writes these alone); ``.w3m.txt`` and ``.lynx.txt``, the HTML form as the text browsers
   w3m and lynx dump it (``-dump``, 200 columns; lynx sets a table too wide for them one space apart, row by row),
-  and ``.w3m80.txt`` as w3m dumps it 80 columns wide (``--browsers`` writes these alone).
+  and ``.w3m80.txt`` as w3m dumps it 80 columns wide (``--browsers`` writes these alone); ``.pandoc.txt``,
+  ``.gfm.txt`` and ``.rst.txt``, the .docx converted by pandoc to Markdown (its simple tables, ``**bold**``
+  cells and ``##`` headings), GitHub Markdown (pipe tables) and reStructuredText (grid tables) (``--pandoc``).
 
 Every file says it was generated (workbook/document properties, an HTML comment and title). The tests
 (tests/test_file_readers.py) read each file and compare its model with the text version's.
@@ -569,6 +571,14 @@ def write_browser_dumps(html_path: Path, stem: str) -> None:
     (PDFTEXT / f"{stem}.lynx.txt").write_bytes(lynx)
 
 
+def write_pandoc_texts(docx_path: Path, stem: str) -> None:
+    """The .docx as pandoc converts it to text: Markdown (``.pandoc.txt``), GitHub Markdown (``.gfm.txt``) and
+    reStructuredText (``.rst.txt``), lines unwrapped."""
+    for target, suffix in (("markdown", "pandoc"), ("gfm", "gfm"), ("rst", "rst")):
+        subprocess.run(["pandoc", "-f", "docx", "-t", target, "--wrap=none", str(docx_path), "-o",
+                        str(PDFTEXT / f"{stem}.{suffix}.txt")], check=True, timeout=120)
+
+
 def write_pdfminer_text(pdf: Path, out_path: Path) -> None:
     """The text pdfminer's ``extract_text()`` gives (its text boxes one after another: a table's column of names,
     then its column of values), as pdf2txt.py and converters built on it give it."""
@@ -631,14 +641,20 @@ def main(argv: list[str]) -> int:
         for stem in TOP_DOCS:
             write_pdftotext_top(OUT / f"{stem}.html", PDFTEXT / f"{stem}.top.txt")
         return 0
+    if "--pandoc" in argv:  # only pandoc's texts of the Word forms
+        for stem in SAMPLES + CORPUS:
+            write_pandoc_texts(OUT / f"{stem}.docx", stem)
+        return 0
     if "--browsers" in argv:  # only the text browsers' dumps of the HTML forms
         for stem in SAMPLES + CORPUS:
             write_browser_dumps(OUT / f"{stem}.html", stem)
+            write_pandoc_texts(OUT / f"{stem}.docx", stem)
         return 0
     if "--word-centred" in argv:  # only the Word forms with their cells centred vertically
         for stem in SAMPLES + CORPUS:
             write_word_centred(OUT / f"{stem}.docx", PDFTEXT / f"{stem}.wordcentred.txt")
             write_browser_dumps(OUT / f"{stem}.html", stem)
+            write_pandoc_texts(OUT / f"{stem}.docx", stem)
         return 0
     if "--lines" in argv:  # only the forms' texts by lines of one height (pdfplumber)
         for stem in TOP_DOCS:
@@ -665,6 +681,7 @@ def main(argv: list[str]) -> int:
             write_word_pdftotext(OUT / f"{stem}.docx", PDFTEXT / f"{stem}.word.txt")
             write_word_centred(OUT / f"{stem}.docx", PDFTEXT / f"{stem}.wordcentred.txt")
             write_browser_dumps(OUT / f"{stem}.html", stem)
+            write_pandoc_texts(OUT / f"{stem}.docx", stem)
             if stem in PDF_DOCS:
                 print_pdf(OUT / f"{stem}.html", OUT / f"{stem}.pdf")
             if stem == SCANNED:

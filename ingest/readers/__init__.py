@@ -49,6 +49,11 @@ def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Gri
     # look-alike radicals a PDF's fonts map (项⽬ → 项目, as the PDF reader reads them), a table drawn with box
     # characters or full-width bars (｜) as pipes; the display lines keep them
     lines = fix_radicals(strip_invisible("\n".join(text.lines))).replace("\f", "").split("\n") if text.lines else []
+    # a Markdown export's markup is no text of the form: a heading's #, bold around a cell's text (**项目名称**), each
+    # replaced by spaces so that columns laid out by position keep their place (an asterisk of the form's own, **平米,
+    # stays)
+    if any("**" in line or line.lstrip().startswith("#") for line in lines):
+        lines = [_unmarked(line) for line in lines]
     if any(bar in line for line in lines for bar in _WIDE_BARS_CHARS):
         lines = [line.translate(_WIDE_BARS) for line in lines]
     if _BOX_OR_PLUS.search("".join(lines)):  # else box_to_pipes leaves every line as it is
@@ -79,6 +84,16 @@ def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Gri
             line=1,
         )
     return grid
+
+
+_HEADING = re.compile(r"^(\s*)(#{1,6}\s+)(?=\S)")
+# a whole cell in bold: ** at the cell's edges (the line's ends, spaces or a pipe around)
+_BOLD = re.compile(r"(?<![^\s|｜])\*\*(?=[^*\s])([^*|]*?[^*\s|])\*\*(?![^\s|｜])")
+
+
+def _unmarked(line: str) -> str:
+    line = _HEADING.sub(lambda m: m.group(1) + " " * len(m.group(2)), line)
+    return _BOLD.sub(lambda m: "  " + m.group(1) + "  ", line)
 
 
 def _layout_grid(source: str, lines: list[str], display: list[str], encoding: str,
