@@ -28,7 +28,8 @@ their rows, 单位：万元 above) and written as:
   ``.wordcentred.txt``, ``pdftotext -layout`` of the same .docx with every cell centred vertically (a Word form so
   set; ``--word-centred`` writes these alone); ``.w3m.txt`` and ``.lynx.txt``, the HTML form as the text browsers
   w3m and lynx dump it (``-dump``, 200 columns; lynx sets a table too wide for them one space apart, row by row),
-  and ``.w3m80.txt`` as w3m dumps it 80 columns wide (``--browsers`` writes these alone); ``.pandoc.txt``,
+  and ``.w3m80.txt`` as w3m dumps it 80 columns wide, and ``.html2text.txt`` as the html2text package converts it
+  (``--browsers`` writes these alone); ``.pandoc.txt``,
   ``.gfm.txt`` and ``.rst.txt``, the .docx converted by pandoc to Markdown (its simple tables, ``**bold**``
   cells and ``##`` headings), GitHub Markdown (pipe tables) and reStructuredText (grid tables) (``--pandoc``).
 
@@ -579,6 +580,17 @@ def write_pandoc_texts(docx_path: Path, stem: str) -> None:
                         str(PDFTEXT / f"{stem}.{suffix}.txt")], check=True, timeout=120)
 
 
+def write_html2text(html_path: Path, stem: str) -> None:
+    """The HTML form as the html2text package converts it to Markdown (``.html2text.txt``): pipe rows that leave
+    out the cells merged with the rows above them, ``**bold**`` header cells, ``##`` headings."""
+    import html2text
+
+    converter = html2text.HTML2Text()
+    converter.body_width = 0  # no wrapping
+    (PDFTEXT / f"{stem}.html2text.txt").write_text(converter.handle(html_path.read_text(encoding="utf-8")),
+                                                   encoding="utf-8")
+
+
 def write_pdfminer_text(pdf: Path, out_path: Path) -> None:
     """The text pdfminer's ``extract_text()`` gives (its text boxes one after another: a table's column of names,
     then its column of values), as pdf2txt.py and converters built on it give it."""
@@ -645,16 +657,14 @@ def main(argv: list[str]) -> int:
         for stem in SAMPLES + CORPUS:
             write_pandoc_texts(OUT / f"{stem}.docx", stem)
         return 0
-    if "--browsers" in argv:  # only the text browsers' dumps of the HTML forms
+    if "--browsers" in argv:  # only the text browsers' (and html2text's) texts of the HTML forms
         for stem in SAMPLES + CORPUS:
             write_browser_dumps(OUT / f"{stem}.html", stem)
-            write_pandoc_texts(OUT / f"{stem}.docx", stem)
+            write_html2text(OUT / f"{stem}.html", stem)
         return 0
     if "--word-centred" in argv:  # only the Word forms with their cells centred vertically
         for stem in SAMPLES + CORPUS:
             write_word_centred(OUT / f"{stem}.docx", PDFTEXT / f"{stem}.wordcentred.txt")
-            write_browser_dumps(OUT / f"{stem}.html", stem)
-            write_pandoc_texts(OUT / f"{stem}.docx", stem)
         return 0
     if "--lines" in argv:  # only the forms' texts by lines of one height (pdfplumber)
         for stem in TOP_DOCS:
@@ -681,6 +691,7 @@ def main(argv: list[str]) -> int:
             write_word_pdftotext(OUT / f"{stem}.docx", PDFTEXT / f"{stem}.word.txt")
             write_word_centred(OUT / f"{stem}.docx", PDFTEXT / f"{stem}.wordcentred.txt")
             write_browser_dumps(OUT / f"{stem}.html", stem)
+            write_html2text(OUT / f"{stem}.html", stem)
             write_pandoc_texts(OUT / f"{stem}.docx", stem)
             if stem in PDF_DOCS:
                 print_pdf(OUT / f"{stem}.html", OUT / f"{stem}.pdf")

@@ -19,6 +19,7 @@ from ingest.readers.families.common import (NAME_MARK, VALUE_START, content_line
                                             is_target_value)
 from ingest.readers.families.run_together import ANY_ENDING
 from ingest.readers.families.paragraphs import join_lines
+from ingest.readers.families.spaces import header_columns
 
 _RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BARE = re.compile(r"^[\s|]*$")
@@ -60,7 +61,8 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
         if end > number:  # one row printed over lines number..end: each column's pieces joined
             pieces = [split_line(lines[k - 1], framed) for k in range(number, end + 1)]
             parts = [join_lines("\n".join(p[i] for p in pieces)) for i in range(len(parts))]
-        elif 2 <= len(parts) < (width or row_width) and parts[-1].strip() and not line.rstrip().endswith("|"):
+        elif 2 <= len(parts) < (width or row_width) and parts[-1].strip() and not line.rstrip().endswith("|") \
+                and not is_target_value(parts[-1].strip()):  # (a whole target ends its cell: the row ends there)
             # a cell with a line break in it (copied from a web page): the next lines' cells make up the row
             ahead = _row_goes_on(lines, number, len(parts), width or row_width)
             if ahead is not None:
@@ -75,7 +77,9 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
         cells = [Cell(text, number, end, col=None if single else i) for i, text in enumerate(parts)]
         rows.append(Row(cells=cells, line_start=number, line_end=end))
         number = end
-    return rows, []
+    # a row that leaves out the cells merged with the rows above it (a converter that drops them: html2text) has its
+    # cells placed under the header's columns, not counted from the left
+    return header_columns(rows, short_only=True), []
 
 
 def _row_goes_on(lines: list[str], start: int, count: int, width: int) -> int | None:
@@ -87,8 +91,8 @@ def _row_goes_on(lines: list[str], start: int, count: int, width: int) -> int | 
         if not line.strip() or line.lstrip().startswith("|") or _RULE.match(line):
             return None
         parts = split_line(line, False)
-        if not parts or not parts[0].strip():
-            return None
+        if not parts or not parts[0].strip() or (len(parts) > 1 and is_form_label(parts[0].strip())):
+            return None  # (a line that begins with a label begins a row: a row that left its merged cells out)
         total += len(parts) - 1
         if total == width:
             return k

@@ -120,7 +120,7 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     rows = _rows(lines, furniture, widths)
     bounds = _table_bounds(rows)
     if not any(_may_be_centred(rows[start:end]) for start, end in bounds):
-        return _header_columns(rows), []
+        return header_columns(rows), []
     # cells centred on their rows: the text read again with a line of one word between two rows' lines taken as a
     # cell wrapped around its row's other cell (a field's text too), not as the end of the line before it; where
     # tables are read so, a table whose labels do not fit (by its header's line) is the table as first read
@@ -135,18 +135,19 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
         out.extend(again[k:start])
         out.extend(block if block is not None else first.get(again[start - 1].line_start, again[start:end]))
         k = end
-    return _header_columns(out + again[k:] if fitted else rows), []
+    return header_columns(out + again[k:] if fitted else rows), []
 
 
 _LEVEL_ROLES = {0: ("group",), 1: ("level1",), 2: ("level2",), 1.5: ("level1", "level2")}
 
 
-def _header_columns(rows: list[Row]) -> list[Row]:
+def header_columns(rows: list[Row], short_only: bool = False) -> list[Row]:
     """The columns of the indicator tables' rows by their header line rather than by their count of words: a row
     leaves out the level cells merged with the rows above it, so its level labels go to their level's column and,
     where it has as many other cells as the header has columns after its level columns, those go to these columns
     one after another (a row's name under the name's column, not under 二级指标); a row with fewer leaves them
-    unplaced (which of its columns are blank the text does not say)."""
+    unplaced (which of its columns are blank the text does not say). ``short_only``: rows as wide as the header
+    keep their columns (a layout that prints blank cells: only a row that leaves merged cells out is placed)."""
     for start, end in _table_bounds(rows):
         roles = [tx.header_role_of(match_key(text)) for text in rows[start - 1].texts()]
         labelled = [j for j, role in enumerate(roles) if role in ("group", "level1", "level2")]
@@ -154,6 +155,8 @@ def _header_columns(rows: list[Row]) -> list[Row]:
             continue
         content = labelled[-1] + 1  # the first column after the level columns
         for row in rows[start:end]:
+            if short_only and (len(row.cells) >= len(roles) or len(row.cells) < 2):
+                continue
             at = 0
             others = []
             for cell in row.cells:
