@@ -14,7 +14,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ingest.grid import Cell, ParseWarning, Row
+from ingest import taxonomy as tx
+from ingest.grid import Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import (NAME_MARK, VALUE_START, content_lines, display_width, is_form_label,
                                             is_target_value)
 from ingest.readers.families.run_together import ANY_ENDING
@@ -78,8 +79,17 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
         rows.append(Row(cells=cells, line_start=number, line_end=end))
         number = end
     # a row that leaves out the cells merged with the rows above it (a converter that drops them: html2text) has its
-    # cells placed under the header's columns, not counted from the left
-    return header_columns(rows, short_only=True), []
+    # cells placed under the header's columns, not counted from the left (a quick look first: a row narrower than
+    # the widest that begins with a level label)
+    widest = max((len(row.cells) for row in rows), default=0)
+    if any(2 <= len(row.cells) < widest and _is_level(row.cells[0].text) for row in rows):
+        rows = header_columns(rows, short_only=True)
+    return rows, []
+
+
+def _is_level(text: str) -> bool:
+    key = match_key(text)
+    return bool(key) and bool(tx.level1_of(key) or tx.level2_of(key))
 
 
 def _row_goes_on(lines: list[str], start: int, count: int, width: int) -> int | None:

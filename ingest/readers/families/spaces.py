@@ -299,19 +299,26 @@ def _is_header(keys: list[str]) -> bool:
 def _table_bounds(rows: list[Row]) -> list[tuple[int, int]]:
     """(first, after the last) of the rows of each indicator table: from below a header line to the next header,
     field or title."""
+    heads = [len(row.cells) >= 3 and _is_header([match_key(t) for t in row.texts()]) for row in rows]
     bounds = []
     k = 0
     while k < len(rows):
         k += 1
-        if not _is_header([match_key(t) for t in rows[k - 1].texts()]):
+        if not heads[k - 1]:
             continue
         end = k
-        while end < len(rows) and not _is_header([match_key(t) for t in rows[end].texts()]) and not (
-                tx.field_of(match_key(rows[end].texts()[0])) or tx.title_suffix_of(match_key(rows[end].texts()[0]))):
+        while end < len(rows) and not heads[end] and not _ends_table(rows[end]):
             end += 1
         bounds.append((k, end))
         k = end
     return bounds
+
+
+def _ends_table(row: Row) -> bool:
+    """A row that begins with a field's label or a title (项目名称, 项目支出绩效目标表): no row of the table above."""
+    texts = row.texts()
+    key = match_key(texts[0]) if texts else ""
+    return bool(key) and bool(tx.field_of(key) or tx.title_suffix_of(key))
 
 
 def _table_levels(table: list[Row]) -> tuple[list[list], list[bool]]:
