@@ -1028,8 +1028,8 @@ def test_level_labels_centred_on_their_rows_read_by_lines_of_one_height():
 def test_printed_forms_with_cells_centred_on_their_rows_copied_by_lines_of_one_height():
     # pdfplumber's text of the forms as a browser prints them (cells centred on their rows): labels amid their rows
     # and field texts around their label's line were misread (28 of 405, 26 of 434 rows right), then 282 of 405 with
-    # 462 rows read when cells wrapped around a centred line stood as rows of their own; measured: 368 of 405, 368
-    # of 413 rows read right, Qingdao whole. Not yet: a value in pieces wrapped around its name's line (Pingluo's
+    # 462 rows read when cells wrapped around a centred line stood as rows of their own; measured: 369 of 405, 369
+    # of 412 rows read right, Qingdao whole. Not yet: a value in pieces wrapped around its name's line (Pingluo's
     # 每人 400 元-3000 / 开展慰问及帮扶 / 元), corpus 13 (two tables side by side) and 33 (labels wrapped beside names
     # of three lines)
     found = wanted = read_total = right = 0
@@ -1039,7 +1039,7 @@ def test_printed_forms_with_cells_centred_on_their_rows_copied_by_lines_of_one_h
         wanted += len(want)
         read_total += len(got)
         right += sum(1 for row in got if row in want)
-    assert wanted == 405 and found >= 368
+    assert wanted == 405 and found >= 369
     assert right / read_total >= 0.88
 
 

@@ -593,7 +593,7 @@ def _value_as_one(cells: list[Cell]) -> list[Cell]:
 
 def _long_name_around(out: list[_Part], parts: list[_Part], k: int, widths: Widths, next_to) \
         -> Optional[tuple[int, Cell]]:
-    """A name of four lines or more centred around its value's line (``协助司法所开展公共法律服务、社区`` /
+    """A name of three lines or more centred around its value's line (``协助司法所开展公共法律服务、社区`` /
     ``矫正人员和安置帮教人员管理、矛盾`` / ``社会效益指标（必填） 长效`` / ``纠纷化解等工作,强化基层法治服务力`` /
     ``量,提升法治服务水平。``): row ``k`` is the value, alone or after the name's middle line, as many of the
     name's lines above it (the rows read last, each filling the name column) as below it (each filling it but the
@@ -621,7 +621,7 @@ def _long_name_around(out: list[_Part], parts: list[_Part], k: int, widths: Widt
         if not full(parts[k + below]):
             break  # the name's last line
     t = min(above, below)
-    if t < 2:
+    if t < (1 if len(rest) == 2 else 2):  # (a name of two lines around its value's line: _wrapped_around's)
         return None
     pieces = [p.rest[0] for p in out[-t:]] + ([rest[0]] if len(rest) == 2 else []) \
         + [p.rest[0] for p in parts[k + 1:k + 1 + t]]
