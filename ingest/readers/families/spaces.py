@@ -340,9 +340,9 @@ _LABEL_NOTE = re.compile(r"^[（(][\u4e00-\u9fff]{1,4}[)）]$")
 
 
 def _may_be_centred(table: list[Row]) -> bool:
-    """The table's first row has no level-1 label (on its line or above it: labels at the top of their rows), and
-    a label stands on a line of its own between rows without a label of its level (聘请常年法律顾问人数 / 数量指标 /
-    代理案件数量)."""
+    """The table's first row is no line of labels alone (labels above their rows), and a label stands on a line of
+    its own between rows without a label of its level (聘请常年法律顾问人数 / 数量指标 / 代理案件数量). (A first
+    row with its level-1 label on its line may be a block of one row centred so: the fit decides.)"""
     levels, alone = _table_levels(table)
     if not table or alone[0]:
         return False
@@ -356,12 +356,12 @@ def _may_be_centred(table: list[Row]) -> bool:
 
 def _centred_block(table: list[Row], widths: Widths) -> Optional[list[Row]]:
     """Level labels centred on their block of rows, as a PDF read by lines of one height gives them: a label stands
-    on a line of its own amid its rows, or on its middle row's line. Where a table's first row after its header has
-    no level-1 label and labels stand alone between rows without them, each label is given the rows around it: the
+    on a line of its own amid its rows, or on its middle row's line. Where labels stand alone between rows without
+    them (:func:`_may_be_centred`), each label is given the rows around it: the
     blocks of each level share out the table's height (a level-2 label's, its level-1 label's rows) so that every
-    label stands in the middle of its block, as near as the lines tell; a row whose cells take two lines counts
-    twice. The labels go in front of the rows, their own lines go. Tables whose labels do not fit so (a label far
-    from the middle of its block, level-2 labels under level-1 labels of another kind) are left as they are. """
+    label stands in the middle of its block, as near as the lines tell; a row counts as many lines as its tallest
+    cell. The labels go in front of the rows, their own lines go. Tables whose labels do not fit so (a label far
+    from the middle of its block, level-2 labels under level-1 labels of another kind) give None."""
     if not _may_be_centred(table):
         return None
     levels, alone = _table_levels(table)
