@@ -14,13 +14,12 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ingest import taxonomy as tx
-from ingest.grid import Cell, ParseWarning, Row, match_key
+from ingest.grid import Cell, ParseWarning, Row
 from ingest.readers.families.common import (NAME_MARK, VALUE_START, content_lines, display_width, is_form_label,
                                             is_target_value)
 from ingest.readers.families.run_together import ANY_ENDING
 from ingest.readers.families.paragraphs import join_lines
-from ingest.readers.families.spaces import header_columns
+from ingest.readers.families.spaces import header_columns, is_level
 
 _RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BARE = re.compile(r"^[\s|]*$")
@@ -82,14 +81,9 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     # cells placed under the header's columns, not counted from the left (a quick look first: a row narrower than
     # the widest that begins with a level label)
     widest = max((len(row.cells) for row in rows), default=0)
-    if any(2 <= len(row.cells) < widest and _is_level(row.cells[0].text) for row in rows):
+    if any(2 <= len(row.cells) < widest and is_level(row.cells[0].text) for row in rows):
         rows = header_columns(rows, short_only=True)
     return rows, []
-
-
-def _is_level(text: str) -> bool:
-    key = match_key(text)
-    return bool(key) and bool(tx.level1_of(key) or tx.level2_of(key))
 
 
 def _row_goes_on(lines: list[str], start: int, count: int, width: int) -> int | None:

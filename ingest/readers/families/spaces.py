@@ -267,7 +267,7 @@ def _rows(lines: list[str], furniture: set[int], widths: Widths, centred: bool =
             tail = words[0]
             continue
         if len(words) == 1 and _SHORT_WORD.match(words[0]):
-            if _is_level(words[0]) or (pending and _is_level(pending[-1][1])):
+            if is_level(words[0]) or (pending and is_level(pending[-1][1])):
                 flush()  # 产出指标 / 数量指标: two labels on lines of their own, not one label broken up
             pending.append((number, words[0]))
             continue
@@ -773,9 +773,10 @@ def _label_left_open(rows: list[Row], word: str, number: int) -> Optional[tuple[
     return None
 
 
-def _is_level(word: str) -> bool:
+def is_level(word: str) -> bool:
+    """``word`` is a level-1 or level-2 label of the vocabulary."""
     key = match_key(word)
-    return bool(tx.level1_of(key) or tx.level2_of(key))
+    return bool(key) and bool(tx.level1_of(key) or tx.level2_of(key))
 
 
 def _named_target(words: list[str]) -> bool:
