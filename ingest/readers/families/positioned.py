@@ -171,8 +171,9 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     # a table whose cells stand one space apart, not in columns (a text browser that gives up laying out a table
     # too wide for its page, its header's words one space apart): read as space-separated columns, the rest of the
     # text by position
-    spaced = [(h, end) for h, end in _regions(by_line, len(lines)) if _one_space_apart(by_line[h])]
-    regions = [region for region in _regions(by_line, len(lines)) if region not in spaced]
+    regions = _regions(by_line, len(lines))
+    spaced = [(h, end) for h, end in regions if _one_space_apart(by_line[h])]
+    regions = [region for region in regions if region not in spaced]
     in_table = {k for h, end in regions for k in range(h, end)}
     in_spaced = {k for h, end in spaced for k in range(h, end)}
     rows = _form_rows({k: fs for k, fs in by_line.items() if k not in in_table and k not in in_spaced})
