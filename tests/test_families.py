@@ -466,6 +466,48 @@ def test_paragraph_cells():
                               ("产出指标", "质量指标", "指标1:工程验收合格率", "≧95%")]
 
 
+def test_run_together_amounts_under_a_row_of_funding_labels():
+    # Funing 2020 (sample) line 75: 法律援助经费 预算数 16.00, 其中 财政资金 16.00; Xiqing 2024 (sample) lines 7-13:
+    # 抚恤金 18.47, 中央补助 0.00, 市级资金 0.00, 区级资金 18.47, 其他资金 0.00. Set as a row of labels over a row
+    # of amounts and run together, the amounts fuse (1616, 18.470018.470): the one cut whose total is the sum of
+    # its sources.
+    def funding(text):
+        project = read(text + "一级指标二级指标三级指标指标值产出指标数量指标发放人数=1人\n").projects[0]
+        return project.total_wan, [(f.source, f.amount_wan) for f in project.funding]
+
+    assert funding("项目名称法律援助经费资金来源年度资金总额财政资金项目资金(万元)1616") == (
+        16.0, [("财政资金", 16.0)])
+    assert funding("项目名称抚恤金资金来源年度资金总额中央补助市级资金区级资金其他资金项目资金(万元)18.470018.470") == (
+        18.47, [("中央补助", 0.0), ("市级资金", 0.0), ("区级资金", 18.47), ("其他资金", 0.0)])
+    # Xiqing 人民调解经费 (lines 54-60: 11.00 | 0.00 | 0.00 | 11.00 | 0.00) fused to 1100110 cuts two ways that add
+    # up (11 | 0 | 0 | 11 | 0 and 11 | 0 | 0 | 1 | 10): the total and the sources both agree on, and a warning
+    document = read("项目名称人民调解经费资金来源年度资金总额中央补助市级资金区级资金其他资金项目资金(万元)1100110"
+                    "一级指标二级指标三级指标指标值产出指标数量指标接受调解案卷数量≥830件\n")
+    project = document.projects[0]
+    assert (project.total_wan, [(f.source, f.amount_wan) for f in project.funding]) == (
+        11.0, [("中央补助", 0.0), ("市级资金", 0.0)])
+    assert [w.code for w in document.warnings if w.code == "amounts_run_together"] == ["amounts_run_together"]
+
+
+def test_run_together_column_of_a_few_words_after_the_value():
+    # Xiqing 2024 (sample), 法治宣传经费 lines 36-48, with a column 数据来源 after 指标值 (its words the renderer's,
+    # SYNTHETIC), run together: the column's word and the next row's name fuse (=2场 | 工作台账开展专项…). The words
+    # that stand alone after a value (工作台账 before 质量指标, 财务资料 before 效益指标) are the column's: they are cut
+    # off the names they begin, and off a value in words they end (提升工作台账).
+    text = ("项目名称法治宣传经费一级指标二级指标三级指标指标值数据来源产出指标数量指标法治文艺演出场次=2场工作台账"
+            "开展专项法治宣传活动次数≥1次统计报表质量指标培训参与率100%工作台账时效指标法治文艺演出时间5月31日前"
+            "统计报表成本指标普法宣传费用≤10.4万元财务资料效益指标社会效益指标提升群众法治意识提升工作台账"
+            "可持续影响指标完善法治宣传工作制度完善统计报表\n")
+    assert rows(read(text)) == [
+        ("产出指标", "数量指标", "法治文艺演出场次", "=2场"),
+        ("产出指标", "数量指标", "开展专项法治宣传活动次数", "≥1次"),
+        ("产出指标", "质量指标", "培训参与率", "100%"),
+        ("产出指标", "时效指标", "法治文艺演出时间", "5月31日前"),
+        ("产出指标", "成本指标", "普法宣传费用", "≤10.4万元"),
+        ("效益指标", "社会效益指标", "提升群众法治意识", "提升"),
+        ("效益指标", "可持续影响指标", "完善法治宣传工作制度", "完善")]
+
+
 def test_run_together_rows_numbered_under_a_sequence_header():
     # Xiqing 2024 (sample), 抚恤金 (lines 16-21), under 序号 | 指标名称 | 指标值 with every cell run together: each
     # row's number is a cell of its own where it is the next in the sequence (1发放人数, 安抚6家属满意度), and the

@@ -42,8 +42,9 @@ FAMILIES = ("tab_rows", "markdown", "paragraph_cells", "space_columns", "run_tog
 # its value (Qingdao's ≤国家部署和工作计划规定时间), and run together as one name when longer than ten characters.
 # A column the alias table does not name (unnamed_column: 数据来源 after the value, its cells 工作台账 / 统计报表 …):
 # read by its column where the layout has columns; with none, its short words after a qualitative value read as
-# the next name now and then (paragraph cells), and run together they run into the next name (no vocabulary cuts
-# them: 56.8% / 52.2%).
+# the next name now and then (paragraph cells); run together, the words that stand alone after a value (before a
+# level label or at a row's end) are learned as the column's and cut off the next name (56.8% / 52.2% before; the
+# corpus tables are short: a word that never stands alone is not learned).
 SAMPLE_FLOORS = {
     "standard": ((1, 1), (1, 1), (.995, .995), (1, 1), (.965, .97)),
     "seq_weight": ((1, 1), (1, 1), (.99, .99), (.99, .99), (.93, .93)),
@@ -56,7 +57,7 @@ SAMPLE_FLOORS = {
     "annual_mid": ((1, 1), (1, 1), (.985, .975), (1, 1), (.91, .9)),
     "other_words": ((1, 1), (1, 1), (.995, .995), (1, 1), (.965, .97)),
     "graded": ((.995, .995), (.995, .995), (.985, .925), (.99, .975), (.89, .87)),
-    "unnamed_column": ((1, 1), (1, 1), (.935, .895), (.99, .99), (.565, .56)),
+    "unnamed_column": ((1, 1), (1, 1), (.935, .895), (.99, .99), (.925, .945)),
     "value_unit": ((1, 1), (1, 1), (.985, .97), (1, 1), (.965, .97)),
     "kind_column": ((1, 1), (1, 1), (.995, .995), (1, 1), (.905, .855)),
     "section_rows": ((1, 1), (1, 1), (.99, .99), (1, 1), (.96, .97)),
@@ -80,7 +81,7 @@ CORPUS_FLOORS = {
     "annual_mid": ((1, 1), (.99, .995), (.98, .985), (.985, .995), (.875, .885)),
     "other_words": ((1, 1), (1, 1), (.99, .995), (.985, .99), (.93, .955)),
     "graded": ((.995, .995), (.995, .995), (.98, .97), (.985, .995), (.89, .9)),
-    "unnamed_column": ((.995, .995), (.995, .995), (.865, .805), (.915, .915), (.52, .51)),
+    "unnamed_column": ((.995, .995), (.995, .995), (.865, .805), (.915, .915), (.66, .645)),
     "value_unit": ((1, 1), (.99, .995), (.98, .975), (.99, .995), (.93, .955)),
     "kind_column": ((1, 1), (1, 1), (.995, .995), (1, 1), (.845, .83)),
     "section_rows": ((.995, .995), (.98, .985), (.97, .975), (.97, .99), (.91, .93)),
@@ -113,6 +114,10 @@ def test_shapes_read_back(documents, shape, family):
         assert total.recall >= recall and total.precision >= precision, (which, total.recall, total.precision)
         if which == "samples" and family != "run_together":
             assert total.projects_ok == total.projects == 42  # every name, total and funding amount
+        elif which == "samples" and shape == "funding_columns":
+            # run together the amounts under the source labels fuse (1616): all but Xiqing's 人民调解经费, whose
+            # 1100110 cuts two ways that add up (a warning)
+            assert total.projects_ok == 41 and total.projects == 42
 
 
 # Every cell after its column's name and a colon (labelled_fields), in every shape, a record per line or a pair

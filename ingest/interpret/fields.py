@@ -9,6 +9,7 @@ several numbers under 年初预算数 / 全年预算数 / 全年执行数 …, t
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -243,7 +244,7 @@ def read_zone(tokens: list[Token], rows_of) -> Zone:
             current = None
         elif current is not None:
             current.values.append(token)
-    _label_row_over_amounts(labels, zone.unit)
+    zone.warnings.extend(_label_row_over_amounts(labels, zone.unit))
     budget_columns = [lab.key for lab in labels if lab.kind == "budget"]
     zone.self_evaluation = "executed" in budget_columns or "rate" in budget_columns
     budget_at = _budget_index(budget_columns)
@@ -338,12 +339,13 @@ def _is_amount_label(lab: Label) -> bool:
     return lab.kind == "funding" or (lab.kind == "field" and lab.key == "total")
 
 
-def _label_row_over_amounts(labels: list[Label], unit: str) -> None:
+def _label_row_over_amounts(labels: list[Label], unit: str) -> list[ParseWarning]:
     """A row of amount labels over a row of amounts (资金来源 | 年度资金总额 | 财政拨款 | 其他资金 over
     100 | 80 | 20, the amounts row perhaps headed by 项目资金(万元)): each label takes the amount in its place.
 
     Read label by label, the amounts all follow the last label of the row (or the label heading the amounts row);
     where their number is that of the labels in the row above, they are dealt out in order."""
+    warnings: list[ParseWarning] = []
     k = 0
     while k < len(labels):
         run = [labels[k]]
@@ -354,16 +356,89 @@ def _label_row_over_amounts(labels: list[Label], unit: str) -> None:
             continue
         holder = run[-1]
         amounts = holder.values
-        if amounts and all(amount_of(v.text, unit) is not None for v in amounts):
-            if len(amounts) == len(run):
-                for lab, amount in zip(run, amounts):
-                    lab.values = [amount]
-            elif len(amounts) == len(run) - 1 and len(run) > 2:
-                # the last label heads the amounts row (项目资金(万元) | 100 | 80 | 20)
-                for lab, amount in zip(run, amounts):
-                    lab.values = [amount]
-                holder.values = []
+        while amounts and _UNIT_CELL.match(amounts[0].text):
+            amounts = amounts[1:]  # 项目资金 | (万元) | 100 | 80 | 20: the row label's unit in a cell of its own
+        if amounts and all(amount_of(v.text, unit) is not None for v in amounts) \
+                and len(amounts) in (len(run), len(run) - 1):
+            dealt: list[Optional[Token]] = list(amounts)
+        else:
+            dealt, warning = _fused_amounts(run, amounts)
+            warnings.extend([warning] if warning else [])
+        if dealt and len(dealt) == len(run):
+            for lab, amount in zip(run, dealt):
+                lab.values = [amount] if amount else []
+        elif dealt and len(dealt) == len(run) - 1 and len(run) > 2:
+            # the last label heads the amounts row (项目资金(万元) | 100 | 80 | 20)
+            for lab, amount in zip(run, dealt):
+                lab.values = [amount] if amount else []
+            holder.values = []
         k += len(run)
+    return warnings
+
+
+_UNIT_CELL = re.compile(r"^\s*[(（]\s*(?:万元|元|万)\s*[)）]\s*$")
+_FUSED_DIGITS = re.compile(r"^(?P<unit>[(（]\s*(?:万元|元|万)\s*[)）])?\s*(?P<digits>[\d.]+)$")
+
+
+def _fused_amounts(run: list[Label], amounts: list[Token]) -> tuple[list[Optional[Token]], Optional[ParseWarning]]:
+    """Amounts under a row of amount labels whose digits ran together (年度资金总额 | 财政资金 over ``1616``;
+    年度资金总额 | 中央补助 | 市级资金 | 区级资金 | 其他资金 over ``18.470018.470``): the one way to cut them into one
+    number per label (or per label but the last, which heads the amounts row) with the total the sum of the
+    sources. Only where the row starts with a total and goes on with sources, and only cells the source cut
+    softly (text run together or set apart by spaces) are joined. Where several cuts add up, the numbers they all
+    agree on (the total at least) and a warning; none where no cut adds up."""
+    if not (run[0].kind == "field" and run[0].key == "total") \
+            or not all(lab.kind == "funding" for lab in run[1:-1]):
+        return [], None
+    texts: list[str] = []
+    for n, token in enumerate(amounts):
+        found = _FUSED_DIGITS.match(token.text.strip())
+        if not found or (n and (not token.cell.soft or found.group("unit"))):
+            break
+        texts.append(found.group("digits"))
+    n = len(run) if run[-1].kind == "funding" else len(run) - 1  # else the last label heads the amounts row
+    digits = "".join(texts)
+    if n < 2 or not digits or not digits[0].isdigit() or len(digits) > 60:
+        return [], None
+    cuts = list(_adding_up(digits, n))
+    if not cuts:
+        return [], None
+    printed = [parts[0] if all(c[k] == parts[0] for c in cuts) else None for k, parts in enumerate(zip(*cuts))]
+    dealt = [_piece(amounts[0], p, first=False, last=False) if p is not None else None for p in printed]
+    if len(cuts) == 1:
+        return dealt, None
+    return dealt, ParseWarning("amounts_run_together", f"资金金额连在一起（{digits}），有 {len(cuts)} 种拆法都与总额"
+                               f"相符，只读取了能确定的金额，请核对原表。", amounts[0].line)
+
+
+def _adding_up(digits: str, n: int, most: int = 8):
+    """The cuts of ``digits`` into ``n`` numbers (no leading zeros) whose first is the sum of the others (at most
+    ``most`` of them)."""
+    def rest(text: str, parts: int, left: Decimal):
+        if parts == 1:
+            if _NUMBER.match(text) and Decimal(text) == left:
+                yield [text]
+            return
+        for k in range(1, len(text) - parts + 2):
+            head = text[:k]
+            if not _NUMBER.match(head) or head.endswith("%"):
+                continue
+            value = Decimal(head)
+            if value > left:
+                break
+            for tail in rest(text[k:], parts - 1, left - value):
+                yield [head, *tail]
+
+    found = 0
+    for k in range(1, len(digits) - n + 2):
+        head = digits[:k]
+        if not _NUMBER.match(head) or head.endswith("%"):
+            continue
+        for tail in rest(digits[k:], n - 1, Decimal(head)):
+            yield [head, *tail]
+            found += 1
+            if found >= most:
+                return
 
 
 YUAN_GUESS_MIN = 100_000  # a bare total of 10 亿元 or more in 万元 is far less likely than an amount in 元
