@@ -1102,7 +1102,77 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
         if cells:
             rows.append(Row(cells=cells, line_start=number, line_end=number))
     _split_common_suffix(rows)
+    _split_column_words(rows)
     return rows, []
+
+
+_CJK_START = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _is_value_cell(text: str) -> bool:
+    key = normalized(text)[0]
+    return bool(value_pattern().fullmatch(key) or is_qualitative_value(key))
+
+
+def _is_level_cell(cell: Cell) -> bool:
+    return bool(tx.level1_of(cell.key) or tx.level2_of(cell.key))
+
+
+def _split_column_words(rows: list[Row]) -> None:
+    """A column after the value that the form fills from a few words (数据来源: 工作台账, 统计报表; 指标值确定依据:
+    计划标准, 行业标准): run together, its word and the next row's name fuse (``=2场`` | ``工作台账开展专项法治宣传
+    活动次数``). Where the header prints a column after the value's, the words that stand alone after a value (before a
+    level label or at the end of a row) are that column's; a cell after a value that begins with one of them is
+    the word and the name, and a cell that ends with one at the end of a row, or a value that does (安抚财务资料), is
+    what comes before and the word. Each such word is hinted with the column's role (the header's word, else
+    other), for the interpreter to weigh."""
+    role = None  # the role of the column after the value's (other: a column the alias table does not name)
+    for row in rows:
+        for k, cell in enumerate(row.cells):
+            nxt = row.cells[k + 1] if k + 1 < len(row.cells) else None
+            if role is None and nxt and tx.header_role_of(cell.key) == "value" and not _is_level_cell(nxt) \
+                    and not _is_value_cell(nxt.text) and len(nxt.key) <= 8 \
+                    and tx.header_role_of(nxt.key) in (None, "basis", "remarks", "standard"):
+                role = tx.header_role_of(nxt.key) or "other"
+    if role is None:
+        return
+    words: set[str] = set()
+    for row in rows:
+        cells = row.cells
+        for k in range(1, len(cells)):
+            text = cells[k].text.strip()
+            ends_row = k + 1 == len(cells) or _is_level_cell(cells[k + 1])
+            if ends_row and 2 <= len(text) <= 10 and _is_value_cell(cells[k - 1].text) and _CJK_START.match(text) \
+                    and match_unit(text, 0) != text and not _is_value_cell(text) and not _is_level_cell(cells[k]) \
+                    and not tx.header_role_of(cells[k].key):
+                words.add(text)
+    if not words:
+        return
+    for row in rows:
+        out: list[Cell] = []
+        for k, cell in enumerate(row.cells):
+            text = cell.text.strip()
+            word = next((w for w in sorted(words, key=len, reverse=True) if text.startswith(w) and len(text) > len(w)
+                         + 1), None) if k and _is_value_cell(row.cells[k - 1].text) else None
+            ends_row = k + 1 == len(row.cells) or _is_level_cell(row.cells[k + 1])
+            tail = next((w for w in words if text.endswith(w) and len(text) > len(w) + 1
+                         and (ends_row or _is_value_cell(text[:-len(w)]))), None) if not word else None
+            # what the word leaves is cut again (…稳定。长效 | 统计报表: the name and its value)
+            if word:
+                rest = segment_raw(text[len(word):], True) or [text[len(word):]]
+                out += [Cell(word, cell.line_start, cell.line_end, soft=cell.soft, hint=role)]
+                out += [Cell(t, cell.line_start, cell.line_end, soft=True) for t in rest]
+            elif tail:  # 安抚财务资料: a value in words and the column's word after it
+                rest = segment_raw(text[:-len(tail)], True) or [text[:-len(tail)]]
+                out += [Cell(t, cell.line_start, cell.line_end, soft=cell.soft if not i else True)
+                        for i, t in enumerate(rest)]
+                out += [Cell(tail, cell.line_start, cell.line_end, soft=True, hint=role)]
+            elif text in words and k and _is_value_cell(row.cells[k - 1].text):
+                cell.hint = role
+                out.append(cell)
+            else:
+                out.append(cell)
+        row.cells = out
 
 
 _DIGIT_RUN = re.compile(r"\d{4,8}")
