@@ -508,6 +508,19 @@ def test_run_together_column_of_a_few_words_after_the_value():
         ("效益指标", "可持续影响指标", "完善法治宣传工作制度", "完善")]
 
 
+def test_weight_after_an_empty_value_where_blank_cells_vanish():
+    # Corpus 22 (Ningjin 2019) lines 17-23 under 指标名称 | 目标值 | 分值, one cell per line: 规章制度建立与否 prints
+    # no target, only its 分值 20 (the weights add up to its 总分, 100). 20 stands in the 分值 column on
+    # two other rows (及时发放率, 资助标准达标率): it is read there again, not as the target.
+    cells = ["项目名称", "宁晋县高中助学金项目", "指标名称", "目标值", "分值", "规章制度建立与否", "20", "享受资助人数",
+             "2100", "10", "资金支出率", "95%", "10", "建档立卡学生全面覆盖", "100%", "10", "资助对象满意度", "95%以上",
+             "10", "及时发放率", "100%", "20", "资助标准达标率", "100%", "20"]
+    indicators = read("\n".join(cells) + "\n").projects[0].indicators
+    assert [(i.name, i.value, i.weight) for i in indicators[:2]] == [
+        ("规章制度建立与否", "", 20.0), ("享受资助人数", "2100", 10.0)]
+    assert [i.weight for i in indicators] == [20, 10, 10, 10, 10, 20, 20]
+
+
 def test_run_together_rows_numbered_under_a_sequence_header():
     # Xiqing 2024 (sample), 抚恤金 (lines 16-21), under 序号 | 指标名称 | 指标值 with every cell run together: each
     # row's number is a cell of its own where it is the next in the sequence (1发放人数, 安抚6家属满意度), and the

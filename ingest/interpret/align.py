@@ -146,12 +146,18 @@ def column_reliability(anchors: tuple[int, int, int, int]) -> float:
     return 0.5 if values + levels else 0.0
 
 
+_LEVEL_KINDS = frozenset({L1, L2, L12})
+HABIT_SEEN, HABIT_SAME, HABIT_SHARE = 3, 2, 0.6  # a habit: seen 3 times or more, 2 of them and 60% in one column
+
+
 def align(tokens: list[Token], header: Header, cr: Optional[float] = None) -> list[Record]:
     """The best reading of ``tokens`` as records under ``header``; ``cr`` is the column reliability measured on
     the whole document (a document keeps its layout), else on these tokens.
 
-    A second pass reads the table again knowing what its columns hold: a text that the first pass put three
-    times or more in the same column, and nowhere else (``达成预期指标`` in 实际完成值), is read there again."""
+    A second pass reads the table again knowing what its columns hold: a text that the first pass put in the same
+    column in most of its places (two of three, ``达成预期指标`` in 实际完成值, ``20`` in 分值; not a level label,
+    which the vocabulary reads), is read there again: where a blank cell vanished, the weight after an empty
+    value is the weight still (corpus 22's 规章制度建立与否 | 20)."""
     slots = [s for s in header.slots if s.role != "group"]
     if not tokens or not slots:
         return []
@@ -160,16 +166,18 @@ def align(tokens: list[Token], header: Header, cr: Optional[float] = None) -> li
     for record in records:
         for slot, ts in record.parts.items():
             for t in ts:
+                if t.kind in _LEVEL_KINDS:
+                    continue  # a level label is read by the vocabulary (a name 数量指标 stays a name)
                 counts = seen.setdefault(t.key, {})
                 counts[slot] = counts.get(slot, 0) + 1
     habits = {}
     for key, counts in seen.items():
         total = sum(counts.values())
-        if total < 3:
+        if total < HABIT_SEEN:
             continue  # too rare to be a habit
         slot = max(counts, key=counts.__getitem__)  # the first of the most frequent, as Counter.most_common
         n = counts[slot]
-        if n >= 3 and n >= 0.8 * total:
+        if n >= HABIT_SAME and n >= HABIT_SHARE * total:
             habits[key] = slot
     if not habits:
         return records
