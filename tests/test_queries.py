@@ -150,6 +150,20 @@ def test_coverage_quantification_and_satisfaction(hand_con):
     assert sorted(rows.threshold_pct) == [80.0, 90.0, 95.0]
 
 
+def test_satisfaction_summary_counts_and_median_per_scope_over_two_documents(hand_con):
+    # a third document of 测试区 2024 repeats the first one's targets: project 95, 80, 95, 80 (median 87.5), with
+    # the department's 90 twice: 80, 80, 90, 90, 95, 95 (median 90); each scope as median() over the indicators
+    # themselves gives it, counted once per indicator
+    loader.load_document(hand_con, make_document(sha="c" * 64))
+    for scope, n, median in (("project", 4, 87.5), ("all", 6, 90.0), ("department", 2, 90.0)):
+        sat = queries.run(hand_con, "satisfaction_summary", scope=scope, jurisdictions=["测试区"]).iloc[0]
+        assert (sat.n_indicators, sat.n_with_threshold, sat.median_pct) == (n, n, median), scope
+        again = hand_con.execute(
+            "SELECT count(*), median(target_pct) FROM v_indicators WHERE level1 = '满意度指标'"
+            " AND jurisdiction = '测试区' AND (? = 'all' OR scope = ?)", [scope, scope]).fetchone()
+        assert again == (n, median), scope
+
+
 def test_project_detail_files_and_search(hand_con):
     pid = int(queries.run(hand_con, "projects", jurisdictions=["测试区"]).iloc[0].project_id)
     detail = queries.run(hand_con, "project_detail", project_id=pid)
