@@ -645,13 +645,13 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
     # goes on below with no target of its own (≤国家部署和工作 / 计划规定时间): its lines are one row's, and so are
     # the name's beside them
     values = {f.line: f.text for f in sorted(frags, key=lambda f: -f.x) if roles[f.col] == "value"}
-    widest_value = max(map(len, values.values()), default=0)
+    widest_value = max(map(display_width, values.values()), default=0)  # digits are half a Chinese character
     # (the next line of the value may stand a line further down, the row's one-line cells centred between)
     lines_used = {f.line for f in frags}
     after = {line: line + 1 if line + 1 in values else line + 2 for line in values
              if line + 1 in values or (line + 2 in values and line + 1 in lines_used)}
     goes_on = {line for line, text in values.items() if line in after and (
-        len(text) >= max(6, widest_value - 1) and _CJK_CHAR.search(text[-1:])
+        display_width(text) >= max(10, widest_value - 3) and _CJK_CHAR.search(text[-1:])
         and not VALUE_START.match(values[after[line]]) or _value_cut(text, values[after[line]]))}
     # the pieces on each line, and each column's widest piece
     alone = Counter(f.line for f in frags)
@@ -678,6 +678,14 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
                     and _continues(last, f, widest[col], roles[col], measures[col]):
                 last.extend(f)
                 continue
+            if below and col in name_cols and not is_form_label(f.text) and (
+                    after.get(last.line_end) == f.line and last.line_end in goes_on
+                    and value_pattern().fullmatch(f.text.replace(" ", "")) and _CJK_CHAR.search(last.text[-1:])
+                    or _unit_only(f.text)):
+                # the value beside runs on into this line, so does the row (当年结案案件 / 补贴发放达 / 60% beside
+                # ≥0.6 当年结案 / 案件补贴发放 / 率达到 60%); a unit alone (万元) ends the name above
+                last.extend(f)
+                continue
             if below and alone[f.line] == 1 and roles[col] == "name" \
                     and _rest_alone(last, f, longest[col], measures[col]):
                 last.extend(f)
@@ -687,6 +695,12 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
             names_start |= {f.line for f in column}
         out.extend(column)
     return out
+
+
+def _unit_only(text: str) -> bool:
+    """``text`` is a unit and nothing else (万元, 人次): the end of a wrapped text, never a name of its own."""
+    text = text.strip()
+    return bool(text) and not text[0].isdigit() and match_unit(text, 0) == text
 
 
 _DATE_CUT = re.compile(r"月\s*$")
