@@ -1275,9 +1275,11 @@ def test_a_form_label_wrapped_one_space_from_its_text():
 
 # The Word forms converted by pandoc (--wrap=none): Markdown (.pandoc.txt: simple tables laid out by position,
 # **bold** header cells, ## headings), GitHub Markdown (.gfm.txt: pipe tables) and reStructuredText (.rst.txt:
-# grid tables). Measured: 392, 402 and 373 of 405 (0 of 405 each before a Markdown heading's # and the ** around
-# cells were read as text: every project was named ##, or no table was found)
-@pytest.mark.parametrize("kind, floor, precision", [("pandoc", 392, 0.965), ("gfm", 402, 0.99), ("rst", 373, 0.9)])
+# grid tables). Measured: 395, 405 and 405 of 405 (0 of 405 each before a Markdown heading's # and the ** around
+# cells were read as text: every project was named ##, or no table was found; 392, 402 and 373 before RST's
+# ``.. _target:`` lines and escaped asterisks, \**平米, were markup too). The Markdown's misses are pandoc's: it
+# writes the forms' curly quotation marks “以案定补” straight, and one row of corpus 22 it lays out off its columns.
+@pytest.mark.parametrize("kind, floor, precision", [("pandoc", 395, 0.97), ("gfm", 405, 1.0), ("rst", 405, 1.0)])
 def test_word_forms_converted_by_pandoc(kind, floor, precision):
     found, wanted, read_total, named = _read_as_the_forms(kind)
     assert wanted == 405 and found >= floor and found / read_total >= precision
@@ -1296,6 +1298,24 @@ def test_markdown_markup_is_no_text_of_the_form():
     assert (project.name, project.total_wan) == ("公用取暖费", 4.64)
     assert [(i.level2, i.name, i.value) for i in project.indicators] == [
         ("数量指标", "取暖面积", "**平米"), ("质量指标", "保证取暖期正常供暖", "5 个月")]
+
+
+def test_rst_markup_and_escaped_characters_are_no_text_of_the_form():
+    # Funing's 公用取暖费 (sample lines 99 and 105: 取暖面积 **平米; 在职人员满意度 ≥90百分率) as pandoc
+    # writes reStructuredText (rst.txt): grid tables, a hyperlink target .. _项目支出绩效目标表-2: between the forms
+    # (it ran on into the last name of the table above), the form's asterisks escaped (\**平米)
+    text = ("+----------------+------------+----------------+------------+\n"
+            "| **项目名称**   | 公用取暖费 |                |            |\n"
+            "+================+============+================+============+\n"
+            "| **一级指标**   | **二级指标** | **三级指标** | **指标值** |\n"
+            "+----------------+------------+----------------+------------+\n"
+            "| 产出指标       | 数量指标   | 取暖面积       | \\**平米    |\n"
+            "+----------------+------------+----------------+------------+\n"
+            "| 满意度指标     | 服务对象满意度指标 | 在职人员满意度 | ≥90百分率 |\n"
+            "+----------------+------------+----------------+------------+\n"
+            "\n.. _项目支出绩效目标表-2:\n\n项目支出绩效目标表\n------------------\n")
+    project = parse_bytes("rst.txt", text.encode("utf-8")).projects[0]
+    assert [(i.name, i.value) for i in project.indicators] == [("取暖面积", "**平米"), ("在职人员满意度", "≥90百分率")]
 
 
 # The HTML forms as the html2text package converts them (.html2text.txt): pipe rows, each leaving out the cells

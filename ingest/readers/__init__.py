@@ -54,6 +54,12 @@ def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Gri
     # stays)
     if any("**" in line or line.lstrip().startswith("#") for line in lines):
         lines = [_unmarked(line) for line in lines]
+    # reStructuredText's explicit markup (``.. _项目支出绩效目标表-1:`` before each table of a pandoc export) is no
+    # text either, and a converter's escaped markup character (``\**平米``) is the character
+    if any(_RST_MARKUP.match(line) for line in lines):
+        lines = ["" if _RST_MARKUP.match(line) else line for line in lines]
+    if any("\\" in line for line in lines):
+        lines = [_ESCAPED.sub(r"\1", line) for line in lines]
     if any(bar in line for line in lines for bar in _WIDE_BARS_CHARS):
         lines = [line.translate(_WIDE_BARS) for line in lines]
     if _BOX_OR_PLUS.search("".join(lines)):  # else box_to_pipes leaves every line as it is
@@ -89,6 +95,12 @@ def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Gri
 _HEADING = re.compile(r"^(\s*)(#{1,6}\s+)(?=\S)")
 # a whole cell in bold: ** at the cell's edges (the line's ends, spaces or a pipe around)
 _BOLD = re.compile(r"(?<![^\s|｜])\*\*(?=[^*\s])([^*|]*?[^*\s|])\*\*(?![^\s|｜])")
+
+
+# an RST hyperlink target, directive or footnote (``.. _name:``, ``.. image::``, ``.. [1]``) on a line of its own
+_RST_MARKUP = re.compile(r"^\s*\.\. (?:_[^:]*:\s*$|[\w-]+::|\[)")
+# a markup character a converter escaped (pandoc: ``\*``, ``\_``, ``\#``); an escaped bar stays (a bar in a cell)
+_ESCAPED = re.compile(r"\\([*_#\[\]`<>~])")
 
 
 def _unmarked(line: str) -> str:
