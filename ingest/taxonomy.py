@@ -152,8 +152,25 @@ def field_of(text: str) -> Optional[str]:
 
 
 @text_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def funding_level_of(text: str) -> Optional[str]:
-    return _lookup("funding", text, qualified=False)
+    """The level of a funding source label; a label the table does not list is read again without the endings of
+    ``funding_source_suffixes`` (县级配套资金 → 县级, 区财政资金 → 区财政), while something is left."""
+    found = _lookup("funding", text, qualified=False)
+    key = normalise_label(text)
+    while found is None and key:
+        suffix = next((s for s in _funding_suffixes() if key.endswith(s) and len(key) > len(s)), None)
+        if suffix is None:
+            break
+        key = key[:-len(suffix)]
+        found = _lookups()["funding"].get(key)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _funding_suffixes() -> tuple[str, ...]:
+    return tuple(sorted((normalise_label(s) for s in load_aliases().get("funding_source_suffixes", ())),
+                        key=len, reverse=True))
 
 
 # a period printed before a column's name (2024年指标值, 本年度目标值, 全年目标值): the column is the same

@@ -413,6 +413,22 @@ def test_funding_labels_of_other_templates():
         ("单位自有资金", "other", 5)]
 
 
+def test_funding_labels_read_without_their_endings():
+    # SYNTHETIC amounts under source labels the alias table does not list as printed (县级配套资金, 区财政资金,
+    # 省补资金, 专项债券资金): each is read again without the endings of funding_source_suffixes (配套, 资金, 补 …
+    # are data) until a source is left; a label that never comes to one (专项资金) is no source
+    text = ("项目名称\t乡村道路建设\n年度资金总额\t100\n其中：省补资金\t40\n县级配套资金\t30\n区财政资金\t10\n"
+            "专项债券资金\t20\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t新建道路\t≥5公里\n")
+    (project,) = parse_bytes("funding.txt", text.encode()).projects
+    assert project.total_wan == 100
+    assert [(f.source, f.level, f.amount_wan) for f in project.funding] == [
+        ("省补资金", "provincial", 40), ("县级配套资金", "county", 30), ("区财政资金", "county", 10),
+        ("专项债券资金", "fiscal", 20)]
+    from ingest import taxonomy as tx
+
+    assert tx.funding_level_of("专项资金") is None and tx.funding_level_of("中央政法纪检监察转移支付资金") is None
+
+
 def test_a_reports_caption_names_the_table_and_its_heading_units_stay_with_it():
     # corpus 23: a self-evaluation report (项目单位 on line 5) whose target table is captioned on line 17
     from tests.corpus import CORPUS
