@@ -413,6 +413,29 @@ def test_funding_labels_of_other_templates():
         ("单位自有资金", "other", 5)]
 
 
+def test_header_words_of_other_templates():
+    # Xiqing 2024 (sample lines 16-17: 发放人数 =1人, 发放合规率 =100%) under header words other templates print
+    # (指标名, 比较符, 年度绩效指标值, 目标值确定依据; the basis words SYNTHETIC): the operator column joins the value,
+    # the basis is kept as the basis, not read as a name or a value
+    text = ("项目名称\t抚恤金\n一级指标\t二级指标\t指标名\t比较符\t年度绩效指标值\t目标值确定依据\n"
+            "产出指标\t数量指标\t发放人数\t=\t1人\t计划标准\n\t质量指标\t发放合规率\t=\t100%\t行业标准\n")
+    (project,) = parse_bytes("header.txt", text.encode()).projects
+    assert [(i.level2, i.name, i.value, i.basis) for i in project.indicators] == [
+        ("数量指标", "发放人数", "=1人", "计划标准"), ("质量指标", "发放合规率", "=100%", "行业标准")]
+
+
+def test_level_labels_named_as_goals():
+    # Xiqing 2024 (sample lines 16 and 20-21: 发放人数 =1人; 安抚家属情绪 安抚; 家属满意度 =100%) under level labels an
+    # older template prints as goals (产出目标 / 数量目标, 效益目标 / 社会效益目标, 满意度目标 / 服务对象满意度目标:
+    # SYNTHETIC labels): the canonical categories beside the labels as printed
+    text = ("项目名称\t抚恤金\n一级指标\t二级指标\t三级指标\t指标值\n产出目标\t数量目标\t发放人数\t=1人\n"
+            "效益目标\t社会效益目标\t安抚家属情绪\t安抚\n满意度目标\t服务对象满意度目标\t家属满意度\t=100%\n")
+    (project,) = parse_bytes("levels.txt", text.encode()).projects
+    assert [(i.level1, i.level2, i.level1_raw, i.name) for i in project.indicators] == [
+        ("产出指标", "数量指标", "产出目标", "发放人数"), ("效益指标", "社会效益指标", "效益目标", "安抚家属情绪"),
+        ("满意度指标", "服务对象满意度指标", "满意度目标", "家属满意度")]
+
+
 def test_funding_labels_read_without_their_endings():
     # SYNTHETIC amounts under source labels the alias table does not list as printed (县级配套资金, 区财政资金,
     # 省补资金, 专项债券资金): each is read again without the endings of funding_source_suffixes (配套, 资金, 补 …
