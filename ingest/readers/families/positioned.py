@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
@@ -166,7 +167,20 @@ def _fragments(lines: list[str], skip: set[int]) -> dict[int, list[Frag]]:
 
 
 def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
-    lines = _as_placed(lines)
+    placed = _as_placed(lines)
+    token = _ON_SCREEN.set(placed is not lines)
+    try:
+        return _build(placed)
+    finally:
+        _ON_SCREEN.reset(token)
+
+
+# the text is read on screen (a Chinese character two columns: :func:`_as_placed`), so a word's place inside a
+# piece is its screen column too
+_ON_SCREEN: ContextVar[bool] = ContextVar("positioned_on_screen", default=False)
+
+
+def _build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     by_line = _fragments(lines, page_furniture(lines))
     # a table whose cells stand one space apart, not in columns (a text browser that gives up laying out a table
     # too wide for its page, its header's words one space apart): read as space-separated columns, the rest of the
@@ -406,6 +420,7 @@ def _words(run: list[Frag]) -> list[list[Frag]]:
 
 
 def _table(by_line: dict[int, list[Frag]], h: int) -> list[Row]:
+    _header_wrapped(by_line, h)
     header = by_line[h]
     roles = _header_roles(header)
     starts = [f.x for f in header]
@@ -443,6 +458,26 @@ def _table(by_line: dict[int, list[Frag]], h: int) -> list[Row]:
     return rows
 
 
+def _header_wrapped(by_line: dict[int, list[Frag]], h: int) -> None:
+    """A header word its column's width wrapped (``指标`` over ``值``, ``三级指`` over ``标``): the piece right
+    under it on the next line, short and within its width, that makes it a header word of another role (or of
+    one at all) goes on it and leaves its line."""
+    below = by_line.get(h + 1)
+    if not below:
+        return
+    width = display_width if _ON_SCREEN.get() else len
+    for f in by_line[h]:
+        role = tx.header_role_of(f.key)
+        for g in below:
+            if len(g.key) <= 3 and f.x - 1 <= g.x <= f.x + width(f.text) and g.col is None \
+                    and tx.header_role_of(f.key + g.key) not in (None, role) and not tx.level1_of(g.key):
+                f.extend(g)
+                below.remove(g)
+                break
+    if not below:
+        del by_line[h + 1]
+
+
 def _split_at_columns(frags: list[Frag], starts: list[int]) -> list[Frag]:
     """A piece running on into the next column with one space (``按照公安部规定的警服限价标准执行 单件成本…``):
     cut where a word starts under a header word."""
@@ -453,12 +488,13 @@ def _split_at_columns(frags: list[Frag], starts: list[int]) -> list[Frag]:
             continue
         x = piece_x = f.x
         piece: list[str] = []
+        width = display_width if _ON_SCREEN.get() else len
         for word in f.text.split(" "):
             if piece and any(abs(x - s) <= 2 for s in starts if s > piece_x):
                 out.append(Frag(piece_x, " ".join(piece), f.line))
                 piece_x, piece = x, []
             piece.append(word)
-            x += len(word) + 1
+            x += width(word) + 1
         out.append(Frag(piece_x, " ".join(piece), f.line))
     return out
 
