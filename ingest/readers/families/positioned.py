@@ -437,7 +437,7 @@ def _table(by_line: dict[int, list[Frag]], h: int) -> list[Row]:
     cells = _join_wrapped([f for f in body if f.col is not None], [] if centred else starts, roles, centred)
     rows = [Row(cells=[Cell(f.text, f.line, f.line_end, col=f.col) for f in header], line_start=h + 1,
                 line_end=h + 1)]
-    outside = [f for f in body if f.col is None]
+    outside = _without_side_label([f for f in body if f.col is None], header[0].x)
     name_col = next((i for i, r in enumerate(roles) if r == "name"), None)
     names = [c for c in cells if c.col == name_col]
     if name_col is None or not names:
@@ -456,6 +456,24 @@ def _table(by_line: dict[int, list[Frag]], h: int) -> list[Row]:
     rows.extend(_record_row(record) for record in records)
     rows.extend(_by_line(outside))
     return rows
+
+
+def _without_side_label(outside: list[Frag], left: int) -> list[Frag]:
+    """The pieces outside the table's columns but its label beside the rows (绩效指标 in a column of its own left
+    of the header, perhaps wrapped: ``绩效指`` / ``标``), which names no cell and would run into the names."""
+    side = sorted((f for f in outside if f.x + len(f.text) <= left), key=lambda f: f.line)
+    drop: set[int] = set()
+    k = 0
+    while k < len(side):
+        run = [side[k]]
+        while k + len(run) < len(side) and side[k + len(run)].line == run[-1].line + 1 \
+                and abs(side[k + len(run)].x - run[0].x) <= 1:
+            run.append(side[k + len(run)])
+        text = "".join(f.key for f in run)
+        if tx.header_role_of(text) == "group" or is_form_label(text):
+            drop |= {id(f) for f in run}
+        k += len(run)
+    return [f for f in outside if id(f) not in drop]
 
 
 def _header_wrapped(by_line: dict[int, list[Frag]], h: int) -> None:
