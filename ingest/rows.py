@@ -120,9 +120,19 @@ def _float(value) -> Optional[float]:
     return None if value is None else float(value)
 
 
+SATISFACTION_BARE = (50, 100)  # a satisfaction target printed without its % (≥90, 100) in this range is the share
+
+
 def _target_pct(ind: Indicator) -> Optional[float]:
+    """The target as a share in %: a number with % (百分率 is read as %), or a satisfaction target printed as a bare
+    number between 50 and 100 (满意度 ≥90: the share it is by convention, as the review reads it); else None."""
     t = ind.target
-    if t.unit == "%" and t.number is not None:
+    if t.number is None:
+        return None
+    if t.unit == "%":
+        return float(t.number)
+    if ind.level1 == "满意度指标" and not t.unit and t.kind == "number" and t.number_max is None \
+            and SATISFACTION_BARE[0] <= t.number <= SATISFACTION_BARE[1]:
         return float(t.number)
     return None
 

@@ -159,7 +159,8 @@ CREATE TABLE IF NOT EXISTS indicators (
         'number', 'qualitative', 'placeholder', 'empty')),
     target_wan DOUBLE,                       -- money targets converted to 万元
     target_date DATE,                        -- deadlines with a calendar date
-    target_pct DOUBLE,                       -- the threshold in percent when target_unit is %
+    target_pct DOUBLE,                       -- the threshold in percent when target_unit is % (a satisfaction target
+                                             -- printed as a bare number from 50 to 100 too: ≥90)
     flags VARCHAR[] NOT NULL,
     description VARCHAR,
     basis VARCHAR,

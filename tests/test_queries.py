@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import queries
+from ingest.parse import parse_file
 from ingest import loader
 from tests.conftest import make_document
 
@@ -148,6 +149,26 @@ def test_coverage_quantification_and_satisfaction(hand_con):
     assert (sat.n_ge_90, sat.n_lt_80, sat.n_eq_100) == (1, 0, 0)
     rows = queries.run(hand_con, "satisfaction_thresholds", scope="all", jurisdictions=["测试区"])
     assert sorted(rows.threshold_pct) == [80.0, 90.0, 95.0]
+
+
+def test_satisfaction_target_without_its_percent_sign_is_a_threshold(tmp_path):
+    # corpus 01 (Ningxiang 2021) prints its satisfaction target as 100 (no %); SYNTHETIC rows beside it: ≥90 is read
+    # as 90%, while ≥9 (a score out of ten?) and a count of 90 are no thresholds
+    text = ("项目名称\t测试项目\n一级指标\t二级指标\t三级指标\t指标值\n"
+            "满意度指标\t服务对象满意度指标\t群众满意度\t≥90\n"
+            "满意度指标\t服务对象满意度指标\t受益人满意度\t100\n"
+            "满意度指标\t服务对象满意度指标\t评价\t≥9\n"
+            "产出指标\t数量指标\t培训人数\t90\n")
+    path = tmp_path / "sat.txt"
+    path.write_text(text, encoding="utf-8")
+    con = loader.connect(tmp_path / "sat.duckdb")
+    loader.ensure_schema(con)
+    loader.load_document(con, parse_file(path))
+    rows = con.execute("SELECT name, target_pct FROM indicators ORDER BY position").fetchall()
+    assert rows == [("群众满意度", 90.0), ("受益人满意度", 100.0), ("评价", None), ("培训人数", None)]
+    sat = queries.run(con, "satisfaction_summary").iloc[0]
+    assert (sat.n_indicators, sat.n_with_threshold, sat.min_pct, sat.max_pct) == (3, 2, 90.0, 100.0)
+    con.close()
 
 
 def test_satisfaction_summary_counts_and_median_per_scope_over_two_documents(hand_con):

@@ -488,9 +488,11 @@ def test_sample_accepted_values(sample_con):
     assert values("SELECT DISTINCT theme FROM projects") <= set(themes.themes())
     assert values("SELECT DISTINCT unit FROM spending_plan") <= {"%", "万元"}
     assert values("SELECT DISTINCT status FROM load_log") == {"loaded"}
-    # target_pct is set exactly when the unit is %
+    # target_pct is set exactly when the unit is %, or for a satisfaction target printed as a bare number 50-100
     assert con.execute("SELECT count(*) FROM indicators WHERE (target_pct IS NOT NULL) <> "
-                       "(target_unit = '%' AND target_number IS NOT NULL)").fetchone()[0] == 0
+                       "(target_number IS NOT NULL AND (target_unit = '%' OR level1 = '满意度指标'"
+                       " AND target_unit IS NULL AND target_kind = 'number' AND target_number_max IS NULL"
+                       " AND target_number BETWEEN 50 AND 100))").fetchone()[0] == 0
 
 
 def test_sample_line_ranges_within_file(sample_con):
