@@ -704,9 +704,18 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
     lines_used = {f.line for f in frags}
     after = {line: line + 1 if line + 1 in values else line + 2 for line in values
              if line + 1 in values or (line + 2 in values and line + 1 in lines_used)}
-    goes_on = {line for line, text in values.items() if line in after and (
-        display_width(text) >= max(10, widest_value - 3) and _CJK_CHAR.search(text[-1:])
-        and not VALUE_START.match(values[after[line]]) or _value_cut(text, values[after[line]]))}
+    goes_on: set[int] = set()
+    first_line: dict[int, int] = {}  # each value line's first line (the line its value began on)
+    for line in sorted(values):
+        text = values[line]
+        first_line.setdefault(line, line)
+        if line in after and (
+                display_width(text) >= max(10, widest_value - 3) and _CJK_CHAR.search(text[-1:])
+                and (not VALUE_START.match(values[after[line]])
+                     or _restated_number(values[first_line[line]], values[after[line]]))
+                or _value_cut(text, values[after[line]])):
+            goes_on.add(line)
+            first_line[after[line]] = first_line[line]
     # the pieces on each line, and each column's widest piece
     alone = Counter(f.line for f in frags)
     longest = {col: max((measures[col](f.text) for f in frags if f.col == col), default=0) for col in range(width)}
@@ -749,6 +758,21 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
             names_start |= {f.line for f in column}
         out.extend(column)
     return out
+
+
+_EXPLAINED = re.compile(r"^\s*[≥≤><=＞＜≧≦]+\s*(\d+(?:\.\d+)?)\s*[\u4e00-\u9fff]")
+_LEADING_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)")
+
+
+def _restated_number(first: str, lower: str) -> bool:
+    """``lower`` begins with the number of a target that restates itself in words (``≥200 法律援`` / … / ``200 人次
+    以上``; ``≥0.85 援助案`` / … / ``85%以上``): the same number, or a share's in %, goes on the words, not a new
+    value."""
+    target, number = _EXPLAINED.match(first), _LEADING_NUMBER.match(lower)
+    if not target or not number:
+        return False
+    a, b = float(target.group(1)), float(number.group(1))
+    return b == a or (a < 1 and abs(b - a * 100) < 1e-9)
 
 
 def _unit_only(text: str) -> bool:
