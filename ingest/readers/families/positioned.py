@@ -586,7 +586,8 @@ def _realign_pages(lines_frags: list[list[Frag]], header: list[Frag], roles: lis
     for n in range(1, len(runs)):
         run, before = runs[n], runs[n - 1]
         shift = sorted(offsets[k] for k in run)[len(run) // 2]
-        if abs(shift) < 6 or len(run) < 3 or len(before) < 2 or any(abs(offsets[k]) > 2 for k in before):
+        if abs(shift) < 6 or len(run) < 3 or len(before) < (1 if len(run) >= 5 else 2) \
+                or any(abs(offsets[k]) > 2 for k in before):
             continue
         end = runs[n + 1][0] if n + 1 < len(runs) else len(lines_frags)
         for k in range(before[-1] + 1, end):
