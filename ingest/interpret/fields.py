@@ -344,7 +344,8 @@ def _label_row_over_amounts(labels: list[Label], unit: str) -> list[ParseWarning
     100 | 80 | 20, the amounts row perhaps headed by 项目资金(万元)): each label takes the amount in its place.
 
     Read label by label, the amounts all follow the last label of the row (or the label heading the amounts row);
-    where their number is that of the labels in the row above, they are dealt out in order."""
+    where their number is that of the labels in the row above, they are dealt out in order; where their digits ran
+    together, they are cut as :func:`_fused_amounts` finds (a warning where it cannot be sure)."""
     warnings: list[ParseWarning] = []
     k = 0
     while k < len(labels):
@@ -391,9 +392,9 @@ def _fused_amounts(run: list[Label], amounts: list[Token]) -> tuple[list[Optiona
             or not all(lab.kind == "funding" for lab in run[1:-1]):
         return [], None
     texts: list[str] = []
-    for n, token in enumerate(amounts):
+    for i, token in enumerate(amounts):
         found = _FUSED_DIGITS.match(token.text.strip())
-        if not found or (n and (not token.cell.soft or found.group("unit"))):
+        if not found or (i and (not token.cell.soft or found.group("unit"))):
             break
         texts.append(found.group("digits"))
     n = len(run) if run[-1].kind == "funding" else len(run) - 1  # else the last label heads the amounts row
