@@ -521,6 +521,22 @@ def test_weight_after_an_empty_value_where_blank_cells_vanish():
     assert [i.weight for i in indicators] == [20, 10, 10, 10, 10, 20, 20]
 
 
+def test_a_target_restated_in_words_is_a_value_not_a_name():
+    # Qingdao 2023 (sample lines 857-859, 864-866, 878-880: 法律援助案件完成率 | ≥0.85援助案件完成率达85%以上,
+    # 热线接通率 | ≥0.7热线接通率达到70%以上, 援助案件优良率大于20% | ≥0.2援助案件优良率大于20%; the 时效指标 row
+    # between left out) one cell per line with a 数据来源
+    # column after the value (its words SYNTHETIC), one row's left blank: a text that opens with an operator and a
+    # number and ends with a number (its unit, 以上) is a target — names never open so —, so the blank does not
+    # make the next row's source the value and the target the name
+    cells = ["项目名称", "法律援助及12348业务费", "一级指标", "二级指标", "三级指标", "指标值", "数据来源", "产出指标",
+             "数量指标", "法律援助案件完成率", "≥0.85援助案件完成率达85%以上", "工作台账", "质量指标", "热线接通率",
+             "≥0.7热线接通率达到70%以上", "援助案件优良率大于20%", "≥0.2援助案件优良率大于20%", "统计报表"]
+    assert rows(read("\n".join(cells) + "\n")) == [
+        ("产出指标", "数量指标", "法律援助案件完成率", "≥0.85援助案件完成率达85%以上"),
+        ("产出指标", "质量指标", "热线接通率", "≥0.7热线接通率达到70%以上"),
+        ("产出指标", "质量指标", "援助案件优良率大于20%", "≥0.2援助案件优良率大于20%")]
+
+
 def test_run_together_rows_numbered_under_a_sequence_header():
     # Xiqing 2024 (sample), 抚恤金 (lines 16-21), under 序号 | 指标名称 | 指标值 with every cell run together: each
     # row's number is a cell of its own where it is the next in the sequence (1发放人数, 安抚6家属满意度), and the

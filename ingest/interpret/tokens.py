@@ -34,6 +34,8 @@ _DESC_START = ("反映", "用于反映", "考察", "衡量", "体现", "说明")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _DIGIT = re.compile(r"\d")
 _STARTS_WITH_OP = re.compile(r"^[≥≤=<>]")
+_OP_NUMBER = re.compile(r"^[≥≤<>]=?\d")
+_ENDS_WITH_NUMBER = re.compile(r"\d\s*[%％]?\D{0,4}$")
 
 
 @dataclass(slots=True)
@@ -90,6 +92,10 @@ def content_class(key: str) -> str:
         return DESC
     if tx.is_basis_phrase(compact):
         return BASIS
+    if _OP_NUMBER.match(compact) and _ENDS_WITH_NUMBER.search(compact):
+        # ≥0.85援助案件完成率达85%以上: a target and its words, whole (they end with a number, its unit or 以上),
+        # never a name — names begin otherwise; a part cut before its end (≥0.6当年结案…发放) stays text
+        return TARGET
     cjk = len(_CJK.findall(compact))
     if cjk <= 8 or len(compact) <= 12:  # longer texts are neither targets nor placeholders, whatever they say
         target = parse_target(compact)
