@@ -12,6 +12,8 @@ their own. The snippets below are written the same way, by hand, from the sample
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pytest
 
 from ingest.errors import IngestError
@@ -111,15 +113,21 @@ def test_forms_printed_from_word_extracted_by_pdftotext():
     assert wanted == 405 and found >= 392
 
 
+@lru_cache(maxsize=8)
+def _lines_and_rows(name: str) -> tuple[list[str], list[tuple]]:
+    """A fixture's lines and its indicators as read (parsed once for the tests that look at one file)."""
+    path = PDFTEXT / name
+    return path.read_text(encoding="utf-8").split("\n"), indicators(reading(parse_file(path)))
+
+
 def test_word_form_value_filling_its_column_goes_on_with_its_name():
     # Qingdao 2023 (sample lines 450-451: 按照公安部规定的警服限价标准执行 | 单件成本控制在限价范围内; lines 871-873:
     # 当年结案案件补贴发放达60% | ≥0.6当年结案案件补贴发放率达到60%) printed from Word (word.txt lines 135-137 and
     # 264-266): each value wraps in a column six Chinese characters wide, so two lines face a value; the value's
     # first line fills the column (by display width: ≥0.6 is narrower than three Chinese characters) and stops
     # mid-text, so the lines are one row's, and the name's last line 60% beside the running value is the name's
-    lines = (PDFTEXT / "qingdao_2023.word.txt").read_text(encoding="utf-8").split("\n")
+    lines, rows = _lines_and_rows("qingdao_2023.word.txt")
     assert [line.split()[-1] for line in lines[134:137]] == ["单件成本控制", "在限价范围内", "标准执行"]
-    rows = indicators(reading(parse_file(PDFTEXT / "qingdao_2023.word.txt")))
     assert ("警用服装费", "成本指标", "经济成本指标", "按照公安部规定的警服限价标准执行",
             "单件成本控制在限价范围内") in rows
     assert ("法律援助及12348业务费", "产出指标", "时效指标", "当年结案案件补贴发放达60%",
@@ -135,9 +143,8 @@ def test_a_table_set_further_left_after_its_first_row_is_moved_back():
     # 大于100件; 992-994: 化解纠纷挽回损失 | ≥100化解纠纷挽回损失大于100万元) printed from Word (word.txt lines
     # 292-314): pdftotext sets every row after the first 12 columns left of the header's columns; one row under the
     # header and a run of five or more rows the same distance off it are enough to move the run back
-    lines = (PDFTEXT / "qingdao_2023.word.txt").read_text(encoding="utf-8").split("\n")
+    lines, rows = _lines_and_rows("qingdao_2023.word.txt")
     assert lines[291].index("成本指标") - lines[294].index("产出指标") >= 10
-    rows = indicators(reading(parse_file(PDFTEXT / "qingdao_2023.word.txt")))
     assert ("公共法律服务中心建设运行费", "产出指标", "数量指标", "办理非诉讼调解案件",
             "≥100非诉讼调解案件全年大于100件") in rows
     assert ("公共法律服务中心建设运行费", "效益指标", "社会效益指标", "化解纠纷挽回损失",
@@ -1287,10 +1294,9 @@ def test_header_word_wrapped_in_its_column_and_a_value_one_space_after_its_name_
     # “以奖代补”资金及时到位率 100%) as w3m dumps it 80 columns wide (w3m80.txt lines 59-62 and 89-90): 指标值 wraps
     # in its column (指标 / 值, 值 beside 绩效指标), and a value stands one space after a name that fills its
     # column — cut where it stands on screen (a Chinese character two columns), not where its characters count
-    lines = (PDFTEXT / "hunan_yuanjiang_2024.w3m80.txt").read_text(encoding="utf-8").split("\n")
+    lines, rows = _lines_and_rows("hunan_yuanjiang_2024.w3m80.txt")
     assert lines[58].split()[-1] == "指标" and lines[59].split() == ["绩效指标", "值"]
     assert lines[89].split()[-2:] == ["“以奖代补”资金及时到位率", "100%"]
-    rows = indicators(reading(parse_file(PDFTEXT / "hunan_yuanjiang_2024.w3m80.txt")))
     assert ("三调联动工作经费", "效益指标", "社会效益指标", "防范排查出的重大疑难复杂矛盾纠纷率", "80%") in rows
     assert ("“以奖代补”案卷补贴", "产出指标", "质量指标", "“以奖代补”资金及时到位率", "100%") in rows
 
@@ -1299,9 +1305,8 @@ def test_the_forms_label_wrapped_left_of_the_table_is_no_part_of_a_name():
     # Xiqing's 人民调解经费 (sample lines 67-68: 成本指标 办公经费 ≤1万元, 调解补贴 ≤10万元) as w3m dumps it 80
     # columns wide (w3m80.txt lines 82-83): the form's 绩效指标, in a column of its own left of the table, wraps
     # beside them (绩效指 / 标); it ran into the names (办公经费绩效指, 调解补贴标)
-    lines = (PDFTEXT / "tianjin_xiqing_2024.w3m80.txt").read_text(encoding="utf-8").split("\n")
+    lines, rows = _lines_and_rows("tianjin_xiqing_2024.w3m80.txt")
     assert lines[81].split() == ["绩效指", "成本指标", "办公经费", "≤1万元"] and lines[82].split()[0] == "标"
-    rows = indicators(reading(parse_file(PDFTEXT / "tianjin_xiqing_2024.w3m80.txt")))
     assert ("人民调解经费", "产出指标", "成本指标", "办公经费", "≤1万元") in rows
     assert ("人民调解经费", "产出指标", "成本指标", "调解补贴", "≤10万元") in rows
 
