@@ -250,6 +250,28 @@ def is_noise(text: str) -> bool:
     return normalise_label(text) in _lists()["noise_cells"] or not strip_qualifiers(normalise_label(text))
 
 
+@lru_cache(maxsize=1)
+def _answer_types() -> frozenset[str]:
+    return frozenset(re.sub(r"\s", "", w).replace("／", "/") for w in load_aliases().get("answer_types", ()))
+
+
+@lru_cache(maxsize=1)
+def _place_suffixes() -> tuple[str, ...]:
+    return tuple(load_aliases().get("place_suffixes", ()))
+
+
+def is_place_name(text: str) -> bool:
+    """``埭头镇``, ``笏石街道办``: a short text ending as places are named (a header cell over one place's values)."""
+    key = re.sub(r"\s", "", text or "")
+    return 2 <= len(key) <= 10 and key.endswith(_place_suffixes()) and not any(ch.isdigit() for ch in key) \
+        and len(key) > min(len(s) for s in _place_suffixes() if key.endswith(s))
+
+
+def is_answer_type(text: str) -> bool:
+    """``是/否``: the kind of answer a yes/no indicator asks for (a 指标方向 / 指标性质 cell), no target."""
+    return re.sub(r"\s", "", text or "").replace("／", "/") in _answer_types()
+
+
 @text_cache(maxsize=65536)
 def title_suffix_of(text: str) -> Optional[str]:
     """The table-title ending ``text`` carries (``…绩效目标表``, ``…自评表`` …), ignoring a year in brackets."""

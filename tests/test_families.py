@@ -662,6 +662,72 @@ def test_run_together_kind_column_between_a_name_and_its_value():
         "有效提高"]
 
 
+def test_run_together_value_columns_named_after_places():
+    # Corpus 25 (Xiuyu 2025), line 1 from its table's header to its 时效 row: 指标解释 after the name, 指标方向 (the
+    # operator, or 是/否) and a value column per place (笏石街道办 | 埭头镇), all run together. The places' names are
+    # two columns; the first place's value is the target with the direction's operator, the second kept in the remarks;
+    # a number printed once per place (≥11 = ≥ | 1 | 1) is cut in two; the explanation that restates the name's end
+    # (…质量问题 | 当年…质量问题) is cut off the name; 是/否 is the answer type, not a part of the value; a date
+    # followed by a comma (截至2026年12月底,) is inside the name.
+    text = ("项目名称省级第七批水利专项资金绩效指标一级指标二级指标三级指标指标解释指标方向笏石街道办埭头镇成本指标"
+            "经济成本指标省级财政专项资金投入成本控制率(%)反映省级财政专项资金投入成本控制情况≤100%100%产出指标"
+            "数量指标开展修复工程(个)反映防洪水利设施水毁修复项目开展情况≥11质量指标已建工程是否存在质量问题"
+            "当年已完工项目是否在检查中发现质量问题是/否否否时效指标截至2026年12月底,项目开展率(%)反映修复开展情况"
+            "≥100%100%\n")
+    document = read(text)
+    assert document.layout == "run_together"
+    assert [(i.name, i.value, i.description, i.remarks) for i in document.projects[0].indicators] == [
+        ("省级财政专项资金投入成本控制率(%)", "≤100%", "反映省级财政专项资金投入成本控制情况", "埭头镇：100%"),
+        ("开展修复工程(个)", "≥1", "反映防洪水利设施水毁修复项目开展情况", "埭头镇：1"),
+        ("已建工程是否存在质量问题", "否", "当年已完工项目是否在检查中发现质量问题", "埭头镇：否"),
+        ("截至2026年12月底,项目开展率(%)", "≥100%", "反映修复开展情况", "埭头镇：100%")]
+
+
+def test_run_together_name_and_explanation_cut_where_the_name_ends():
+    # Corpus 17 (Handan 2019) line 16, in simplified characters (the host's conversion to traditional characters and
+    # its pinyin notes undone): 绩效指标分类 | 绩效指标 | 绩效指标描述 | 评价标准 优/良/中/差 | 评价标准确定依据, run
+    # together. The name ends after its 率 (救助覆盖率 | 困难群众…), where the explanation ends by restating it
+    # (…按标准发放的比率 | 救助标准与…救助资金按标准发放的比率) and after a bracketed unit (满意度(%) | 问卷调查中…);
+    # the basis (按临时救助标准评价), seen alone before the next label, is cut off the next name it begins.
+    text = ("项目名称困难群众救助补助绩效指标分类绩效指标绩效指标描述绩效指标评价标准评价标准确定依据优良中差产出指标"
+            "救助覆盖率困难群众基本生活救助是否应救尽救100%90%85%85%按临时救助标准评价农村低保救助资金按标准发放的比率"
+            "救助标准与经济社会发展水平相适应,救助资金按标准发放的比率90%80%70%70%按临时救助标准评价效果指标"
+            "救助对象对救助工作满意度(%)问卷调查中,满意和较满意的救助对象数量占调研对象总数的比率85%80%70%70%\n")
+    indicators = read(text).projects[0].indicators
+    assert [(i.level1_raw, i.name, i.value, i.description) for i in indicators] == [
+        ("产出指标", "救助覆盖率", "100%", "困难群众基本生活救助是否应救尽救"),
+        ("产出指标", "农村低保救助资金按标准发放的比率", "90%",
+         "救助标准与经济社会发展水平相适应,救助资金按标准发放的比率"),
+        ("效果指标", "救助对象对救助工作满意度(%)", "85%", "问卷调查中,满意和较满意的救助对象数量占调研对象总数的比率")]
+    assert [i.basis for i in indicators] == ["按临时救助标准评价", "按临时救助标准评价", None]
+
+
+def test_name_and_explanation_cut_only_where_a_name_ends():
+    cut = run_together.name_and_description
+    assert cut("已建工程是否存在质量问题当年已完工项目是否在检查中发现质量问题") == (
+        "已建工程是否存在质量问题", "当年已完工项目是否在检查中发现质量问题")
+    assert cut("救助对象对救助工作满意度(%)问卷调查中,满意的比率") == (
+        "救助对象对救助工作满意度(%)", "问卷调查中,满意的比率")
+    # a bracket that is no unit (村(社区)) and a name with no such end are left whole
+    assert cut("提高村(社区)干部工作积极性的影响程度") is None
+    assert cut("开展残疾人文化活动参与人数") is None
+
+
+def test_run_together_page_of_a_document_site_going_on_mid_cell_and_its_repeated_title():
+    # Corpus 17 (Handan 2019) lines 16 and 18: the site prints each page as one line numbered 1、 2、; page 2 goes on
+    # in the middle of the satisfaction row's basis (按服务对象满 / 2、意度评价) and then prints the table's title
+    # again, cut off (邯财社2018126号提前下达2019年中央财政困难群众救助补): the basis is one cell, the title no row
+    title = "邯财社2018126号提前下达2019年中央财政困难群众救助补助预算指标绩效目标表"
+    text = ("1、" + title + "项目名称困难群众救助补助绩效指标分类绩效指标绩效指标描述绩效指标评价标准评价标准确定依据"
+            "优良中差效果指标救助对象对救助工作满意度(%)问卷调查中,满意和较满意的救助对象数量占调研对象总数的比率"
+            "85%80%70%70%按服务对象满\n\n2、意度评价" + title[:36] + "\n")
+    document = read(text)
+    indicators = document.projects[0].indicators
+    assert [(i.name, i.value, i.basis, i.line_start, i.line_end) for i in indicators] == [
+        ("救助对象对救助工作满意度(%)", "85%", "按服务对象满意度评价", 1, 3)]
+    assert [w.line_start for w in document.warnings if w.code == "repeated_title"] == [3]
+
+
 # --- one cell per line, nothing between rows (line_cells) -----------------------------------------------------
 # What many PDF and Word extractions give: every filled cell on a line of its own, merged and empty cells leaving no
 # line. Here a narrow column broke three names and a label at the same width (8 characters): 开展专项法治宣传 /

@@ -201,11 +201,12 @@ def test_corpus_tables_in_tables_printed_at_a_fixed_width(corpus_readings, famil
 
 # Cells one space apart (bench/render.py SINGLE_SPACED: a PDF extraction that keeps no columns), read by
 # space_columns. Measured: rows on their lines 340 of 345 (samples) and 220 of 226 (corpus tables); a form's rows run
-# on into one line 329 of 345 and 218 of 226 (212 before a numbered name, 指标5:, stopped going on the one before).
+# on into one line 329 of 345 and 214 of 223 (218 of 226 before corpus 25 read right, 5 rows instead of 8; 212
+# before a numbered name, 指标5:, stopped going on the one before).
 # Not read: a space inside a cell (Pingluo's 每次 2500 元左右, Qingdao's values that restate their names), a name
 # without a value before the next one (its rest, or the next name, read as its value).
 @pytest.mark.parametrize("family, sample_floor, corpus_floor", [("spaced_rows", 0.985, 0.97),
-                                                                ("spaced_paragraph", 0.95, 0.96)])
+                                                                ("spaced_paragraph", 0.95, 0.955)])
 def test_cells_one_space_apart(corpus_readings, family, sample_floor, corpus_floor):
     assert family in SINGLE_SPACED
     found, total = samples_found(family, layout="space_columns")

@@ -101,6 +101,12 @@ def read_header(tokens: list[Token], start: int, limit: int) -> Optional[Header]
         k = roles.index("other", roles.index("name"))
         items[k] = ("value",) + items[k][1:]
         roles[k] = "value"
+        # 笏石街道办 | 埭头镇: columns named after places hold one value each, the others kept as further values
+        while tx.is_place_name(items[k][2]) and k + 1 < len(items) and roles[k + 1] == "other" \
+                and tx.is_place_name(items[k + 1][2]):
+            k += 1
+            items[k] = ("extra",) + items[k][1:]
+            roles[k] = "extra"
     if "value" not in roles and "name" in roles:
         # columns named after places or units (西坪镇尧山村 | 桃舟乡吾培村 …) hold one value each: the first is read
         # as the value, the others are kept as further values

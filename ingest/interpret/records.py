@@ -137,8 +137,10 @@ class RecordReader:
 
     def _value(self, parts: dict[str, list[Token]]) -> str:
         value = _text(parts, "value")
-        op = "".join(t.text for t in parts.get("op", ()) if t.text not in _QUALITATIVE_OPS)
-        direction = "".join(t.text for t in parts.get("direction", ()) if t.kind == "OP")
+        op = "".join(t.text for t in parts.get("op", ()) if t.text not in _QUALITATIVE_OPS
+                     and not tx.is_answer_type(t.text))
+        direction = "".join(t.text for t in parts.get("direction", ()) if t.kind == "OP"
+                            and not tx.is_answer_type(t.text))
         unit = _text(parts, "unit")
         if value and (op or direction) and not _STARTS_WITH_OP.match(value):
             value = (op or direction) + value

@@ -82,7 +82,7 @@ def content_class(key: str) -> str:
     if role == "group":
         return GROUP
     compact = key.replace(" ", "")
-    if compact in _OP_CELLS:
+    if compact in _OP_CELLS or tx.is_answer_type(compact):
         return OP
     if compact in TABLES.unit_kind or compact in ("%", "％") or ("/" in compact and match_unit(compact, 0) == compact):
         return UNIT  # also a rate unit in a 度量单位 column (元/人/月)

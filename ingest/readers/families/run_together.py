@@ -104,6 +104,63 @@ def _description_start() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _answer_type() -> re.Pattern:
+    """The kind of answer a yes/no indicator asks for (是/否), a cell of its own wherever it is printed."""
+    words = sorted(tx.load_aliases()["answer_types"], key=len, reverse=True)
+    return re.compile("(" + "|".join(re.escape(w) for w in words) + ")")
+
+
+@lru_cache(maxsize=1)
+def _place_pattern() -> re.Pattern:
+    suffixes = "|".join(re.escape(w) for w in sorted(tx.load_aliases()["place_suffixes"], key=len, reverse=True))
+    return re.compile(rf"[{_CJK}]{{1,6}}?(?:{suffixes})")
+
+
+def _places(text: str) -> list[str] | None:
+    """``笏石街道办埭头镇``: the names of two places or more run together (header cells of a value column per
+    place), each ending as places are named; None when the text is anything else."""
+    text = text.strip()
+    if len(text) > 40:
+        return None
+    out: list[str] = []
+    pos = 0
+    while pos < len(text):
+        # the longest name that leaves a text made of names (笏石街道办 before 笏石街道 | 办…)
+        last = len(text) - (2 if pos == 0 else 0)  # two names at least
+        for m in (m for m in (_place_pattern().fullmatch(text, pos, end) for end in range(last, pos, -1)) if m):
+            if m.end() == len(text) or _places_rest(text, m.end()):
+                out.append(m.group())
+                pos = m.end()
+                break
+        else:
+            return None
+    return out if len(out) >= 2 else None
+
+
+_OP_AND_NUMBER = re.compile(r"(?P<op>>=|<=|[≥≤≧≦<>=＝]?)(?P<number>\d+(?:\.\d+)?[%％]?)")
+
+
+def _per_place(cell: str, places: int) -> list[str]:
+    """Under a value column per place, a target whose number is printed once per place with nothing between
+    (``≥11``: ≥ | 1 | 1 under two places) is that many cells, the operator on the first."""
+    m = _OP_AND_NUMBER.fullmatch(cell.strip())
+    if not m:
+        return [cell]
+    number = m.group("number")
+    if len(number) % places or number[:len(number) // places] * places != number:
+        return [cell]
+    one = number[:len(number) // places]
+    if one.startswith("0") and one != "0" and not one.startswith("0."):
+        return [cell]
+    return [m.group("op") + one] + [one] * (places - 1)
+
+
+def _places_rest(text: str, pos: int) -> bool:
+    return any(m and (m.end() == len(text) or _places_rest(text, m.end()))
+               for m in (_place_pattern().fullmatch(text, pos, end) for end in range(pos + 2, len(text) + 1)))
+
+
+@lru_cache(maxsize=1)
 def _header_anchors() -> frozenset[str]:
     data = tx.load_aliases()
     return frozenset(w for role, aliases in data["indicator_header"].items() if role != "grade" for w in aliases)
@@ -197,10 +254,16 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
     grades = sum(1 for piece, is_anchor in pieces if is_anchor and tx.header_role_of(piece) == "grade")
     cells: list[str] = []
     after_basis = False
-    for piece, is_anchor in pieces:
+    per_place = 0  # the number of value columns named after places
+    for k, (piece, is_anchor) in enumerate(pieces):
         if is_anchor:
             cells.append(piece)
             after_basis = tx.is_basis_phrase(piece)
+            continue
+        places = _places(piece) if k and pieces[k - 1][0] in _header_anchors() else None
+        if places:  # 指标方向 | 笏石街道办埭头镇: a column per place after the header's words
+            cells.extend(places)
+            per_place = len(places)
             continue
         value_first, after_basis = after_basis, False
         # 成本指标88100…效益指标: an ellipsis closing a piece stands for a row left empty, not a part of its cells
@@ -215,6 +278,7 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
             # as a value printed twice)
             parts = [e for k, p in enumerate(parts) for e in (
                 _lead_apart(p) if k and parts[k - 1] in _KIND_WORDS else [p])]
+        parts = [e for p in parts for e in _answer_type().split(p) if e]  # …质量问题 | 是/否 | 否否
         split = _split_doubled([d for p in parts for d in _description_start().split(p)], grades)
         for k, part in enumerate(split):
             announced = bool(k) and split[k - 1] in _KIND_WORDS  # the part after 定量 / 定性 begins with a value
@@ -233,6 +297,8 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
         if trail:
             cells.append(trail.group())
     cells = [c for c in (c.strip(" :：,，;；、") for c in cells) if c]
+    if per_place:
+        cells = [e for c in cells for e in _per_place(c, per_place)]
     cells = _bases_apart(cells)
     if sum(1 for c in cells if tx.header_role_of(c) == "value") >= 2:  # 中期指标值 beside 年度指标值
         cells = _doubled_apart(cells)
@@ -708,6 +774,8 @@ def end_value(text: str) -> str | None:
     end, _, _, changes = _qualitative()
     match = end.search(text)
     value = match.group() if match else None
+    if value is None and text.endswith(("是", "否")) and "是否" in text[:-1] and not text.endswith("是否"):
+        value = text[-1]  # 已建工程是否存在质量问题 | 否: a yes/no question's answer
     if value is None:
         value = next((c for c in changes if text.endswith(c) and (text.startswith(c) or text[:-len(c)].endswith(
             NAME_ENDINGS))), None)
@@ -717,6 +785,9 @@ def end_value(text: str) -> str | None:
 @lru_cache(maxsize=1)
 def _change_word() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in _qualitative()[3]))
+
+
+_ANSWER_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff])[是否](?![否则认定])")
 
 
 def _split_inside(name: str) -> list[str]:
@@ -733,6 +804,9 @@ def _split_inside(name: str) -> list[str]:
     phrases = list(fixed.finditer(name))
     cuts += [m for k, m in enumerate(phrases) if not (k + 1 < len(phrases) and phrases[k + 1].start() == m.end())
              and len(name) - m.end() >= 5 and not name[m.end():].startswith(NAME_ENDINGS)]
+    # 已建工程是否存在质量问题 | 否 | 截至…: a yes/no question's answer, the next name after it
+    cuts += [m for m in _ANSWER_INSIDE.finditer(name) if "是否" in name[:m.start()]
+             and name[m.start() - 1:m.end()] != "是否" and len(name) - m.end() >= 5]
     out = []
     pos = 0
     for m in sorted(cuts, key=lambda m: m.start()):
@@ -854,6 +928,8 @@ def _split_values(piece: str, value_first: bool = False, announced: bool = False
     for k, m in enumerate(matches):
         if m in named:
             continue
+        if piece[m.end():m.end() + 1] in _PROSE_AFTER and re.match(rf"[{_CJK}]", piece[m.end() + 1:m.end() + 2]):
+            continue  # 截至2026年12月底,项目开展率: a cell does not end in a comma, so words go on after the value
         before = matches[k - 1] if k > 0 else None
         after = matches[k + 1] if k + 1 < len(matches) else None
         touches_next = after is not None and after.start() == m.end()
@@ -1084,26 +1160,149 @@ def segment_raw(raw: str, table_only: bool = False) -> list[str]:
     return out
 
 
+_REPEATED_TITLE = 12  # characters of an earlier title a line must end with to be its repeat
+
+
 def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     rows: list[Row] = []
+    warnings: list[ParseWarning] = []
     short = _fused_rows(lines)
     pages = _page_numbers(lines)
+    titles: list[str] = []  # the normalised text of the lines holding a table title
     for number, line in enumerate(lines, 1):
         if not match_key(line):
             continue
         if number - 1 in pages:
             line = line.strip()[pages[number - 1]:]
+        repeat = _repeated_title(line.strip(), titles) if titles and number - 1 in pages else None
+        if repeat is not None:
+            # a page's running head: the table's title printed again (cut off) after the page's first words
+            line, dropped = _cut_raw(line.strip(), repeat)
+            warnings.append(ParseWarning("repeated_title", f"「{dropped.strip()[:30]}」重复了前面的表题，"
+                                         "不作表格内容读取。", number, number))
+            if not match_key(line):
+                continue
         texts = short.get(number - 1) or (segment_raw(line.strip()) if _is_run_together(line) else [line.strip()])
+        if pages:
+            text = normalized(line.strip())[0]
+            titles.extend(text[max(0, m.end() - 60):m.end()] for m in _title_end().finditer(text))
         # a target with its explanation (≥0.85援助案件完成率达85%以上) reads as a long text: the layout says what it is
         # a numbered name (指标2.) begins a cell wherever it is printed: the boundary before it is certain
         cells = [Cell(t, number, number, soft=i > 0 and not _NUMBERED.match(normalized(t)[0]),
                       hint="value" if explained_value(t) or _qualitative()[0].fullmatch(t.strip()) else None)
                  for i, t in enumerate(texts)]
+        if cells and number - 1 in pages and rows and _goes_on(rows[-1].cells[-1], cells[0]):
+            # the page's text goes on in the middle of the last page's cell (按服务对象满 / 2、意度评价)
+            last = rows[-1].cells[-1]
+            rows[-1].cells[-1] = Cell(last.text + cells[0].text, last.line_start, number, soft=last.soft,
+                                      hint=last.hint)
+            rows[-1].line_end = number
+            cells = cells[1:]
         if cells:
             rows.append(Row(cells=cells, line_start=number, line_end=number))
     _split_common_suffix(rows)
     _split_column_words(rows)
-    return rows, []
+    _split_descriptions(rows)
+    return rows, warnings
+
+
+def _goes_on(last: Cell, first: Cell) -> bool:
+    """The first cell of a page goes on with the last cell of the page before: both text, neither a label nor a
+    value (one word at least: a page beginning with 高 | 高 | 满意度… begins with a value after a name)."""
+    keys = [normalized(c.text.strip())[0] for c in (last, first)]
+    return len(keys[1]) >= 3 and all(
+        _CJK_START.match(key) and not _is_value_cell(c.text) and not _is_level_cell(c) and not tx.header_role_of(c.key)
+        and not _anchor_pattern().fullmatch(key) for c, key in zip((last, first), keys))
+
+
+@lru_cache(maxsize=1)
+def _title_end() -> re.Pattern:
+    words = sorted(tx.load_aliases()["title_suffixes"], key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _repeated_title(line: str, titles: list[str]) -> int | None:
+    """Where in ``line`` (its normalised text) an earlier table title begins again and runs to the line's end,
+    cut off or whole (``意度评价`` | ``邯财社2018126号提前下达2019年中央财政困难群众救助补``), if it does."""
+    text = re.sub(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*$", "", normalized(line)[0])  # a pinyin note cut off: 补(b
+    for at in range(len(text) - _REPEATED_TITLE + 1):
+        if any(text[at:] in title for title in titles):
+            return at
+    return None
+
+
+def _cut_raw(raw: str, at: int) -> tuple[str, str]:
+    """``raw`` cut after the first ``at`` characters of its normalised text (annotations dropped by
+    :func:`normalized` go with the character before them)."""
+    _, index = normalized(raw)
+    if at >= len(index):
+        return raw, ""
+    return raw[:index[at]], raw[index[at]:]
+
+
+def _split_descriptions(rows: list[Row]) -> None:
+    """Under a header whose indicator name is followed by its explanation (三级指标 | 指标解释), run together, a
+    row's name and explanation are one text (``已建工程是否存在质量问题当年已完工项目是否在检查中发现质量问题``): cut
+    where :func:`name_and_description` finds the name's end. Only a text that stands alone between the row's
+    labels (or the row before's value) and its value is cut; one already followed by another text is left."""
+    roles = [tx.header_role_of(c.key) for row in rows for c in row.cells]
+    known = [r for r in roles if r]
+    # (绩效指标分类 | 绩效指标 | 绩效指标描述: the group word names the indicator column)
+    if not any(r in ("name", "group") and known[k + 1:k + 2] == ["description"] for k, r in enumerate(known)):
+        return
+    started = False
+    for row in rows:
+        out: list[Cell] = []
+        cells = row.cells
+        for k, cell in enumerate(cells):
+            role = tx.header_role_of(cell.key)
+            if role == "description":
+                started = True
+            before = cells[k - 1] if k else (out[-1] if out else None)
+            after = cells[k + 1] if k + 1 < len(cells) else None
+            parts = None
+            if started and not role and before is not None and not _is_value_cell(cell.text) \
+                    and not _is_level_cell(cell) and (_is_level_cell(before) or _is_value_cell(before.text)
+                                                      or before.hint in ("basis", "remarks", "other")) \
+                    and (after is None or _is_value_cell(after.text) or _answer_type().fullmatch(after.key)):
+                parts = name_and_description(normalized(cell.text.strip())[0])
+            if parts:
+                name, description = _cut_raw(cell.text.strip(), len(parts[0]))
+                out += [Cell(name, cell.line_start, cell.line_end, soft=cell.soft),
+                        Cell(description, cell.line_start, cell.line_end, soft=True, hint="description")]
+            else:
+                out.append(cell)
+        row.cells = out
+
+
+_UNIT_BRACKET = re.compile(r"[(（](?:%|％|[^()（）\d]{1,4})[)）]")
+
+
+def name_and_description(text: str) -> tuple[str, str] | None:
+    """An indicator's name and the explanation printed after it, run together, cut where the name ends: where the
+    explanation closes by restating the name's end (``农村低保救助资金按标准发放的比率`` | ``救助标准与…救助资金按标准
+    发放的比率``; ``已建工程是否存在质量问题`` | ``当年已完工项目…质量问题``), after a bracketed unit that closes a name
+    (``满意度(%)`` | ``问卷调查中…``), or after the 率 a rate's name ends in (``救助覆盖率`` | ``困难群众…``). None
+    when no such cut leaves a name of three characters and an explanation of six."""
+    text = text.strip()
+    n = len(text)
+    for size in range(min(12, n // 2), 2, -1):
+        end = text[-size:]
+        if not re.fullmatch(rf"[{_CJK}]+", end):
+            continue
+        at = text.find(end)
+        cut = at + size
+        if at >= 0 and cut >= 3 and n - cut >= max(6, size + 1):
+            return text[:cut], text[cut:]
+    for m in _UNIT_BRACKET.finditer(text):
+        inner = m.group()[1:-1]
+        if (inner in ("%", "％") or match_unit(inner, 0) == inner) and m.end() >= 4 and n - m.end() >= 6 \
+                and re.match(rf"[{_CJK}]", text[m.end():]):
+            return text[:m.end()], text[m.end():]
+    at = text.find("率")
+    if 3 <= at + 1 and n - at - 1 >= 6 and re.match(rf"[{_CJK}]{{2}}", text[at + 1:]):
+        return text[:at + 1], text[at + 1:]
+    return None
 
 
 _CJK_START = re.compile(r"[\u4e00-\u9fff]")
@@ -1129,18 +1328,26 @@ def _split_column_words(rows: list[Row]) -> None:
     role = None  # the role of the column after the value's (other: a column the alias table does not name)
     for row in rows:
         for k, cell in enumerate(row.cells):
-            nxt = row.cells[k + 1] if k + 1 < len(row.cells) else None
-            if role is None and nxt and tx.header_role_of(cell.key) == "value" and not _is_level_cell(nxt) \
-                    and not _is_value_cell(nxt.text) and len(nxt.key) <= 8 \
+            after = k + 1
+            if tx.header_role_of(cell.key) in ("value", "grade"):
+                # 评价标准 优 | 良 | 中 | 差 | 评价标准确定依据: the column after the grades'
+                while after < len(row.cells) and tx.header_role_of(row.cells[after].key) == "grade":
+                    after += 1
+            nxt = row.cells[after] if after < len(row.cells) else None
+            if role is None and nxt and tx.header_role_of(cell.key) in ("value", "grade") \
+                    and not _is_level_cell(nxt) and not _is_value_cell(nxt.text) and len(nxt.key) <= 8 \
                     and tx.header_role_of(nxt.key) in (None, "basis", "remarks", "standard"):
                 role = tx.header_role_of(nxt.key) or "other"
+            elif role is None and nxt and tx.header_role_of(cell.key) == "standard" \
+                    and tx.header_role_of(nxt.key) in ("basis", "remarks"):
+                role = tx.header_role_of(nxt.key)  # 评价标准 (over its grades) | 评价标准确定依据
     if role is None:
         return
     words: set[str] = set()
     for row in rows:
         cells = row.cells
         for k in range(1, len(cells)):
-            text = cells[k].text.strip()
+            text = normalized(cells[k].text.strip())[0]
             ends_row = k + 1 == len(cells) or _is_level_cell(cells[k + 1])
             if ends_row and 2 <= len(text) <= 10 and _is_value_cell(cells[k - 1].text) and _CJK_START.match(text) \
                     and match_unit(text, 0) != text and not _is_value_cell(text) and not _is_level_cell(cells[k]) \
@@ -1151,7 +1358,8 @@ def _split_column_words(rows: list[Row]) -> None:
     for row in rows:
         out: list[Cell] = []
         for k, cell in enumerate(row.cells):
-            text = cell.text.strip()
+            raw = cell.text.strip()
+            text = normalized(raw)[0]
             word = next((w for w in sorted(words, key=len, reverse=True) if text.startswith(w) and len(text) > len(w)
                          + 1), None) if k and _is_value_cell(row.cells[k - 1].text) else None
             ends_row = k + 1 == len(row.cells) or _is_level_cell(row.cells[k + 1])
@@ -1159,14 +1367,16 @@ def _split_column_words(rows: list[Row]) -> None:
                          and (ends_row or _is_value_cell(text[:-len(w)]))), None) if not word else None
             # what the word leaves is cut again (…稳定。长效 | 统计报表: the name and its value)
             if word:
-                rest = segment_raw(text[len(word):], True) or [text[len(word):]]
-                out += [Cell(word, cell.line_start, cell.line_end, soft=cell.soft, hint=role)]
+                head, left = _cut_raw(raw, len(word))
+                rest = segment_raw(left, True) or [left]
+                out += [Cell(head, cell.line_start, cell.line_end, soft=cell.soft, hint=role)]
                 out += [Cell(t, cell.line_start, cell.line_end, soft=True) for t in rest]
             elif tail:  # 安抚财务资料: a value in words and the column's word after it
-                rest = segment_raw(text[:-len(tail)], True) or [text[:-len(tail)]]
+                left, end = _cut_raw(raw, len(text) - len(tail))
+                rest = segment_raw(left, True) or [left]
                 out += [Cell(t, cell.line_start, cell.line_end, soft=cell.soft if not i else True)
                         for i, t in enumerate(rest)]
-                out += [Cell(tail, cell.line_start, cell.line_end, soft=True, hint=role)]
+                out += [Cell(end, cell.line_start, cell.line_end, soft=True, hint=role)]
             elif text in words and k and _is_value_cell(row.cells[k - 1].text):
                 cell.hint = role
                 out.append(cell)
