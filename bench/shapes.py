@@ -22,7 +22,7 @@ from ingest.parse import parse_bytes, parse_file
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "sample_data").glob("*.txt"))
 CORPUS = ROOT.parent / "shared" / "corpus" / "docs"
-POOR_READINGS = ("01", "13", "17")  # corpus excerpts whose reading is too poor to re-render (README, limits)
+POOR_READINGS = ("01", "13", "15", "17")  # corpus excerpts whose reading is too poor to re-render (README, limits)
 SHAPE_FAMILIES = tuple(f for f in FAMILIES if f != "indent_tree")  # a tree prints no columns
 
 

@@ -197,6 +197,7 @@ def find_fiscal_year(lines: list[str]) -> Optional[int]:
 
 _UNIT_CODE = re.compile(r"^\s*[\d\[\]]{3,}\s*-?")
 _OWN_LEVEL = re.compile(r"本级$")
+_LABELLED = re.compile(r"^[^:：]{1,12}[:：]")
 _DEPARTMENT_END = re.compile(r"(局|委员会|委|办公室|厅|院|中心|部|处)$")
 
 
@@ -204,6 +205,7 @@ def _department_name(text: Optional[str]) -> Optional[str]:
     if not text:
         return None
     text = _UNIT_CODE.sub("", text).strip()
+    text = _LABELLED.sub("", text).strip()  # 填报单位(盖章):永兴县畜牧兽医水产局: the unit after its label
     text = _OWN_LEVEL.sub("", text).strip()
     return text if _DEPARTMENT_END.search(text) and len(text) <= 30 else None
 

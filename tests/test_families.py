@@ -786,6 +786,39 @@ def test_what_a_pdf_prints_on_every_page_is_no_part_of_the_table():
     assert document.lines[8] == "第 1 页 共 3 页"  # the original lines as shown
 
 
+def test_one_cell_per_line_with_the_header_run_together_on_one_line():
+    # Corpus 15 (Yongxing 2017) lines 44-48: the extraction put each cell on a line of its own but ran the header's
+    # four cells together (二级指标指标内容指标值备注), and the name wraps around its value (各种强制免率、屠宰率 / 100%
+    # / 及检疫率: a cell never begins with 及, so the line goes on with the name; 及时… is a word of its own)
+    lines = ["专项资金绩效目标表", "项目名称", "重大动物疫病防控", "资金总额(万元)", "50", "二级指标指标内容指标值备注",
+             "数量指标", "各种强制免率、屠宰率", "100%", "及检疫率"]
+    document = read("\n".join(lines) + "\n")
+    assert document.layout == "line_cells"
+    assert rows(document) == [("产出指标", "数量指标", "各种强制免率、屠宰率及检疫率", "100%")]
+    assert document.projects[0].indicators[0].remarks is None
+    # a line of header words and something else is one cell (a name that happens to begin with them is no header)
+    from ingest.readers.families.lines import header_words_of
+    assert header_words_of("二级指标指标内容指标值备注") == ["二级指标", "指标内容", "指标值", "备注"]
+    assert header_words_of("指标值确定依据充分") is None
+    # Corpus 27 (Zhongjiang 2022): 及时(按期)开工率 / ≥90% / 及时(按期)完工率 are two rows
+    lines = ["项目名称", "小型水库水标尺制作安装", "一级指标", "二级指标", "三级指标", "指标值", "产出指标", "时效指标",
+             "及时(按期)开工率", "≥90%", "及时(按期)完工率", "≥90%"]
+    assert rows(read("\n".join(lines) + "\n")) == [("产出指标", "时效指标", "及时(按期)开工率", "≥90%"),
+                                                    ("产出指标", "时效指标", "及时(按期)完工率", "≥90%")]
+
+
+def test_labels_listed_as_a_column_before_their_contents_are_one_form():
+    # Corpus 15 (Yongxing 2017) lines 5-9: the title, the reporting unit after its label, then the form's labels one
+    # after another (专项名称 / 部门名称 …) with their contents further down: two name labels in a row are one form's
+    # column of labels, not two forms; the department is the unit after 填报单位(盖章):, not the label with it
+    lines = ["专项资金绩效目标表", "(2017 年度)", "填报单位(盖章):永兴县畜牧兽医水产局", "专项名称", "部门名称",
+             "二级指标指标内容指标值备注", "数量指标", "各种强制免率、屠宰率及检疫率", "100%"]
+    document = read("\n".join(lines) + "\n")
+    assert document.department_overall is None and len(document.projects) == 1
+    assert document.department == "永兴县畜牧兽医水产局"
+    assert (document.province, document.county) == ("湖南省", "永兴县")
+
+
 def test_one_cell_per_line_with_two_column_groups_side_by_side_is_not_guessed():
     # 年度 and 中期 groups side by side: one cell per line interleaves them in an order the text does not show
     text = LINE_CELLS.replace("指标值\n", "年度指标值\n二级指标\n三级指标\n中期指标值\n", 1)

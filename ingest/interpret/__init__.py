@@ -107,7 +107,11 @@ class Interpreter:
             if pos in header_at:
                 current.headers.append(header_at[pos])
             elif pos not in in_header and self._starts_table(token) and (
-                    current.headers or self._has_name_label(current)):
+                    current.headers or self._has_name_label(current)) \
+                    and not (pos and current.tokens and current.tokens[-1] is tokens[pos - 1]
+                             and self._starts_table(tokens[pos - 1])):
+                # (专项名称 / 部门名称: two name labels one after the other are a column of labels whose contents
+                # follow, not two forms)
                 tables.append(Table(title=None))
                 current = tables[-1]
             current.tokens.append(token)

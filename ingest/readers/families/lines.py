@@ -23,6 +23,7 @@ that may cut through a cell, and the interpreter decides.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from ingest import taxonomy as tx
@@ -116,8 +117,44 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     cells: list[Cell] = []
     for number, line in enumerate(lines, 1):
         if match_key(line) and not _SEPARATOR.match(line):
-            cells.append(Cell(line.strip(), number, number))
+            words = header_words_of(line.strip())
+            cells.extend(Cell(w, number, number) for w in words) if words else \
+                cells.append(Cell(line.strip(), number, number))
     return _assemble(_operators_behind(cells)), []
+
+
+def header_words_of(line: str) -> Optional[list[str]]:
+    """``二级指标指标内容指标值备注``: an indicator header whose cells the extraction ran together on one line, three
+    words of the header aliases or more and nothing else; None for any other line."""
+    key = re.sub(r"\s", "", line)
+    if len(key) < 8 or not key.startswith(_header_words_start()):
+        return None
+    words = _cover_with(key, _header_words())
+    return words if words and len(words) >= 3 else None
+
+
+def _cover_with(text: str, words: tuple[str, ...]) -> Optional[list[str]]:
+    out: list[str] = []
+    pos = 0
+    while pos < len(text):
+        word = next((w for w in words if text.startswith(w, pos)), None)
+        if word is None:
+            return None
+        out.append(word)
+        pos += len(word)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _header_words() -> tuple[str, ...]:
+    data = tx.load_aliases()["indicator_header"]
+    return tuple(sorted({w for role, aliases in data.items() if not role.startswith("_") for w in aliases
+                         if len(w) >= 2}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _header_words_start() -> tuple[str, ...]:
+    return tuple(w for w in _header_words() if len(w) >= 3)
 
 
 # two or three spaces between words: a viewer's copy spaces words by their gap on the page, not a column's run
@@ -432,11 +469,12 @@ def _names_around_values(rows: list[Row], tails: _Tails, full: set[int]) -> list
                 and value.line_start <= name.line_end + 1 and _is_value(value) \
                 and not _is_cell(name.text) and not _is_cell(first.text) and not is_qualitative_value(first.text) \
                 and (len(first.text) <= 3 or first.line_end > first.line_start or name.line_end > name.line_start
-                     or (value.soft and value.line_start == name.line_end)) and not VALUE_START.match(first.text) \
+                     or (value.soft and value.line_start == name.line_end) or _goes_on(first.text)) \
+                and not VALUE_START.match(first.text) \
                 and not tx.is_basis_phrase(first.text) and not tx.title_suffix_of(first.text) \
                 and not is_labelled_field(first.text) and not NAME_MARK.match(first.text) \
                 and _CJK_TEXT.search(first.text) is not None and not _value_tail(first.text) \
-                and _fills(tails.get(name), first.text, full) \
+                and (_fills(tails.get(name), first.text, full) or _goes_on(first.text)) \
                 and (after is None or not _is_value(after)):
             at = name_row.cells.index(name)
             last = row.cells[-1]
@@ -449,6 +487,12 @@ def _names_around_values(rows: list[Row], tails: _Tails, full: set[int]) -> list
 
 
 _CJK_TEXT = re.compile(r"[\u4e00-\u9fff]")
+# words a cell never begins with: what follows them goes on with the text before (屠宰率 / 100% / 及检疫率)
+_GOES_ON_RE = re.compile(r"(?:及(?![时格早])|以及|、)")
+
+
+def _goes_on(text: str) -> bool:
+    return bool(_GOES_ON_RE.match(text))
 
 
 def _is_value(cell: Cell) -> bool:
