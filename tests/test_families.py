@@ -508,6 +508,23 @@ def test_run_together_column_of_a_few_words_after_the_value():
         ("效益指标", "可持续影响指标", "完善法治宣传工作制度", "完善")]
 
 
+def test_run_together_column_word_that_never_stands_alone():
+    # Corpus 27 (Zhongjiang 2022, its table as transcribed in tests/fixtures/corpus) with a 数据来源 column after the
+    # value (its words the renderer's, SYNTHETIC), run together: 工作台账 never stands alone — it begins the next
+    # name (≥266米 | 工作台账水标尺宽度) and ends a text after a value (项目计划总投资20万元工作台账, before the next
+    # label) — so it is learned from those two places and cut off both
+    text = ("项目名称小型水库水标尺制作安装一级指标二级指标三级指标指标值数据来源产出指标(70分)数量指标安装坡面水标尺"
+            "≥266米工作台账水标尺宽度≥50厘米统计报表质量指标项目(工程)验收合格率100%问卷调查时效指标及时(按期)开工率≥90%"
+            "及时(按期)完工率≥90%财务资料成本指标项目计划总投资20万元工作台账效益指标(20分)社会效益指标"
+            "受益脱贫(含监测对象)户人口数≥1000人统计报表群众生产生活条件改善状况显著提升问卷调查满意度指标(10分)"
+            "服务对象满意度指标受益脱贫(含监测对象)户满意度≥95%\n")
+    assert [(name, value) for _, _, name, value in rows(read(text))] == [
+        ("安装坡面水标尺", "≥266米"), ("水标尺宽度", "≥50厘米"), ("项目(工程)验收合格率", "100%"),
+        ("及时(按期)开工率", "≥90%"), ("及时(按期)完工率", "≥90%"), ("项目计划总投资", "20万元"),
+        ("受益脱贫(含监测对象)户人口数", "≥1000人"), ("群众生产生活条件改善状况", "显著提升"),
+        ("受益脱贫(含监测对象)户满意度", "≥95%")]
+
+
 def test_weight_after_an_empty_value_where_blank_cells_vanish():
     # Corpus 22 (Ningjin 2019) lines 17-23 under 指标名称 | 目标值 | 分值, one cell per line: 规章制度建立与否 prints
     # no target, only its 分值 20 (the weights add up to its 总分, 100). 20 stands in the 分值 column on

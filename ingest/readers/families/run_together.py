@@ -1353,6 +1353,8 @@ def _split_column_words(rows: list[Row]) -> None:
                     and match_unit(text, 0) != text and not _is_value_cell(text) and not _is_level_cell(cells[k]) \
                     and not tx.header_role_of(cells[k].key):
                 words.add(text)
+    if role == "other":  # (a basis column's words are the basis vocabulary's: 计划标准, 根据…)
+        words |= _repeated_starts(rows, words)
     if not words:
         return
     for row in rows:
@@ -1383,6 +1385,53 @@ def _split_column_words(rows: list[Row]) -> None:
             else:
                 out.append(cell)
         row.cells = out
+
+
+def _repeated_starts(rows: list[Row], known: set[str]) -> set[str]:
+    """The column's words that never stand alone, in an indicator table: a word that begins a text after a value
+    (``≥266米`` | ``工作台账水标尺宽度``) and also ends a text right after a value in it (``项目计划总投资20万元工作
+    台账``, before a label); or, where such words begin most texts after a value, those that begin two of them or more
+    (问卷调查购买标准试剂, 问卷调查检测及时率), three characters at least and as long as their texts share. Texts
+    already beginning with a word seen alone do not count."""
+    starts: dict[str, int] = {}
+    ends: list[str] = []
+    after_values: list[str] = []
+    in_table = False
+    for row in rows:
+        for k, cell in enumerate(row.cells):
+            text = normalized(cell.text.strip())[0]
+            if _is_level_cell(cell):
+                in_table = True
+            elif _anchor_pattern().fullmatch(text) and not _anchor_pattern(True).fullmatch(text):
+                in_table = False  # a field of the form (项目名称, 其中:财政资金): out of the table
+            if not in_table or not _CJK_START.match(text) or _is_value_cell(text) or _is_level_cell(cell) \
+                    or tx.header_role_of(cell.key) or text.startswith(tuple(known)):
+                continue
+            if k and _is_value_cell(row.cells[k - 1].text):
+                after_values.append(text)
+                for n in range(2, min(8, len(text) - 2) + 1):
+                    starts[text[:n]] = starts.get(text[:n], 0) + 1
+            ends_row = k + 1 == len(row.cells) or _is_level_cell(row.cells[k + 1])
+            if ends_row:
+                ends.append(text)
+    out = {word for word in starts if any(
+        end.endswith(word) and len(end) > len(word) + 1 and _is_value_cell(_value_before(end[:-len(word)]))
+        for end in ends)}
+    shared = {w for w, n in starts.items() if n >= 2 and 3 <= len(w) < 8}
+    shared = {w for w in shared if not any(o != w and o.startswith(w) and starts[o] == starts[w] for o in shared)}
+    # (工作台账其中 of 工作台账其中桃树… and 工作台账其中鱼塘…: a sub-item's 其中 begins the name)
+    shared = {next((w[:i] for t in after_values if t.startswith(w) for i in range(3, len(w) + 1)
+                    if NAME_MARK.match(t, i)), w) for w in shared}
+    if shared and sum(1 for t in after_values if t.startswith(tuple(shared))) * 2 >= len(after_values):
+        out |= shared
+    # the longest word a text begins with (工作台账, not 工作)
+    return {w for w in out if not any(o != w and o.startswith(w) for o in out)}
+
+
+def _value_before(text: str) -> str:
+    """The target value a text ends with (项目计划总投资20万元 → 20万元), or ''."""
+    found = [m for m in value_pattern().finditer(text) if m.group().strip() and m.end() == len(text)]
+    return found[-1].group() if found else ""
 
 
 _DIGIT_RUN = re.compile(r"\d{4,8}")
