@@ -677,6 +677,18 @@ def test_run_together_kind_column_between_a_name_and_its_value():
                                 "提高案件办理效率定性有效提高")[4:] == [
         "促进社会和谐稳定", "定性", "促进", "提升依法行政能力", "定性", "有效提升", "提高案件办理效率", "定性",
         "有效提高"]
+    # Qingdao 2023 (sample lines 857-866, 法律援助及12348业务费) printed with 指标类型 before the value: the value 定量
+    # announces is a target with its explanation (≥0.85援助案件完成率达85%以上), a name's own number before 定量
+    # stays in the name (当年结案案件补贴发放达60%), and 定量 after a % is the kind word too
+    assert run_together.segment("三级指标指标类型指标值法律援助案件完成率定量≥0.85援助案件完成率达85%以上"
+                                "当年结案案件补贴发放达60%定量≥0.6当年结案案件补贴发放率达到60%")[3:] == [
+        "法律援助案件完成率", "定量", "≥0.85援助案件完成率达85%以上", "当年结案案件补贴发放达60%", "定量",
+        "≥0.6当年结案案件补贴发放率达到60%"]
+    # corpus 19 (Suining 2021) line 47 printed so and cut off before its value: 定性 at the end of the text is the
+    # kind word, 稳定性 a word of the name
+    assert run_together.segment("三级指标指标类型指标值指标4.不合格产品处置率定性")[3:] == [
+        "指标4.不合格产品处置率", "定性"]
+    assert run_together.segment("三级指标指标类型指标值系统运行稳定性")[3:] == ["系统运行稳定性"]
 
 
 def test_run_together_value_columns_named_after_places():

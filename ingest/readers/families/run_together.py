@@ -43,7 +43,10 @@ _ENUMERATED_NAME = re.compile(r"(?<=.)(?=指标\s*\d{1,2}\s*[.:：、．])")
 _NUMBERED = re.compile(r"指标\s*\d{1,2}\s*[.:：、．]")
 # the word of a 指标性质 column (定性 / 定量) run in between a name and its value
 _KIND_WORDS = ("定性", "定量")
-_KIND_WORD = re.compile(r"(?<=[\u4e00-\u9fff)）])(定性|定量)(?=[\u4e00-\u9fff≥≤=<>≧≦＝±\d])")
+_KIND_WORD = re.compile(r"(?<=[\u4e00-\u9fff)）%％])(定性|定量)(?=[\u4e00-\u9fff≥≤=<>≧≦＝±\d])"
+                        # …处置率 | 定性 at a text's end (a row cut off), not 稳定性, 确定性 …
+                        r"|(?<=[\u4e00-\u9fff)）”\"])(?<![稳确鉴认界判规决制核测评约法特固肯一指设限预待既])(定性|定量)$")
+_OPERATOR_START = re.compile(r"\s*(?:>=|<=|[≥≤≧≦<>=＝═])")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńň]{1,7}\)")
 _TRAILING_ELLIPSIS = re.compile(r"(?<=\S)(?:…+|\.{3,}|·{3,})$")
 _NOTES = ("总分", "注:", "注：", "说明:", "说明：", "填表人", "联系电话")
@@ -282,15 +285,25 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
         split = _split_doubled([d for p in parts for d in _description_start().split(p)], grades)
         for k, part in enumerate(split):
             announced = bool(k) and split[k - 1] in _KIND_WORDS  # the part after 定量 / 定性 begins with a value
-            lead = _leading_value(part) if announced else None
-            if lead:  # 定性 | 有效提升提高案件办理效率: the value the word announces, then the next name
+            # 定性 | 有效提升提高案件办理效率: the value the word announces, then the next name; 定量 |
+            # ≤5维持中心运行维修维护成本小于5万元: a target and its explanation
+            lead = (_leading_value(part) or _explained_head(part)) if announced else None
+            if lead:
                 cells.append(lead)
                 part = part[len(lead):]
                 announced = False
             if k + 1 < len(split) and split[k + 1] in _KIND_WORDS:
                 # 促进社会和谐稳定 | 定性: the 指标性质 word follows the name, so nothing at its end is the value
                 # (定量 | 100%宣传区域覆盖率 | 定量: the value it announced, then the name)
-                cells.extend(_split_values(part, announced, announced))
+                explained = _explained_head(part) if announced else None
+                found = [explained, part[len(explained):]] if explained else _split_values(part, announced, announced)
+                found = [f for f in found if f]
+                # (当年结案案件补贴发放达60% | 定量: the name's own number stays in it)
+                head = 1 if announced and found and value_pattern().fullmatch(found[0].strip()) else 0
+                rest = found[head:]
+                if len(rest) > 1 and not any(_OPERATOR_START.match(c) for c in rest):
+                    found = found[:head] + ["".join(rest)]
+                cells.extend(found)
                 continue
             first = (value_first and k == 0) or announced
             cells.extend(_split_qualitative(_split_values(part, first, announced or (first and standard_first))))
@@ -1011,6 +1024,17 @@ def _restates(name: str, words: str) -> bool:
     if any(words[i:i + 3] in name for i in range(len(words) - 2) if re.fullmatch(rf"[{_CJK}]{{3}}", words[i:i + 3])):
         return True
     return sum(c in name for c in chars) / len(chars) >= 0.5
+
+
+def _explained_head(text: str) -> str | None:
+    """The target and its explanation a text begins with (``≥0.6当年结案案件补贴发放率达到60%`` | ``援助案件…``), the
+    shortest, where the text begins with an operator and a bare number; None otherwise."""
+    if not _BARE_TARGET.match(text):
+        return None
+    for m in value_pattern().finditer(text, _BARE_TARGET.match(text).end()):
+        if m.group().strip() and explained_value(text[:m.end()]):
+            return text[:m.end()]
+    return None
 
 
 def explained_value(text: str) -> bool:
