@@ -655,6 +655,14 @@ def test_run_together_qualitative_values_printed_twice_under_two_value_columns()
                                 "提高案件办理效率有效提高有效提高")[3:] == [
         "促进社会和谐稳定", "促进", "促进", "提升依法行政能力", "有效提升", "有效提升", "提高案件办理效率", "有效提高",
         "有效提高"]
+    # the same with the rows of corpus 26 (line 89: 指标1:工程验收合格率 | ≧ %, the form's number left blank) and
+    # 28 (line 17: 指标1:工程实施总体质量 | 一次性通过省文物局验收): a value without its number, and a value in words,
+    # printed twice at the end of the name are the name and two values; so is a bare number alone (corpus 12 line
+    # 22: 补助标准 | 15, 15 → 1515)
+    assert run_together.segment("三级指标中期指标值年度指标值指标1:工程验收合格率≧%≧%质量指标指标1:工程实施总体质量"
+                                "一次性通过省文物局验收一次性通过省文物局验收成本指标补助标准1515")[3:] == [
+        "指标1:工程验收合格率", "≧%", "≧%", "质量指标", "指标1:工程实施总体质量", "一次性通过省文物局验收",
+        "一次性通过省文物局验收", "成本指标", "补助标准", "15", "15"]
 
 
 def test_run_together_a_value_echoing_its_names_first_word_inside_a_text():

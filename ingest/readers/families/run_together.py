@@ -314,7 +314,7 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
         cells = [e for c in cells for e in _per_place(c, per_place)]
     cells = _bases_apart(cells)
     if sum(1 for c in cells if tx.header_role_of(c) == "value") >= 2:  # 中期指标值 beside 年度指标值
-        cells = _doubled_apart(cells)
+        cells = _doubled_apart([e for c in cells for e in _twice_at_end(c)])
     roles = {tx.header_role_of(c) for c in cells}
     if "weight" in roles:
         cells = _scores_apart(cells, "score" in roles, "remarks" in roles, "actual" in roles)
@@ -781,6 +781,33 @@ def _doubled_apart(cells: list[str]) -> list[str]:
         joined.append(out[k])
         k += 1
     return joined
+
+
+_BARE_DIGITS = re.compile(r"[1-9]\d{0,5}")
+_NUMBERLESS = re.compile(r"(?:>=|<=|[≥≤≧≦<>=＝])?\s*[%％]?")
+
+
+def _twice_at_end(cell: str) -> list[str]:
+    """Under two value columns (中期 | 年度), a value printed twice at a text's end or alone, the same both times:
+    ``补助标准`` | ``1515`` → 15, 15; ``工程验收合格率≧%≧%`` (a value left without its number), ``…资金<<``,
+    ``…影响减减``, ``…总体质量一次性通过省文物局验收一次性通过省文物局验收`` (a value in words of four characters or
+    more) → the name and the value twice. A bare number is cut in two halves only when it stands alone."""
+    text = cell.strip()
+    if len(text) % 2 == 0 and _BARE_DIGITS.fullmatch(text[:len(text) // 2]) and text[:len(text) // 2] * 2 == text:
+        half = text[:len(text) // 2]
+        return [half, half]
+    for size in range(min(20, len(text) // 2), 0, -1):
+        word = text[-size:]
+        if not text.endswith(word * 2):
+            continue
+        name = text[:-2 * size]
+        if len(re.findall(rf"[{_CJK}]", name)) < 2:
+            continue
+        if value_pattern().fullmatch(word) or (_NUMBERLESS.fullmatch(word) and word.strip()) \
+                or is_qualitative_value(word) or word in ("增", "减", "升", "降", "是", "否", "高", "低") \
+                or (size >= 4 and re.fullmatch(rf"[{_CJK}]+", word) and not word.endswith(tuple(ANY_ENDING))):
+            return [name, word, word]
+    return [cell]
 
 
 def end_value(text: str) -> str | None:
