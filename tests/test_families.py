@@ -565,6 +565,16 @@ def test_run_together_rows_numbered_under_a_sequence_header():
     # ... but a name's own number stays the name's (shared/corpus 31, line 4: 指标1免费发放原原种 … 指标2企业自行采购)
     assert run_together.segment("序号三级指标指标值1指标1免费发放原原种550万粒2指标2企业自行采购200万粒")[3:] == [
         "1", "指标1免费发放原原种", "550万粒", "2", "指标2企业自行采购", "200万粒"]
+    # corpus 26 (Chencang 2020, lines 71-79: values left as their unit) and 29 (Hengshan 2020, line 4) so printed: the
+    # next row's number before a numbered name (公里 | 2 | 指标2:…) with the unit-only value cut off the name, the
+    # next row's number after a value 0 (比例0 | 6), and the sequence picked up after a first row whose number cannot
+    # be told from the name's own (15000吨稻谷… | 100% | 2 | …)
+    assert run_together.segment("序号指标名称指标值1指标1:新建堤防、护岸长度公里2指标2:灌区节水改造面积万亩")[3:] == [
+        "1", "指标1:新建堤防、护岸长度", "公里", "2", "指标2:灌区节水改造面积", "万亩"]
+    assert run_together.segment("序号指标名称指标值15000吨稻谷、500吨成品粮储备到位率100%2库存数量真实率100%"
+                                "3县级储备粮库存粮食明显变质比例04县级储备粮贷款付息及时率100%")[4:] == [
+        "100%", "2", "库存数量真实率", "100%", "3", "县级储备粮库存粮食明显变质比例", "0", "4",
+        "县级储备粮贷款付息及时率", "100%"]
 
 
 def test_run_together_rows_numbered_after_a_value_without_unit():

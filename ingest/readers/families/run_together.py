@@ -486,11 +486,24 @@ def _numbered_rows(cells: list[str]) -> list[str]:
             expected += 1
             continue
         following = cells[k + 1] if k + 1 < len(cells) else ""
+        if cell.isdigit() and expected < int(cell) <= expected + 2 and _starts_name(following):
+            # the number of a row after one whose number was not found (15000吨稻谷…: 1 or 15000?): the sequence
+            # goes on from it
+            out.append(cell)
+            expected = int(cell) + 1
+            continue
         target = cell[:-len(digits)]
         if cell.endswith(digits) and re.search(r"\d$", target) and value_pattern().fullmatch(target) \
                 and _starts_name(following) and not following.startswith(digits):
             # ≥32 | 指标2.化妆品抽验批次: a value without a unit, then the next row's number, then its name
             out.extend([target, digits])
+            expected += 1
+            continue
+        if cell.endswith(digits) and len(target) >= 2 and _CJK_CHAR.match(target[-1]) \
+                and not target.endswith(("第", "指标")) and NAME_MARK.match(following):
+            # 指标1:新建堤防、护岸长度公里2 | 指标2:灌区…: the next row's number before a numbered name (and a value
+            # left without its number before it, 公里)
+            out.extend(_split_numberless(target) + [digits])
             expected += 1
             continue
         pieces = [cell]
@@ -511,6 +524,9 @@ def _numbered_rows(cells: list[str]) -> list[str]:
         if pieces == [str(expected)]:
             expected += 1
         out.extend(pieces)
+    # 指标1:新建堤防、护岸长度公里 | 2: a value left without its number (公里) before the next row's number
+    out = [e for k, c in enumerate(out) for e in (
+        _split_numberless(c) if k + 1 < len(out) and out[k + 1].isdigit() and _starts_name(c) else [c])]
     out = _values_before_numbers(out, weighted)
     return _unit_less_weights(out) if weighted else out
 
@@ -618,7 +634,7 @@ def _sequence_at(text: str, number: int, weighted: bool = False) -> tuple[int, i
             return start, end
         run = re.search(r"\d+$", text[:start]) if not weighted and start else None
         if run and len(run.group()) <= 4 and run.start() and _NAME_END.match(text[run.start() - 1]) \
-                and not run.group().startswith("0") and _starts_name(text[end:]) \
+                and (run.group() == "0" or not run.group().startswith("0")) and _starts_name(text[end:]) \
                 and match_unit(text, end) is None and not text[:run.start()].endswith(("第", "指标")):
             # 开展残疾人文化活动1|8残疾人…: a value without a unit right before the next row's number
             return start, end
@@ -628,7 +644,8 @@ def _sequence_at(text: str, number: int, weighted: bool = False) -> tuple[int, i
         # taken only where it is the next row's number, its row's text not yet ended: rare enough against every
         # row's number fused to its name
         # the next row's number after a value's unit (2km | 3 | 项目(工程)验收合格率, 100% | 4 | …)
-        if after and _CJK_CHAR.match(after) and (not before or _CJK_CHAR.match(before) or (
+        if after and (_CJK_CHAR.match(after) or NAME_MARK.match(text, end)) and (
+                not before or _CJK_CHAR.match(before) or (
                 before in "%％" or before.isascii() and before.isalpha()) and _starts_name(text[end:])) \
                 and not text[:start].endswith(("第", "指标")):
             return start, end
