@@ -709,6 +709,17 @@ def test_run_together_kind_column_between_a_name_and_its_value():
     assert run_together.segment("三级指标指标类型指标值系统运行稳定性")[3:] == ["系统运行稳定性"]
 
 
+def test_run_together_values_closing_a_name_before_the_next():
+    # corpus 22 (Ningjin 2019, lines 21-22) and 29 (Hengshan 2020, line 4) with no level-2 label between the rows:
+    # a share with 以上 (95%以上) ends its cell before the next name, and so does a value 0 after a name that asks
+    # for a share (比例 | 0 | 县级储备粮…)
+    assert run_together.segment("一级指标指标内容指标值产出指标资助对象满意度95%以上及时发放率100%")[3:] == [
+        "产出指标", "资助对象满意度", "95%以上", "及时发放率", "100%"]
+    assert run_together.segment("一级指标指标内容指标值产出指标县级储备粮库存粮食明显变质比例0"
+                                "县级储备粮贷款付息及时率100%")[3:] == [
+        "产出指标", "县级储备粮库存粮食明显变质比例", "0", "县级储备粮贷款付息及时率", "100%"]
+
+
 def test_run_together_value_columns_named_after_places():
     # Corpus 25 (Xiuyu 2025), line 1 from its table's header to its 时效 row: 指标解释 after the name, 指标方向 (the
     # operator, or 是/否) and a value column per place (笏石街道办 | 埭头镇), all run together. The places' names are

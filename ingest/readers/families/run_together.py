@@ -994,7 +994,8 @@ def _split_values(piece: str, value_first: bool = False, announced: bool = False
         at_end = m.end() == len(piece.rstrip())
         has_op = bool(re.match(r"[≥≤≧≦<>=＝═±每]", m.group()))  # an operator or 每 (每人400元) opens a value
         # 100%, 5月31日前, 1年内完成: a value's end
-        closed = bool(re.search(r"(%|％|前|底|末|完成|完工|办结)$", m.group())) and (m.start() > 0 or value_first)
+        closed = bool(re.search(r"(%|％|前|底|末|完成|完工|办结|%以上|％以上|%以下|％以下)$", m.group())) \
+            and (m.start() > 0 or value_first)
         with_unit = not re.fullmatch(r"[\d.\s]+", m.group())
         # ≧90%7岁以下儿童健康管理率: a number and unit right after a value, running on into words, begins a name
         # (0起0起市民满意度: a value printed again is the actual)
@@ -1005,6 +1006,9 @@ def _split_values(piece: str, value_first: bool = False, announced: bool = False
         # (新建农村公路50公里建设任务完成率: the number is inside the name)
         after_measure = (with_unit or len(m.group().strip()) >= 2) and piece[:m.start()].rstrip().endswith(
             MEASURE_ENDINGS) and _starts_name(piece[m.end():])
+        # 县级储备粮库存粮食明显变质比例 | 0 | 县级储备粮…: none of what a name asks the share or count of
+        after_measure = after_measure or (m.group().strip() == "0" and piece[:m.start()].rstrip().endswith(
+            ANY_ENDING) and _starts_name(piece[m.end():]))
         # 其中露天蔬菜20亩其中大棚蔬菜3亩★补助鱼塘面积: a value before the mark a name begins with
         before_mark = m.start() > 0 and bool(NAME_MARK.match(piece, m.end()))
         # 定量 | 1次报纸杂志专版专栏: a value with its unit where the piece must begin with one
