@@ -110,7 +110,8 @@ def test_forms_printed_from_word_extracted_by_pdftotext():
         if stem in ("02_yongde-minglangzhongxue_jiaoyu_2022", "06_huangshan_gonganju_2025", "hunan_yuanjiang_2024",
                     "tianjin_xiqing_2024"):
             assert all(row in got for row in want), stem
-    assert wanted == 405 and found >= 392
+    # 395 of 405 measured (392 before a table going on to the next page, set further left there, was moved back)
+    assert wanted == 405 and found >= 395
 
 
 @lru_cache(maxsize=8)
@@ -149,6 +150,23 @@ def test_a_table_set_further_left_after_its_first_row_is_moved_back():
             "≥100非诉讼调解案件全年大于100件") in rows
     assert ("公共法律服务中心建设运行费", "效益指标", "社会效益指标", "化解纠纷挽回损失",
             "≥100化解纠纷挽回损失大于100万元") in rows
+
+
+def test_a_table_going_on_to_the_next_page_set_further_left_is_moved_back():
+    # Pingluo 2024, 普法宣传教育经费 (sample lines 431-441) printed from Word (word.txt lines 287-303): the table's last
+    # three rows go on to the next page (a form feed before line 296), where pdftotext sets them 12 columns left of
+    # the header's columns; one line under a label after the page break is enough to move them back where the page
+    # says so
+    lines, rows = _lines_and_rows("ningxia_pingluo_2024.word.txt")
+    assert lines[295].startswith("\f") and lines[287].index("产出指标") - lines[295].index("效益指标") >= 10
+    name = "普法宣传教育经费、人民调解“以案定补”等专项经费20万元"
+    assert (name, "效益指标", "社会效益指标", "群众法治知识掌握及普法意识", "持续提升") in rows
+    assert (name, "效益指标", "可持续影响指标", "群众法治意识", "长效发展") in rows
+    assert (name, "满意度指标", "服务对象满意度指标", "群众对法治宣传教育工作总体满意度", "≥95%") in rows
+    # the same text without its form feed: nothing says the rows stand elsewhere, and they are misread
+    text = "\n".join(lines).replace("\f", "")
+    plain = indicators(reading(parse_bytes("pingluo.word.txt", text.encode("utf-8"))))
+    assert (name, "效益指标", "可持续影响指标", "群众法治意识", "长效发展") not in plain
 
 
 def test_a_value_end_wrapped_under_the_name_column_goes_to_the_value():

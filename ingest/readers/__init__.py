@@ -21,7 +21,7 @@ from ingest.errors import IngestError
 from ingest.grid import Cell, Grid, ParseWarning, Row, fix_radicals, strip_invisible
 from ingest.readers import doc, excel, flat, guard, ocr, pdf, web, word
 from ingest.readers.families import FAMILIES, detect
-from ingest.readers.families.common import (columns_one_after_another, has_form_words, header_scattered,
+from ingest.readers.families.common import (columns_one_after_another, has_form_words, header_scattered, page_starts,
                                             page_furniture, values_one_after_another)
 from ingest.readers.text import decode_text
 
@@ -48,7 +48,14 @@ def read_text(source: str, data: bytes, family_key: Optional[str] = None) -> Gri
     # the families read the lines without page breaks (\f) and invisible marks, with the unified characters for the
     # look-alike radicals a PDF's fonts map (项⽬ → 项目, as the PDF reader reads them), a table drawn with box
     # characters or full-width bars (｜) as pipes; the display lines keep them
-    lines = fix_radicals(strip_invisible("\n".join(text.lines))).replace("\f", "").split("\n") if text.lines else []
+    lines = fix_radicals(strip_invisible("\n".join(text.lines))).split("\n") if text.lines else []
+    pages = frozenset(k for k, line in enumerate(lines) if "\f" in line)
+    lines = [line.replace("\f", "") for line in lines]
+    with page_starts(pages):
+        return _read_lines(source, text, lines, family_key)
+
+
+def _read_lines(source: str, text, lines: list[str], family_key: Optional[str]) -> Grid:
     # a Markdown export's markup is no text of the form: a heading's #, bold around a cell's text (**项目名称**), each
     # replaced by spaces so that columns laid out by position keep their place (an asterisk of the form's own, **平米,
     # stays)

@@ -164,12 +164,14 @@ class _PdfReader:
         self.text_pages = []
         # what the PDF prints on every page (a browser's print: the page's address with 1/5, the date and time) is
         # no part of any table: the families read those lines as empty ones; the display lines keep them
-        from ingest.readers.families.common import page_furniture
+        from ingest.readers.families.common import page_furniture, page_starts
 
         furniture = page_furniture(lines)
         read = ["" if k in furniture else line for k, line in enumerate(lines)] if furniture else lines
         family, _ = detect(read)
-        rows, warnings = family.build(read)
+        starts = frozenset(k for k in range(1, len(page_of)) if page_of[k] != page_of[k - 1])
+        with page_starts(starts):  # a page's first line: a table going on there may stand elsewhere on the page
+            rows, warnings = family.build(read)
         offset = len(self.builder.lines)
         self.builder.lines.extend(lines)
         for row in rows:

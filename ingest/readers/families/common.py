@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import Optional, Sequence
 
@@ -260,3 +262,22 @@ def values_one_after_another(lines: Sequence[str]) -> bool:
         else:
             run = 0
     return False
+
+
+# the lines a page begins on (a form feed before them in the text), for the families that lay out a page's text by
+# position; the families read the lines without the form feeds
+_PAGE_STARTS: ContextVar[frozenset[int]] = ContextVar("page_starts", default=frozenset())
+
+
+@contextmanager
+def page_starts(lines: frozenset[int]):
+    token = _PAGE_STARTS.set(lines)
+    try:
+        yield
+    finally:
+        _PAGE_STARTS.reset(token)
+
+
+def new_pages() -> frozenset[int]:
+    """The (0-based) lines a page begins on in the text being read."""
+    return _PAGE_STARTS.get()

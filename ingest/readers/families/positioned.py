@@ -53,7 +53,7 @@ from typing import Optional
 from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import (VALUE_START, closes_bracket, content_lines, display_width,
-                                            has_form_words, is_form_label, is_target_value, page_furniture,
+                                            has_form_words, is_form_label, is_target_value, new_pages, page_furniture,
                                             value_tails)
 from ingest.readers.families.run_together import ANY_ENDING, end_value, segment, value_pattern
 from ingest.values import match_unit, parse_target
@@ -192,8 +192,9 @@ def _build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     in_spaced = {k for h, end in spaced for k in range(h, end)}
     rows = _form_rows({k: fs for k, fs in by_line.items() if k not in in_table and k not in in_spaced})
     warnings: list[ParseWarning] = []
+    pages = new_pages()
     for h, end in regions:
-        rows.extend(_table({k: fs for k, fs in by_line.items() if h <= k < end}, h))
+        rows.extend(_table({k: fs for k, fs in by_line.items() if h <= k < end}, h, pages))
     if spaced:
         from ingest.readers.families import spaces
 
@@ -419,7 +420,7 @@ def _words(run: list[Frag]) -> list[list[Frag]]:
     return out
 
 
-def _table(by_line: dict[int, list[Frag]], h: int) -> list[Row]:
+def _table(by_line: dict[int, list[Frag]], h: int, pages: frozenset[int] = frozenset()) -> list[Row]:
     _header_wrapped(by_line, h)
     header = by_line[h]
     roles = _header_roles(header)
@@ -427,8 +428,9 @@ def _table(by_line: dict[int, list[Frag]], h: int) -> list[Row]:
     for i, f in enumerate(header):
         f.col = i
     level_cols = {role: roles.index(role) for role in _LEVELS if role in roles}
-    lines_frags = [by_line[k] for k in sorted(by_line) if k > h]
-    _realign_pages(lines_frags, header, roles)
+    keys = [k for k in sorted(by_line) if k > h]
+    lines_frags = [by_line[k] for k in keys]
+    _realign_pages(lines_frags, header, roles, [k in pages for k in keys])
     centred = _centred(header, [f for fs in lines_frags for f in fs])
     stands = _level_stands([f for fs in lines_frags for f in fs], level_cols, centred)
     body = []
@@ -551,13 +553,16 @@ def _centre(f: Frag) -> float:
     return f.x + len(f.text) / 2
 
 
-def _realign_pages(lines_frags: list[list[Frag]], header: list[Frag], roles: list[Optional[str]]) -> None:
+def _realign_pages(lines_frags: list[list[Frag]], header: list[Frag], roles: list[Optional[str]],
+                   new_page: Optional[list[bool]] = None) -> None:
     """A table that goes on to a page whose columns the extraction set elsewhere (pdftotext lays out each page
     from its own left edge: a page without the table's header may have its cells 10–20 columns left of where the
     header's page has them): a run of lines whose pieces that say their column by their words (a level label, a
     target value at the line's end) all stand the same distance off their header words, after lines that stood
     under them, is moved back by that distance — and so are the lines around the run whose pieces stand nearer
-    the header's words once moved (a name's wrapped lines before the run's first value)."""
+    the header's words once moved (a name's wrapped lines before the run's first value). Where the text marks the
+    page's start (a form feed) right before the run, one line of it is enough (a table's last rows on the next
+    page)."""
     starts = {role: f.x for f, role in zip(header, roles) if role in ("level1", "level2", "value")}
     columns = [f.x for f in header]
 
@@ -586,7 +591,8 @@ def _realign_pages(lines_frags: list[list[Frag]], header: list[Frag], roles: lis
     for n in range(1, len(runs)):
         run, before = runs[n], runs[n - 1]
         shift = sorted(offsets[k] for k in run)[len(run) // 2]
-        if abs(shift) < 6 or len(run) < 3 or len(before) < (1 if len(run) >= 5 else 2) \
+        paged = bool(new_page) and any(new_page[k] for k in range(before[-1] + 1, run[0] + 1))
+        if abs(shift) < 6 or len(run) < (1 if paged else 3) or len(before) < (1 if len(run) >= 5 or paged else 2) \
                 or any(abs(offsets[k]) > 2 for k in before):
             continue
         end = runs[n + 1][0] if n + 1 < len(runs) else len(lines_frags)
