@@ -596,8 +596,12 @@ def _realign_pages(lines_frags: list[list[Frag]], header: list[Frag], roles: lis
                 or any(abs(offsets[k]) > 2 for k in before):
             continue
         end = runs[n + 1][0] if n + 1 < len(runs) else len(lines_frags)
+        # a page laid out from its own left edge: every line of it moves (those before the run's first anchored line
+        # on the same page too), up to the next page
+        page = next((k for k in range(before[-1] + 1, run[0] + 1) if new_page[k]), None) if paged else None
+        page_end = next((k for k in range(run[-1] + 1, end) if new_page[k]), end) if paged else end
         for k in range(before[-1] + 1, end):
-            inside = run[0] <= k <= run[-1]
+            inside = run[0] <= k <= run[-1] or (page is not None and page <= k < page_end)
             if inside or misfit(lines_frags[k], shift) < misfit(lines_frags[k], 0):
                 for f in lines_frags[k]:
                     f.x += shift
@@ -874,8 +878,32 @@ def _one_value_each(names: list[Frag], values: list[Frag]) -> list[Frag]:
         by_line = {v.line: v.text for v in values}
         starts = sorted({v.line for v in values if name.line <= v.line <= name.line_end and VALUE_START.match(v.text)
                          and not (v.line - 1 in by_line and _value_cut(by_line[v.line - 1], v.text))})
-        out.extend(name.split_after(starts[:-1]) if len(starts) >= 2 and len(name.parts) > 1 else [name])
+        out.extend(name.split_after(_centred_cuts(name, starts)) if len(starts) >= 2 and len(name.parts) > 1
+                   else [name])
     return out
+
+
+def _centred_cuts(name: Frag, values: list[int]) -> list[int]:
+    """Where a text joined over lines that faces values on ``values`` (lines, in order) is cut into one name per
+    value: each name as far below its value as it began above it (a value centred beside its name: 按照辖区内社 /
+    区卫生服务机 / 构计划进行采 / 100% / 购后… four lines on, then the next name), between its value's line and the
+    next one's; a name on its value's line alone ends there."""
+    lines = [line for line, _ in name.parts]
+    cuts: list[int] = []
+    start = lines[0]
+    for value, following in zip(values, values[1:]):
+        between = [line for line in lines if start <= line < following]
+        after = [line for line in between if line >= value] or between
+        if not after:
+            return values[:-1]
+        want = 2 * value - start
+        end = min(after, key=lambda line: (abs(line - want), line))
+        cuts.append(end)
+        rest = [line for line in lines if line > end]
+        if not rest:
+            break
+        start = rest[0]
+    return cuts
 
 
 def _top_anchored(names: list[Frag], values: list[Frag]) -> bool:
