@@ -628,6 +628,13 @@ def test_run_together_self_evaluation_rows():
                                 "达成预期指标1010无普法培训讲座时间5月31日前达成预期指标55")[6:] == [
         "法治文艺演出时间", "5月31日前", "达成预期指标", "10", "10", "无", "普法培训讲座时间", "5月31日前",
         "达成预期指标", "5", "5"]
+    # corpus 26 (line 71: 指标1:新建堤防、护岸长度 | 公里, the number left blank) and 29 (line 4: 县级储备粮库存粮食明显
+    # 变质比例 | 0) so printed: a unit-only target before the completion is cut from its name, and a target 0 met and
+    # scored in full fuses all four (0055: 0, 0, 5, 5)
+    assert run_together.segment("三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施指标1:新建堤防、护岸长度公里"
+                                "达成预期指标1010无县级储备粮库存粮食明显变质比例0055")[6:] == [
+        "指标1:新建堤防、护岸长度", "公里", "达成预期指标", "10", "10", "无", "县级储备粮库存粮食明显变质比例", "0",
+        "0", "5", "5"]
     # an amount after a funding label is an amount, however its digits repeat (Xiqing's 人民调解经费, lines 57-59: 11)
     assert run_together.segment("年度资金总额11其中:区级资金11一级指标二级指标三级指标年度指标值实际完成值分值"
                                 "得分")[:4] == [

@@ -336,7 +336,7 @@ def _completion_phrases() -> frozenset[str]:
     return frozenset(tx.load_aliases()["completion_phrases"])
 
 
-_FUSED_TARGET = re.compile(r"(?P<op>[≥≤><=≧≦＝]*)(?P<digits>[1-9]\d{3,})")
+_FUSED_TARGET = re.compile(r"(?P<op>[≥≤><=≧≦＝]*)(?P<digits>[1-9]\d{3,}|00[1-9]\d?[1-9]\d?)")  # (0055: 0, 0, 5, 5)
 
 
 def _target_actual_weight_score(digits: str) -> tuple[str, str, str, str] | None:
@@ -386,7 +386,7 @@ def _scores_apart(cells: list[str], scored: bool, remarked: bool, actual: bool =
                     and not piece.startswith("0") and not (out and _amount_label(out[-1])):
                 out.extend([piece[:half], piece[half:]])
             elif remarked and piece.startswith("无") and len(piece) > 3 and out and out[-1].isdigit() \
-                    and _starts_name(piece[1:]):
+                    and (_starts_name(piece[1:]) or NAME_MARK.match(piece, 1)):
                 out.extend(["无", piece[1:]])
             else:
                 out.append(piece)
@@ -422,7 +422,8 @@ def _completions_apart(cells: list[str]) -> list[str]:
         start, phrase = at
         rest = cell[start + len(phrase):]
         digits = re.match(r"\d{1,4}", rest)
-        out.extend(_split_qualitative([cell[:start]]) + [phrase])
+        # (…护岸长度公里 | 达成预期指标: the name and its target before the completion, a unit-only value too)
+        out.extend(_split_qualitative(_split_values(cell[:start])) + [phrase])
         out.extend(p for p in ((digits.group(), rest[digits.end():]) if digits else (rest,)) if p)
     return out
 
