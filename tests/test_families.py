@@ -641,6 +641,18 @@ def test_run_together_self_evaluation_rows():
         "年度资金总额", "11", "其中:区级资金", "11"]
 
 
+def test_run_together_target_in_words_printed_once_per_grade():
+    # Qingdao 2023 (sample lines 418-420: 考试工作严格按照国家部署和工作计划进行 | ≤国家部署和工作计划规定时间) under
+    # 评价标准 优 | 良 | 中 | 差 (the graded shape of bench/render.py, SYNTHETIC: a target in words printed in every
+    # grade), run together: the four copies are four cells, the name before them one
+    text = ("项目名称法律职业资格考试费一级指标二级指标三级指标评价标准优良中差产出指标时效指标"
+            "考试工作严格按照国家部署和工作计划进行" + "≤国家部署和工作计划规定时间" * 4 + "\n")
+    assert run_together.segment(text.strip())[-5:] == [
+        "考试工作严格按照国家部署和工作计划进行"] + ["≤国家部署和工作计划规定时间"] * 4
+    assert rows(read(text)) == [("产出指标", "时效指标", "考试工作严格按照国家部署和工作计划进行",
+                                 "≤国家部署和工作计划规定时间")]
+
+
 def test_run_together_cells_of_a_standard_column_are_cut_out():
     # Xiqing 2024 (sample), 抚恤金 (lines 16-17) with a 绩效标准 column and a 备注 column, every cell run together:
     # the kinds of standard (计划标准, 历史标准) and of indicator (核心指标) are cells of their own

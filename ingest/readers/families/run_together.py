@@ -282,8 +282,14 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
             parts = [e for k, p in enumerate(parts) for e in (
                 _lead_apart(p) if k and parts[k - 1] in _KIND_WORDS else [p])]
         parts = [e for p in parts for e in _answer_type().split(p) if e]  # …质量问题 | 是/否 | 否否
+        whole: set[str] = set()  # targets printed once per grade: cells as they are
+        if grades > 1:  # a target printed once per grade (≤国家部署和工作计划规定时间 four times)
+            parts = [e for p in parts for e in _graded_repeats(p, grades, whole)]
         split = _split_doubled([d for p in parts for d in _description_start().split(p)], grades)
         for k, part in enumerate(split):
+            if part in whole:
+                cells.append(part)
+                continue
             announced = bool(k) and split[k - 1] in _KIND_WORDS  # the part after 定量 / 定性 begins with a value
             # 定性 | 有效提升提高案件办理效率: the value the word announces, then the next name; 定量 |
             # ≤5维持中心运行维修维护成本小于5万元: a target and its explanation
@@ -705,6 +711,27 @@ def _split_doubled(parts: list[str], grades: int = 0) -> list[str]:
             pos = match.end()
         out.append(part[pos:])
     return [p for p in out if p]
+
+
+def _graded_repeats(text: str, grades: int, whole: set[str]) -> list[str]:
+    """Under graded standards (优 | 良 | 中 | 差), a target printed the same in every grade, inside a text: the text
+    before it, the target once per grade, and the text after it (the next name), each a piece of its own. Only a
+    target of two characters or more printed exactly ``grades`` times; the earliest, longest such run."""
+    n = len(text)
+    for start in range(n):
+        for size in range((n - start) // grades, 1, -1):
+            word = text[start:start + size]
+            if text.startswith(word * grades, start) and not text.startswith(word, start + size * grades):
+                # the latest turn of the same run (≤0.2百分率 four times, not 率≤0.2百分 after 再犯罪)
+                while start + 1 + size * grades <= n and text.startswith(text[start + 1:start + 1 + size] * grades,
+                                                                            start + 1):
+                    start += 1
+                word = text[start:start + size]
+                end = start + size * grades
+                if value_pattern().fullmatch(word) is None:
+                    whole.add(word)  # (a target in words or with its explanation: not cut again)
+                return [p for p in [text[:start]] + [word] * grades + [text[end:]] if p]
+    return [text]
 
 
 def _starts_name(text: str) -> bool:
@@ -1261,8 +1288,11 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
             titles.extend(text[max(0, m.end() - 60):m.end()] for m in _title_end().finditer(text))
         # a target with its explanation (≥0.85援助案件完成率达85%以上) reads as a long text: the layout says what it is
         # a numbered name (指标2.) begins a cell wherever it is printed: the boundary before it is certain
+        # a text printed again right beside itself is a value printed once per column (graded standards, 中期 and
+        # 年度): ≤国家部署和工作计划规定时间 four times
         cells = [Cell(t, number, number, soft=i > 0 and not _NUMBERED.match(normalized(t)[0]),
-                      hint="value" if explained_value(t) or _qualitative()[0].fullmatch(t.strip()) else None)
+                      hint="value" if explained_value(t) or _qualitative()[0].fullmatch(t.strip())
+                      or _printed_again(texts, i) else None)
                  for i, t in enumerate(texts)]
         if cells and number - 1 in pages and rows and _goes_on(rows[-1].cells[-1], cells[0]):
             # the page's text goes on in the middle of the last page's cell (按服务对象满 / 2、意度评价)
@@ -1277,6 +1307,23 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     _split_column_words(rows)
     _split_descriptions(rows)
     return rows, warnings
+
+
+def _printed_again(texts: list[str], i: int) -> bool:
+    """The text is one of three copies or more side by side (a target printed once per grade; a target and its
+    actual, two copies, are not told apart so)."""
+    text = texts[i].strip()
+    if len(text) < 4 or tx.header_role_of(text) or _anchor_pattern().fullmatch(normalized(text)[0]):
+        return False
+    start = i
+    while start and texts[start - 1].strip() == text:
+        start -= 1
+    end = i
+    while end + 1 < len(texts) and texts[end + 1].strip() == text:
+        end += 1
+    # three copies: not the first (a name printed as its own value, 节约成本 | 节约成本 | 节约成本 under 中期 | 年度);
+    # four or more: every one (a target under 优 | 良 | 中 | 差)
+    return end - start + 1 >= 4 or (end - start + 1 == 3 and i > start)
 
 
 def _goes_on(last: Cell, first: Cell) -> bool:
