@@ -664,6 +664,15 @@ def test_run_together_cells_of_a_standard_column_are_cut_out():
     assert run_together.segment("三级指标绩效标准指标值备注法治文艺演出时间计划标准5月31日前普法培训讲座时间历史标准"
                                 "5月31日前核心指标")[4:] == [
         "法治文艺演出时间", "计划标准", "5月31日前", "普法培训讲座时间", "历史标准", "5月31日前", "核心指标"]
+    # 区政府外聘法律顾问经费 (lines 122-123) and Qingdao 2023 (lines 857-859): after the standard, a value in words
+    # (有效提升) or a target with its explanation (≥0.85援助案件完成率达85%以上) is the row's, the next name after it
+    assert run_together.segment("三级指标绩效标准指标值备注提升依法行政能力行业标准有效提升提高案件办理效率计划标准"
+                                "有效提高")[4:] == [
+        "提升依法行政能力", "行业标准", "有效提升", "提高案件办理效率", "计划标准", "有效提高"]
+    assert run_together.segment("三级指标绩效标准指标值备注法律援助案件完成率计划标准≥0.85援助案件完成率达85%以上"
+                                "热线接通率历史标准≥0.7热线接通率达到70%以上")[4:] == [
+        "法律援助案件完成率", "计划标准", "≥0.85援助案件完成率达85%以上", "热线接通率", "历史标准",
+        "≥0.7热线接通率达到70%以上"]
 
 
 def test_run_together_basis_in_words_ends_at_its_closing_word():

@@ -293,7 +293,9 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
             announced = bool(k) and split[k - 1] in _KIND_WORDS  # the part after 定量 / 定性 begins with a value
             # 定性 | 有效提升提高案件办理效率: the value the word announces, then the next name; 定量 |
             # ≤5维持中心运行维修维护成本小于5万元: a target and its explanation
-            lead = (_leading_value(part) or _explained_head(part)) if announced else None
+            # (a basis column before the value: 计划标准 | ≥140全年发放…140万元, 行业标准 | 有效提升提高案件…)
+            lead = (_leading_value(part) or _explained_head(part)) \
+                if announced or (value_first and k == 0 and standard_first) else None
             if lead:
                 cells.append(lead)
                 part = part[len(lead):]
@@ -672,8 +674,10 @@ def _names_ending_in_labels(pieces: list[tuple[str, bool]]) -> list[tuple[str, b
     out: list[tuple[str, bool]] = []
     for k, (piece, is_anchor) in enumerate(pieces):
         following = pieces[k + 1] if k + 1 < len(pieces) else None
-        if is_anchor and out and not out[-1][1] and following and not following[1] \
-                and re.match(r"\s*[≥≤≧≦<>=＝═]|\s*\d+(?:\.\d+)?\s*[%％]", following[0]) \
+        # (考试考核服务对象满意度 | 计划标准: a basis after the name, the value after it)
+        if is_anchor and out and not out[-1][1] and following \
+                and ((not following[1] and re.match(r"\s*[≥≤≧≦<>=＝═]|\s*\d+(?:\.\d+)?\s*[%％]", following[0]))
+                     or (following[1] and tx.is_basis_phrase(following[0]))) \
                 and piece not in _header_anchors() and (tx.level1_of(piece) or tx.level2_of(piece)):
             out[-1] = (out[-1][0] + piece, False)
             continue
