@@ -714,6 +714,23 @@ def test_a_value_wrapped_onto_a_line_no_name_faces():
 """
     assert _positioned(text)[1:3] == [("产出指标", "质量指标", "提高法律援助工作质量", "高效高质量提供援助"),
                                       ("产出指标", "数量指标", "组织主题宣传活动场次", "")]
+    # Qingdao 2023 (sample lines 564-580) and Funing 2020 (lines 151-152) so written: a row that begins with a label
+    # and has a cell for every column from that label's on is complete, however short, and its last cell in words
+    # does not go on with the next line (市优以上律所的执业三年以上律师 / 涉法涉诉案件办案费发放率; under a group
+    # column 绩效指标 the level-1 label's row is one cell short of the header: 数量指标 | 报到人数 / 社区矫正活动次数)
+    text = ("**项目名称**|  普法人民监督员涉法涉诉经费  \n---|---  \n一级指标| 二级指标| 三级指标| 指标值  \n"
+            "产出指标| 数量指标| 普法宣传层面合作媒体数量| ≥9个  \n"
+            "质量指标| 选派律师资格| 市优以上律所的执业三年以上律师  \n涉法涉诉案件办案费发放率| ≥100%  \n")
+    document = parse_bytes("html2text.txt", text.encode("utf-8"))
+    assert [(i.name, i.value) for i in document.projects[0].indicators] == [
+        ("普法宣传层面合作媒体数量", "≥9个"), ("选派律师资格", "市优以上律所的执业三年以上律师"),
+        ("涉法涉诉案件办案费发放率", "≥100%")]
+    text = ("**项目名称**|  社区矫正经费  \n---|---  \n"
+            "**绩效指标**| **一级指标**| **二级指标**| **三级指标**| **指标值**  \n"
+            "产出指标| 数量指标| 数量指标| 报到人数  \n社区矫正活动次数| 年度计划  \n")
+    document = parse_bytes("html2text.txt", text.encode("utf-8"))
+    assert [(i.name, i.value) for i in document.projects[0].indicators] == [
+        ("数量指标", "报到人数"), ("社区矫正活动次数", "年度计划")]
 
 
 VERTICAL = """\
@@ -1409,12 +1426,14 @@ def test_rst_markup_and_escaped_characters_are_no_text_of_the_form():
 
 # The HTML forms as the html2text package converts them (.html2text.txt): pipe rows, each leaving out the cells
 # merged with the rows above it (产出指标| 数量指标| 法治文艺演出场次| =2场 / 开展专项法治宣传活动次数| ≥1次).
-# Measured: 389 of 405, 389 of 397 rows read right (255 when the cells were counted from the left, so that a row
-# without its level cells had its name under 一级指标, and a row ending in a target went on with the next line).
+# Measured: 403 of 405, 403 of 404 rows read right (391 of 398 before a row beginning with a level label and
+# holding a cell for every column from that level's on was taken as complete, not wrapped onto the next line; 255
+# when the cells were counted from the left, so that a row without its level cells had its name under 一级指标, and a
+# row ending in a target went on with the next line).
 def test_html_forms_converted_by_html2text():
     found, wanted, read_total, named = _read_as_the_forms("html2text")
     assert wanted == 405 and named == 47
-    assert found >= 389 and found / read_total >= 0.975
+    assert found >= 403 and found / read_total >= 0.995
 
 
 def test_pipe_rows_that_leave_their_merged_cells_out():

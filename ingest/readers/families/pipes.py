@@ -14,7 +14,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ingest.grid import Cell, ParseWarning, Row
+from ingest import taxonomy as tx
+from ingest.grid import Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import (NAME_MARK, VALUE_START, content_lines, display_width, is_form_label,
                                             is_target_value)
 from ingest.readers.families.run_together import ANY_ENDING
@@ -48,6 +49,7 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     runs = _wrapped_runs(lines)
     number = 0
     row_width = 0
+    header: list = []
     while number < len(lines):
         line = lines[number]
         number += 1
@@ -58,11 +60,15 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
             continue
         end = runs.get(number, number)
         parts = split_line(line, framed)
+        roles = [tx.header_role_of(match_key(p)) for p in parts]
+        if sum(1 for r in roles if r in ("level1", "level2", "name", "value")) >= 2:
+            header = roles  # the indicator table's header: the columns the rows below are read against
         if end > number:  # one row printed over lines number..end: each column's pieces joined
             pieces = [split_line(lines[k - 1], framed) for k in range(number, end + 1)]
             parts = [join_lines("\n".join(p[i] for p in pieces)) for i in range(len(parts))]
         elif 2 <= len(parts) < (width or row_width) and parts[-1].strip() and not line.rstrip().endswith("|") \
-                and not is_target_value(parts[-1].strip()):  # (a whole target ends its cell: the row ends there)
+                and not is_target_value(parts[-1].strip()) and not _full_from_its_label(parts, header):
+            # (a whole target ends its cell: the row ends there; so does a row without its merged level-1 cell)
             # a cell with a line break in it (copied from a web page): the next lines' cells make up the row
             ahead = _row_goes_on(lines, number, len(parts), width or row_width)
             if ahead is not None:
@@ -84,6 +90,18 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     if any(2 <= len(row.cells) < widest and is_level(row.cells[0].text) for row in rows):
         rows = header_columns(rows, short_only=True)
     return rows, []
+
+
+def _full_from_its_label(parts: list[str], header: list) -> bool:
+    """A row that begins with a level label and has a cell for every header column from that level's on
+    (质量指标 | 选派律师资格 | 市优以上律所的执业三年以上律师 under 一级 | 二级 | 三级 | 指标值): the cells merged
+    with the rows above were left out (html2text), so the row is complete, not wrapped onto the next line."""
+    first = match_key(parts[0])
+    if not first or not header:
+        return False
+    level = "level1" if tx.level1_of(first) and not tx.level2_of(first) else (
+        "level2" if tx.level2_of(first) and not tx.level1_of(first) else None)
+    return level in header and len(parts) >= len(header) - header.index(level)
 
 
 def _row_goes_on(lines: list[str], start: int, count: int, width: int) -> int | None:
