@@ -51,6 +51,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ingest import taxonomy as tx
+from ingest.qualitative import is_qualitative_value
 from ingest.grid import Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import (VALUE_START, closes_bracket, content_lines, display_width,
                                             has_form_words, is_form_label, is_target_value, new_pages, page_furniture,
@@ -722,7 +723,9 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
         first_line.setdefault(line, line)
         if line in after and (
                 display_width(text) >= max(10, widest_value - 3) and _CJK_CHAR.search(text[-1:])
-                and (not VALUE_START.match(values[after[line]])
+                # (a whole value in words below, 有效提高, is a value of its own: a column as wide as its widest
+                # value, as a text browser sets it, is no wrapped column)
+                and (not VALUE_START.match(values[after[line]]) and not is_qualitative_value(values[after[line]])
                      or _restated_number(values[first_line[line]], values[after[line]]))
                 or _value_cut(text, values[after[line]])):
             goes_on.add(line)
