@@ -31,6 +31,7 @@ from ingest.grid import Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import (NAME_MARK, VALUE_START, closes_bracket, content_lines, display_width,
                                             has_form_words, is_form_label, is_labelled_field, is_target_value,
                                             page_furniture, value_tails)
+from ingest.readers.families.run_together import cover
 from ingest.values import match_unit
 from ingest.qualitative import is_qualitative_value
 
@@ -129,20 +130,8 @@ def header_words_of(line: str) -> Optional[list[str]]:
     key = re.sub(r"\s", "", line)
     if len(key) < 8 or not key.startswith(_header_words_start()):
         return None
-    words = _cover_with(key, _header_words())
+    words = cover(key, _header_words())
     return words if words and len(words) >= 3 else None
-
-
-def _cover_with(text: str, words: tuple[str, ...]) -> Optional[list[str]]:
-    out: list[str] = []
-    pos = 0
-    while pos < len(text):
-        word = next((w for w in words if text.startswith(w, pos)), None)
-        if word is None:
-            return None
-        out.append(word)
-        pos += len(word)
-    return out
 
 
 @lru_cache(maxsize=1)

@@ -933,7 +933,7 @@ def _split_short_headers(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool
         if is_anchor or not between:
             out.append((piece, is_anchor))
             continue
-        words = _cover(piece.strip(), _short_header_words())
+        words = cover(piece.strip(), _short_header_words())
         if words:
             out.extend((w, True) for w in words)
         else:
@@ -982,7 +982,7 @@ def _peel_trailing_headers(pieces: list[tuple[str, bool]]) -> list[tuple[str, bo
 _FORMULA = re.compile(r"\s*[(（][A-Z](?:\s*/\s*[A-Z])?[)）]")
 
 
-def _cover(text: str, words: tuple[str, ...]) -> list[str] | None:
+def cover(text: str, words: tuple[str, ...]) -> list[str] | None:
     """``text`` as a run of ``words`` (each possibly followed by its formula, ``执行率(B/A)``), else None."""
     out: list[str] = []
     pos = 0
