@@ -811,7 +811,8 @@ def test_run_together_page_of_a_document_site_going_on_mid_cell_and_its_repeated
     indicators = document.projects[0].indicators
     assert [(i.name, i.value, i.basis, i.line_start, i.line_end) for i in indicators] == [
         ("救助对象对救助工作满意度(%)", "85%", "按服务对象满意度评价", 1, 3)]
-    assert [w.line_start for w in document.warnings if w.code == "repeated_title"] == [3]
+    assert [(w.line_start, w.message) for w in document.warnings if w.code == "repeated_title"] == [
+        (3, f"「{title[:36]}」重复了前面的表题，不作表格内容读取。")]
 
 
 # --- one cell per line, nothing between rows (line_cells) -----------------------------------------------------

@@ -1282,8 +1282,9 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
         if repeat is not None:
             # a page's running head: the table's title printed again (cut off) after the page's first words
             line, dropped = _cut_raw(line.strip(), repeat)
-            warnings.append(ParseWarning("repeated_title", f"「{dropped.strip()[:30]}」重复了前面的表题，"
-                                         "不作表格内容读取。", number, number))
+            shown = dropped.strip() if len(dropped.strip()) <= 60 else dropped.strip()[:60] + "…"
+            warnings.append(ParseWarning("repeated_title", f"「{shown}」重复了前面的表题，不作表格内容读取。",
+                                         number, number))
             if not match_key(line):
                 continue
         texts = short.get(number - 1) or (segment_raw(line.strip()) if _is_run_together(line) else [line.strip()])
