@@ -559,8 +559,8 @@ def title_to_name(title: str) -> Optional[str]:
     # the name's own (宁晋县高中助学金项目)
     text = re.sub(r"(项目支出|区域)?$", "", text).strip()
     generic = ("部门", "整体", "附件", "预算", "支出")
-    if text in ("项目", "专项"):
-        return None
+    if text in ("项目", "专项", "专项资金", "项目资金", "资金", "转移支付", "专项转移支付"):
+        return None  # (专项资金绩效目标表: the template's words, no project's name)
     if not text or any(w in text for w in generic[:3]) or text.endswith(("局", "项目支出", "预算", "财政")) \
             or len(text) < 2:
         return None
