@@ -20,7 +20,7 @@ DOCUMENTS = sorted(p.name.replace(".expected.tsv", ".txt") for p in FIXTURES.glo
 FLOORS = {
     "01": 17, "02": 9, "03": 6, "04": 6, "05": 2, "06": 9, "07": 1, "08": 9, "09": 1, "11": 5, "12": 3, "14": 10,
     "15": 1, "16": 13, "17": 3, "18": 2, "19": 19, "20": 1, "21": 3, "22": 7, "23": 14, "24": 2, "25": 4, "26": 5,
-    "27": 9, "28": 5, "29": 16, "30": 8, "31": 5, "32": 14, "33": 13,
+    "27": 9, "28": 5, "29": 16, "30": 8, "31": 7, "32": 14, "33": 13,
 }
 # the documents still refused (none: 15, whose header the extraction ran together on one line, is read since)
 REFUSED: set[str] = set()
@@ -71,9 +71,10 @@ KNOWN_LEVEL_DERIVED = {"04", "22"}
 
 def test_corpus_totals(scores):
     measured = totals(list(scores.values()))
-    # 0.877 measured (0.854 before run-together names were cut from their explanations and per-place value
-    # columns read: corpus 17 0 -> 3 of 3, 25 1 -> 4 of 4)
-    assert measured["recall"] >= 0.875
+    # 0.889 measured (0.854 before run-together names were cut from their explanations and per-place value
+    # columns read: corpus 17 0 -> 3 of 3, 25 1 -> 4 of 4; 15 read since, 1 of 1; 31 5 -> 7 of 11 since a weight
+    # printed before the target, fused to it, is cut off)
+    assert measured["recall"] >= 0.885
     assert measured["precision"] >= 0.99  # 1.0 measured (0.982 before)
     assert measured["partials"] >= 0.95  # every row cut off by the excerpt is read or named in a warning
     # every project read with the name (and total) a person reads: 27 of 35 measured (20 before the fields stopped

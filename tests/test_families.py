@@ -641,6 +641,19 @@ def test_run_together_self_evaluation_rows():
         "年度资金总额", "11", "其中:区级资金", "11"]
 
 
+def test_run_together_weight_before_the_target_fused_to_it():
+    # Corpus 31 (Yuanzhou 2022, OCR), lines 4-5 under 分值 | 年度指标值 | 全年实际值 | 得分: most rows print the
+    # weight 8 apart between the name and the target (…原原种 | 8 | 550万粒); where it is fused to the target (880%,
+    # 8250%) it is cut off, the target read as printed (250%: an OCR'd ≥50%, kept as printed)
+    text = ("项目名称碟令薯樽轴示施项目一级指标二级指标三级指标分值年度指标值全年实际值得分产出指标(40分)数量指标"
+            "指标1免费发放原原种8550万粒550万粒8指标2企业自行采购8200万粒200万粒8\n"
+            "社会效益指标指标1一级种薯推广面积占总面积比例880%^80%8指标2群众对脱毒种薯和主食化专用品种的认知度"
+            "8250%5=50%8\n")
+    assert [(i.name, i.value, i.weight) for i in read(text).projects[0].indicators] == [
+        ("指标1免费发放原原种", "550万粒", 8.0), ("指标2企业自行采购", "200万粒", 8.0),
+        ("指标1一级种薯推广面积占总面积比例", "80%", 8.0), ("指标2群众对脱毒种薯和主食化专用品种的认知度", "250%", 8.0)]
+
+
 def test_run_together_target_in_words_printed_once_per_grade():
     # Qingdao 2023 (sample lines 418-420: 考试工作严格按照国家部署和工作计划进行 | ≤国家部署和工作计划规定时间) under
     # 评价标准 优 | 良 | 中 | 差 (the graded shape of bench/render.py, SYNTHETIC: a target in words printed in every

@@ -329,6 +329,39 @@ def _segment(text: str, table_only: bool) -> tuple[str, ...]:
     return tuple(_numbered_rows(cells))
 
 
+def _weights_before_values(rows: list[Row]) -> None:
+    """Under 分值 before 年度指标值, the weight most rows print alone between the name and the target (``…原原种`` |
+    ``8`` | ``550万粒``), fused to a target elsewhere (``880%``, ``8250%``): cut off it, where what is left is a
+    target with a unit. The weight is learned from two rows at least."""
+    cells = [c for row in rows for c in row.cells]
+    order = [tx.header_role_of(c.key) for c in cells if tx.header_role_of(c.key) in ("weight", "value")]
+    if order[:1] != ["weight"]:
+        return
+    texts = [normalized(c.text.strip())[0] for c in cells]
+    seen: dict[str, int] = {}
+    for before, cell, after in zip(texts, texts[1:], texts[2:]):
+        if cell.isdigit() and len(cell) <= 2 and _starts_name(before) and value_pattern().fullmatch(after):
+            seen[cell] = seen.get(cell, 0) + 1
+    weight = max(seen, key=seen.get) if seen and max(seen.values()) >= 2 else None
+    if weight is None:
+        return
+    for row in rows:
+        out: list[Cell] = []
+        for k, cell in enumerate(row.cells):
+            text = normalized(cell.text.strip())[0]
+            rest = text[len(weight):]
+            before = normalized(row.cells[k - 1].text.strip())[0] if k else ""
+            if k and text.startswith(weight) and len(rest) >= 2 and _starts_name(before) \
+                    and value_pattern().fullmatch(rest) and not rest.startswith(("0", ".")) \
+                    and not rest.isdigit():
+                head, tail = _cut_raw(cell.text.strip(), len(weight))
+                out += [Cell(head, cell.line_start, cell.line_end, soft=cell.soft, hint="weight"),
+                        Cell(tail, cell.line_start, cell.line_end, soft=True)]
+            else:
+                out.append(cell)
+        row.cells = out
+
+
 _SCORES_IN_TEXT = re.compile(r"^(?P<before>.+?)(?P<digits>\d{1,4})(?P<after>[\u3400-\u9fff].*)$")
 
 
@@ -1311,6 +1344,7 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     _split_common_suffix(rows)
     _split_column_words(rows)
     _split_descriptions(rows)
+    _weights_before_values(rows)
     return rows, warnings
 
 
