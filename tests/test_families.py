@@ -782,6 +782,16 @@ def test_run_together_value_columns_named_after_places():
         ("截至2026年12月底,项目开展率(%)", "≥100%", "反映修复开展情况", "埭头镇：100%")]
 
 
+def test_place_names_run_together_are_read_once_per_position():
+    # the names of places a header may run together, cut where places end (the longest name that leaves names);
+    # a text of place endings that is no list of places (区 …区甲) is refused after one pass, not after trying
+    # every cut (which took 70 s on 40 characters)
+    assert run_together._places("笏石街道办埭头镇") == ["笏石街道办", "埭头镇"]
+    assert run_together._places("东村镇西村乡") == ["东村镇", "西村乡"]
+    assert run_together._places("平罗县司法局") is None and run_together._places("数据来源") is None
+    assert run_together._places("区" * 39 + "甲") is None
+
+
 def test_run_together_name_and_explanation_cut_where_the_name_ends():
     # Corpus 17 (Handan 2019) line 16, in simplified characters (the host's conversion to traditional characters and
     # its pinyin notes undone): 绩效指标分类 | 绩效指标 | 绩效指标描述 | 评价标准 优/良/中/差 | 评价标准确定依据, run

@@ -121,22 +121,27 @@ def _place_pattern() -> re.Pattern:
 
 def _places(text: str) -> list[str] | None:
     """``笏石街道办埭头镇``: the names of two places or more run together (header cells of a value column per
-    place), each ending as places are named; None when the text is anything else."""
+    place), each ending as places are named; None when the text is anything else. Each name the longest that leaves
+    a text made of names (笏石街道办 before 笏石街道 | 办…); which tails are made of names is worked out once per
+    position, from the end."""
     text = text.strip()
-    if len(text) > 40:
+    n = len(text)
+    if n > 40 or n < 4:
         return None
+    ends: dict[int, list[int]] = {}  # position → the ends of the names that begin there, longest first
+    made = [False] * (n + 1)  # made[i]: text[i:] is one name or more
+    made[n] = True
+    for i in range(n - 1, -1, -1):
+        ends[i] = [e for e in range(n, i + 1, -1) if made[e] and _place_pattern().fullmatch(text, i, e)]
+        made[i] = bool(ends[i])
     out: list[str] = []
     pos = 0
-    while pos < len(text):
-        # the longest name that leaves a text made of names (笏石街道办 before 笏石街道 | 办…)
-        last = len(text) - (2 if pos == 0 else 0)  # two names at least
-        for m in (m for m in (_place_pattern().fullmatch(text, pos, end) for end in range(last, pos, -1)) if m):
-            if m.end() == len(text) or _places_rest(text, m.end()):
-                out.append(m.group())
-                pos = m.end()
-                break
-        else:
+    while pos < n:
+        choices = [e for e in ends[pos] if pos or e <= n - 2]  # two names at least
+        if not choices:
             return None
+        out.append(text[pos:choices[0]])
+        pos = choices[0]
     return out if len(out) >= 2 else None
 
 
@@ -156,11 +161,6 @@ def _per_place(cell: str, places: int) -> list[str]:
     if one.startswith("0") and one != "0" and not one.startswith("0."):
         return [cell]
     return [m.group("op") + one] + [one] * (places - 1)
-
-
-def _places_rest(text: str, pos: int) -> bool:
-    return any(m and (m.end() == len(text) or _places_rest(text, m.end()))
-               for m in (_place_pattern().fullmatch(text, pos, end) for end in range(pos + 2, len(text) + 1)))
 
 
 @lru_cache(maxsize=1)
