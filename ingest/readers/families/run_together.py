@@ -1577,7 +1577,11 @@ def _repeated_starts(rows: list[Row], known: set[str]) -> set[str]:
         end.endswith(word) and len(end) > len(word) + 1 and _is_value_cell(_value_before(end[:-len(word)]))
         for end in ends)}
     shared = {w for w, n in starts.items() if n >= 2 and 3 <= len(w) < 8}
-    shared = {w for w in shared if not any(o != w and o.startswith(w) and starts[o] == starts[w] for o in shared)}
+    longer: dict[str, list[str]] = {}  # each prefix's one-character-longer prefixes
+    for word in starts:
+        longer.setdefault(word[:-1], []).append(word)
+    # as long as their texts share: no one character longer prefix begins as many texts
+    shared = {w for w in shared if not any(starts[o] == starts[w] for o in longer.get(w, ()))}
     # (工作台账其中 of 工作台账其中桃树… and 工作台账其中鱼塘…: a sub-item's 其中 begins the name)
     shared = {next((w[:i] for t in after_values if t.startswith(w) for i in range(3, len(w) + 1)
                     if NAME_MARK.match(t, i)), w) for w in shared}
