@@ -118,9 +118,8 @@ def build(lines: list[str]) -> tuple[list[Row], list[ParseWarning]]:
     cells: list[Cell] = []
     for number, line in enumerate(lines, 1):
         if match_key(line) and not _SEPARATOR.match(line):
-            words = header_words_of(line.strip())
-            cells.extend(Cell(w, number, number) for w in words) if words else \
-                cells.append(Cell(line.strip(), number, number))
+            words = header_words_of(line.strip()) or [line.strip()]
+            cells.extend(Cell(w, number, number) for w in words)
     return _assemble(_operators_behind(cells)), []
 
 

@@ -561,9 +561,9 @@ def _realign_pages(lines_frags: list[list[Frag]], header: list[Frag], roles: lis
     header's page has them): a run of lines whose pieces that say their column by their words (a level label, a
     target value at the line's end) all stand the same distance off their header words, after lines that stood
     under them, is moved back by that distance — and so are the lines around the run whose pieces stand nearer
-    the header's words once moved (a name's wrapped lines before the run's first value). Where the text marks the
-    page's start (a form feed) right before the run, one line of it is enough (a table's last rows on the next
-    page)."""
+    the header's words once moved (a name's wrapped lines before the run's first value). Where a page begins right
+    before the run (a form feed in the text, a PDF's next page), one line of it is enough (a table's last rows on
+    the next page), and every line of that page moves with it."""
     starts = {role: f.x for f, role in zip(header, roles) if role in ("level1", "level2", "value")}
     columns = [f.x for f in header]
 
