@@ -15,6 +15,7 @@ import pytest
 from ingest.parse import parse_bytes
 from ingest.readers import read_grid
 from ingest.readers.families import run_together
+from ingest.values import read_value
 from tests.helpers import ROOT, squash
 
 
@@ -1413,6 +1414,26 @@ def test_run_together_values_with_per_ranges_spaced_dates_and_compound_units():
         "社区矫正社会工作服务", "每年 5-10 万元"]
     assert run_together.segment("时效指标发放生活补助2024 年底成本指标每人每月生活补助2746 元/人/月") == [
         "时效指标", "发放生活补助", "2024 年底", "成本指标", "每人每月生活补助", "2746 元/人/月"]
+
+
+def test_run_together_targets_opened_by_a_word_and_counts_closed_by_their_bound():
+    # Written by hand in the samples' columns (no sample prints its operators as words in a value cell; the value
+    # grammar reads them: ingest/data/values.json, operators.prefix_words): 不少于 / 不低于 / 超过 open a target as
+    # ≥ does, a date may end in 底前, a count with 以上 ends its cell, and 达到 before a bare target goes with it.
+    assert run_together.segment("产出指标数量指标培训人次不少于200人次质量指标培训合格率不低于95%"
+                                "时效指标完成时间2024年底前") == [
+        "产出指标", "数量指标", "培训人次", "不少于200人次", "质量指标", "培训合格率", "不低于95%",
+        "时效指标", "完成时间", "2024年底前"]
+    assert run_together.segment("产出指标数量指标开展活动次数达到5次以上覆盖人数超过1000人") == [
+        "产出指标", "数量指标", "开展活动次数", "达到5次以上", "覆盖人数", "超过1000人"]
+    # a 完成 right after a value begins the next name when a measure word follows (完成时间, 完成率)
+    assert run_together.segment("产出指标质量指标培训合格率不低于95%完成时间2024年底前") == [
+        "产出指标", "质量指标", "培训合格率", "不低于95%", "完成时间", "2024年底前"]
+    # and a count right after a value, bound and all, is still the next name's beginning (corpus 05)
+    assert run_together.segment("数量指标≧90%7岁以下儿童健康管理率≧85%") == [
+        "数量指标", "≧90%", "7岁以下儿童健康管理率", "≧85%"]
+    target = read_value("不少于200人次", 2024, "培训人次")
+    assert (target.op, target.number, target.unit) == (">=", 200, "人次")
 
 
 def test_run_together_labels_inside_an_indicator_table_are_parts_of_names():

@@ -199,13 +199,17 @@ def value_pattern() -> re.Pattern:
         [u for u, kind in TABLES.unit_kind.items() if kind == "duration"] + ["次"], key=len, reverse=True))
     unit = f"(?:{known})" + rf"(?:(?:[/·*](?:{known}|[\u4e00-\u9fff]|[a-zA-Z]{{1,3}})){{1,2}}(?:、(?:{per_time}))?)?"
     number = r"\d+(?:\.\d+)?"
-    op = r"(?:>=|<=|[≥≤≧≦<>=＝═±])"
+    # an operator: a sign, or a word of the value grammar's (不少于, 不低于, 超过) right before the number
+    words = "|".join(re.escape(w) for w, _ in TABLES.prefix_ops if re.search(r"[\u4e00-\u9fff]", w))
+    op = rf"(?:>=|<=|[≥≤≧≦<>=＝═±]|(?:{words})(?=\s*\d))"
     date = (r"(?:\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月)"
-            r"(?:底|末|前|以前|之前)?")
+            r"(?:(?:底|末)?(?:前|以前|之前)|底|末)?")
     done = "|".join(TABLES.completion_words)
     amount = rf"{number}\s*(?:{unit})?(?:\s*[-~～至]\s*{number}\s*(?:{unit})?)?"  # 400元-3000元, 5-10万元
     per = r"(?:每[人次年月天日户件场个项]\s*){0,2}"  # 每人每年250元
-    return re.compile(rf"(?:{op}\s*)?{per}(?:{date}|{amount})(?:以上|以下|以内|左右)?(?:内?(?:{done}))?")
+    # (≥95%完成时间: 完成 begins the next name, 完成时间 / 完成率, not the end of the value)
+    done = rf"(?:{done})(?!时间|时限|率|情况|进度|比例|数|量)"
+    return re.compile(rf"(?:{op}\s*)?{per}(?:{date}|{amount})(?:以上|以下|以内|左右)?(?:内?{done})?")
 
 
 def segment(text: str, table_only: bool = False) -> list[str]:
@@ -1057,10 +1061,15 @@ def _split_values(piece: str, value_first: bool = False, announced: bool = False
         touches_next = after is not None and after.start() == m.end()
         touches_prev = before is not None and before.end() == m.start()
         at_end = m.end() == len(piece.rstrip())
-        has_op = bool(re.match(r"[≥≤≧≦<>=＝═±每]", m.group()))  # an operator or 每 (每人400元) opens a value
+        # an operator (a sign or a word: 不少于) or 每 (每人400元) opens a value
+        has_op = bool(re.match(r"[≥≤≧≦<>=＝═±每]", m.group())) or _CJK_CHAR.match(m.group()) is not None
         # 100%, 5月31日前, 1年内完成: a value's end
         closed = bool(re.search(r"(%|％|前|底|末|完成|完工|办结|%以上|％以上|%以下|％以下)$", m.group())) \
             and (m.start() > 0 or value_first)
+        # 开展活动次数达到5次以上 | 覆盖人数: a count with its bound ends too, unless it runs on from a value before
+        # it (≧90% | 7岁以下儿童健康管理率: the start of the next name)
+        closed = closed or bool(re.search(r"\D(以上|以下|以内)$", m.group())) and m.start() > 0 and not (
+            before is not None and before.end() == m.start())
         with_unit = not re.fullmatch(r"[\d.\s]+", m.group())
         # ≧90%7岁以下儿童健康管理率: a number and unit right after a value, running on into words, begins a name
         # (0起0起市民满意度: a value printed again is the actual)
@@ -1091,7 +1100,22 @@ def _split_values(piece: str, value_first: bool = False, announced: bool = False
         pos = end
     if pos < len(piece):
         cells.extend(_split_numberless(piece[pos:]))
-    return _split_fused(cells)
+    return _split_fused(_qualifiers_to_values(cells))
+
+
+_LEAD_WORDS = ("达到", "控制在")  # words of the value grammar that begin a target in words (达到5次以上)
+
+
+def _qualifiers_to_values(cells: list[str]) -> list[str]:
+    """A name that ends in a word leading a target (开展活动次数达到 | 5次以上) gives the word to the value after it,
+    where the value has no operator of its own."""
+    out = list(cells)
+    for k in range(len(out) - 1):
+        name, value = out[k], out[k + 1]
+        word = next((w for w in _LEAD_WORDS if name.endswith(w) and len(name) > len(w) + 1), None)
+        if word and value[:1].isdigit() and value_pattern().fullmatch(value.strip()):
+            out[k], out[k + 1] = name[:-len(word)], word + value
+    return out
 
 
 def _numbers_ending_names(piece: str, matches: list[re.Match]) -> set[re.Match]:
