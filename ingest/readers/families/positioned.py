@@ -749,7 +749,8 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
                 # a cell of two lines centred on its row: the row's one-line cells stand on a line between them
                 # (服务对象满意 / 满意度指标 … ≥80% / 度指标), where this column has nothing
                 f.line == last.line_end + 2 and not any(g.col == col and g.line == last.line_end + 1 for g in frags)
-                and (last.line_end + 1 in lines_used and last.line_end not in valued and f.line not in valued
+                and (last.line_end + 1 in lines_used
+                     and sum(line in valued for line in (last.line_end, last.line_end + 1, f.line)) <= 1
                      or last.line_end in goes_on and after.get(last.line_end) == f.line)))
             if below and not own_rows and not pieces_only \
                     and _continues(last, f, widest[col], roles[col], measures[col]):
@@ -879,8 +880,10 @@ def _one_value_each(names: list[Frag], values: list[Frag]) -> list[Frag]:
             continue
         # (a value's second line that only goes on with its first, 2024 年 12 月 / 31 日前, begins no value)
         by_line = {v.line: v.text for v in values}
-        starts = sorted({v.line for v in values if name.line <= v.line <= name.line_end and VALUE_START.match(v.text)
-                         and not (v.line - 1 in by_line and _value_cut(by_line[v.line - 1], v.text))})
+        # (a value in words begins one where no value stands on the two lines above: 长期持久 … 有效提高)
+        starts = sorted({v.line for v in values if name.line <= v.line <= name.line_end and (
+            VALUE_START.match(v.text) and not (v.line - 1 in by_line and _value_cut(by_line[v.line - 1], v.text))
+            or v.line - 1 not in by_line and v.line - 2 not in by_line)})
         out.extend(name.split_after(_centred_cuts(name, starts)) if len(starts) >= 2 and len(name.parts) > 1
                    else [name])
     return out
