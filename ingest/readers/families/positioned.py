@@ -490,8 +490,11 @@ def _header_wrapped(by_line: dict[int, list[Frag]], h: int) -> None:
     for f in by_line[h]:
         role = tx.header_role_of(f.key)
         for g in below:
+            # (一级 / 指标: a word of the same role made whole)
             if len(g.key) <= 3 and f.x - 1 <= g.x <= f.x + width(f.text) and g.col is None \
-                    and tx.header_role_of(f.key + g.key) not in (None, role) and not tx.level1_of(g.key):
+                    and (tx.header_role_of(f.key + g.key) not in (None, role)
+                         or role is not None and g.key in ("指标", "标") and tx.header_role_of(f.key + g.key) == role)\
+                    and not tx.level1_of(g.key):
                 f.extend(g)
                 below.remove(g)
                 break
@@ -752,6 +755,9 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
                 and (last.line_end + 1 in lines_used
                      and sum(line in valued for line in (last.line_end, last.line_end + 1, f.line)) <= 1
                      or last.line_end in goes_on and after.get(last.line_end) == f.line)))
+            if below and roles[col] in _LEVELS and _label_wrapped(last, f, frags):
+                last.extend(f)
+                continue
             if below and not own_rows and not pieces_only \
                     and _continues(last, f, widest[col], roles[col], measures[col]):
                 last.extend(f)
@@ -773,6 +779,19 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
             names_start |= {f.line for f in column}
         out.extend(column)
     return out
+
+
+def _label_wrapped(upper: Frag, lower: Frag, frags: list[Frag]) -> bool:
+    """A level label a column a few characters wide wrapped (``产出`` / ``指标``, ``满意`` / ``度指`` / ``标``,
+    ``可持续影响`` / ``指标（必填`` / ``）``): ``lower`` is no label of its own and, short, makes ``upper`` a label,
+    or a label with the short piece of the column on the line below it."""
+    if is_form_label(lower.text):
+        return False
+    joined = upper.text + lower.text
+    if is_form_label(joined) and len(lower.text) <= 3:
+        return True
+    following = next((g for g in frags if g.col == lower.col and g.line == lower.line_end + 1), None)
+    return following is not None and len(following.text) <= 3 and is_form_label(joined + following.text)
 
 
 _EXPLAINED = re.compile(r"^\s*[≥≤><=＞＜≧≦]+\s*(\d+(?:\.\d+)?)\s*[\u4e00-\u9fff]")
