@@ -714,7 +714,10 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
     # goes on below with no target of its own (≤国家部署和工作 / 计划规定时间): its lines are one row's, and so are
     # the name's beside them
     values = {f.line: f.text for f in sorted(frags, key=lambda f: -f.x) if roles[f.col] == "value"}
-    widest_value = max(map(display_width, values.values()), default=0)  # digits are half a Chinese character
+    # (digits are half a Chinese character wide)
+    pieces_on = Counter(f.line for f in frags)
+    fills_value = _full_width([display_width(t) for t in values.values()],
+                              sum(1 for line in values if pieces_on[line] == 1), 10, 3)
     # (the next line of the value may stand a line further down, the row's one-line cells centred between)
     lines_used = {f.line for f in frags}
     after = {line: line + 1 if line + 1 in values else line + 2 for line in values
@@ -725,7 +728,7 @@ def _join_wrapped(frags: list[Frag], starts: list[int], roles: list[Optional[str
         text = values[line]
         first_line.setdefault(line, line)
         if line in after and (
-                display_width(text) >= max(10, widest_value - 3) and _CJK_CHAR.search(text[-1:])
+                display_width(text) >= fills_value and _CJK_CHAR.search(text[-1:])
                 # (a whole value in words below, 有效提高, is a value of its own: a column as wide as its widest
                 # value, as a text browser sets it, is no wrapped column)
                 and (not VALUE_START.match(values[after[line]]) and not is_qualitative_value(values[after[line]])
@@ -975,8 +978,9 @@ def _gather(pieces: list[Frag], names: list[Frag]) -> list[tuple[int, Frag]]:
     inf = float("inf")
     # a line as wide as the column's widest but a character fills it (a Chinese character counting two); a column
     # whose widest is less than six characters has not been seen to wrap
-    full = max(max(display_width(f.text) for f in pieces) - 3, FULL_VALUE)
     named = {line for name in names for line in range(name.line, name.line_end + 1)}
+    full = _full_width([display_width(f.text) for f in pieces], sum(f.line not in named for f in pieces),
+                       FULL_VALUE, 3)
 
     def distance(piece: Frag, r: int) -> float:
         first, last = names[r].line, names[r].line_end
@@ -1010,9 +1014,14 @@ def _gather(pieces: list[Frag], names: list[Frag]) -> list[tuple[int, Frag]]:
                         # line, however far the names
                         extra = -GOES_ON - distance(piece, j)
                     elif h == 1 and VALUE_START.match(piece.text):
-                        extra = GOES_ON if re.search(r"[\u4e00-\u9fff]$", pieces[i - 1].text) else SECOND
-                    elif h == 1 and display_width(pieces[i - 1].text) < full:
-                        extra = SECOND  # a piece goes on below only from a line that fills the column
+                        # (after a value's end, 每月按 / 时完成, a value begins another record)
+                        extra = GOES_ON if re.search(r"[\u4e00-\u9fff]$", pieces[i - 1].text) \
+                            and not _ENDED.search(pieces[i - 1].text) else SECOND
+                    elif h == 1 and (display_width(pieces[i - 1].text) < full
+                                     or full < FULL_VALUE and not _stops_mid(pieces[i - 1].text, piece.text)):
+                        # a piece goes on below only from a line that fills the column (in a narrow one, and
+                        # stops mid-text: 显著提升 is whole)
+                        extra = SECOND
                     value = here + distance(piece, j) + extra
                     if value < cost[i + 1][j][1]:
                         cost[i + 1][j][1], back[(i + 1, j, 1)] = value, (i, j, h)
@@ -1038,11 +1047,25 @@ def _gather(pieces: list[Frag], names: list[Frag]) -> list[tuple[int, Frag]]:
     return sorted(cells.items())
 
 
+_ENDED = re.compile(r"(?:完成|完工|办结|到位|前|底|末|以上|以下|以内|左右)$")  # a value's last words
+
+
+def _full_width(widths: list[int], alone: int, least: int, slack: int) -> int:
+    """The width from which a line of a column fills it (and may go on below): its widest less ``slack``, at least
+    ``least`` — but a column narrower than that which three of its pieces fill, with a piece or more on lines
+    of their own (a text browser squeezing the table: ≥200 / 人, 年度 / 内完 / 成, 长期持 / 久), wraps at its width."""
+    widest = max(widths, default=0)
+    if widest < least and sum(w >= widest - 1 for w in widths) >= 3 and alone >= 1:
+        return widest - 1
+    return max(widest - slack, least)
+
+
 def _stops_mid(upper: str, lower: str) -> bool:
     """``upper`` stops mid-text with ``lower`` its rest: it ends in a character (热线全年 / 接话量…), or in a number
     whose unit begins ``lower`` (达到70000 / 人次)."""
     if re.search(r"[\u4e00-\u9fff]$", upper):
-        return True
+        # (每月按 / 时完成, 显著提升: ended; 长效发展 below it is a value of its own)
+        return not _ENDED.search(upper) and not is_qualitative_value(upper) and not is_qualitative_value(lower)
     return _unit_follows(upper, lower)
 
 
