@@ -238,6 +238,24 @@ def _rows(text: str, layouts: tuple[str, ...] = ("space_columns",)) -> list[tupl
     return [(i.level1, i.level2, squash(i.name), squash(i.value)) for i in document.projects[0].indicators]
 
 
+def test_a_name_of_two_lines_centred_on_its_value_alone_on_the_line_between():
+    # Pingluo's 依法行政…培训经费 (sample lines 118-119) printed with centred cells and read by lines of one height
+    # (tests/fixtures/pdftext/ningxia_pingluo_2024.lines.txt lines 163-166, as pdfplumber writes them): the name's
+    # two lines stand above and below its value, alone on the line between; the next line is a row of its own
+    lines = (PDFTEXT / "ningxia_pingluo_2024.lines.txt").read_text(encoding="utf-8").split("\n")
+    assert [line.strip() for line in lines[162:166]] == [
+        "召开县委全⾯依法治市县委员会会议", "≥1 次", "和有关协调会议、专题会议", "复议案件法定期限结案率 100%"]
+    text = "项目名称 依法行政和行政复议、法治政府建设工作及行政执法人员培训经费\n" + "\n".join(lines[158:167]) + "\n"
+    # (this piece alone has no label on a line of its own: its labels are read as heading their rows)
+    assert [row[2:] for row in _rows(text)][3:6] == [
+        ("召开县委全面依法治市县委员会会议和有关协调会议、专题会议", "≥1次"), ("复议案件法定期限结案率", "100%"),
+        ("培训人员落座率", "≥90%")]
+    # the whole text, where labels stand on lines of their own elsewhere (read as centred on their rows)
+    rows = indicators(reading(parse_file(PDFTEXT / "ningxia_pingluo_2024.lines.txt")))
+    assert ("依法行政和行政复议、法治政府建设工作及行政执法人员培训经费", "产出指标", "数量指标",
+            "召开县委全面依法治市县委员会会议和有关协调会议、专题会议", "≥1次") in rows
+
+
 def test_values_that_fill_their_column_go_on_below():
     # Pingluo 2024, 安置帮教工作经费 (sample_data/ningxia_pingluo_2024.txt), as a viewer copies the PDF: the values
     # 每人400元-3000元 and 每人每年250元左右 fill the value column and wrap, their last character alone on the next

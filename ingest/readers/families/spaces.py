@@ -246,7 +246,8 @@ def _rows(lines: list[str], furniture: set[int], widths: Widths, centred: bool =
                 tail = words[-1]
             continue
         if follows and _field_around(lines, number + 1) is None and _wraps(rows[-1], words, tail, widths) \
-                and not (centred and len(words) == 1 and not closes_bracket(rows[-1].cells[-1].text, words[0])):
+                and not (centred and len(words) == 1 and not closes_bracket(rows[-1].cells[-1].text, words[0])) \
+                and not (centred and _below_a_value_alone(rows)):
             # the previous row's last cell goes on here (a PDF copied row by row wraps long cells): it takes this
             # line's first word, the row the rest
             row, last = rows[-1], rows[-1].cells[-1]
@@ -265,6 +266,14 @@ def _rows(lines: list[str], furniture: set[int], widths: Widths, centred: bool =
             row.cells.append(Cell(words[0], number, number, col=len(row.cells)))
             row.line_end = number
             tail = words[0]
+            below = lines[number].strip() if number < len(lines) else ""
+            if _name_end_below(row, below, lines[number + 1] if number + 1 < len(lines) else ""):
+                # ... and the name's end on the line after its whole value, the name centred on it (召开县委全面
+                # 依法治市县委员会会议 / ≥1 次 / 和有关协调会议、专题会议), a new row on the line after
+                name = row.cells[-2]
+                row.cells[-2] = Cell(name.text + below, name.line_start, number + 1, col=name.col, soft=name.soft)
+                row.line_end = number + 1
+                skip = number + 1
             continue
         if len(words) == 1 and _SHORT_WORD.match(words[0]):
             if is_level(words[0]) or (pending and is_level(pending[-1][1])):
@@ -711,6 +720,34 @@ def _value_below(row: Row, words: list[str], width: Optional[int]) -> bool:
     if _OPERATOR.match(word):
         return True
     return width is not None and word[0].isdigit() and display_width(word) <= width + 1
+
+
+def _below_a_value_alone(rows: list[Row]) -> bool:
+    """The last row is the end of a name centred on its value (``召开县委全面依法治市县委员会会议`` / ``≥1 次`` /
+    ``和有关协调会议、专题会议``): a text alone on its line, after a value alone on its line, after a text alone on
+    its line; the next line begins a row of its own."""
+    if len(rows) < 3 or any(len(r.cells) != 1 for r in rows[-3:]):
+        return False
+    top, value, end = (r.cells[0].text for r in rows[-3:])
+    lines = [r.line_start for r in rows[-3:]]
+    return lines[1] == rows[-3].line_end + 1 and lines[2] == rows[-2].line_end + 1 \
+        and bool(VALUE_START.match(value)) and not VALUE_START.match(top) and not VALUE_START.match(end) \
+        and not is_form_label(top) and not is_form_label(end)
+
+
+def _name_end_below(row: Row, below: str, after: str) -> bool:
+    """``below``, the line after the value ``row`` took from the line under its name, is the end of that name:
+    one word, no label, value or unit, the value a whole target, and the line after ``below`` a row with a value
+    of its own."""
+    words = [w for w in _SPLIT.split(below) if w]
+    following = [w for w in _SPLIT.split(after.strip()) if w]
+    if len(words) != 1 or len(row.cells) < 2 or not is_target_value(row.cells[-1].text):
+        return False
+    word = words[0]
+    if VALUE_START.match(word) or is_form_label(word) or _unit_word(word) or NAME_MARK.match(word) \
+            or not re.match(r"[\u4e00-\u9fff]", word):
+        return False
+    return any(is_target_value("".join(following[k:])) for k in range(1, len(following)))
 
 
 def _wraps(row: Row, words: list[str], tail: str, widths: Widths) -> bool:
