@@ -31,7 +31,9 @@ their rows, 单位：万元 above) and written as:
   and ``.w3m80.txt`` as w3m dumps it 80 columns wide, and ``.html2text.txt`` as the html2text package converts it
   (``--browsers`` writes these alone); ``.pandoc.txt``,
   ``.gfm.txt`` and ``.rst.txt``, the .docx converted by pandoc to Markdown (its simple tables, ``**bold**``
-  cells and ``##`` headings), GitHub Markdown (pipe tables) and reStructuredText (grid tables) (``--pandoc``).
+  cells and ``##`` headings), GitHub Markdown (pipe tables) and reStructuredText (grid tables) (``--pandoc``);
+  ``.pypdf.txt`` and ``.pypdflayout.txt``, the text pypdf's ``extract_text()`` gives of the form printed as a
+  browser prints it, in its default and its layout mode (``--pypdf``).
 
 Every file says it was generated (workbook/document properties, an HTML comment and title). The tests
 (tests/test_file_readers.py) read each file and compare its model with the text version's.
@@ -608,6 +610,23 @@ def write_pdfplumber_text(pdf: Path, out_path: Path) -> None:
         out_path.write_text("\n".join(page.extract_text() or "" for page in document.pages), encoding="utf-8")
 
 
+def write_pypdf_texts(html_path: Path, stem: str) -> None:
+    """The texts pypdf's ``extract_text()`` gives of the form printed as a browser prints a web page (date, title,
+    address and page numbers on every page): ``.pypdf.txt`` in its default mode (the page's text in the order the
+    PDF draws it — a merged label before its rows, a wrapped cell's lines one space apart or on lines of their
+    own), ``.pypdflayout.txt`` in its layout mode (the page's columns kept by spaces)."""
+    import pypdf
+
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "form.pdf"
+        print_pdf(html_path, pdf, header_footer=True)
+        reader = pypdf.PdfReader(str(pdf))
+        plain = "\n".join(page.extract_text() for page in reader.pages)
+        layout = "\n".join(page.extract_text(extraction_mode="layout") for page in reader.pages)
+    (PDFTEXT / f"{stem}.pypdf.txt").write_text(plain, encoding="utf-8")
+    (PDFTEXT / f"{stem}.pypdflayout.txt").write_text(layout, encoding="utf-8")
+
+
 def scan_pdf(pdf_path: Path, out_path: Path, dpi: int = 200) -> None:
     """Rasterise with pdftoppm (grey) and wrap the pages back into a PDF: a scan without a text layer."""
     from PIL import Image
@@ -643,6 +662,7 @@ def write_pdf_texts(stem: str) -> None:
         write_pdfplumber_lines(html, PDFTEXT / f"{stem}.toplines.txt", TOP)
     if stem in BORDERLESS_DOCS:
         print_borderless(html, PDFTEXT / f"{stem}.noborder.pdf")
+    write_pypdf_texts(html, stem)
 
 
 def main(argv: list[str]) -> int:
@@ -665,6 +685,10 @@ def main(argv: list[str]) -> int:
     if "--word-centred" in argv:  # only the Word forms with their cells centred vertically
         for stem in SAMPLES + CORPUS:
             write_word_centred(OUT / f"{stem}.docx", PDFTEXT / f"{stem}.wordcentred.txt")
+        return 0
+    if "--pypdf" in argv:  # only pypdf's texts of the forms
+        for stem in SAMPLES + CORPUS:
+            write_pypdf_texts(OUT / f"{stem}.html", stem)
         return 0
     if "--lines" in argv:  # only the forms' texts by lines of one height (pdfplumber)
         for stem in TOP_DOCS:

@@ -256,6 +256,51 @@ def test_a_name_of_two_lines_centred_on_its_value_alone_on_the_line_between():
             "召开县委全面依法治市县委员会会议和有关协调会议、专题会议", "≥1次") in rows
 
 
+# The forms printed by Chromium as a browser prints them, extracted by pypdf (`extract_text()`, the Python PDF library
+# most scripts use): in its default mode the page's text in the order the PDF draws it, each row on a line with one
+# space between cells, a merged label on a line of its own before its rows, and a wrapped cell's next line one space
+# after its first (``…发挥 余热 长期持久``) or on a line of its own; in its layout mode the page's columns kept by
+# spaces, a character one column wide, runs of text placed by a fixed width (gaps inside texts: ``…行政执  法人员``).
+def test_forms_printed_to_pdf_extracted_by_pypdf():
+    found, wanted, read_total, named = _read_as_the_forms("pypdf")
+    # measured: 393 of 405 (412 rows read), every project named with its total; 371 before a value's last word
+    # (2024年12月31日 前) and a name's wrapped end one space after it (…发挥 余热) were joined on the line
+    assert wanted == 405 and named == 47
+    assert found >= 393 and found / read_total >= 0.95
+    found, wanted, read_total, named = _read_as_the_forms("pypdflayout")
+    # measured: 379 of 405 (406 rows read); 344 before two spaces inside a field's text (…行政执  法人员培训经费)
+    # stopped cutting the project's name
+    assert wanted == 405 and found >= 379 and found / read_total >= 0.93
+
+
+def test_cells_wrapped_one_space_after_their_first_line_as_pypdf_writes_them():
+    # Xiqing 2024 (sample line 158: 装备购置完成时间 2024年12月31日前), Pingluo 2024 (line 20: 提前退休人员为社区积极
+    # 贡献，发挥余热 长期持久; line 96: 社区矫正和安置帮教宣传教育 每人每年 250 元左右), Funing 2020 (line 225:
+    # 应诉胜诉率;复议决定提起诉讼率;案件调解率 ≤0.4%) as pypdf extracts the forms (.pypdf.txt): the cell's wrapped
+    # part one space after the rest, on the same line
+    lines = {stem: (PDFTEXT / f"{stem}.pypdf.txt").read_text(encoding="utf-8").split("\n")
+             for stem in ("tianjin_xiqing_2024", "ningxia_pingluo_2024", "hebei_funing_2020")}
+    assert lines["tianjin_xiqing_2024"][202].endswith("2024年12⽉31⽇ 前")
+    assert lines["ningxia_pingluo_2024"][17].endswith("发挥 余热 ⻓期持久")
+    assert lines["ningxia_pingluo_2024"][115].endswith("250 元左 右")
+    assert lines["hebei_funing_2020"][151].endswith("案件 调解率 ≤0.4%")
+    rows = {stem: [row[3:] for row in indicators(reading(parse_file(PDFTEXT / f"{stem}.pypdf.txt")))]
+            for stem in lines}
+    assert ("装备购置完成时间", "2024年12月31日前") in rows["tianjin_xiqing_2024"]
+    assert ("提前退休人员为社区积极贡献，发挥余热", "长期持久") in rows["ningxia_pingluo_2024"]
+    assert ("社区矫正和安置帮教宣传教育", "每人每年250元左右") in rows["ningxia_pingluo_2024"]
+    assert ("应诉胜诉率;复议决定提起诉讼率;案件调解率", "≤0.4%") in rows["hebei_funing_2020"]
+
+
+def test_two_spaces_inside_a_fields_text_as_pypdfs_layout_mode_sets_it():
+    # Pingluo 2024's 依法行政… project (sample line 106) as pypdf's layout mode extracts it (.pypdflayout.txt line
+    # 180): runs of the name set apart by two spaces (…行政执  法人员培    训经费); the name was cut at the first
+    line = (PDFTEXT / "ningxia_pingluo_2024.pypdflayout.txt").read_text(encoding="utf-8").split("\n")[179]
+    assert "⾏政执  法⼈员培" in line
+    names = [p.name for p in parse_file(PDFTEXT / "ningxia_pingluo_2024.pypdflayout.txt").projects]
+    assert "依法行政和行政复议、法治政府建设工作及行政执法人员培训经费" in names
+
+
 def test_values_that_fill_their_column_go_on_below():
     # Pingluo 2024, 安置帮教工作经费 (sample_data/ningxia_pingluo_2024.txt), as a viewer copies the PDF: the values
     # 每人400元-3000元 and 每人每年250元左右 fill the value column and wrap, their last character alone on the next

@@ -288,9 +288,19 @@ def _form_rows(frags: dict[int, list[Frag]]) -> list[Row]:
     rows = []
     for _, fs in sorted(frags.items()):
         if fs:
-            rows.append(Row(cells=[Cell(f.text, f.line, f.line_end, col=i) for i, f in enumerate(fs)],
+            rows.append(Row(cells=[Cell(f.text, f.line, f.line_end, col=i, soft=i > 0 and _gap_in_text(fs[i - 1], f))
+                                   for i, f in enumerate(fs)],
                             line_start=min(f.line for f in fs), line_end=max(f.line_end for f in fs)))
     return rows
+
+
+def _gap_in_text(before: Frag, piece: Frag) -> bool:
+    """Two spaces between Chinese words that are no labels may be a gap inside one text, not between cells (pypdf's
+    layout mode sets a line's runs of text by a fixed width: ``…建设工作及行政执  法人员培训经费``): the boundary
+    is soft, so a field's text goes on across it."""
+    width = display_width if _ON_SCREEN.get() else len
+    return piece.x - (before.x + width(before.text)) == 2 and bool(_CJK_CHAR.search(before.text[-1:])) \
+        and bool(_CJK_CHAR.match(piece.text)) and not is_form_label(before.text) and not is_form_label(piece.text)
 
 
 def _split_wrapped_labels(frags: dict[int, list[Frag]]) -> None:

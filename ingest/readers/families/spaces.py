@@ -24,8 +24,9 @@ from ingest import taxonomy as tx
 from ingest.grid import Cell, ParseWarning, Row, match_key
 from ingest.readers.families.common import (NAME_MARK, VALUE_START, closes_bracket, content_lines, display_width,
                                             is_form_label, is_label_like, is_labelled_field, is_target_value,
-                                            page_furniture, widest)
+                                            page_furniture, value_tails, widest)
 from ingest.readers.families.run_together import ANY_ENDING, wrap_gapped
+from ingest.qualitative import is_qualitative_value
 from ingest.values import match_unit
 
 _SPLIT = re.compile(r"[\s\u00a0\u3000]+")
@@ -73,6 +74,10 @@ def words_of(line: str, values: bool = False) -> tuple[list[str], list[str]]:
             continue
         if values and gap == " " and out_words and _target_across_gap(out_words[-1], word):
             out_words[-1] += " " + word  # 每次 2500元左右, 1 年内完成: the extraction's gap between Chinese and digits
+            continue
+        if gap == " " and out_words and word in value_tails() and is_target_value(out_words[-1]) \
+                and is_target_value(out_words[-1] + word):
+            out_words[-1] += " " + word  # 2024年12月31日 前: a value's last word wrapped in its box (pypdf)
             continue
         if gap == " " and out_words and out_words[-1].endswith("指标") and _ENUMERATED.match(word):
             out_words[-1] += " " + word  # 指标 1:机柜数量: an indicator's number, set one space after 指标
@@ -281,6 +286,7 @@ def _rows(lines: list[str], furniture: set[int], widths: Widths, centred: bool =
             pending.append((number, words[0]))
             continue
         flush()
+        words, gaps = _wrapped_in_line(words, gaps, widths)
         cells = [Cell(word, number, number, col=i, soft=gap == " ") for i, (word, gap) in enumerate(zip(words, gaps))]
         rows.append(Row(cells=cells, line_start=number, line_end=number))
         tail = words[-1]
@@ -722,6 +728,41 @@ def _value_below(row: Row, words: list[str], width: Optional[int]) -> bool:
     return width is not None and word[0].isdigit() and display_width(word) <= width + 1
 
 
+def _wrapped_in_line(words: list[str], gaps: list[str], widths: Widths) -> tuple[list[str], list[str]]:
+    """A cell's wrapped end one space after its first line on the same line, as pypdf writes a row whose cells
+    wrapped: a name that fills the name column and a few words that are no value, label or number, with the row's
+    value after them (``提前退休人员为社区积极贡献，发挥 余热 长期持久``, ``…;案件 调解率 ≤0.4%``), is one name;
+    a target's last characters (``每人每年 250 元左 右``) are the target's."""
+    if len(words) < 2:
+        return words, gaps
+    out, out_gaps = [words[0]], [gaps[0]]
+    for k in range(1, len(words)):
+        word, gap, before = words[k], gaps[k], out[-1]
+        if gap == " " and len(word) <= 2 and _CJK_CHARACTER.match(word) and not is_target_value(word) \
+                and is_target_value(before) and is_target_value(before + word) and VALUE_START.search(before):
+            out[-1] = before + word  # 250 元左 右
+            continue
+        if gap == " " and k + 1 < len(words) and widths.name is not None \
+                and display_width(before) >= widths.name - FULL_SLACK and display_width(word) <= widths.name \
+                and _CJK_CHARACTER.match(word) and not is_form_label(word) and not is_form_label(before) \
+                and not is_target_value(word) and not is_qualitative_value(word) and not VALUE_START.match(before) \
+                and not is_target_value(before) and (_a_value("".join(words[k + 1:])) or _OPERATOR.match(words[k + 1])):
+            out[-1] = before + word  # …发挥 余热 | 长期持久, …工作计 划进行 | ≤国家部署…
+            continue
+        if gap == " " and k == len(words) - 1 and VALUE_START.match(before) and _CJK_CHARACTER.search(before[-1]) \
+                and _CJK_CHARACTER.match(word) and not is_target_value(before) and not _a_value(word) \
+                and not is_form_label(word) and any(not is_form_label(w) for w in out[:-1]):
+            out[-1] = before + word  # ≥0.85援助案件完 成率达85%以上, ≤国家部署和工作 计划规定时间: the row's
+            continue  # last words, after its name, go on its value
+        out.append(word)
+        out_gaps.append(gap)
+    return out, out_gaps
+
+
+def _a_value(text: str) -> bool:
+    return is_target_value(text) or is_qualitative_value(text)
+
+
 def _below_a_value_alone(rows: list[Row]) -> bool:
     """The last row is the end of a name centred on its value (``召开县委全面依法治市县委员会会议`` / ``≥1 次`` /
     ``和有关协调会议、专题会议``): a text alone on its line, after a value alone on its line, after a text alone on
@@ -730,19 +771,21 @@ def _below_a_value_alone(rows: list[Row]) -> bool:
         return False
     top, value, end = (r.cells[0].text for r in rows[-3:])
     lines = [r.line_start for r in rows[-3:]]
-    return lines[1] == rows[-3].line_end + 1 and lines[2] == rows[-2].line_end + 1 \
-        and bool(VALUE_START.match(value)) and not VALUE_START.match(top) and not VALUE_START.match(end) \
+    return rows[-3].line_start == rows[-3].line_end and lines[1] == rows[-3].line_end + 1 \
+        and lines[2] == rows[-2].line_end + 1 and bool(VALUE_START.match(value)) \
+        and not VALUE_START.match(top) and not VALUE_START.match(end) \
         and not is_form_label(top) and not is_form_label(end)
 
 
 def _name_end_below(row: Row, below: str, after: str) -> bool:
     """``below``, the line after the value ``row`` took from the line under its name, is the end of that name:
-    one word, no label, value or unit, the value a whole target, and the line after ``below`` a row with a value
-    of its own."""
+    one word, no label, value or unit, the value a whole target, the name one line above it, and the line after
+    ``below`` a row with a value of its own."""
     words = [w for w in _SPLIT.split(below) if w]
     following = [w for w in _SPLIT.split(after.strip()) if w]
-    if len(words) != 1 or len(row.cells) < 2 or not is_target_value(row.cells[-1].text):
-        return False
+    if len(words) != 1 or len(row.cells) < 2 or not is_target_value(row.cells[-1].text) \
+            or row.cells[-2].line_end != row.cells[-2].line_start:
+        return False  # (a name of several lines above its value is whole: its value comes after it, as pypdf sets)
     word = words[0]
     if VALUE_START.match(word) or is_form_label(word) or _unit_word(word) or NAME_MARK.match(word) \
             or not re.match(r"[\u4e00-\u9fff]", word):
