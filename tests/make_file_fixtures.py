@@ -33,7 +33,8 @@ their rows, 单位：万元 above) and written as:
   ``.gfm.txt`` and ``.rst.txt``, the .docx converted by pandoc to Markdown (its simple tables, ``**bold**``
   cells and ``##`` headings), GitHub Markdown (pipe tables) and reStructuredText (grid tables) (``--pandoc``);
   ``.pypdf.txt`` and ``.pypdflayout.txt``, the text pypdf's ``extract_text()`` gives of the form printed as a
-  browser prints it, in its default and its layout mode (``--pypdf``).
+  browser prints it, in its default and its layout mode, and ``.pdfium.txt`` PDFium's (Chrome's PDF viewer)
+  (``--pypdf``).
 
 Every file says it was generated (workbook/document properties, an HTML comment and title). The tests
 (tests/test_file_readers.py) read each file and compare its model with the text version's.
@@ -614,8 +615,11 @@ def write_pypdf_texts(html_path: Path, stem: str) -> None:
     """The texts pypdf's ``extract_text()`` gives of the form printed as a browser prints a web page (date, title,
     address and page numbers on every page): ``.pypdf.txt`` in its default mode (the page's text in the order the
     PDF draws it — a merged label before its rows, a wrapped cell's lines one space apart or on lines of their
-    own), ``.pypdflayout.txt`` in its layout mode (the page's columns kept by spaces)."""
+    own), ``.pypdflayout.txt`` in its layout mode (the page's columns kept by spaces); and ``.pdfium.txt``, the text
+    PDFium (Chrome's PDF engine, through pypdfium2) gives of the same PDF, as Chrome's PDF viewer copies it: a
+    row's cells one space apart, a wrapped cell's lines each on a line of its own."""
     import pypdf
+    import pypdfium2
 
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "form.pdf"
@@ -623,6 +627,10 @@ def write_pypdf_texts(html_path: Path, stem: str) -> None:
         reader = pypdf.PdfReader(str(pdf))
         plain = "\n".join(page.extract_text() for page in reader.pages)
         layout = "\n".join(page.extract_text(extraction_mode="layout") for page in reader.pages)
+        document = pypdfium2.PdfDocument(str(pdf))
+        pdfium = "\n".join(document[k].get_textpage().get_text_range() for k in range(len(document)))
+        document.close()
+    (PDFTEXT / f"{stem}.pdfium.txt").write_text(pdfium.replace("\r\n", "\n").replace("\r", "\n"), encoding="utf-8")
     (PDFTEXT / f"{stem}.pypdf.txt").write_text(plain, encoding="utf-8")
     (PDFTEXT / f"{stem}.pypdflayout.txt").write_text(layout, encoding="utf-8")
 

@@ -250,8 +250,11 @@ def _rows(lines: list[str], furniture: set[int], widths: Widths, centred: bool =
                 rows.append(Row(cells=cells, line_start=number, line_end=number))
                 tail = words[-1]
             continue
-        if follows and _field_around(lines, number + 1) is None and _wraps(rows[-1], words, tail, widths) \
-                and not (centred and len(words) == 1 and not closes_bracket(rows[-1].cells[-1].text, words[0])) \
+        ends_value = follows and len(words) == 1 and _value_end(rows[-1].cells[-1].text, words[0])
+        if follows and _field_around(lines, number + 1) is None \
+                and (_wraps(rows[-1], words, tail, widths) or ends_value) \
+                and not (centred and len(words) == 1 and not closes_bracket(rows[-1].cells[-1].text, words[0])
+                         and not ends_value) \
                 and not (centred and _below_a_value_alone(rows)):
             # the previous row's last cell goes on here (a PDF copied row by row wraps long cells): it takes this
             # line's first word, the row the rest
@@ -757,6 +760,20 @@ def _wrapped_in_line(words: list[str], gaps: list[str], widths: Widths) -> tuple
         out.append(word)
         out_gaps.append(gap)
     return out, out_gaps
+
+
+def _value_end(value: str, word: str) -> bool:
+    """``word``, a line of its own right after the value ``value`` (a value's wrapped line: ``2024年12月31日`` /
+    ``前``, ``每人 400 元-3000`` / ``元``, ``每人每年 250 元左`` / ``右``, as Chrome's PDF viewer copies a cell), is
+    its end: a unit or a value's last word that makes a target of it."""
+    if not VALUE_START.match(value) or len(word) > 3 or not is_target_value(value.replace(" ", "") + word):
+        return False
+    if word in value_tails():
+        return True
+    if _unit_word(word):
+        return value.rstrip()[-1:].isdigit()  # (≤20万元 is whole: 支 below it is another text's)
+    # (a value cut mid-word, 250 元左 / 右; a bare number's next line, 1 / 截, is the next row's)
+    return not is_target_value(value) and bool(_CJK_CHARACTER.match(value.rstrip()[-1:]))
 
 
 def _a_value(text: str) -> bool:
