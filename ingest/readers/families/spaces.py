@@ -214,6 +214,10 @@ def _rows(lines: list[str], furniture: set[int], widths: Widths, centred: bool =
             flush()
             continue
         words, gaps = words_of(line)
+        if 1 < len(words) <= 4 and all(g == " " for g in gaps[1:]) and is_target_value("".join(words)) \
+                and not any(is_form_label(w) or is_label_like(w) for w in words) \
+                and (VALUE_START.match(words[0]) or words[0].startswith("每")):
+            words, gaps = [" ".join(words)], [""]  # 每人 400 元-3000: a line that is one target is one cell
         if number == skip:
             continue  # the second half of a field's text centred on its label's line, taken with that line
         follows = rows and not pending and rows[-1].line_end == number - 1
@@ -766,7 +770,8 @@ def _value_end(value: str, word: str) -> bool:
     """``word``, a line of its own right after the value ``value`` (a value's wrapped line: ``2024年12月31日`` /
     ``前``, ``每人 400 元-3000`` / ``元``, ``每人每年 250 元左`` / ``右``, as Chrome's PDF viewer copies a cell), is
     its end: a unit or a value's last word that makes a target of it."""
-    if not VALUE_START.match(value) or len(word) > 3 or not is_target_value(value.replace(" ", "") + word):
+    if not (VALUE_START.match(value) or value.startswith("每")) or len(word) > 3 \
+            or not is_target_value(value.replace(" ", "") + word):
         return False
     if word in value_tails():
         return True
@@ -831,8 +836,8 @@ def _wraps(row: Row, words: list[str], tail: str, widths: Widths) -> bool:
         if widths.last is not None:
             return _fills(tail, word, widths.last)
         return bool(VALUE_START.match(cell.text)) and not VALUE_START.match(word) and bool(_ENDS_CJK.search(tail))
-    if VALUE_START.match(word):
-        return False
+    if VALUE_START.match(word) or (len(words) == 1 and is_qualitative_value(word) and not is_qualitative_value(tail)):
+        return False  # (…政策解读等服务 / 显著提升: a value in words alone on its line is the name's value)
     if widths.name is not None and _fills(tail, word, widths.name):
         return True
     return len(re.findall(r"[\u4e00-\u9fff]", tail)) >= 8 and bool(_WRAPPED_END.search(tail)) \
