@@ -268,9 +268,9 @@ def test_forms_printed_to_pdf_extracted_by_pypdf():
     assert wanted == 405 and named == 47
     assert found >= 393 and found / read_total >= 0.95
     found, wanted, read_total, named = _read_as_the_forms("pypdflayout")
-    # measured: 379 of 405 (406 rows read); 344 before two spaces inside a field's text (…行政执  法人员培训经费)
-    # stopped cutting the project's name
-    assert wanted == 405 and found >= 379 and found / read_total >= 0.93
+    # measured: 379 of 405 (406 rows read), every project named with its total; 344 before two spaces inside a
+    # field's text (…行政执  法人员培训经费) stopped cutting the project's name
+    assert wanted == 405 and named == 47 and found >= 379 and found / read_total >= 0.93
 
 
 def test_cells_wrapped_one_space_after_their_first_line_as_pypdf_writes_them():
@@ -327,6 +327,12 @@ def test_two_spaces_inside_a_fields_text_as_pypdfs_layout_mode_sets_it():
     assert "⾏政执  法⼈员培" in line
     names = [p.name for p in parse_file(PDFTEXT / "ningxia_pingluo_2024.pypdflayout.txt").projects]
     assert "依法行政和行政复议、法治政府建设工作及行政执法人员培训经费" in names
+    # Xiqing's 人民调解经费 (sample lines 54-60: 项目资金 (万元) 11.00, 其中：… 区级资金 11.00; .pypdflayout.txt lines
+    # 99-100): the label wrapped over two lines, 市级资金 0.00 after its first, its amount beside its last
+    lines = (PDFTEXT / "tianjin_xiqing_2024.pypdflayout.txt").read_text(encoding="utf-8").split("\n")
+    assert lines[98].split()[:2] == ["项⽬资⾦（万", "市级资⾦"] and lines[99].split()[:2] == ["元）", "11.00"]
+    totals = {p.name: p.total_wan for p in parse_file(PDFTEXT / "tianjin_xiqing_2024.pypdflayout.txt").projects}
+    assert totals["人民调解经费"] == 11.0 and totals["法律援助经费"] == 34.78
 
 
 def test_values_that_fill_their_column_go_on_below():

@@ -362,6 +362,17 @@ def _beside_its_text(frags: dict[int, list[Frag]], label: Frag) -> None:
             frags[j].append(label)
             frags[j].sort(key=lambda g: g.x)
             return
+    # a label of two lines whose first line goes on with another label and whose last has an amount beside it,
+    # nearer than that label (pypdf's layout mode: 项目资金(万  市级资金  0.00 / 元)  11.00  区级资金  11.00): the
+    # amount is the label's, the label joins its last line
+    last = frags.get(label.line_end - 1, [])
+    right = sorted((g for g in last if g.x > label.x), key=lambda g: g.x)
+    if label.line_end == label.line + 1 and after and is_form_label(after[0].text) and right \
+            and VALUE_START.match(right[0].text) and right[0].x < after[0].x \
+            and all(g.x >= label.x + len(label.parts[-1][1]) for g in right):
+        first.remove(label)
+        last.append(label)
+        last.sort(key=lambda g: g.x)
 
 
 def _over(line: list[Frag], piece: Frag) -> bool:
