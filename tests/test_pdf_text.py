@@ -309,15 +309,24 @@ def test_forms_printed_to_pdf_as_chromes_pdf_viewer_copies_them():
         row[3:] for row in indicators(reading(parse_file(PDFTEXT / "qingdao_2023.pdfium.txt")))]
     pingluo = (PDFTEXT / "ningxia_pingluo_2024.pdfium.txt").read_text(encoding="utf-8").split("\n")
     assert pingluo[142:145] == ["开展慰问及帮扶", "每人 400 元-3000", "元"]
-    assert ("开展慰问及帮扶", "每人400元-3000元") in [
-        row[3:] for row in indicators(reading(parse_file(PDFTEXT / "ningxia_pingluo_2024.pdfium.txt")))]
+    assert pingluo[145:148] == ["社区矫正和安置帮教宣传教育", "每人每年 250 元左", "右"]
+    pingluo_rows = [row[3:] for row in indicators(reading(parse_file(PDFTEXT / "ningxia_pingluo_2024.pdfium.txt")))]
+    assert ("开展慰问及帮扶", "每人400元-3000元") in pingluo_rows
+    assert ("社区矫正和安置帮教宣传教育", "每人每年250元左右") in pingluo_rows
+    # a name with its labels alone on its line, then its whole target wrapped below (Qingdao's 培训费支出标准 /
+    # ≤550元（每人每 / 天）, lines 14-16; sample line 48)
+    assert qingdao[13:16] == ["成本指标 经济成本指标 培训费支出标准", "≤550元（每人每", "天）"]
+    assert ("法律培训费", "成本指标", "经济成本指标", "培训费支出标准", "≤550元（每人每天）") in indicators(
+        reading(parse_file(PDFTEXT / "qingdao_2023.pdfium.txt")))
     found, wanted, read_total, named = _read_as_the_forms("pdfium")
-    # measured: 395 of 405 (405 rows read), every project named with its total; 391 before a value in words alone
+    # measured: 399 of 405 (404 rows read), every project named with its total; 395 before a name with its labels
+    # alone on its line took its whole target alone on the next line (a row of its own after it) and a value cut
+    # mid-word (元左 / 右) its last character; 391 before a value in words alone
     # on the line after its name (显著提升) stopped going on the name and a line that is one target (每人 400 元-3000)
     # became one cell; 383 before a value's last line
     # alone (前, a unit after a number, 左右's 右) went on the value in a table read as centred
     assert wanted == 405 and named == 47
-    assert found >= 395 and found / read_total >= 0.97
+    assert found >= 399 and found / read_total >= 0.98
 
 
 def test_two_spaces_inside_a_fields_text_as_pypdfs_layout_mode_sets_it():

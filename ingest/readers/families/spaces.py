@@ -598,6 +598,19 @@ def _wrapped_around(parts: list[_Part], widths: Widths, label_lines: set[int]) -
                             prev.line_start, part.line_end, part.table, 2)
             k += 1
             continue
+        after = parts[k + 2] if k + 2 < len(parts) else None
+        if below and len(rest) == 1 and part.rows == 1 and not VALUE_START.match(rest[0].text) \
+                and not _a_value(rest[0].text) and VALUE_START.match(nxt.rest[0].text) \
+                and is_target_value(nxt.rest[0].text.replace(" ", "")) \
+                and (after is None or not next_to(nxt.line_end, after.line_start) or len(after.rest) != 1
+                     or after.inline or _a_value(after.rest[0].text)):
+            # a name alone (with its labels), then its whole target alone on the next line, then a row of its own,
+            # not the name's other half (培训费支出标准 / ≤550元（每人每天）: Chrome's PDF viewer copies a row so
+            # when a cell wraps)
+            out.append(_Part(_levels_once(part.inline + nxt.inline), [rest[0], nxt.rest[0]], part.line_start,
+                             nxt.line_end, part.table, 2))
+            k += 2
+            continue
         out.append(part)
         k += 1
     return out
@@ -778,7 +791,9 @@ def _value_end(value: str, word: str) -> bool:
     if _unit_word(word):
         return value.rstrip()[-1:].isdigit()  # (≤20万元 is whole: 支 below it is another text's)
     # (a value cut mid-word, 250 元左 / 右; a bare number's next line, 1 / 截, is the next row's)
-    return not is_target_value(value) and bool(_CJK_CHARACTER.match(value.rstrip()[-1:]))
+    end = value.rstrip()[-1:]
+    return len(word) == 1 and bool(_CJK_CHARACTER.match(end)) \
+        and (not is_target_value(value) or match_unit(end, 0) is None)
 
 
 def _a_value(text: str) -> bool:
@@ -836,7 +851,8 @@ def _wraps(row: Row, words: list[str], tail: str, widths: Widths) -> bool:
         if widths.last is not None:
             return _fills(tail, word, widths.last)
         return bool(VALUE_START.match(cell.text)) and not VALUE_START.match(word) and bool(_ENDS_CJK.search(tail))
-    if VALUE_START.match(word) or (len(words) == 1 and is_qualitative_value(word) and not is_qualitative_value(tail)):
+    if VALUE_START.match(word) or (len(words) == 1 and is_qualitative_value(word) and not is_qualitative_value(tail)) \
+            or (len(words) == 1 and word.startswith("每") and is_target_value(word.replace(" ", ""))):
         return False  # (…政策解读等服务 / 显著提升: a value in words alone on its line is the name's value)
     if widths.name is not None and _fills(tail, word, widths.name):
         return True
