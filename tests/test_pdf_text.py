@@ -27,6 +27,18 @@ from tests.test_file_readers import expected, reading
 STEMS = SAMPLES + CORPUS
 
 
+# Pingluo 2024's first project, 提前退休人员2024年住房公积金 (sample_data/ningxia_pingluo_2024.txt lines 15-22):
+# level-1, level-2, name and value of each indicator as the form prints them
+PINGLUO_FIRST = [
+        ("产出指标", "数量指标", "缴纳住房公积金月数", "12个月"),
+        ("产出指标", "质量指标", "每月提前退休人员住房公积金缴纳", "≥98%"),
+        ("产出指标", "时效指标", "缴纳住房公积金", "2024年底"),
+        ("产出指标", "成本指标", "每月缴纳住房公积金", "6924元"),
+        ("效益指标", "社会效益指标", "提前退休人员为社区积极贡献，发挥余热", "长期持久"),
+        ("效益指标", "可持续影响指标", "提前退休人员继续服务社会积极性", "有效提高"),
+        ("满意度指标", "服务对象满意度指标", "提前退休人员满意度", "≥95%")]
+
+
 def indicators(read: list[tuple]) -> list[tuple]:
     return [(project[0], *row[:4]) for project in read for row in project[3]]
 
@@ -503,15 +515,7 @@ def test_centred_level_labels_wrapped_names_and_page_furniture():
     assert document.layout == "positioned"
     project = document.projects[0]
     assert (squash(project.name), project.total_wan) == ("提前退休人员2024年住房公积金", 0.6924)
-    assert [(i.level1, i.level2, squash(i.name), squash(i.value)) for i in project.indicators] == [
-        ("产出指标", "数量指标", "缴纳住房公积金月数", "12个月"),
-        ("产出指标", "质量指标", "每月提前退休人员住房公积金缴纳", "≥98%"),
-        ("产出指标", "时效指标", "缴纳住房公积金", "2024年底"),
-        ("产出指标", "成本指标", "每月缴纳住房公积金", "6924元"),
-        ("效益指标", "社会效益指标", "提前退休人员为社区积极贡献，发挥余热", "长期持久"),
-        ("效益指标", "可持续影响指标", "提前退休人员继续服务社会积极性", "有效提高"),
-        ("满意度指标", "服务对象满意度指标", "提前退休人员满意度", "≥95%"),
-    ]
+    assert [(i.level1, i.level2, squash(i.name), squash(i.value)) for i in project.indicators] == PINGLUO_FIRST
     # every cell keeps the lines it came from: the wrapped name spans lines 10-11
     wrapped = project.indicators[4]
     assert (wrapped.line_start, wrapped.line_end) == (10, 11)
@@ -1364,14 +1368,7 @@ def test_names_of_three_lines_centred_on_their_values_between_wrapped_labels():
     assert [line.strip() for line in text.split("\n")[21:24]] == ["每月提前退休", "质量指标（必", "人员住房公积  ≥98%"]
     rows = indicators(reading(parse_bytes("centred.txt", text.encode("utf-8"))))
     project = "提前退休人员2024年住房公积金"
-    assert [row[1:] for row in rows if row[0] == project] == [
-        ("产出指标", "数量指标", "缴纳住房公积金月数", "12个月"),
-        ("产出指标", "质量指标", "每月提前退休人员住房公积金缴纳", "≥98%"),
-        ("产出指标", "时效指标", "缴纳住房公积金", "2024年底"),
-        ("产出指标", "成本指标", "每月缴纳住房公积金", "6924元"),
-        ("效益指标", "社会效益指标", "提前退休人员为社区积极贡献，发挥余热", "长期持久"),
-        ("效益指标", "可持续影响指标", "提前退休人员继续服务社会积极性", "有效提高"),
-        ("满意度指标", "服务对象满意度指标", "提前退休人员满意度", "≥95%")]
+    assert [row[1:] for row in rows if row[0] == project] == PINGLUO_FIRST
 
 
 def test_a_field_label_wrapped_around_its_centred_amounts():
