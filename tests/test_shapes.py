@@ -65,9 +65,7 @@ SAMPLE_FLOORS = {
     "section_rows": ((1, 1), (1, 1), (.99, .99), (1, 1), (.96, .97)),
     "group_header": ((1, 1), (1, 1), (.995, .995), (1, 1), (.965, .97)),
     "wrapped_header": ((1, 1), (1, 1), (.995, .995), (1, 1), None),
-    # (self_eval run together .935 -> .93: Qingdao's 机房驻场工作人员 | 大于3名 is cut since 大于 opens a target,
-    # its value's words after the count, 专业工程师驻场, are read as a row of their own: one extra row of 351)
-    "self_eval": ((1, 1), (1, 1), (.985, .985), (.985, .985), (.95, .93)),
+    "self_eval": ((1, 1), (1, 1), (.985, .985), (.985, .985), (.95, .935)),
     "repeated_levels": ((1, 1), (1, 1), (.995, .995), (1, 1), (.975, .97)),
     "funding_columns": ((1, 1), (1, 1), (.995, .995), (1, 1), (.965, .97)),
     "funding_one_line": ((1, 1), (1, 1), (.995, .995), (1, 1), (.965, .97)),

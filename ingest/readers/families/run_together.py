@@ -189,6 +189,12 @@ def _short_header_words() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _op_word() -> re.Pattern:
+    """An operator word of the value grammar (不少于, 不低于, 超过 …) at a text's start."""
+    return re.compile("|".join(re.escape(w) for w, _ in TABLES.prefix_ops if re.search(r"[\u4e00-\u9fff]", w)))
+
+
+@lru_cache(maxsize=1)
 def value_pattern() -> re.Pattern:
     units = sorted(set(TABLES.unit_kind) | {"%", "％", "厘米", "毫米", "平方米", "㎡", "km", "公里", "万人", "次/年"},
                    key=len, reverse=True)
@@ -1054,6 +1060,9 @@ def _split_values(piece: str, value_first: bool = False, announced: bool = False
     for k, m in enumerate(matches):
         if m in named:
             continue
+        if _op_word().match(m.group()) and m.start() > 0 and not piece[:m.start()].rstrip().endswith(ANY_ENDING):
+            continue  # an operator word opens a target after a name that ends as names do (培训人次 | 不少于200人次),
+            # not inside a text (机房驻场工作人员大于3名专业工程师驻场)
         if piece[m.end():m.end() + 1] in _PROSE_AFTER and re.match(rf"[{_CJK}]", piece[m.end() + 1:m.end() + 2]):
             continue  # 截至2026年12月底,项目开展率: a cell does not end in a comma, so words go on after the value
         before = matches[k - 1] if k > 0 else None
