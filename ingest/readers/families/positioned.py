@@ -1037,7 +1037,7 @@ def _gather(pieces: list[Frag], names: list[Frag]) -> list[tuple[int, Frag]]:
                     elif h == 1 and VALUE_START.match(piece.text):
                         # (after a value's end, 每月按 / 时完成, a value begins another record)
                         extra = GOES_ON if re.search(r"[\u4e00-\u9fff]$", pieces[i - 1].text) \
-                            and not _ENDED.search(pieces[i - 1].text) else SECOND
+                            and not _ended().search(pieces[i - 1].text) else SECOND
                     elif h == 1 and (display_width(pieces[i - 1].text) < full
                                      or full < FULL_VALUE and not _stops_mid(pieces[i - 1].text, piece.text)):
                         # a piece goes on below only from a line that fills the column (in a narrow one, and
@@ -1068,7 +1068,13 @@ def _gather(pieces: list[Frag], names: list[Frag]) -> list[tuple[int, Frag]]:
     return sorted(cells.items())
 
 
-_ENDED = re.compile(r"(?:完成|完工|办结|到位|前|底|末|以上|以下|以内|左右)$")  # a value's last words
+@lru_cache(maxsize=1)
+def _ended() -> re.Pattern:
+    """A value's last words (完成, 前, 底, 以上, 左右 …: the value grammar's in values.json) at a text's end."""
+    from ingest.values import TABLES
+
+    words = {*value_tails(), *TABLES.completion_words, *TABLES.month_end_words}
+    return re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")$")
 
 
 def _full_width(widths: list[int], alone: int, least: int, slack: int) -> int:
@@ -1086,7 +1092,7 @@ def _stops_mid(upper: str, lower: str) -> bool:
     whose unit begins ``lower`` (达到70000 / 人次)."""
     if re.search(r"[\u4e00-\u9fff]$", upper):
         # (每月按 / 时完成, 显著提升: ended; 长效发展 below it is a value of its own)
-        return not _ENDED.search(upper) and not is_qualitative_value(upper) and not is_qualitative_value(lower)
+        return not _ended().search(upper) and not is_qualitative_value(upper) and not is_qualitative_value(lower)
     return _unit_follows(upper, lower)
 
 
