@@ -255,7 +255,11 @@ def _rows(lines: list[str], furniture: set[int], widths: Widths, centred: bool =
                 tail = words[-1]
             continue
         ends_value = follows and len(words) == 1 and _value_end(rows[-1].cells[-1].text, words[0])
-        if follows and _field_around(lines, number + 1) is None \
+        # (a value in words wrapped over this line and the next, 支出金额控制在预 / 算额度内: no name's end)
+        below = [w for w in _SPLIT.split(lines[number].strip()) if w] if number < len(lines) else []
+        words_below = len(words) == 1 and len(below) == 1 and not is_qualitative_value(words[0]) \
+            and not is_qualitative_value(below[0]) and is_qualitative_value(words[0] + below[0])
+        if follows and _field_around(lines, number + 1) is None and not words_below \
                 and (_wraps(rows[-1], words, tail, widths) or ends_value) \
                 and not (centred and len(words) == 1 and not closes_bracket(rows[-1].cells[-1].text, words[0])
                          and not ends_value) \
@@ -600,10 +604,10 @@ def _wrapped_around(parts: list[_Part], widths: Widths, label_lines: set[int]) -
             continue
         after = parts[k + 2] if k + 2 < len(parts) else None
         if below and len(rest) == 1 and part.rows == 1 and not VALUE_START.match(rest[0].text) \
-                and not _a_value(rest[0].text) and VALUE_START.match(nxt.rest[0].text) \
-                and is_target_value(nxt.rest[0].text.replace(" ", "")) \
+                and not _a_value(rest[0].text) and (VALUE_START.match(nxt.rest[0].text) and is_target_value(
+                    nxt.rest[0].text.replace(" ", "")) or is_qualitative_value(nxt.rest[0].text)) \
                 and (after is None or not next_to(nxt.line_end, after.line_start) or len(after.rest) != 1
-                     or after.inline or _a_value(after.rest[0].text)):
+                     or _a_value(after.rest[0].text)):
             # a name alone (with its labels), then its whole target alone on the next line, then a row of its own,
             # not the name's other half (培训费支出标准 / ≤550元（每人每天）: Chrome's PDF viewer copies a row so
             # when a cell wraps)
