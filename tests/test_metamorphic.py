@@ -50,3 +50,10 @@ def test_zero_width_space_in_a_label_keeps_the_project():
         assert [p.name for p in document.projects][:2] == ["抚恤金", "法治宣传经费"]
         assert len(document.projects) == 8
         assert sum(len(p.indicators) for p in document.projects) == 131
+
+
+def test_other_spaces_do_not_change_the_widths_a_stream_of_cells_wrapped_at():
+    # found by the property above (CI, 2026-12-02): corpus 15's schedule lines with a no-break, an ideographic and
+    # an en space in place of three spaces (lines 35-37) moved the width its wrapped cells pile up at, and its cut
+    # last row (质量指标产品质量得到保 / 操) was read as an indicator
+    assert check_transform("15_yongxing_xumushouyishuichanju_2017.txt", "spaces", 55) is None

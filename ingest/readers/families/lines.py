@@ -67,13 +67,22 @@ def _name_end(text: str) -> bool:
         and not tx.field_of(key)
 
 
+_OTHER_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def _width(text: str) -> int:
+    """A line's display width with every kind of space one column wide, as the plain space it stands for (a
+    full-width or no-break space copied from a page is no wider a gap than the space it replaced)."""
+    return display_width(_OTHER_SPACES.sub(" ", text))
+
+
 def _full_widths(texts: list[str]) -> set[int]:
     """The widths at which the extraction wrapped cells: widths that three or more lines of running text (not a
     label or a value of the form) reach exactly, at least four Chinese characters wide, no narrower than the
     typical such line, and that few lines pass by a little — a column's text breaks where the column ends, so its
     broken lines are all as wide and none is wider. Titles do not count (a page's title repeated on every page is
     no column)."""
-    widths = [display_width(t) for t in texts if not _is_cell(t) and not tx.title_suffix_of(match_key(t))]
+    widths = [_width(t) for t in texts if not _is_cell(t) and not tx.title_suffix_of(match_key(t))]
     if len(widths) < 3:
         return set()
     typical = sorted(widths)[len(widths) // 2]
@@ -96,7 +105,7 @@ def _fills(text: str, following: str, full: set[int]) -> bool:
     extraction wrapped at — the column's text went on to the next line because there was no room (and it is no
     more than two characters short of that width — a long number would not fit beside a short piece either — or
     one wider where it holds a half-width sign, narrower than its count)."""
-    width = display_width(text)
+    width = _width(text)
     first = _FIRST_UNIT.match(following)
     if not first:
         return False
