@@ -206,8 +206,7 @@ def value_pattern() -> re.Pattern:
     unit = f"(?:{known})" + rf"(?:(?:[/·*](?:{known}|[\u4e00-\u9fff]|[a-zA-Z]{{1,3}})){{1,2}}(?:、(?:{per_time}))?)?"
     number = r"\d+(?:\.\d+)?"
     # an operator: a sign, or a word of the value grammar's (不少于, 不低于, 超过) right before the number
-    words = "|".join(re.escape(w) for w, _ in TABLES.prefix_ops if re.search(r"[\u4e00-\u9fff]", w))
-    op = rf"(?:>=|<=|[≥≤≧≦<>=＝═±]|(?:{words})(?=\s*\d))"
+    op = rf"(?:>=|<=|[≥≤≧≦<>=＝═±]|(?:{_op_word().pattern})(?=\s*\d))"
     date = (r"(?:\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月)"
             r"(?:(?:底|末)?(?:前|以前|之前)|底|末)?")
     done = "|".join(TABLES.completion_words)
